@@ -1,0 +1,233 @@
+//! Staff roles, what each role may do, and which records a member of staff sees.
+//!
+//! R-ROLE-1, R-ROLE-2 and DESIGN.md "Auth": the roles, the permissions matrix and
+//! the record scope live here so that the API applies one policy everywhere.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A staff role (DESIGN.md "Auth"). A user may hold several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Eldership social-work specialist or the centre's social-work organiser:
+    /// intake, needs assessment, delivery records (R-ROLE-1).
+    SocialWorker,
+    /// Atvejo vadybininkas: own cases, plans, reviews, meetings.
+    CaseManager,
+    /// Social Support Division specialist: prepares decisions, manages queues and places (R-ROLE-2).
+    DivisionSpecialist,
+    /// Head of the Social Support Division: signs decisions (R-ROLE-2).
+    DivisionHead,
+    /// Reads the audit log and exports a data subject's records.
+    Auditor,
+    /// Manages users, the catalogue and rates; sees no case content.
+    Admin,
+}
+
+impl Role {
+    /// Every role, in a stable order.
+    pub const ALL: [Role; 6] = [
+        Role::SocialWorker,
+        Role::CaseManager,
+        Role::DivisionSpecialist,
+        Role::DivisionHead,
+        Role::Auditor,
+        Role::Admin,
+    ];
+
+    /// The role's code as stored and sent over the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::SocialWorker => "social_worker",
+            Role::CaseManager => "case_manager",
+            Role::DivisionSpecialist => "division_specialist",
+            Role::DivisionHead => "division_head",
+            Role::Auditor => "auditor",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role code that names no role.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role `{0}`")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownRole(s.to_owned()))
+    }
+}
+
+/// Something a member of staff may be allowed to do. The API checks one of these
+/// on every endpoint; [`allows`] is the only place that maps roles to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// List, create and change staff users and service accounts of the own municipality.
+    ManageUsers,
+    /// Edit the service catalogue and the rates (VRP, prices).
+    ManageReferenceData,
+    /// Read the audit log of the own municipality.
+    ReadAudit,
+    /// Read people, families, applications and decisions (case content).
+    ReadCaseContent,
+    /// Create and change people, families and income records.
+    WritePersons,
+    /// Receive an application (SP-8) and keep its documents (R-ROLE-1).
+    ReceiveApplications,
+    /// Carry out and record a needs assessment (R-ROLE-1).
+    AssessNeeds,
+    /// Prepare a decision (SP-9) (R-ROLE-2).
+    PrepareDecisions,
+    /// Sign a decision (SP-9) (R-ROLE-2).
+    SignDecisions,
+}
+
+/// Whether any of `roles` grants `permission`.
+///
+/// R-ROLE-1: applications are received and needs assessed by social workers.
+/// R-ROLE-2: decisions are prepared by division specialists and signed by the
+/// division head. The administrator sees no case content (DESIGN.md "Auth").
+pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    roles.iter().any(|role| role_allows(*role, permission))
+}
+
+fn role_allows(role: Role, permission: Permission) -> bool {
+    use Permission as P;
+    match role {
+        Role::Admin => matches!(permission, P::ManageUsers | P::ManageReferenceData),
+        Role::Auditor => matches!(permission, P::ReadAudit),
+        Role::SocialWorker => matches!(
+            permission,
+            P::ReadCaseContent | P::WritePersons | P::ReceiveApplications | P::AssessNeeds
+        ),
+        Role::CaseManager => matches!(
+            permission,
+            P::ReadCaseContent | P::WritePersons | P::ReceiveApplications
+        ),
+        Role::DivisionSpecialist => matches!(
+            permission,
+            P::ReadCaseContent | P::WritePersons | P::PrepareDecisions
+        ),
+        Role::DivisionHead => matches!(permission, P::ReadCaseContent | P::SignDecisions),
+    }
+}
+
+/// Which people's records a member of staff sees, on top of the municipality
+/// boundary that nobody crosses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordScope {
+    /// Every record of the own municipality.
+    Municipality,
+    /// Only records of the own eldership (an eldership social-work specialist).
+    OwnEldership,
+}
+
+/// R-ROLE-1: an eldership's social-work specialist sees the people of their
+/// eldership; the division, the centre's staff (no eldership) and everyone with
+/// a municipality-wide role see the whole municipality.
+pub fn record_scope(roles: &[Role], has_eldership: bool) -> RecordScope {
+    let municipality_wide = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::DivisionSpecialist | Role::DivisionHead | Role::Auditor | Role::Admin
+        )
+    });
+    if has_eldership && !municipality_wide {
+        RecordScope::OwnEldership
+    } else {
+        RecordScope::Municipality
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert_eq!(
+            "superuser".parse::<Role>(),
+            Err(UnknownRole("superuser".into()))
+        );
+    }
+
+    #[test]
+    fn admin_sees_no_case_content() {
+        assert!(allows(&[Role::Admin], Permission::ManageUsers));
+        assert!(!allows(&[Role::Admin], Permission::ReadCaseContent));
+        assert!(!allows(&[Role::Admin], Permission::ReadAudit));
+    }
+
+    #[test]
+    fn only_auditor_reads_audit() {
+        for role in Role::ALL {
+            assert_eq!(
+                allows(&[role], Permission::ReadAudit),
+                role == Role::Auditor,
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn r_role_1_social_worker_receives_and_assesses() {
+        assert!(allows(
+            &[Role::SocialWorker],
+            Permission::ReceiveApplications
+        ));
+        assert!(allows(&[Role::SocialWorker], Permission::AssessNeeds));
+        assert!(!allows(&[Role::SocialWorker], Permission::PrepareDecisions));
+        assert!(!allows(&[Role::SocialWorker], Permission::SignDecisions));
+    }
+
+    #[test]
+    fn r_role_2_specialist_prepares_head_signs() {
+        assert!(allows(
+            &[Role::DivisionSpecialist],
+            Permission::PrepareDecisions
+        ));
+        assert!(!allows(
+            &[Role::DivisionSpecialist],
+            Permission::SignDecisions
+        ));
+        assert!(allows(&[Role::DivisionHead], Permission::SignDecisions));
+        assert!(!allows(&[Role::DivisionHead], Permission::PrepareDecisions));
+    }
+
+    #[test]
+    fn r_role_1_eldership_specialist_is_limited_to_own_eldership() {
+        assert_eq!(
+            record_scope(&[Role::SocialWorker], true),
+            RecordScope::OwnEldership
+        );
+        assert_eq!(
+            record_scope(&[Role::SocialWorker], false),
+            RecordScope::Municipality
+        );
+        assert_eq!(
+            record_scope(&[Role::SocialWorker, Role::DivisionSpecialist], true),
+            RecordScope::Municipality
+        );
+        assert_eq!(
+            record_scope(&[Role::DivisionHead], true),
+            RecordScope::Municipality
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Atvejis domain rules: pure Rust, no I/O, no clock, no framework.
+//!
+//! Every rule of `shared/domain/RULES.md` lives in exactly one place here, as a
+//! function or a type whose doc comment names its ID; its tests carry the ID in
+//! their names. Time is always passed in by the caller.
+
+pub mod access;
