@@ -1,1 +1,19 @@
+//! Database migrations of Atvejis. The same migrations run on SQLite (the
+//! embedded default) and PostgreSQL (production). One file per change, named
+//! `m{YYYYMMDD_HHMMSS}_{name}.rs`, each with a `down()`. Migrations never use
+//! the API crate's entity code: they describe tables with sea-query only.
 
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+mod util;
+
+/// The ordered list of migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

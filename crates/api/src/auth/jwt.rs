@@ -1,0 +1,260 @@
+//! Access tokens: HS256 JWTs with the algorithm pinned and `exp`, `iat`,
+//! `nbf`, `iss`, `aud` and `sub` required and validated.
+
+use atvejis_domain::access::Role;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use uuid::Uuid;
+
+/// The `iss` of every token.
+pub const ISSUER: &str = "atvejis";
+/// The `aud` of every token.
+pub const AUDIENCE: &str = "atvejis-api";
+const LEEWAY_SECS: u64 = 5;
+
+/// What kind of principal a token stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrincipalKind {
+    /// A member of staff.
+    User,
+    /// Another municipal system.
+    Service,
+}
+
+/// The claims of an access token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// Issuer.
+    pub iss: String,
+    /// Audience.
+    pub aud: String,
+    /// The user's or service account's id.
+    pub sub: Uuid,
+    /// Expiry (seconds since the epoch).
+    pub exp: u64,
+    /// Issued at.
+    pub iat: u64,
+    /// Not before.
+    pub nbf: u64,
+    /// Token id.
+    pub jti: Uuid,
+    /// User or service.
+    pub kind: PrincipalKind,
+    /// Username or client id.
+    pub name: String,
+    /// Municipality.
+    pub mun: Uuid,
+    /// Eldership, for staff limited to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eld: Option<Uuid>,
+    /// Staff roles.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// Service account scopes, space-separated (RFC 8693 style).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The login session (refresh-token family) the token belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<Uuid>,
+}
+
+/// Why a token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenError {
+    /// `exp` is in the past.
+    Expired,
+    /// Anything else: bad signature, algorithm, issuer, audience, shape.
+    Invalid,
+}
+
+/// The subject and grants of a token to issue.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// User or service.
+    pub kind: PrincipalKind,
+    /// Id.
+    pub id: Uuid,
+    /// Username or client id.
+    pub name: String,
+    /// Municipality.
+    pub municipality_id: Uuid,
+    /// Eldership.
+    pub eldership_id: Option<Uuid>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Scopes.
+    pub scope: Option<String>,
+    /// Login session.
+    pub session_id: Option<Uuid>,
+}
+
+/// Signs and checks access tokens.
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    ttl: Duration,
+}
+
+impl JwtKeys {
+    /// Keys from a shared secret.
+    pub fn new(secret: &[u8], ttl: Duration) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.algorithms = vec![Algorithm::HS256];
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iat", "nbf", "iss", "aud", "sub"]);
+        validation.validate_exp = true;
+        validation.validate_nbf = true;
+        validation.leeway = LEEWAY_SECS;
+        JwtKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl,
+        }
+    }
+
+    /// The access token lifetime.
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
+    /// Issues a token valid from `now_unix` for the configured lifetime.
+    pub fn issue(
+        &self,
+        subject: &Subject,
+        now_unix: u64,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
+        let claims = Claims {
+            iss: ISSUER.to_owned(),
+            aud: AUDIENCE.to_owned(),
+            sub: subject.id,
+            exp: now_unix + self.ttl.as_secs(),
+            iat: now_unix,
+            nbf: now_unix,
+            jti: Uuid::new_v4(),
+            kind: subject.kind,
+            name: subject.name.clone(),
+            mun: subject.municipality_id,
+            eld: subject.eldership_id,
+            roles: subject.roles.clone(),
+            scope: subject.scope.clone(),
+            sid: subject.session_id,
+        };
+        self.sign(&claims)
+    }
+
+    /// Signs arbitrary claims (tests build expired or foreign tokens with it).
+    pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+    }
+
+    /// Checks a token and returns its claims.
+    pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
+        jsonwebtoken::decode::<Claims>(token.as_bytes(), &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|e| match e.kind() {
+                ErrorKind::ExpiredSignature => TokenError::Expired,
+                _ => TokenError::Invalid,
+            })
+    }
+}
+
+/// Seconds since the epoch.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    fn keys() -> JwtKeys {
+        JwtKeys::new(&[7u8; 32], Duration::from_secs(900))
+    }
+
+    fn subject() -> Subject {
+        Subject {
+            kind: PrincipalKind::User,
+            id: Uuid::new_v4(),
+            name: "admin".into(),
+            municipality_id: Uuid::new_v4(),
+            eldership_id: None,
+            roles: vec![Role::Admin],
+            scope: None,
+            session_id: None,
+        }
+    }
+
+    #[test]
+    fn issued_token_verifies() {
+        let k = keys();
+        let s = subject();
+        let token = k.issue(&s, unix_now()).unwrap();
+        let claims = k.verify(&token).unwrap();
+        assert_eq!(claims.sub, s.id);
+        assert_eq!(claims.roles, vec![Role::Admin]);
+    }
+
+    #[test]
+    fn expired_wrong_key_and_garbage_are_refused() {
+        let k = keys();
+        let s = subject();
+        let old = k.issue(&s, unix_now() - 3600).unwrap();
+        assert_eq!(k.verify(&old), Err(TokenError::Expired));
+        let other = JwtKeys::new(&[8u8; 32], Duration::from_secs(900));
+        let foreign = other.issue(&s, unix_now()).unwrap();
+        assert_eq!(k.verify(&foreign), Err(TokenError::Invalid));
+        assert_eq!(k.verify("not.a.token"), Err(TokenError::Invalid));
+        assert_eq!(k.verify(""), Err(TokenError::Invalid));
+    }
+
+    #[test]
+    fn alg_none_is_refused() {
+        let k = keys();
+        let token = k.issue(&subject(), unix_now()).unwrap();
+        let payload = token.split('.').nth(1).unwrap();
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
+        assert_eq!(
+            k.verify(&format!("{header}.{payload}.")),
+            Err(TokenError::Invalid)
+        );
+        let hs512 = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS512","typ":"JWT"}"#);
+        assert_eq!(
+            k.verify(&format!("{hs512}.{payload}.x")),
+            Err(TokenError::Invalid)
+        );
+    }
+
+    #[test]
+    fn wrong_audience_or_issuer_is_refused() {
+        let k = keys();
+        let now = unix_now();
+        let mut claims = jsonwebtoken::decode::<Claims>(
+            k.issue(&subject(), now).unwrap().as_bytes(),
+            &k.decoding,
+            &k.validation,
+        )
+        .unwrap()
+        .claims;
+        claims.aud = "someone-else".into();
+        assert_eq!(
+            k.verify(&k.sign(&claims).unwrap()),
+            Err(TokenError::Invalid)
+        );
+        claims.aud = AUDIENCE.into();
+        claims.iss = "evil".into();
+        assert_eq!(
+            k.verify(&k.sign(&claims).unwrap()),
+            Err(TokenError::Invalid)
+        );
+    }
+}

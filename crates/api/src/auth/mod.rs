@@ -1,0 +1,213 @@
+//! Authentication and the request's actor.
+//!
+//! Every protected handler takes an [`Actor`]: the extractor checks the
+//! bearer token and builds the actor (user or service account, roles or
+//! scopes, municipality, eldership). Handlers then ask
+//! [`Actor::require`] for the permission their action needs.
+
+pub mod jwt;
+pub mod password;
+pub mod scopes;
+pub mod secrets;
+pub mod throttle;
+
+use crate::error::ApiError;
+use crate::request_id::RequestId;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use atvejis_domain::access::{self, Permission, RecordScope, Role};
+use jwt::{PrincipalKind, TokenError};
+use scopes::ServiceScope;
+use std::future::{Ready, ready};
+use uuid::Uuid;
+
+/// Who is calling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    /// A member of staff.
+    User {
+        /// User id.
+        id: Uuid,
+        /// Username.
+        username: String,
+    },
+    /// Another municipal system.
+    Service {
+        /// Service account id.
+        id: Uuid,
+        /// Client id.
+        client_id: String,
+    },
+}
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// User or service account.
+    pub principal: Principal,
+    /// The municipality whose records the actor may touch; never another.
+    pub municipality_id: Uuid,
+    /// The eldership a specialist works in.
+    pub eldership_id: Option<Uuid>,
+    /// Staff roles (empty for service accounts).
+    pub roles: Vec<Role>,
+    /// Service account scopes (empty for staff).
+    pub scopes: Vec<ServiceScope>,
+    /// The login session, for staff.
+    pub session_id: Option<Uuid>,
+    /// The request id.
+    pub request_id: Option<String>,
+    /// The client's address.
+    pub client_addr: Option<String>,
+}
+
+impl Actor {
+    /// The user id, when a member of staff.
+    pub fn user_id(&self) -> Option<Uuid> {
+        match self.principal {
+            Principal::User { id, .. } => Some(id),
+            Principal::Service { .. } => None,
+        }
+    }
+
+    /// Whether the actor may do `permission`.
+    pub fn can(&self, permission: Permission) -> bool {
+        match self.principal {
+            Principal::User { .. } => access::allows(&self.roles, permission),
+            Principal::Service { .. } => scopes::grants(&self.scopes, permission),
+        }
+    }
+
+    /// `Ok` when the actor may do `permission`, else 403.
+    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        if self.can(permission) {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden(format!(
+                "Your role does not allow this action ({}).",
+                scopes::permission_code(permission)
+            )))
+        }
+    }
+
+    /// Which records of the municipality the actor sees.
+    pub fn record_scope(&self) -> RecordScope {
+        match self.principal {
+            Principal::User { .. } => {
+                access::record_scope(&self.roles, self.eldership_id.is_some())
+            }
+            Principal::Service { .. } => RecordScope::Municipality,
+        }
+    }
+}
+
+/// The request id and client address, for handlers without an actor (login).
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    /// The request id.
+    pub request_id: Option<String>,
+    /// The client's address (the TCP peer; proxies are not trusted).
+    pub client_addr: String,
+}
+
+impl RequestMeta {
+    fn of(req: &HttpRequest) -> Self {
+        RequestMeta {
+            request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
+            client_addr: req
+                .peer_addr()
+                .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string()),
+        }
+    }
+}
+
+impl FromRequest for RequestMeta {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(RequestMeta::of(req)))
+    }
+}
+
+impl FromRequest for Actor {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(actor_of(req))
+    }
+}
+
+fn actor_of(req: &HttpRequest) -> Result<Actor, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("AppState missing from app data"))?;
+    let keys = &state.jwt;
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or_else(|| {
+            ApiError::unauthorized(
+                "unauthenticated",
+                "Log in first: send `Authorization: Bearer <access token>`.",
+            )
+        })?
+        .to_str()
+        .map_err(|_| {
+            ApiError::unauthorized("invalid_token", "The Authorization header is not text.")
+        })?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            ApiError::unauthorized(
+                "invalid_token",
+                "Use `Authorization: Bearer <access token>`.",
+            )
+        })?;
+    let claims = keys.verify(token).map_err(|e| match e {
+        TokenError::Expired => ApiError::unauthorized(
+            "token_expired",
+            "The access token has expired; refresh it or log in again.",
+        ),
+        TokenError::Invalid => {
+            ApiError::unauthorized("invalid_token", "The access token is not valid.")
+        }
+    })?;
+    let meta = RequestMeta::of(req);
+    let principal = match claims.kind {
+        PrincipalKind::User => Principal::User {
+            id: claims.sub,
+            username: claims.name,
+        },
+        PrincipalKind::Service => Principal::Service {
+            id: claims.sub,
+            client_id: claims.name,
+        },
+    };
+    let scopes = match claims.kind {
+        PrincipalKind::Service => scopes::parse_list(claims.scope.as_deref().unwrap_or(""))
+            .map_err(|_| {
+                ApiError::unauthorized("invalid_token", "The token names an unknown scope.")
+            })?,
+        PrincipalKind::User => Vec::new(),
+    };
+    Ok(Actor {
+        principal,
+        municipality_id: claims.mun,
+        eldership_id: claims.eld,
+        roles: match claims.kind {
+            PrincipalKind::User => claims.roles,
+            PrincipalKind::Service => Vec::new(),
+        },
+        scopes,
+        session_id: claims.sid,
+        request_id: meta.request_id,
+        client_addr: Some(meta.client_addr),
+    })
+}

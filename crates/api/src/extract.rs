@@ -1,0 +1,156 @@
+//! Request body extraction with problem+json errors.
+//!
+//! [`ValidJson`] reads a JSON body within the configured limit (413 beyond
+//! it), refuses other media types (415), answers 400 `malformed_json` for
+//! broken JSON and 422 `validation_failed` naming the field for JSON of the
+//! wrong shape or values that fail validation. The query and path extractor
+//! configurations make `web::Query` and `web::Path` answer problem+json too.
+
+use crate::error::{ApiError, FieldError, field_errors};
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use validator::Validate;
+
+/// A JSON body of type `T`, deserialised and validated.
+#[derive(Debug)]
+pub struct ValidJson<T>(pub T);
+
+impl<T> std::ops::Deref for ValidJson<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let media_type_ok = is_json(req);
+        let bytes = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !media_type_ok {
+                return Err(unsupported_media_type());
+            }
+            let bytes = bytes.await.map_err(payload_error)?;
+            let value: T = parse_json(&bytes)?;
+            value
+                .validate()
+                .map_err(|e| ApiError::validation(field_errors(&e)))?;
+            Ok(ValidJson(value))
+        })
+    }
+}
+
+/// Whether the request says its body is JSON (`application/json` or `…+json`).
+pub fn is_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+/// 415 for a body that is not JSON.
+pub fn unsupported_media_type() -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        "Send the body as JSON with `Content-Type: application/json`.",
+    )
+}
+
+/// Deserialises JSON, naming the field that has the wrong shape.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let field = if path == "." { String::new() } else { path };
+                ApiError::validation(vec![FieldError::new(
+                    field,
+                    "invalid",
+                    strip_position(&inner.to_string()),
+                )])
+            }
+            _ => ApiError::bad_request(
+                "malformed_json",
+                format!("The body is not valid JSON: {inner}."),
+            ),
+        }
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Maps body read errors: too large → 413, anything else → 400.
+pub fn payload_error(e: actix_web::Error) -> ApiError {
+    match e.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) => payload_too_large(),
+        _ if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            payload_too_large()
+        }
+        _ => ApiError::bad_request("unreadable_body", "The request body could not be read."),
+    }
+}
+
+/// 413.
+pub fn payload_too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "The request body is larger than this server accepts.",
+    )
+}
+
+/// Extractor configurations answering problem+json.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _| {
+        ApiError::bad_request(
+            "invalid_query",
+            format!("The query string is invalid: {err}."),
+        )
+        .into()
+    })
+}
+
+/// Path parameters that do not parse name no resource: 404.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_, _| ApiError::not_found("No such resource.").into())
+}
+
+/// Body size limit for `web::Bytes`, `web::Form` and [`ValidJson`].
+pub fn payload_config(limit: usize) -> web::PayloadConfig {
+    web::PayloadConfig::new(limit)
+}
+
+/// `web::Form` bodies answer problem+json too.
+pub fn form_config(limit: usize) -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(limit)
+        .error_handler(|err, _| match err {
+            actix_web::error::UrlencodedError::Overflow { .. } => payload_too_large().into(),
+            other => ApiError::bad_request(
+                "malformed_form",
+                format!("The form body is invalid: {other}."),
+            )
+            .into(),
+        })
+}

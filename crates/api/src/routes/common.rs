@@ -1,0 +1,204 @@
+//! Types and helpers shared by several handlers.
+
+use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::entities::{elderships, municipalities, users};
+use crate::store::sessions::IssuedRefresh;
+use atvejis_domain::access::Role;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+/// Access and refresh token, as returned by login and refresh.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TokenPair {
+    /// Bearer token for `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// Single-use token for `POST /api/v1/auth/refresh`.
+    pub refresh_token: String,
+    /// Seconds until the refresh token expires.
+    pub refresh_expires_in: u64,
+}
+
+/// Issues the access token that goes with a refresh token.
+pub fn token_pair(
+    state: &AppState,
+    user: &users::Model,
+    roles: Vec<Role>,
+    refresh: IssuedRefresh,
+    now: OffsetDateTime,
+) -> ApiResult<TokenPair> {
+    let subject = Subject {
+        kind: PrincipalKind::User,
+        id: user.id,
+        name: user.username.clone(),
+        municipality_id: user.municipality_id,
+        eldership_id: user.eldership_id,
+        roles,
+        scope: None,
+        session_id: Some(refresh.family_id),
+    };
+    let access_token = state
+        .jwt
+        .issue(&subject, unix_now())
+        .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
+    Ok(TokenPair {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: state.jwt.ttl().as_secs(),
+        refresh_token: refresh.token,
+        refresh_expires_in: u64::try_from((refresh.expires_at - now).whole_seconds()).unwrap_or(0),
+    })
+}
+
+/// A municipality, briefly.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct MunicipalityRef {
+    /// Id.
+    pub id: Uuid,
+    /// Stable code, e.g. `kelme`.
+    pub code: String,
+    /// Name, e.g. Kelmės rajono savivaldybė.
+    pub name: String,
+}
+
+impl From<municipalities::Model> for MunicipalityRef {
+    fn from(m: municipalities::Model) -> Self {
+        MunicipalityRef {
+            id: m.id,
+            code: m.code,
+            name: m.name,
+        }
+    }
+}
+
+/// An eldership, briefly.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct EldershipRef {
+    /// Id.
+    pub id: Uuid,
+    /// Stable code within the municipality.
+    pub code: String,
+    /// Name, e.g. Kelmės miesto seniūnija.
+    pub name: String,
+}
+
+impl From<elderships::Model> for EldershipRef {
+    fn from(e: elderships::Model) -> Self {
+        EldershipRef {
+            id: e.id,
+            code: e.code,
+            name: e.name,
+        }
+    }
+}
+
+/// The version the client read, for optimistic concurrency.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct VersionBody {
+    /// The `version` of the record as the client last read it.
+    #[validate(range(min = 1))]
+    pub version: i32,
+}
+
+/// Page-based pagination.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1.
+    pub page: Option<u64>,
+    /// Items per page, 1–100 (default 25).
+    pub per_page: Option<u64>,
+}
+
+/// Largest page.
+pub const MAX_PER_PAGE: u64 = 100;
+
+impl PageParams {
+    /// `(page, per_page)` within bounds; 422 when out of range.
+    pub fn resolve(&self) -> ApiResult<(u64, u64)> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(25);
+        if page == 0 {
+            return Err(ApiError::invalid_field(
+                "page",
+                "range",
+                "must be at least 1",
+            ));
+        }
+        if per_page == 0 || per_page > MAX_PER_PAGE {
+            return Err(ApiError::invalid_field(
+                "per_page",
+                "range",
+                format!("must be between 1 and {MAX_PER_PAGE}"),
+            ));
+        }
+        Ok((page, per_page))
+    }
+}
+
+/// Deserialises a field that may be absent (no change), `null` (clear) or a value.
+pub fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// A staff role, as the OpenAPI document describes
+/// [`atvejis_domain::access::Role`] (the domain crate knows nothing of
+/// OpenAPI). A test keeps the two equal.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = Role)]
+pub enum RoleSchema {
+    /// Eldership social-work specialist, or the centre's social-work organiser.
+    SocialWorker,
+    /// Case manager (atvejo vadybininkas).
+    CaseManager,
+    /// Social Support Division specialist: prepares decisions.
+    DivisionSpecialist,
+    /// Head of the Social Support Division: signs decisions.
+    DivisionHead,
+    /// Reads the audit log.
+    Auditor,
+    /// Manages users, the catalogue and rates.
+    Admin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_schema_matches_the_domain_roles() {
+        let domain: Vec<String> = Role::ALL.iter().map(|r| r.as_str().to_owned()).collect();
+        let schema: Vec<String> = [
+            RoleSchema::SocialWorker,
+            RoleSchema::CaseManager,
+            RoleSchema::DivisionSpecialist,
+            RoleSchema::DivisionHead,
+            RoleSchema::Auditor,
+            RoleSchema::Admin,
+        ]
+        .iter()
+        .map(|r| {
+            serde_json::to_value(r)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+        assert_eq!(domain, schema);
+    }
+}

@@ -1,0 +1,39 @@
+//! `POST /api/v1/users/{id}/activate`.
+
+use crate::auth::Actor;
+use crate::error::{ApiResult, Problem};
+use crate::extract::ValidJson;
+use crate::routes::common::VersionBody;
+use crate::routes::users::deactivate::set_active;
+use crate::routes::users::view::UserView;
+use crate::state::AppState;
+use actix_web::{post, web};
+use atvejis_domain::access::Permission;
+use uuid::Uuid;
+
+/// Reactivate a user of my municipality.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = Uuid, Path, description = "User id")),
+    request_body = VersionBody,
+    responses(
+        (status = 200, description = "Active again", body = UserView),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such user in my municipality", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "version_conflict", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/users/{id}/activate")]
+pub async fn activate_user(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    body: ValidJson<VersionBody>,
+) -> ApiResult<web::Json<UserView>> {
+    actor.require(Permission::ManageUsers)?;
+    set_active(&state, &actor, id.into_inner(), body.version, true)
+        .await
+        .map(web::Json)
+}

@@ -1,0 +1,283 @@
+//! Building the application and running the server.
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::password::Hasher;
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::extract;
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::state::AppState;
+use actix_files::NamedFile;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use sea_orm::DatabaseConnection;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, UtoipaApp};
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Registers every documented handler: health at the root, the API under `/api/v1`.
+fn register(cfg: &mut ServiceConfig) {
+    cfg.service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+                .configure(routes::configure),
+        );
+}
+
+fn with_routes<T>(app: App<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(register)
+}
+
+/// The routes without state, and the OpenAPI document they make.
+pub fn routes_and_openapi() -> (
+    App<impl ServiceFactory<ServiceRequest>>,
+    utoipa::openapi::OpenApi,
+) {
+    with_routes(App::new()).split_for_parts()
+}
+
+/// The known API paths and their methods, for 404 versus 405.
+#[derive(Debug, Default)]
+pub struct RouteTable {
+    routes: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl RouteTable {
+    /// From the OpenAPI document.
+    pub fn from_openapi(api: &utoipa::openapi::OpenApi) -> Self {
+        let routes = api
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let mut methods: Vec<String> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter(|(_, present)| *present)
+                .map(|(m, _)| m.to_owned())
+                .collect();
+                if methods.iter().any(|m| m == "GET") {
+                    methods.push("HEAD".into());
+                }
+                (segments, methods)
+            })
+            .collect();
+        RouteTable { routes }
+    }
+
+    /// The methods a path supports, if the path is known.
+    pub fn methods_for(&self, path: &str) -> Option<String> {
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        let mut methods: Vec<&str> = self
+            .routes
+            .iter()
+            .filter(|(pattern, _)| {
+                pattern.len() == segments.len()
+                    && pattern.iter().zip(&segments).all(|(p, s)| {
+                        (p.starts_with('{') && p.ends_with('}') && !s.is_empty()) || p == s
+                    })
+            })
+            .flat_map(|(_, m)| m.iter().map(String::as_str))
+            .collect();
+        if methods.is_empty() {
+            return None;
+        }
+        methods.sort_unstable();
+        methods.dedup();
+        Some(methods.join(", "))
+    }
+}
+
+/// Everything the fallback service needs.
+struct Fallback {
+    routes: RouteTable,
+    static_dir: Option<PathBuf>,
+}
+
+/// Requests no handler took: API paths get 404 or 405 as problem+json; other
+/// GETs get a file of the SPA, or its `index.html` (client-side routes).
+async fn fallback(
+    req: HttpRequest,
+    fallback: web::Data<Fallback>,
+) -> Result<HttpResponse, ApiError> {
+    let path = req.path();
+    if path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+        return Err(match fallback.routes.methods_for(path) {
+            Some(allow) => ApiError::method_not_allowed(allow),
+            None => ApiError::not_found(format!("There is no endpoint {path}.")),
+        });
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return Err(ApiError::method_not_allowed("GET, HEAD".into()));
+    }
+    let Some(dir) = &fallback.static_dir else {
+        return Err(ApiError::not_found(
+            "The web application is not built here; the API is under /api/v1 (docs at /api/docs).",
+        ));
+    };
+    let file = safe_join(dir, path)
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| dir.join("index.html"));
+    let immutable = path.starts_with("/assets/") && file.is_file() && !file.ends_with("index.html");
+    let named = NamedFile::open_async(&file)
+        .await
+        .map_err(|_| ApiError::not_found("No such page."))?;
+    let mut response = named.into_response(&req);
+    let headers = response.headers_mut();
+    let cache = if immutable {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    if let Ok(value) = header::HeaderValue::from_str(cache) {
+        headers.insert(header::CACHE_CONTROL, value);
+    }
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+             font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ),
+    );
+    Ok(response)
+}
+
+/// `dir` + the URL path, refusing anything that could leave `dir`.
+fn safe_join(dir: &Path, url_path: &str) -> Option<PathBuf> {
+    let mut out = dir.to_path_buf();
+    for segment in url_path.split('/').filter(|s| !s.is_empty()) {
+        if segment.starts_with('.') || segment.contains('\\') || segment.contains('\0') {
+            return None;
+        }
+        out.push(segment);
+    }
+    Some(out)
+}
+
+/// The application with its state.
+fn app(
+    state: web::Data<AppState>,
+    fallback_data: web::Data<Fallback>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let limit = state.config.body_limit;
+    let app = App::new()
+        .app_data(state)
+        .app_data(fallback_data)
+        .app_data(extract::query_config())
+        .app_data(extract::path_config())
+        .app_data(extract::payload_config(limit))
+        .app_data(extract::form_config(limit));
+    with_routes(app)
+        .openapi_service(|api| SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .default_service(web::to(fallback))
+        .into_app()
+        .wrap(
+            DefaultHeaders::new()
+                .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .add((header::REFERRER_POLICY, "no-referrer"))
+                .add((header::X_FRAME_OPTIONS, "DENY")),
+        )
+        .wrap(from_fn(crate::request_id::middleware))
+}
+
+/// Builds the shared state: password hasher and token keys.
+pub fn state(config: Config, db: DatabaseConnection) -> std::io::Result<AppState> {
+    let secret = match &config.jwt_secret {
+        Some(secret) => secret.clone(),
+        None => {
+            // Demo mode: a key for this run only; sessions end at restart.
+            let mut key = vec![0u8; 32];
+            rand::fill(key.as_mut_slice());
+            key
+        }
+    };
+    let hasher =
+        Hasher::new(config.hash_concurrency).map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(AppState {
+        db,
+        hasher,
+        jwt: JwtKeys::new(&secret, config.access_ttl),
+        config: Arc::new(config),
+    })
+}
+
+/// Starts the server on `listener` (port 0 in tests). Stops gracefully on
+/// SIGTERM/SIGINT: no new connections, running requests get 30 s.
+pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    let static_dir =
+        Some(state.config.static_dir.clone()).filter(|d| d.join("index.html").is_file());
+    let fallback_data = web::Data::new(Fallback {
+        routes: RouteTable::from_openapi(&crate::openapi::document()),
+        static_dir,
+    });
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || app(state.clone(), fallback_data.clone()))
+        .shutdown_timeout(30)
+        .listen(listener)?
+        .run();
+    Ok(server)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_table_tells_404_from_405() {
+        let table = RouteTable::from_openapi(&crate::openapi::document());
+        assert_eq!(
+            table.methods_for("/api/v1/auth/login").as_deref(),
+            Some("POST")
+        );
+        assert_eq!(
+            table.methods_for("/api/v1/users").as_deref(),
+            Some("GET, HEAD, POST")
+        );
+        assert!(
+            table
+                .methods_for("/api/v1/users/0190b6c0-0000-7000-8000-000000000000")
+                .is_some()
+        );
+        assert_eq!(table.methods_for("/api/v1/nothing"), None);
+    }
+
+    #[test]
+    fn safe_join_stays_inside() {
+        let dir = Path::new("/srv/spa");
+        assert_eq!(
+            safe_join(dir, "/assets/app.js"),
+            Some(PathBuf::from("/srv/spa/assets/app.js"))
+        );
+        assert_eq!(safe_join(dir, "/../etc/passwd"), None);
+        assert_eq!(safe_join(dir, "/.env"), None);
+    }
+}

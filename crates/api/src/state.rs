@@ -1,0 +1,20 @@
+//! What every handler shares.
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::password::Hasher;
+use crate::config::Config;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// Application state, in `web::Data`.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// Password hashing.
+    pub hasher: Hasher,
+    /// Access token keys.
+    pub jwt: JwtKeys,
+    /// The configuration.
+    pub config: Arc<Config>,
+}

@@ -1,0 +1,374 @@
+//! Seed data: the organisation of the two municipalities of the source texts
+//! (RULES.md "Demo and seed organisation data") and, in demo mode only, one
+//! demo user per role. Seeding is idempotent: what exists is left alone.
+
+use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::entities::{elderships, institutions, municipalities, users};
+use crate::store::{begin_write, now, users as user_store};
+use atvejis_domain::access::Role;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+/// The password of every demo user.
+pub const DEMO_PASSWORD: &str = "Demo-2026!";
+
+/// An institution or unit to seed.
+pub struct InstitutionSeed<'a> {
+    /// Code, unique in the municipality.
+    pub code: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// `centre`, `department`, `facility`, `division`, `external`.
+    pub kind: &'a str,
+    /// Address.
+    pub address: Option<&'a str>,
+    /// The code of the institution it belongs to.
+    pub parent: Option<&'a str>,
+}
+
+/// A municipality to seed.
+pub struct MunicipalitySeed<'a> {
+    /// Code.
+    pub code: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Elderships: (code, name).
+    pub elderships: &'a [(&'a str, &'a str)],
+    /// Institutions and units, parents first.
+    pub institutions: &'a [InstitutionSeed<'a>],
+}
+
+const CENTRE_ADDRESS: &str = "Vytauto Didžiojo g. 58, Kelmė";
+
+/// Kelmė district municipality (S4).
+pub const KELME: MunicipalitySeed<'static> = MunicipalitySeed {
+    code: "kelme",
+    name: "Kelmės rajono savivaldybė",
+    elderships: &[
+        ("kelmes-miesto", "Kelmės miesto seniūnija"),
+        ("kelmes-apylinkiu", "Kelmės apylinkių seniūnija"),
+        ("kraziu", "Kražių seniūnija"),
+        ("kukeciu", "Kukečių seniūnija"),
+        ("lioliu", "Liolių seniūnija"),
+        ("pakrazancio", "Pakražančio seniūnija"),
+        ("saukenu", "Šaukėnų seniūnija"),
+        ("tytuvenu", "Tytuvėnų seniūnija"),
+        ("tytuvenu-apylinkiu", "Tytuvėnų apylinkių seniūnija"),
+        ("uzvencio", "Užvenčio seniūnija"),
+        ("vaiguvos", "Vaiguvos seniūnija"),
+    ],
+    institutions: &[
+        InstitutionSeed {
+            code: "socialines-paramos-skyrius",
+            name: "Savivaldybės administracijos Socialinės paramos skyrius",
+            kind: "division",
+            address: None,
+            parent: None,
+        },
+        InstitutionSeed {
+            code: "spc",
+            name: "Kelmės rajono socialinių paslaugų centras",
+            kind: "centre",
+            address: Some(CENTRE_ADDRESS),
+            parent: None,
+        },
+        InstitutionSeed {
+            code: "spc-bendruju-paslaugu",
+            name: "Bendrųjų paslaugų skyrius",
+            kind: "department",
+            address: Some(CENTRE_ADDRESS),
+            parent: Some("spc"),
+        },
+        InstitutionSeed {
+            code: "spc-pagalbos-i-namus",
+            name: "Pagalbos į namus skyrius",
+            kind: "department",
+            address: Some(CENTRE_ADDRESS),
+            parent: Some("spc"),
+        },
+        InstitutionSeed {
+            code: "spc-pagalbos-seimai",
+            name: "Pagalbos šeimai skyrius",
+            kind: "department",
+            address: Some(CENTRE_ADDRESS),
+            parent: Some("spc"),
+        },
+        InstitutionSeed {
+            code: "spc-ggn",
+            name: "Grupinio gyvenimo namai (ir laikinas apnakvindinimas)",
+            kind: "facility",
+            address: Some("Plento g. 25, Paprūdžių k., Kelmės apyl. sen."),
+            parent: Some("spc"),
+        },
+        InstitutionSeed {
+            code: "spc-vdc-parama",
+            name: "Vaikų dienos centras „Parama“",
+            kind: "facility",
+            address: Some("S. Nėries g. 14, Kelmė"),
+            parent: Some("spc"),
+        },
+    ],
+};
+
+/// Kaunas district municipality (S0), with one eldership for the demo.
+pub const KAUNAS_DISTRICT: MunicipalitySeed<'static> = MunicipalitySeed {
+    code: "kauno-r",
+    name: "Kauno rajono savivaldybė",
+    elderships: &[("garliavos", "Garliavos seniūnija")],
+    institutions: &[
+        InstitutionSeed {
+            code: "spc",
+            name: "Kauno rajono socialinių paslaugų centras",
+            kind: "centre",
+            address: None,
+            parent: None,
+        },
+        InstitutionSeed {
+            code: "cekiskes-globos-namai",
+            name: "Čekiškės socialinės globos namai",
+            kind: "facility",
+            address: None,
+            parent: None,
+        },
+        InstitutionSeed {
+            code: "gynia",
+            name: "Vaiko gerovės centras „Gynia“",
+            kind: "facility",
+            address: None,
+            parent: None,
+        },
+    ],
+};
+
+/// A demo user.
+pub struct DemoUser {
+    /// Username.
+    pub username: &'static str,
+    /// Name to show.
+    pub display_name: &'static str,
+    /// Role.
+    pub role: Role,
+    /// Municipality code.
+    pub municipality: &'static str,
+    /// Eldership code.
+    pub eldership: Option<&'static str>,
+}
+
+/// One demo user per role in Kelmė, and a social worker of Kaunas district.
+pub const DEMO_USERS: &[DemoUser] = &[
+    DemoUser {
+        username: "admin",
+        display_name: "Aušra Administratorė",
+        role: Role::Admin,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
+        username: "social_worker",
+        display_name: "Rasa Petraitienė",
+        role: Role::SocialWorker,
+        municipality: "kelme",
+        eldership: Some("kelmes-miesto"),
+    },
+    DemoUser {
+        username: "case_manager",
+        display_name: "Giedrius Kazlauskas",
+        role: Role::CaseManager,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
+        username: "division_specialist",
+        display_name: "Ona Jankauskienė",
+        role: Role::DivisionSpecialist,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
+        username: "division_head",
+        display_name: "Vytautas Stankevičius",
+        role: Role::DivisionHead,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
+        username: "auditor",
+        display_name: "Dalia Auditorė",
+        role: Role::Auditor,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
+        username: "kaunas_worker",
+        display_name: "Tomas Kauniškis",
+        role: Role::SocialWorker,
+        municipality: "kauno-r",
+        eldership: Some("garliavos"),
+    },
+];
+
+/// Creates a municipality with its elderships and institutions if its code
+/// is not taken yet; returns its id either way.
+pub async fn municipality<C: ConnectionTrait>(
+    db: &C,
+    seed: &MunicipalitySeed<'_>,
+) -> Result<Uuid, DbErr> {
+    if let Some(existing) = municipalities::Entity::find()
+        .filter(municipalities::Column::Code.eq(seed.code))
+        .one(db)
+        .await?
+    {
+        return Ok(existing.id);
+    }
+    let id = Uuid::now_v7();
+    municipalities::Entity::insert(municipalities::ActiveModel {
+        id: Set(id),
+        code: Set(seed.code.to_owned()),
+        name: Set(seed.name.to_owned()),
+        created_at: Set(now()),
+    })
+    .exec(db)
+    .await?;
+    for (code, name) in seed.elderships {
+        elderships::Entity::insert(elderships::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            municipality_id: Set(id),
+            code: Set((*code).to_owned()),
+            name: Set((*name).to_owned()),
+        })
+        .exec(db)
+        .await?;
+    }
+    let mut ids: Vec<(&str, Uuid)> = Vec::new();
+    for inst in seed.institutions {
+        let inst_id = Uuid::now_v7();
+        let parent = inst
+            .parent
+            .and_then(|p| ids.iter().find(|(code, _)| *code == p).map(|(_, id)| *id));
+        institutions::Entity::insert(institutions::ActiveModel {
+            id: Set(inst_id),
+            municipality_id: Set(id),
+            parent_id: Set(parent),
+            code: Set(inst.code.to_owned()),
+            name: Set(inst.name.to_owned()),
+            kind: Set(inst.kind.to_owned()),
+            address: Set(inst.address.map(str::to_owned)),
+        })
+        .exec(db)
+        .await?;
+        ids.push((inst.code, inst_id));
+    }
+    audit::record(
+        db,
+        &AuditActor::system("seed", Some(id)),
+        AuditEvent::new("municipality.create", "municipality", id).summary(json!({
+            "code": seed.code,
+            "name": seed.name,
+            "elderships": seed.elderships.len(),
+            "institutions": seed.institutions.len(),
+        })),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Creates a user unless the username is taken; `true` when created.
+#[allow(clippy::too_many_arguments)]
+pub async fn user<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    eldership_id: Option<Uuid>,
+    username: &str,
+    display_name: &str,
+    roles: &[Role],
+    password_hash: &str,
+    task: &str,
+) -> Result<bool, DbErr> {
+    if user_store::find_by_username(db, username).await?.is_some() {
+        return Ok(false);
+    }
+    let id = Uuid::now_v7();
+    let at = now();
+    users::Entity::insert(users::ActiveModel {
+        id: Set(id),
+        municipality_id: Set(municipality_id),
+        eldership_id: Set(eldership_id),
+        username: Set(username.to_owned()),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        active: Set(true),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    })
+    .exec(db)
+    .await?;
+    user_store::set_roles(db, id, roles).await?;
+    audit::record(
+        db,
+        &AuditActor::system(task, Some(municipality_id)),
+        AuditEvent::new("user.create", "user", id).summary(json!({
+            "username": username,
+            "display_name": display_name,
+            "roles": roles,
+            "eldership_id": eldership_id,
+        })),
+    )
+    .await?;
+    Ok(true)
+}
+
+/// The id of eldership `code` of a municipality.
+pub async fn eldership_id<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    code: &str,
+) -> Result<Option<Uuid>, DbErr> {
+    Ok(elderships::Entity::find()
+        .filter(elderships::Column::MunicipalityId.eq(municipality_id))
+        .filter(elderships::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .map(|e| e.id))
+}
+
+/// Loads the demo: both municipalities and the demo users, whose password is
+/// [`DEMO_PASSWORD`] (`password_hash` is its hash). Returns how many users
+/// were created (0 when the demo was loaded before).
+pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize, DbErr> {
+    let txn = begin_write(db).await?;
+    let kelme = municipality(&txn, &KELME).await?;
+    let kaunas = municipality(&txn, &KAUNAS_DISTRICT).await?;
+    let mut created = 0;
+    for demo_user in DEMO_USERS {
+        let municipality_id = if demo_user.municipality == KELME.code {
+            kelme
+        } else {
+            kaunas
+        };
+        let eldership = match demo_user.eldership {
+            Some(code) => eldership_id(&txn, municipality_id, code).await?,
+            None => None,
+        };
+        if user(
+            &txn,
+            municipality_id,
+            eldership,
+            demo_user.username,
+            demo_user.display_name,
+            &[demo_user.role],
+            password_hash,
+            "seed-demo",
+        )
+        .await?
+        {
+            created += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(created)
+}

@@ -1,0 +1,62 @@
+//! Helpers shared by the migrations.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{DatabaseBackend, Statement};
+
+/// Makes `table` append-only: any UPDATE or DELETE fails inside the database,
+/// whatever client issues it.
+pub async fn forbid_update_delete(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    let statements: Vec<String> = match backend {
+        DatabaseBackend::Sqlite => ["UPDATE", "DELETE"]
+            .iter()
+            .map(|op| {
+                format!(
+                    "CREATE TRIGGER {table}_no_{lower} BEFORE {op} ON {table} \
+                     BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+                    lower = op.to_lowercase()
+                )
+            })
+            .collect(),
+        DatabaseBackend::Postgres => vec![
+            format!(
+                "CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                 BEGIN RAISE EXCEPTION '{table} is append-only'; END $$"
+            ),
+            format!(
+                "CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} \
+                 FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+            ),
+        ],
+        other => {
+            return Err(DbErr::Migration(format!(
+                "unsupported database backend {other:?}"
+            )));
+        }
+    };
+    for sql in statements {
+        db.execute_raw(Statement::from_string(backend, sql)).await?;
+    }
+    Ok(())
+}
+
+/// Undoes [`forbid_update_delete`].
+pub async fn allow_update_delete(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    let statements: Vec<String> = match backend {
+        DatabaseBackend::Sqlite => vec![
+            format!("DROP TRIGGER IF EXISTS {table}_no_update"),
+            format!("DROP TRIGGER IF EXISTS {table}_no_delete"),
+        ],
+        _ => vec![
+            format!("DROP TRIGGER IF EXISTS {table}_append_only ON {table}"),
+            format!("DROP FUNCTION IF EXISTS {table}_append_only()"),
+        ],
+    };
+    for sql in statements {
+        db.execute_raw(Statement::from_string(backend, sql)).await?;
+    }
+    Ok(())
+}
