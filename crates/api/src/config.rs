@@ -65,6 +65,11 @@ pub const ENV_VARS: &[EnvVar] = &[
         doc: "database connection pool size",
     },
     EnvVar {
+        name: "ATVEJIS_WORKERS",
+        default: "",
+        doc: "HTTP worker threads (default: the number of CPU cores)",
+    },
+    EnvVar {
         name: "ATVEJIS_HASH_CONCURRENCY",
         default: "",
         doc: "password hashes computed at once (default: the number of CPU cores)",
@@ -119,6 +124,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Pool size.
     pub db_max_connections: u32,
+    /// HTTP worker threads.
+    pub workers: usize,
     /// Concurrent password hashes.
     pub hash_concurrency: usize,
     /// Log filter.
@@ -139,6 +146,7 @@ impl std::fmt::Debug for Config {
             .field("static_dir", &self.static_dir)
             .field("body_limit", &self.body_limit)
             .field("db_max_connections", &self.db_max_connections)
+            .field("workers", &self.workers)
             .field("hash_concurrency", &self.hash_concurrency)
             .finish_non_exhaustive()
     }
@@ -219,10 +227,15 @@ impl Config {
             }
             Ok(Duration::from_secs(secs))
         };
-        let hash_concurrency = match get("ATVEJIS_HASH_CONCURRENCY") {
-            Some(raw) => parse::<usize>("ATVEJIS_HASH_CONCURRENCY", &raw)?.max(1),
-            None => std::thread::available_parallelism().map_or(2, usize::from),
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let count_or_cores = |name: &'static str| -> Result<usize, ConfigError> {
+            match get(name) {
+                Some(raw) => Ok(parse::<usize>(name, &raw)?.max(1)),
+                None => Ok(cores),
+            }
         };
+        let workers = count_or_cores("ATVEJIS_WORKERS")?;
+        let hash_concurrency = count_or_cores("ATVEJIS_HASH_CONCURRENCY")?;
         let log_format = match value("ATVEJIS_LOG_FORMAT").as_str() {
             "json" => LogFormat::Json,
             "pretty" => LogFormat::Pretty,
@@ -252,6 +265,7 @@ impl Config {
                 &value("ATVEJIS_DB_MAX_CONNECTIONS"),
             )?
             .max(1),
+            workers,
             hash_concurrency,
             log_filter: value("ATVEJIS_LOG"),
             log_format,

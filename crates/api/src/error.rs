@@ -109,8 +109,9 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
-    /// 422 `validation_failed` listing the invalid fields.
-    pub fn validation(errors: Vec<FieldError>) -> Self {
+    /// 422 `validation_failed` listing the invalid fields (sorted by field).
+    pub fn validation(mut errors: Vec<FieldError>) -> Self {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
         let mut e = Self::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation_failed",
@@ -275,7 +276,6 @@ impl From<sea_orm::TransactionError<ApiError>> for ApiError {
 pub fn field_errors(errors: &validator::ValidationErrors) -> Vec<FieldError> {
     let mut out = Vec::new();
     collect(errors, "", &mut out);
-    out.sort_by(|a, b| a.field.cmp(&b.field));
     out
 }
 

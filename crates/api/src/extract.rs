@@ -31,6 +31,30 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = JsonBody::<T>::from_request(req, payload);
+        Box::pin(async move {
+            let JsonBody(value) = body.await?;
+            let errors = validation_errors(&value);
+            if errors.is_empty() {
+                Ok(ValidJson(value))
+            } else {
+                Err(ApiError::validation(errors))
+            }
+        })
+    }
+}
+
+/// A JSON body of type `T`, deserialised but not validated: for handlers
+/// that add checks of their own to [`validation_errors`] and answer all
+/// invalid fields at once.
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let media_type_ok = is_json(req);
         let bytes = web::Bytes::from_request(req, payload);
         Box::pin(async move {
@@ -38,13 +62,18 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                 return Err(unsupported_media_type());
             }
             let bytes = bytes.await.map_err(payload_error)?;
-            let value: T = parse_json(&bytes)?;
-            value
-                .validate()
-                .map_err(|e| ApiError::validation(field_errors(&e)))?;
-            Ok(ValidJson(value))
+            Ok(JsonBody(parse_json(&bytes)?))
         })
     }
+}
+
+/// The field errors of `value`'s `validator` rules (empty when valid).
+pub fn validation_errors(value: &impl Validate) -> Vec<FieldError> {
+    value
+        .validate()
+        .err()
+        .map(|e| field_errors(&e))
+        .unwrap_or_default()
 }
 
 /// Whether the request says its body is JSON (`application/json` or `…+json`).

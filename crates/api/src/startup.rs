@@ -239,8 +239,10 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
         routes: RouteTable::from_openapi(&crate::openapi::document()),
         static_dir,
     });
+    let workers = state.config.workers;
     let state = web::Data::new(state);
     let server = HttpServer::new(move || app(state.clone(), fallback_data.clone()))
+        .workers(workers)
         .shutdown_timeout(30)
         .listen(listener)?
         .run();

@@ -74,3 +74,15 @@ pub fn now() -> time::OffsetDateTime {
     let micros = now.nanosecond() / 1_000 * 1_000;
     now.replace_nanosecond(micros).unwrap_or(now)
 }
+
+/// A "contains `text`" LIKE pattern, for comparing with a lower-cased column:
+/// `text` is lower-cased, and `%`, `_` and `\\` in it match literally on both
+/// databases (SQLite has no default LIKE escape character).
+pub fn contains_pattern(text: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}

@@ -3,7 +3,7 @@
 use crate::auth::Actor;
 use crate::auth::password::check_new_password;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::ValidJson;
+use crate::extract::{JsonBody, validation_errors};
 use crate::routes::common::RoleSchema;
 use crate::routes::users::view::{UserView, check_eldership, check_username, parse_roles, view};
 use crate::state::AppState;
@@ -57,11 +57,11 @@ pub struct CreateUserRequest {
 pub async fn create_user(
     state: web::Data<AppState>,
     actor: Actor,
-    body: ValidJson<CreateUserRequest>,
+    body: JsonBody<CreateUserRequest>,
 ) -> ApiResult<HttpResponse> {
     actor.require(Permission::ManageUsers)?;
-    let ValidJson(body) = body;
-    let mut errors = Vec::new();
+    let JsonBody(body) = body;
+    let mut errors = validation_errors(&body);
     let username = check_username(&body.username)
         .map_err(|e| errors.push(e))
         .ok();

@@ -5,6 +5,7 @@ use crate::error::{ApiResult, Problem};
 use crate::routes::common::PageParams;
 use crate::routes::users::view::{UserView, views};
 use crate::state::AppState;
+use crate::store::contains_pattern;
 use crate::store::entities::{user_roles, users as users_table};
 use crate::store::scope::scoped;
 use actix_web::{get, web};
@@ -67,16 +68,16 @@ pub async fn list_users(
     let (page, per_page) = paging.resolve()?;
     let mut query = scoped::<users_table::Entity>(&actor);
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             Condition::any()
                 .add(
                     Expr::expr(Func::lower(Expr::col(users_table::Column::Username)))
-                        .like(pattern.as_str()),
+                        .like(pattern.clone()),
                 )
                 .add(
                     Expr::expr(Func::lower(Expr::col(users_table::Column::DisplayName)))
-                        .like(pattern.as_str()),
+                        .like(pattern),
                 ),
         );
     }
@@ -108,11 +109,4 @@ pub async fn list_users(
         page,
         per_page,
     }))
-}
-
-/// Escapes `%`, `_` and `\` for a LIKE pattern.
-pub fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }

@@ -1,0 +1,16 @@
+//! Black-box tests of the Atvejis server over HTTP, on SQLite and (with
+//! `TEST_DATABASE_URL`) PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod audit;
+mod auth;
+mod compose;
+mod errors;
+mod health;
+mod openapi;
+mod service_accounts;
+mod tokens;
+mod users;
