@@ -244,3 +244,45 @@ async fn concurrent_refreshes_of_one_token_give_one_pair(app: TestApp) {
             .all(|r| r.status.as_u16() == 200 || r.status.as_u16() == 401)
     );
 }
+
+db_tests!(throttling_is_per_username_and_address);
+
+/// One attacker's address cannot lock the member of staff out elsewhere.
+async fn throttling_is_per_username_and_address(app: TestApp) {
+    use atvejis_api::auth::throttle::{self, MAX_FAILURES};
+    let now = atvejis_api::store::now();
+    for _ in 0..MAX_FAILURES {
+        assert!(
+            throttle::begin(&app.db, "admin", "203.0.113.9", now)
+                .await
+                .unwrap()
+                .is_ok()
+        );
+    }
+    let retry = throttle::begin(&app.db, "admin", "203.0.113.9", now)
+        .await
+        .unwrap();
+    assert_eq!(retry.unwrap_err(), 900);
+    assert!(
+        throttle::begin(&app.db, "admin", "198.51.100.4", now)
+            .await
+            .unwrap()
+            .is_ok()
+    );
+    assert!(
+        throttle::begin(&app.db, "auditor", "203.0.113.9", now)
+            .await
+            .unwrap()
+            .is_ok()
+    );
+    // Fifteen minutes later the window has passed.
+    let later = now + throttle::WINDOW + time::Duration::seconds(1);
+    assert!(
+        throttle::begin(&app.db, "admin", "203.0.113.9", later)
+            .await
+            .unwrap()
+            .is_ok()
+    );
+    // And the login from the other address works now.
+    app.try_login("admin", PASSWORD).await.assert_status(200);
+}

@@ -128,3 +128,24 @@ fn dockerfile_is_multi_stage_and_serves_the_spa() {
         "the runtime does not run as root"
     );
 }
+
+#[test]
+fn readme_documents_every_env_var() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    for var in ENV_VARS {
+        assert!(
+            readme.contains(&format!("`{}`", var.name)),
+            "README.md lacks {}",
+            var.name
+        );
+        if !var.default.is_empty() {
+            assert!(
+                readme.contains(&format!("| `{}` | `{}` |", var.name, var.default)),
+                "README.md gives another default for {}",
+                var.name
+            );
+        }
+    }
+    assert!(readme.contains("make run") && readme.contains("make test"));
+}

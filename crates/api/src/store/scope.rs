@@ -60,3 +60,108 @@ mod impls {
 
     municipality_wide!(elderships, institutions, users, service_accounts, audit_log);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Principal;
+    use atvejis_domain::access::Role;
+    use sea_orm::{DbBackend, QueryTrait};
+    use uuid::Uuid;
+
+    /// A table of records placed in an eldership, as later features have.
+    mod record {
+        use sea_orm::entity::prelude::*;
+
+        #[sea_orm::model]
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+        #[sea_orm(table_name = "records")]
+        pub struct Model {
+            #[sea_orm(primary_key, auto_increment = false)]
+            pub id: Uuid,
+            pub municipality_id: Uuid,
+            pub eldership_id: Option<Uuid>,
+        }
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    impl MunicipalityScoped for record::Entity {
+        fn municipality_column() -> Self::Column {
+            record::Column::MunicipalityId
+        }
+        fn eldership_column() -> Option<Self::Column> {
+            Some(record::Column::EldershipId)
+        }
+    }
+
+    fn actor(roles: &[Role], municipality: Uuid, eldership: Option<Uuid>) -> Actor {
+        Actor {
+            principal: Principal::User {
+                id: Uuid::new_v4(),
+                username: "x".into(),
+            },
+            municipality_id: municipality,
+            eldership_id: eldership,
+            roles: roles.to_vec(),
+            scopes: Vec::new(),
+            session_id: None,
+            request_id: None,
+            client_addr: None,
+        }
+    }
+
+    fn sql<E: MunicipalityScoped>(actor: &Actor) -> String {
+        scoped::<E>(actor).build(DbBackend::Postgres).to_string()
+    }
+
+    #[test]
+    fn every_query_is_limited_to_the_actors_municipality() {
+        let kaunas = Uuid::new_v4();
+        let query =
+            sql::<crate::store::entities::users::Entity>(&actor(&[Role::Admin], kaunas, None));
+        assert!(
+            query.contains(&format!(r#""users"."municipality_id" = '{kaunas}'"#)),
+            "{query}"
+        );
+    }
+
+    #[test]
+    fn r_role_1_eldership_specialist_sees_only_their_eldership() {
+        let (m, e) = (Uuid::new_v4(), Uuid::new_v4());
+        let query = sql::<record::Entity>(&actor(&[Role::SocialWorker], m, Some(e)));
+        assert!(
+            query.contains(&format!(r#""records"."municipality_id" = '{m}'"#)),
+            "{query}"
+        );
+        assert!(
+            query.contains(&format!(r#""records"."eldership_id" = '{e}'"#)),
+            "{query}"
+        );
+    }
+
+    #[test]
+    fn division_and_centre_staff_see_the_whole_municipality() {
+        let (m, e) = (Uuid::new_v4(), Uuid::new_v4());
+        for a in [
+            actor(&[Role::DivisionSpecialist], m, Some(e)),
+            actor(&[Role::SocialWorker], m, None),
+            actor(&[Role::SocialWorker, Role::DivisionHead], m, Some(e)),
+        ] {
+            let query = sql::<record::Entity>(&a);
+            assert!(query.contains(&format!("'{m}'")), "{query}");
+            assert!(!query.contains("eldership_id\" ="), "{query}");
+        }
+    }
+
+    #[test]
+    fn reference_tables_ignore_the_eldership() {
+        let (m, e) = (Uuid::new_v4(), Uuid::new_v4());
+        let query = sql::<crate::store::entities::elderships::Entity>(&actor(
+            &[Role::SocialWorker],
+            m,
+            Some(e),
+        ));
+        assert!(!query.contains(&e.to_string()), "{query}");
+    }
+}
