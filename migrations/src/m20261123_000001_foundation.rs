@@ -259,6 +259,19 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         allow_update_delete(manager, "audit_log").await?;
+        // Units refer to their institution with ON DELETE RESTRICT, which
+        // SQLite checks row by row while dropping the table.
+        manager
+            .exec_stmt(
+                Query::update()
+                    .table("institutions")
+                    .value(
+                        "parent_id",
+                        Option::<sea_orm_migration::sea_orm::prelude::Uuid>::None,
+                    )
+                    .to_owned(),
+            )
+            .await?;
         for table in [
             "audit_log",
             "service_accounts",

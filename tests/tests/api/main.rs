@@ -12,5 +12,6 @@ mod errors;
 mod health;
 mod openapi;
 mod service_accounts;
+mod store;
 mod tokens;
 mod users;

@@ -1,0 +1,94 @@
+//! The storage layer on both databases: migrations go down and up again, and
+//! money survives a round trip exactly.
+
+use crate::db_tests;
+use crate::support::TestApp;
+use atvejis_api::store::migrate;
+use migration::{Migrator, MigratorTrait};
+use rust_decimal::Decimal;
+use sea_orm::{ConnectionTrait, Statement};
+use std::str::FromStr;
+
+db_tests!(migrations_go_down_and_up_again, money_round_trips_exactly);
+
+async fn migrations_go_down_and_up_again(app: TestApp) {
+    Migrator::down(&app.db, Some(1))
+        .await
+        .expect("down casework");
+    Migrator::down(&app.db, Some(1))
+        .await
+        .expect("down foundation");
+    migrate(&app.db).await.expect("up again");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+async fn money_round_trips_exactly(app: TestApp) {
+    let backend = app.db.get_database_backend();
+    let municipality = app.count("SELECT COUNT(*) FROM municipalities").await;
+    assert!(municipality > 0);
+    let values = [
+        "0.00",
+        "0.01",
+        "0.1",
+        "2.05",
+        "221.00",
+        "442.01",
+        "1105.00",
+        "123456.78",
+        "9999999999.99",
+    ];
+    for (i, raw) in values.iter().enumerate() {
+        let amount = Decimal::from_str(raw).unwrap();
+        let sql = format!(
+            "INSERT INTO rates (id, municipality_id, kind, valid_from, value, created_at) \
+             SELECT {id}, id, 'test', {date}, {ph}, {now} FROM municipalities WHERE code = 'kelme'",
+            id = if backend == sea_orm::DatabaseBackend::Postgres {
+                "gen_random_uuid()"
+            } else {
+                "randomblob(16)"
+            },
+            date = if backend == sea_orm::DatabaseBackend::Postgres {
+                format!("DATE '2020-01-{:02}'", i + 1)
+            } else {
+                format!("'2020-01-{:02}'", i + 1)
+            },
+            ph = if backend == sea_orm::DatabaseBackend::Postgres {
+                "$1"
+            } else {
+                "?"
+            },
+            now = if backend == sea_orm::DatabaseBackend::Postgres {
+                "now()"
+            } else {
+                "'2026-01-01T00:00:00Z'"
+            },
+        );
+        app.db
+            .execute_raw(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [amount.into()],
+            ))
+            .await
+            .expect("insert");
+        let row = app
+            .db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "SELECT value FROM rates WHERE kind = 'test' AND valid_from = {}",
+                    if backend == sea_orm::DatabaseBackend::Postgres {
+                        format!("DATE '2020-01-{:02}'", i + 1)
+                    } else {
+                        format!("'2020-01-{:02}'", i + 1)
+                    }
+                ),
+                [],
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let back: Decimal = row.try_get_by_index(0).unwrap();
+        assert_eq!(back.normalize(), amount.normalize(), "{raw}");
+    }
+}
