@@ -7,7 +7,8 @@
 #
 # Settings (environment): BENCH_PG (server URL without database, default
 # postgres://postgres@127.0.0.1:5432), BENCH_DURATION (default 15s),
-# BENCH_CONNECTIONS (default 32), BENCH_THREADS (default 2), BENCH_PORT (18181).
+# BENCH_CONNECTIONS (default 32), BENCH_LOGIN_CONNECTIONS (default 16),
+# BENCH_THREADS (default 2), BENCH_PORT (18181).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ PG="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 DB_NAME="atvejis_bench"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+LOGIN_CONNECTIONS="${BENCH_LOGIN_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 PORT="${BENCH_PORT:-18181}"
 BASE="http://127.0.0.1:${PORT}"
@@ -47,19 +49,28 @@ curl -fsS "$BASE/readyz" >/dev/null
 TOKEN=$(curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"username":"social_worker","password":"Demo-2026!"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
+# Logins rotate over the demo users: more than 10 attempts in flight for one
+# username from one address are throttled by design (429).
 cat > "$OUT/login.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"username":"division_head","password":"Demo-2026!"}'
+local users = { "admin", "social_worker", "case_manager", "division_specialist",
+                "division_head", "auditor", "kaunas_worker" }
+local i = 0
+request = function()
+  i = i + 1
+  local body = '{"username":"' .. users[(i % #users) + 1] .. '","password":"Demo-2026!"}'
+  return wrk.format(nil, nil, nil, body)
+end
 LUA
 
-run() { # name, wrk args...
-  local name=$1; shift
-  echo "Measuring $name for $DURATION with $CONNECTIONS connections"
-  wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" > "$OUT/$name.txt"
+run() { # name, connections, wrk args...
+  local name=$1 connections=$2; shift 2
+  echo "Measuring $name for $DURATION with $connections connections"
+  wrk --latency -t"$THREADS" -c"$connections" -d"$DURATION" "$@" > "$OUT/$name.txt"
 }
-run me -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me"
-run login -s "$OUT/login.lua" "$BASE/api/v1/auth/login"
+run me "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me"
+run login "$LOGIN_CONNECTIONS" -s "$OUT/login.lua" "$BASE/api/v1/auth/login"
 
 summarise() { # name, label
   python3 - "$OUT/$1.txt" "$2" <<'PY'
@@ -74,7 +85,7 @@ if sock: print(f"  ({sock.group(0)})")
 PY
 }
 echo
-echo "Atvejis load test: $(nproc) cores, PostgreSQL, $CONNECTIONS connections, $DURATION each"
+echo "Atvejis load test: $(nproc) cores (shared with wrk), PostgreSQL, $DURATION each; /me $CONNECTIONS connections, login $LOGIN_CONNECTIONS"
 echo "| endpoint                 |      req/s |       p50 |       p99 | non-2xx |"
 echo "|--------------------------|------------|-----------|-----------|--------|"
 summarise me "GET /api/v1/me"

@@ -1,12 +1,22 @@
 //! sea-orm entities, one per table. Columns mirror the migrations; no
 //! relations are declared: queries join explicitly where they need to.
 
+pub mod applications;
+pub mod attachments;
 pub mod audit_log;
+pub mod decisions;
 pub mod elderships;
+pub mod families;
+pub mod family_members;
+pub mod income_records;
 pub mod institutions;
 pub mod login_failures;
 pub mod municipalities;
+pub mod person_certificates;
+pub mod persons;
+pub mod rates;
 pub mod refresh_tokens;
 pub mod service_accounts;
+pub mod service_types;
 pub mod user_roles;
 pub mod users;

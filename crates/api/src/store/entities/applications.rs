@@ -1,0 +1,40 @@
+//! An application for a social service (SP-8).
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "applications")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    /// The eldership that received it (the person's); limits who sees it.
+    pub eldership_id: Option<Uuid>,
+    /// The person the service is for (or the family's applicant).
+    pub person_id: Uuid,
+    /// The family, for a service given to a family.
+    pub family_id: Option<Uuid>,
+    pub service_type_id: Uuid,
+    pub service_code: String,
+    pub status: String,
+    pub received_on: Date,
+    pub channel: String,
+    pub received_by: Uuid,
+    pub representative: Option<String>,
+    pub notes: Option<String>,
+    /// The documents checklist.
+    pub documents: Json,
+    /// R-CM-6: the recorded reason for deciding without an assessment or
+    /// with a document missing.
+    pub exception_reason: Option<String>,
+    /// The needs assessment.
+    pub assessment: Option<Json>,
+    pub decision_due_on: Option<Date>,
+    /// Why it was returned or withdrawn.
+    pub status_reason: Option<String>,
+    pub created_at: TimeDateTimeWithTimeZone,
+    pub updated_at: TimeDateTimeWithTimeZone,
+    pub version: i32,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,35 @@
+//! A decision on an application (SP-9): prepared by a division specialist,
+//! signed by the division head.
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "decisions")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub municipality_id: Uuid,
+    pub application_id: Uuid,
+    /// `granted` or `refused`.
+    pub outcome: String,
+    /// `prepared`, `signed`.
+    pub status: String,
+    pub reasoning: Option<String>,
+    pub hours_per_month: Option<Decimal>,
+    pub monthly_fee: Option<Decimal>,
+    /// The fee calculation with every input, as calculated when prepared.
+    pub fee_calculation: Option<Json>,
+    pub service_from: Option<Date>,
+    pub prepared_by: Uuid,
+    pub prepared_at: TimeDateTimeWithTimeZone,
+    pub signed_by: Option<Uuid>,
+    pub signed_at: Option<TimeDateTimeWithTimeZone>,
+    pub decided_on: Option<Date>,
+    pub notified_on: Option<Date>,
+    pub notification_method: Option<String>,
+    pub created_at: TimeDateTimeWithTimeZone,
+    pub updated_at: TimeDateTimeWithTimeZone,
+    pub version: i32,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
