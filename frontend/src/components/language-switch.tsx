@@ -1,0 +1,16 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '@/i18n';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('lang.label')}
+      value={i18n.language}
+      onChange={(value) => setLanguage(value as Language)}
+      data={LANGUAGES.map((lang) => ({ value: lang, label: lang.toUpperCase() }))}
+    />
+  );
+}

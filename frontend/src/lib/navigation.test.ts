@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { canOpen, navFor } from './navigation';
+
+describe('role-aware navigation', () => {
+  it('everyone sees the start page', () => {
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home']);
+  });
+
+  it('administrators see users, auditors the audit log', () => {
+    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users']);
+    expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
+    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'audit']);
+  });
+
+  it('guards pages by role', () => {
+    expect(canOpen(['social_worker'], '/users')).toBe(false);
+    expect(canOpen(['admin'], '/users')).toBe(true);
+    expect(canOpen(['division_head'], '/audit')).toBe(false);
+    expect(canOpen(['division_head'], '/')).toBe(true);
+  });
+});

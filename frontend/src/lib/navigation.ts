@@ -1,0 +1,29 @@
+// Which pages each role sees in the navigation. The API enforces the same
+// rules; this only keeps the menu to what the user can open.
+
+import type { Role } from './roles';
+
+export interface NavItem {
+  /** i18n key under `nav.` */
+  key: 'home' | 'users' | 'audit';
+  path: string;
+  /** Roles that see the item; `all` for everyone. */
+  roles: readonly Role[] | 'all';
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', roles: 'all' },
+  { key: 'users', path: '/users', roles: ['admin'] },
+  { key: 'audit', path: '/audit', roles: ['auditor'] },
+];
+
+/** The navigation items for a user with `roles`. */
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles === 'all' || item.roles.some((r) => roles.includes(r)));
+}
+
+/** Whether a user with `roles` may open `path`. */
+export function canOpen(roles: readonly Role[], path: string): boolean {
+  const item = NAV_ITEMS.find((i) => i.path === path);
+  return !item || item.roles === 'all' || item.roles.some((r) => roles.includes(r));
+}
