@@ -5,3 +5,11 @@
 //! their names. Time is always passed in by the caller.
 
 pub mod access;
+pub mod application;
+pub mod calendar;
+pub mod catalogue;
+pub mod eligibility;
+pub mod fees;
+pub mod income;
+pub mod personal_code;
+pub mod text;

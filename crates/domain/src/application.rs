@@ -1,0 +1,645 @@
+//! The application for social services (SP-8) and its path to a decision
+//! (SP-9): the states, who may move an application from one to the next,
+//! the documents check (R-EL-6) with its exception (R-CM-6), and the
+//! decision's due date (R-DL-1, R-DL-2).
+//!
+//! ```text
+//! draft → submitted → assessed → ready_for_decision → decision_prepared → decided → notified
+//!                 ↘ (R-CM-6) ↗        ↓ return ↑ forward
+//!                           returned_for_completion
+//! any state before decided → withdrawn
+//! ```
+
+use crate::access::{Permission, Role, allows};
+use crate::calendar::DeadlineRule;
+use crate::catalogue::{DeadlineStart, DecisionDeadline};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    /// Being filled in; nothing is due yet.
+    Draft,
+    /// Received (registered).
+    Submitted,
+    /// The needs assessment is recorded.
+    Assessed,
+    /// The division sent it back for missing information.
+    ReturnedForCompletion,
+    /// The file is with the Social Support Division.
+    ReadyForDecision,
+    /// A decision is prepared and waits for the signature.
+    DecisionPrepared,
+    /// The decision is signed (granted or refused).
+    Decided,
+    /// The person was told of the decision (R-DL-3).
+    Notified,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl ApplicationStatus {
+    /// Every status.
+    pub const ALL: [ApplicationStatus; 9] = [
+        ApplicationStatus::Draft,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Assessed,
+        ApplicationStatus::ReturnedForCompletion,
+        ApplicationStatus::ReadyForDecision,
+        ApplicationStatus::DecisionPrepared,
+        ApplicationStatus::Decided,
+        ApplicationStatus::Notified,
+        ApplicationStatus::Withdrawn,
+    ];
+
+    /// The status code as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::Assessed => "assessed",
+            ApplicationStatus::ReturnedForCompletion => "returned_for_completion",
+            ApplicationStatus::ReadyForDecision => "ready_for_decision",
+            ApplicationStatus::DecisionPrepared => "decision_prepared",
+            ApplicationStatus::Decided => "decided",
+            ApplicationStatus::Notified => "notified",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses a status code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// Whether a decision is still to be made (the deadline runs).
+    pub fn awaits_decision(self) -> bool {
+        !matches!(
+            self,
+            ApplicationStatus::Draft
+                | ApplicationStatus::Decided
+                | ApplicationStatus::Notified
+                | ApplicationStatus::Withdrawn
+        )
+    }
+}
+
+/// A decision's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The service is granted.
+    Granted,
+    /// The service is refused.
+    Refused,
+}
+
+/// The state of one required document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// Handed in.
+    Provided,
+    /// Not yet handed in.
+    Missing,
+    /// Not needed in this case (e.g. the data is in a register).
+    NotNeeded,
+}
+
+/// One line of the documents checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentCheck {
+    /// The document's code in the catalogue.
+    pub code: String,
+    /// Its state.
+    pub status: DocumentStatus,
+    /// When it was provided.
+    pub provided_on: Option<Date>,
+}
+
+/// R-EL-6: the required documents that are neither provided nor marked not
+/// needed.
+pub fn missing_documents(checklist: &[DocumentCheck]) -> Vec<String> {
+    checklist
+        .iter()
+        .filter(|d| d.status == DocumentStatus::Missing)
+        .map(|d| d.code.clone())
+        .collect()
+}
+
+/// A step on an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum Action {
+    /// Register a drafted application as received.
+    Submit,
+    /// Record (or correct) the needs assessment.
+    RecordAssessment,
+    /// Send the file to the Social Support Division.
+    ForwardToDivision,
+    /// The division sends the file back for completion.
+    ReturnForCompletion,
+    /// Prepare (or revise) the decision.
+    PrepareDecision,
+    /// Sign the prepared decision.
+    Sign {
+        /// Granted or refused.
+        outcome: Outcome,
+    },
+    /// Record how and when the person was told.
+    RecordNotification,
+    /// The applicant withdraws the application.
+    Withdraw,
+}
+
+/// Who acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorFacts {
+    /// The member of staff (an opaque id).
+    pub id: u128,
+    /// Their roles.
+    pub roles: Vec<Role>,
+}
+
+/// What the state machine needs to know about an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationFacts {
+    /// Where it stands.
+    pub status: ApplicationStatus,
+    /// The documents checklist.
+    pub documents: Vec<DocumentCheck>,
+    /// Whether a needs assessment is recorded.
+    pub has_assessment: bool,
+    /// R-CM-6: the recorded reason (violence, threatened safety) for deciding
+    /// without an assessment or with documents missing.
+    pub exception_recorded: bool,
+    /// Who prepared the decision, once prepared.
+    pub decision_prepared_by: Option<u128>,
+}
+
+/// Why a step is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    /// The step does not apply in this state.
+    #[error("`{action}` is not possible while the application is {from}")]
+    NotAllowedInState {
+        /// The current state.
+        from: &'static str,
+        /// The step.
+        action: &'static str,
+    },
+    /// The actor's roles do not allow the step.
+    #[error("the step needs a role with the permission {0:?}")]
+    RoleMissing(Permission),
+    /// R-EL-6: required documents are missing and no exception is recorded.
+    #[error("required documents are missing: {}", .0.join(", "))]
+    DocumentsMissing(Vec<String>),
+    /// No needs assessment and no R-CM-6 exception.
+    #[error("the needs assessment is not recorded")]
+    AssessmentMissing,
+    /// R-ROLE-2: the person who prepared a decision cannot sign it.
+    #[error("the person who prepared the decision cannot sign it")]
+    PreparerCannotSign,
+}
+
+impl Action {
+    /// The step's code.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::RecordAssessment => "record_assessment",
+            Action::ForwardToDivision => "forward_to_division",
+            Action::ReturnForCompletion => "return_for_completion",
+            Action::PrepareDecision => "prepare_decision",
+            Action::Sign { .. } => "sign",
+            Action::RecordNotification => "record_notification",
+            Action::Withdraw => "withdraw",
+        }
+    }
+
+    /// Who may take the step (R-ROLE-1, R-ROLE-2): the permissions, any of which suffices.
+    pub fn permissions(&self) -> &'static [Permission] {
+        use Permission as P;
+        match self {
+            Action::Submit => &[P::ReceiveApplications],
+            Action::RecordAssessment | Action::ForwardToDivision => &[P::AssessNeeds],
+            Action::ReturnForCompletion | Action::PrepareDecision => &[P::PrepareDecisions],
+            Action::Sign { .. } => &[P::SignDecisions],
+            Action::RecordNotification => &[P::PrepareDecisions, P::SignDecisions],
+            Action::Withdraw => &[P::ReceiveApplications, P::PrepareDecisions],
+        }
+    }
+}
+
+/// Takes one step: the next status, or why not.
+///
+/// R-ROLE-1: social workers receive applications and assess needs (a case
+/// manager may file an application for a family, R-CM-4). R-ROLE-2: division
+/// specialists prepare decisions, the division head signs them, and the
+/// preparer never signs the same decision. R-EL-6: a file goes to the
+/// division only with every required document provided or not needed, and
+/// with its needs assessment — unless an R-CM-6 exception is recorded.
+pub fn transition(
+    facts: &ApplicationFacts,
+    action: Action,
+    actor: &ActorFacts,
+) -> Result<ApplicationStatus, TransitionError> {
+    use ApplicationStatus as S;
+    if let Action::Sign { .. } = action
+        && facts.decision_prepared_by == Some(actor.id)
+    {
+        return Err(TransitionError::PreparerCannotSign);
+    }
+    let permissions = action.permissions();
+    if !permissions.iter().any(|p| allows(&actor.roles, *p)) {
+        return Err(TransitionError::RoleMissing(permissions[0]));
+    }
+    let not_here = || TransitionError::NotAllowedInState {
+        from: facts.status.as_str(),
+        action: action.as_str(),
+    };
+    match (action, facts.status) {
+        (Action::Submit, S::Draft) => Ok(S::Submitted),
+        (Action::RecordAssessment, S::Submitted | S::Assessed | S::ReturnedForCompletion) => {
+            Ok(S::Assessed)
+        }
+        // R-CM-6: the assessment may follow the decision; the status stays.
+        (
+            Action::RecordAssessment,
+            status @ (S::ReadyForDecision | S::DecisionPrepared | S::Decided | S::Notified),
+        ) if facts.exception_recorded => Ok(status),
+        (Action::ForwardToDivision, S::Submitted | S::Assessed | S::ReturnedForCompletion) => {
+            if !facts.exception_recorded {
+                if !facts.has_assessment {
+                    return Err(TransitionError::AssessmentMissing);
+                }
+                let missing = missing_documents(&facts.documents);
+                if !missing.is_empty() {
+                    return Err(TransitionError::DocumentsMissing(missing));
+                }
+            }
+            Ok(S::ReadyForDecision)
+        }
+        (Action::ReturnForCompletion, S::ReadyForDecision | S::DecisionPrepared) => {
+            Ok(S::ReturnedForCompletion)
+        }
+        (Action::PrepareDecision, S::ReadyForDecision | S::DecisionPrepared) => {
+            Ok(S::DecisionPrepared)
+        }
+        (Action::Sign { .. }, S::DecisionPrepared) => Ok(S::Decided),
+        (Action::RecordNotification, S::Decided | S::Notified) => Ok(S::Notified),
+        (Action::Withdraw, status) if status.awaits_decision() || status == S::Draft => {
+            Ok(S::Withdrawn)
+        }
+        _ => Err(not_here()),
+    }
+}
+
+/// The dates a decision deadline can run from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlineEvents {
+    /// The application was received.
+    pub received_on: Date,
+    /// The needs-assessment conclusions reached the municipality.
+    pub assessment_submitted_on: Option<Date>,
+    /// The file reached the division.
+    pub files_received_on: Option<Date>,
+}
+
+/// R-DL-1, R-DL-2: when the decision is due, by the service type's deadline.
+/// `None` while the event that starts it has not happened. When an R-CM-6
+/// exception sends a file to the division without an assessment, a deadline
+/// counted from the assessment runs from the day the division got the file.
+pub fn decision_due_on(deadline: &DecisionDeadline, events: &DeadlineEvents) -> Option<Date> {
+    let start = match deadline.from {
+        DeadlineStart::ApplicationReceived => Some(events.received_on),
+        DeadlineStart::AssessmentSubmitted => {
+            events.assessment_submitted_on.or(events.files_received_on)
+        }
+        DeadlineStart::FilesReceived => events.files_received_on,
+    }?;
+    Some(deadline.rule().due_date(start))
+}
+
+/// Whether a decision is late: decided after its due date, or not decided
+/// and the due date has passed by `today`.
+pub fn is_overdue(due_on: Option<Date>, today: Date, decided_on: Option<Date>) -> bool {
+    match (due_on, decided_on) {
+        (Some(due), Some(decided)) => decided > due,
+        (Some(due), None) => today > due,
+        (None, _) => false,
+    }
+}
+
+/// R-DL-3: for a group living home the person is told within 5 working days
+/// of the decision.
+pub fn notification_due_on(decided_on: Date) -> Date {
+    DeadlineRule::working_days(5).due_date(decided_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::DeadlineUnit;
+    use time::macros::date;
+
+    const SPECIALIST: u128 = 1;
+    const HEAD: u128 = 2;
+    const WORKER: u128 = 3;
+
+    fn actor(id: u128, roles: &[Role]) -> ActorFacts {
+        ActorFacts {
+            id,
+            roles: roles.to_vec(),
+        }
+    }
+
+    fn facts(status: ApplicationStatus) -> ApplicationFacts {
+        ApplicationFacts {
+            status,
+            documents: vec![DocumentCheck {
+                code: "identity_document".into(),
+                status: DocumentStatus::Provided,
+                provided_on: Some(date!(2026 - 11 - 02)),
+            }],
+            has_assessment: true,
+            exception_recorded: false,
+            decision_prepared_by: Some(SPECIALIST),
+        }
+    }
+
+    fn who_may(action: Action) -> ActorFacts {
+        match action {
+            Action::Submit
+            | Action::RecordAssessment
+            | Action::ForwardToDivision
+            | Action::Withdraw => actor(WORKER, &[Role::SocialWorker]),
+            Action::ReturnForCompletion | Action::PrepareDecision | Action::RecordNotification => {
+                actor(SPECIALIST, &[Role::DivisionSpecialist])
+            }
+            Action::Sign { .. } => actor(HEAD, &[Role::DivisionHead]),
+        }
+    }
+
+    const ACTIONS: [Action; 9] = [
+        Action::Submit,
+        Action::RecordAssessment,
+        Action::ForwardToDivision,
+        Action::ReturnForCompletion,
+        Action::PrepareDecision,
+        Action::Sign {
+            outcome: Outcome::Granted,
+        },
+        Action::Sign {
+            outcome: Outcome::Refused,
+        },
+        Action::RecordNotification,
+        Action::Withdraw,
+    ];
+
+    #[test]
+    fn r_role_1_r_role_2_every_state_and_step() {
+        use ApplicationStatus as S;
+        let expected = |action: Action, from: S| -> Option<S> {
+            match (action, from) {
+                (Action::Submit, S::Draft) => Some(S::Submitted),
+                (
+                    Action::RecordAssessment,
+                    S::Submitted | S::Assessed | S::ReturnedForCompletion,
+                ) => Some(S::Assessed),
+                (
+                    Action::ForwardToDivision,
+                    S::Submitted | S::Assessed | S::ReturnedForCompletion,
+                ) => Some(S::ReadyForDecision),
+                (Action::ReturnForCompletion, S::ReadyForDecision | S::DecisionPrepared) => {
+                    Some(S::ReturnedForCompletion)
+                }
+                (Action::PrepareDecision, S::ReadyForDecision | S::DecisionPrepared) => {
+                    Some(S::DecisionPrepared)
+                }
+                (Action::Sign { .. }, S::DecisionPrepared) => Some(S::Decided),
+                (Action::RecordNotification, S::Decided | S::Notified) => Some(S::Notified),
+                (
+                    Action::Withdraw,
+                    S::Draft
+                    | S::Submitted
+                    | S::Assessed
+                    | S::ReturnedForCompletion
+                    | S::ReadyForDecision
+                    | S::DecisionPrepared,
+                ) => Some(S::Withdrawn),
+                _ => None,
+            }
+        };
+        for from in ApplicationStatus::ALL {
+            for action in ACTIONS {
+                let result = transition(&facts(from), action, &who_may(action));
+                match expected(action, from) {
+                    Some(to) => {
+                        assert_eq!(result, Ok(to), "{} from {}", action.as_str(), from.as_str())
+                    }
+                    None => assert_eq!(
+                        result,
+                        Err(TransitionError::NotAllowedInState {
+                            from: from.as_str(),
+                            action: action.as_str()
+                        }),
+                        "{} from {}",
+                        action.as_str(),
+                        from.as_str()
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn r_role_1_only_the_right_roles_move_an_application() {
+        let admin = actor(9, &[Role::Admin]);
+        let auditor = actor(9, &[Role::Auditor]);
+        for action in ACTIONS {
+            for nobody in [&admin, &auditor] {
+                assert!(matches!(
+                    transition(&facts(ApplicationStatus::DecisionPrepared), action, nobody),
+                    Err(TransitionError::RoleMissing(_))
+                ));
+            }
+        }
+        let worker = actor(WORKER, &[Role::SocialWorker]);
+        assert_eq!(
+            transition(
+                &facts(ApplicationStatus::ReadyForDecision),
+                Action::PrepareDecision,
+                &worker
+            ),
+            Err(TransitionError::RoleMissing(Permission::PrepareDecisions))
+        );
+        let specialist = actor(SPECIALIST, &[Role::DivisionSpecialist]);
+        assert_eq!(
+            transition(
+                &facts(ApplicationStatus::Assessed),
+                Action::ForwardToDivision,
+                &specialist
+            ),
+            Err(TransitionError::RoleMissing(Permission::AssessNeeds))
+        );
+    }
+
+    #[test]
+    fn r_role_2_preparer_cannot_sign() {
+        let both = actor(SPECIALIST, &[Role::DivisionSpecialist, Role::DivisionHead]);
+        let sign = Action::Sign {
+            outcome: Outcome::Granted,
+        };
+        assert_eq!(
+            transition(&facts(ApplicationStatus::DecisionPrepared), sign, &both),
+            Err(TransitionError::PreparerCannotSign)
+        );
+        // Even without the head's role the preparer hears the specific reason.
+        let preparer = actor(SPECIALIST, &[Role::DivisionSpecialist]);
+        assert_eq!(
+            transition(&facts(ApplicationStatus::DecisionPrepared), sign, &preparer),
+            Err(TransitionError::PreparerCannotSign)
+        );
+        let head = actor(HEAD, &[Role::DivisionHead]);
+        assert_eq!(
+            transition(&facts(ApplicationStatus::DecisionPrepared), sign, &head),
+            Ok(ApplicationStatus::Decided)
+        );
+    }
+
+    #[test]
+    fn r_el_6_a_missing_document_blocks_the_way_to_a_decision() {
+        let mut f = facts(ApplicationStatus::Assessed);
+        f.documents.push(DocumentCheck {
+            code: "income_3_months".into(),
+            status: DocumentStatus::Missing,
+            provided_on: None,
+        });
+        f.documents.push(DocumentCheck {
+            code: "declared_residence".into(),
+            status: DocumentStatus::NotNeeded,
+            provided_on: None,
+        });
+        let worker = actor(WORKER, &[Role::SocialWorker]);
+        assert_eq!(
+            transition(&f, Action::ForwardToDivision, &worker),
+            Err(TransitionError::DocumentsMissing(vec![
+                "income_3_months".into()
+            ]))
+        );
+        f.documents[2].status = DocumentStatus::Missing;
+        assert_eq!(
+            missing_documents(&f.documents),
+            vec![
+                "income_3_months".to_owned(),
+                "declared_residence".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn r_cm_6_exception_lets_the_file_through_without_assessment_or_documents() {
+        let mut f = facts(ApplicationStatus::Submitted);
+        f.has_assessment = false;
+        f.documents[0].status = DocumentStatus::Missing;
+        let worker = actor(WORKER, &[Role::SocialWorker]);
+        assert_eq!(
+            transition(&f, Action::ForwardToDivision, &worker),
+            Err(TransitionError::AssessmentMissing)
+        );
+        f.exception_recorded = true;
+        assert_eq!(
+            transition(&f, Action::ForwardToDivision, &worker),
+            Ok(ApplicationStatus::ReadyForDecision)
+        );
+        // The assessment is then done while the service is given.
+        let mut later = facts(ApplicationStatus::Decided);
+        later.exception_recorded = true;
+        assert_eq!(
+            transition(&later, Action::RecordAssessment, &worker),
+            Ok(ApplicationStatus::Decided)
+        );
+    }
+
+    #[test]
+    fn r_dl_1_due_date_of_home_help() {
+        let home_help = DecisionDeadline {
+            amount: 14,
+            unit: DeadlineUnit::CalendarDays,
+            from: DeadlineStart::AssessmentSubmitted,
+        };
+        let mut events = DeadlineEvents {
+            received_on: date!(2026 - 11 - 30),
+            assessment_submitted_on: None,
+            files_received_on: None,
+        };
+        assert_eq!(
+            decision_due_on(&home_help, &events),
+            None,
+            "not running before the assessment"
+        );
+        events.assessment_submitted_on = Some(date!(2026 - 12 - 10));
+        assert_eq!(
+            decision_due_on(&home_help, &events),
+            Some(date!(2026 - 12 - 28))
+        );
+        assert!(!is_overdue(
+            Some(date!(2026 - 12 - 28)),
+            date!(2026 - 12 - 28),
+            None
+        ));
+        assert!(is_overdue(
+            Some(date!(2026 - 12 - 28)),
+            date!(2026 - 12 - 29),
+            None
+        ));
+        assert!(!is_overdue(
+            Some(date!(2026 - 12 - 28)),
+            date!(2027 - 02 - 01),
+            Some(date!(2026 - 12 - 28))
+        ));
+        assert!(is_overdue(
+            Some(date!(2026 - 12 - 28)),
+            date!(2027 - 02 - 01),
+            Some(date!(2026 - 12 - 29))
+        ));
+    }
+
+    #[test]
+    fn r_dl_2_due_date_of_childrens_day_care() {
+        let day_care = DecisionDeadline {
+            amount: 10,
+            unit: DeadlineUnit::WorkingDays,
+            from: DeadlineStart::FilesReceived,
+        };
+        let events = DeadlineEvents {
+            received_on: date!(2027 - 03 - 01),
+            assessment_submitted_on: Some(date!(2027 - 03 - 15)),
+            files_received_on: Some(date!(2027 - 03 - 22)),
+        };
+        assert_eq!(
+            decision_due_on(&day_care, &events),
+            Some(date!(2027 - 04 - 06))
+        );
+    }
+
+    #[test]
+    fn r_dl_3_notification_within_five_working_days() {
+        // Decided on Friday 2026-12-18: 21, 22, 23 Dec, (24–27 off), 28, 29 → 29 Dec.
+        assert_eq!(
+            notification_due_on(date!(2026 - 12 - 18)),
+            date!(2026 - 12 - 29)
+        );
+    }
+
+    #[test]
+    fn status_codes_round_trip() {
+        for s in ApplicationStatus::ALL {
+            assert_eq!(ApplicationStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(ApplicationStatus::parse("lost"), None);
+    }
+}
