@@ -267,6 +267,8 @@ impl MigrationTrait for Migration {
                     .col(json("documents"))
                     .col(text_null("exception_reason"))
                     .col(json_null("assessment"))
+                    .col(date_null("assessment_submitted_on"))
+                    .col(date_null("files_received_on"))
                     .col(date_null("decision_due_on"))
                     .col(text_null("status_reason"))
                     .col(timestamp_with_time_zone("created_at"))

@@ -130,6 +130,13 @@ impl ApiError {
         Self::validation(vec![FieldError::new(field, code, message)])
     }
 
+    /// The same error listing invalid fields (sorted by field).
+    pub fn with_errors(mut self, mut errors: Vec<FieldError>) -> Self {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        self.errors = errors;
+        self
+    }
+
     /// 401 with a `WWW-Authenticate: Bearer` challenge.
     pub fn unauthorized(
         code: impl Into<Cow<'static, str>>,

@@ -183,3 +183,21 @@ pub fn form_config(limit: usize) -> web::FormConfig {
             .into(),
         })
 }
+
+/// The purpose of a read, for the read audit (R-ROLE-3): the client's
+/// `X-Purpose` header (e.g. `needs_assessment`; lower-case letters, digits
+/// and `_`, at most 64), or `default`, derived from the route.
+pub fn purpose(req: &HttpRequest, default: &str) -> String {
+    req.headers()
+        .get("x-purpose")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|p| {
+            !p.is_empty()
+                && p.len() <= 64
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+        .unwrap_or(default)
+        .to_owned()
+}

@@ -83,6 +83,31 @@ pub fn next_working_day_from(date: Date) -> Date {
     d
 }
 
+/// The date in Lithuania (EET, UTC+2; EEST, UTC+3 from the last Sunday of
+/// March to the last Sunday of October, switching at 01:00 UTC) at the UTC
+/// instant `utc`. Legal dates (received, decided, due) are Lithuanian dates.
+pub fn lithuanian_date(utc: time::OffsetDateTime) -> Date {
+    let utc = utc.to_offset(time::UtcOffset::UTC);
+    let year = utc.year();
+    let last_sunday = |month: Month| -> Option<time::OffsetDateTime> {
+        let next_month_first = match month {
+            Month::December => Date::from_calendar_date(year + 1, Month::January, 1),
+            m => Date::from_calendar_date(year, m.next(), 1),
+        }
+        .ok()?;
+        let last = next_month_first.previous_day()?;
+        let back = last.weekday().number_days_from_sunday();
+        let sunday = last - Duration::days(i64::from(back));
+        Some(sunday.with_hms(1, 0, 0).ok()?.assume_utc())
+    };
+    let summer = match (last_sunday(Month::March), last_sunday(Month::October)) {
+        (Some(start), Some(end)) => utc >= start && utc < end,
+        _ => false,
+    };
+    let hours = if summer { 3 } else { 2 };
+    (utc + Duration::hours(hours)).date()
+}
+
 /// In which unit a deadline is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -156,6 +181,40 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use time::macros::date;
+
+    #[test]
+    fn lithuanian_dates_follow_eet_and_eest() {
+        use time::macros::datetime;
+        assert_eq!(
+            lithuanian_date(datetime!(2026-11-23 21:59 UTC)),
+            date!(2026 - 11 - 23)
+        );
+        assert_eq!(
+            lithuanian_date(datetime!(2026-11-23 22:00 UTC)),
+            date!(2026 - 11 - 24)
+        );
+        assert_eq!(
+            lithuanian_date(datetime!(2026-07-01 20:59 UTC)),
+            date!(2026 - 07 - 01)
+        );
+        assert_eq!(
+            lithuanian_date(datetime!(2026-07-01 21:00 UTC)),
+            date!(2026 - 07 - 02)
+        );
+        // Summer time 2026: 29 March 01:00 UTC – 25 October 01:00 UTC.
+        assert_eq!(
+            lithuanian_date(datetime!(2026-03-28 21:30 UTC)),
+            date!(2026 - 03 - 28)
+        );
+        assert_eq!(
+            lithuanian_date(datetime!(2026-10-24 21:30 UTC)),
+            date!(2026 - 10 - 25)
+        );
+        assert_eq!(
+            lithuanian_date(datetime!(2026-10-25 21:30 UTC)),
+            date!(2026 - 10 - 25)
+        );
+    }
 
     #[test]
     fn r_dl_6_easter_dates() {

@@ -4,6 +4,202 @@
  */
 
 export interface paths {
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List applications. */
+        get: operations["list_applications"];
+        put?: never;
+        /** Receive an application (SP-8). */
+        post: operations["create_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The division's inbox: applications waiting for a decision. */
+        get: operations["inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application, with its documents, assessment and decision.
+         * @description The read is recorded (who, when, why: the `X-Purpose` header).
+         */
+        get: operations["get_application"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change notes, representative or documents of an application. */
+        patch: operations["update_application"];
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the needs assessment (the assessor is the caller). */
+        put: operations["record_assessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an attachment of an application. */
+        post: operations["add_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare the decision, with the fee calculated. */
+        post: operations["prepare_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preview the monthly fee for a number of hours. */
+        get: operations["fee_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the file to the division.
+         * @description R-EL-6: every required document must be provided or marked not needed,
+         *     and the needs assessment recorded — unless an R-CM-6 exception is given.
+         */
+        post: operations["forward_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an application for completion (with what is missing). */
+        post: operations["return_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a drafted application. */
+        post: operations["submit_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant withdraws the application. */
+        post: operations["withdraw_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -106,6 +302,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision, with its fee calculation. */
+        get: operations["get_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the notification of a signed decision. */
+        post: operations["record_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a prepared decision (the division head; never its preparer, R-ROLE-2). */
+        post: operations["sign_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a family. */
+        post: operations["create_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One family. */
+        get: operations["get_family"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to a family. */
+        post: operations["add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{id}/members/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from a family (recorded; earlier income stays). */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -154,6 +469,133 @@ export interface paths {
         get: operations["get_organisation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search people. */
+        get: operations["list_persons"];
+        put?: never;
+        /** Register a person. */
+        post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's file: data, families, income, certificates, applications and
+         *     decisions in a timeline.
+         * @description The read is recorded (who, when, why: the `X-Purpose` header, e.g.
+         *     `needs_assessment`; `person_file` when absent).
+         */
+        get: operations["get_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person's data. */
+        patch: operations["update_person"];
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a certificate to a person. */
+        post: operations["add_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/certificates/{certificate_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a certificate recorded by mistake. */
+        delete: operations["delete_certificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a month's income of a person. */
+        post: operations["add_income"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/income/{income_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an income record entered by mistake. */
+        delete: operations["delete_income"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rates of my municipality. */
+        get: operations["list_rates"];
+        put?: never;
+        /** Add a rate value from a date. */
+        post: operations["create_rate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -209,6 +651,40 @@ export interface paths {
         put?: never;
         /** Rotate a service account's secret. */
         post: operations["rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service catalogue of my municipality. */
+        get: operations["list_service_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a service type of my municipality's catalogue. */
+        put: operations["update_service_type"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -357,6 +833,258 @@ export interface components {
          * @enum {string}
          */
         AccountKind: "user" | "service";
+        /** @description A new certificate. */
+        AddCertificateRequest: {
+            /** @description Issued by. */
+            issued_by?: string | null;
+            /** @description What it certifies. */
+            kind: components["schemas"]["CertificateKind"];
+            /**
+             * Format: date
+             * @description Valid from.
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Valid until (inclusive).
+             */
+            valid_until?: string | null;
+            /** @description The level or percentage, as the kind needs. */
+            value?: string | null;
+        };
+        /** @description A month's income. */
+        AddIncomeRequest: {
+            /**
+             * @description Amount, EUR, not negative, at most 2 decimals (a decimal string or number).
+             * @example 512.40
+             */
+            amount: string;
+            /**
+             * Format: int32
+             * @description Month, 1–12.
+             */
+            month: number;
+            /** @description Note. */
+            note?: string | null;
+            /** @description Source. */
+            source: components["schemas"]["IncomeSourceSchema"];
+            /**
+             * Format: int32
+             * @description Year.
+             */
+            year: number;
+        };
+        /** @description A page of applications. */
+        ApplicationPage: {
+            /** @description Applications, newest first. */
+            items: components["schemas"]["ApplicationSummary"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /**
+         * @description Where an application stands.
+         * @enum {string}
+         */
+        ApplicationStatus: "draft" | "submitted" | "assessed" | "returned_for_completion" | "ready_for_decision" | "decision_prepared" | "decided" | "notified" | "withdrawn";
+        /** @description An application in a list. */
+        ApplicationSummary: {
+            /**
+             * Format: date
+             * @description The decision is due (R-DL-*); none before its deadline starts.
+             */
+            decision_due_on?: string | null;
+            eldership?: components["schemas"]["EldershipRef"] | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The decision is late. */
+            overdue: boolean;
+            /** @description The person. */
+            person: components["schemas"]["PersonRef"];
+            /**
+             * Format: date
+             * @description Received.
+             */
+            received_on: string;
+            /** @description The service. */
+            service_type: components["schemas"]["ServiceTypeRef"];
+            /** @description Where it stands. */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Format: int32
+             * @description Version.
+             */
+            version: number;
+        };
+        /** @description An application. */
+        ApplicationView: {
+            /** @description Steps the caller may take now. */
+            allowed_actions: string[];
+            assessment?: components["schemas"]["Assessment"] | null;
+            /** @description How. */
+            channel: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description Created.
+             */
+            created_at: string;
+            decision?: components["schemas"]["DecisionView"] | null;
+            /**
+             * Format: date
+             * @description The decision is due (R-DL-*).
+             */
+            decision_due_on?: string | null;
+            /** @description The documents checklist (R-EL-6). */
+            documents: components["schemas"]["DocumentLine"][];
+            eldership?: components["schemas"]["EldershipRef"] | null;
+            /** @description The R-CM-6 reason for deciding without an assessment or documents. */
+            exception_reason?: string | null;
+            /**
+             * Format: uuid
+             * @description The family, for a service given to a family.
+             */
+            family_id?: string | null;
+            /**
+             * Format: date
+             * @description When the file reached the division.
+             */
+            files_received_on?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Notes. */
+            notes?: string | null;
+            /** @description The decision is late. */
+            overdue: boolean;
+            /** @description The person the service is for. */
+            person: components["schemas"]["PersonRef"];
+            /** @description Who received it. */
+            received_by: components["schemas"]["StaffRef"];
+            /**
+             * Format: date
+             * @description Received.
+             */
+            received_on: string;
+            /** @description The applicant's representative, if any. */
+            representative?: string | null;
+            /** @description The service. */
+            service_type: components["schemas"]["ServiceTypeRef"];
+            /** @description Where it stands. */
+            status: components["schemas"]["ApplicationStatus"];
+            /** @description Why it was returned or withdrawn. */
+            status_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send back with a step or change.
+             */
+            version: number;
+        };
+        /** @description The needs assessment. */
+        Assessment: {
+            /** @description Who assessed. */
+            assessor: components["schemas"]["StaffRef"];
+            /** @description The conclusion. */
+            conclusion: string;
+            /**
+             * @description Hours a month recommended (home help).
+             * @example 20
+             */
+            recommended_hours_per_month?: string | null;
+            /** @description Services recommended. */
+            recommended_services?: string | null;
+            /**
+             * Format: date
+             * @description When the conclusions reached the municipality (starts R-DL-1).
+             */
+            submitted_on: string;
+        };
+        /** @description A needs assessment. */
+        AssessmentRequest: {
+            /** @description The conclusion. */
+            conclusion: string;
+            /**
+             * @description Hours a month recommended (home help), 0–744.
+             * @example 20
+             */
+            recommended_hours_per_month?: string | null;
+            /** @description Services recommended. */
+            recommended_services?: string | null;
+            /**
+             * Format: date
+             * @description The day the conclusions are submitted to the municipality (starts the
+             *     home-help deadline, R-DL-1); not in the future.
+             */
+            submitted_on: string;
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
+        };
+        /** @description An attachment's metadata. */
+        AttachmentRequest: {
+            /** @description Description. */
+            description?: string | null;
+            /** @description The checklist document it provides, if any. */
+            document_code?: string | null;
+            /** @description File name. */
+            file_name: string;
+            /** @description Media type, e.g. `application/pdf`. */
+            media_type: string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size_bytes: number;
+        };
+        /** @description An attachment. */
+        AttachmentView: {
+            /** @description Description. */
+            description?: string | null;
+            /** @description The document it provides. */
+            document_code?: string | null;
+            /** @description File name. */
+            file_name: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Media type. */
+            media_type: string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size_bytes: number;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            uploaded_at: string;
+        };
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -401,6 +1129,40 @@ export interface components {
             /** @description What changed. */
             summary: unknown;
         };
+        /**
+         * @description A kind of certificate.
+         * @enum {string}
+         */
+        CertificateKind: "disability_level" | "working_capacity" | "special_needs_level" | "permanent_nursing_need" | "permanent_care_need" | "pensioner";
+        /** @description A certificate of a person. */
+        CertificateView: {
+            /**
+             * Format: date-time
+             * @description Recorded.
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Issued by (e.g. NDNT). */
+            issued_by?: string | null;
+            /** @description What it certifies. */
+            kind: components["schemas"]["CertificateKind"];
+            /**
+             * Format: date
+             * @description Valid from.
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Valid until (inclusive); none: indefinitely.
+             */
+            valid_until?: string | null;
+            /** @description The level or percentage. */
+            value?: string | null;
+        };
         /** @description Current and new password. */
         ChangePasswordRequest: {
             /** @description The current password. */
@@ -408,6 +1170,11 @@ export interface components {
             /** @description The new password: at least 10 characters, not containing the username. */
             new_password: string;
         };
+        /**
+         * @description How an application came in.
+         * @enum {string}
+         */
+        Channel: "in_person" | "post" | "email" | "eservices" | "case_management" | "other";
         /** @description A client-credentials token request. */
         ClientCredentialsRequest: {
             /** @description The client id (or use HTTP Basic). */
@@ -435,6 +1202,100 @@ export interface components {
             scope: string;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description A new application. */
+        CreateApplicationRequest: {
+            /** @description How it came in. */
+            channel: components["schemas"]["Channel"];
+            /** @description The state of the required documents; documents not listed are missing. */
+            documents?: components["schemas"]["DocumentInput"][];
+            /**
+             * Format: uuid
+             * @description The family, for a service given to a family; the person must be a member.
+             */
+            family_id?: string | null;
+            /** @description Notes. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The person the service is for (or the family's applicant).
+             */
+            person_id: string;
+            /**
+             * Format: date
+             * @description The day it was received (not in the future).
+             */
+            received_on: string;
+            /** @description The applicant's representative (guardian, relative), if any. */
+            representative?: string | null;
+            /**
+             * @description The service type's code, e.g. `home_help` (see `GET /api/v1/service-types`).
+             * @example home_help
+             */
+            service_code: string;
+            /** @description Register it as received now (`true`, the default) or keep a draft. */
+            submit?: boolean;
+        };
+        /** @description A new family. */
+        CreateFamilyRequest: {
+            /**
+             * Format: uuid
+             * @description Eldership (an eldership specialist's own by default).
+             */
+            eldership_id?: string | null;
+            /** @description Members, at least one. */
+            members: components["schemas"]["MemberInput"][];
+            /** @description Name, e.g. "Petraičių šeima". */
+            name: string;
+            /** @description Notes. */
+            notes?: string | null;
+        };
+        /** @description A new person. */
+        CreatePersonRequest: {
+            /**
+             * Format: date
+             * @description Birth date; taken from the personal code when it has one.
+             */
+            birth_date?: string | null;
+            /** @description Declared address. */
+            declared_address?: string | null;
+            /**
+             * Format: uuid
+             * @description The eldership of the address (an eldership specialist's own by default).
+             */
+            eldership_id?: string | null;
+            /** @description E-mail. */
+            email?: string | null;
+            /** @description First name. */
+            first_name: string;
+            /** @description Last name. */
+            last_name: string;
+            /**
+             * @description Lithuanian personal code (11 digits), when the person has one.
+             * @example 39001010000
+             */
+            personal_code?: string | null;
+            /** @description Phone. */
+            phone?: string | null;
+            /** @description `male` or `female`; taken from the personal code when it has one. */
+            sex?: string | null;
+        };
+        /** @description A new rate value. */
+        CreateRateRequest: {
+            /** @description The kind (see `GET /api/v1/rates`). */
+            kind: string;
+            /** @description Note, e.g. the council decision. */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            valid_from: string;
+            /**
+             * @description The value: EUR, or a share 0–1 for caps.
+             * @example 245
+             */
+            value: string;
         };
         /** @description A new service account. */
         CreateServiceAccountRequest: {
@@ -465,6 +1326,117 @@ export interface components {
              */
             username: string;
         };
+        /** @description When a decision is due. */
+        DecisionDeadline: {
+            /**
+             * Format: int32
+             * @description Days.
+             */
+            amount: number;
+            /** @description `application_received`, `assessment_submitted` or `files_received`. */
+            from: string;
+            /** @description `calendar_days` or `working_days`. */
+            unit: string;
+        };
+        /** @description A decision. */
+        DecisionView: {
+            /**
+             * Format: uuid
+             * @description The application.
+             */
+            application_id: string;
+            /**
+             * Format: date
+             * @description The decision's date.
+             */
+            decided_on?: string | null;
+            fee_calculation?: components["schemas"]["FeeCalculationView"] | null;
+            /** @description Hours a month granted (home help). */
+            hours_per_month?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * @description The monthly fee: 0 for a free service; none when this service's fee
+             *     is set at delivery.
+             */
+            monthly_fee?: string | null;
+            /** @description How: `letter`, `email`, `in_person`, `eservices`, `phone`. */
+            notification_method?: string | null;
+            /**
+             * Format: date
+             * @description When the person was told.
+             */
+            notified_on?: string | null;
+            /** @description Granted or refused. */
+            outcome: components["schemas"]["OutcomeSchema"];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            prepared_at: string;
+            /** @description Who prepared it. */
+            prepared_by: components["schemas"]["StaffRef"];
+            /** @description Reasoning. */
+            reasoning?: string | null;
+            /**
+             * Format: date
+             * @description The service starts on.
+             */
+            service_from?: string | null;
+            signed_by?: components["schemas"]["StaffRef"] | null;
+            /** @description `prepared` (waiting for the signature) or `signed`. */
+            status: string;
+            /**
+             * Format: int32
+             * @description Send back with a step.
+             */
+            version: number;
+        };
+        /** @description A document's state at intake. */
+        DocumentInput: {
+            /** @description The document's code in the service type's list. */
+            code: string;
+            /**
+             * Format: date
+             * @description When provided (default: the day received).
+             */
+            provided_on?: string | null;
+            /** @description Provided, missing, not needed. */
+            status: components["schemas"]["DocumentStatus"];
+        };
+        /** @description One line of the documents checklist. */
+        DocumentLine: {
+            /** @description The document's code. */
+            code: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+            /**
+             * Format: date
+             * @description When provided.
+             */
+            provided_on?: string | null;
+            /** @description Provided, missing, not needed. */
+            status: components["schemas"]["DocumentStatus"];
+        };
+        /** @description A document a service needs. */
+        DocumentSpec: {
+            /** @description Stable code. */
+            code: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+        };
+        /**
+         * @description The state of a required document.
+         * @enum {string}
+         */
+        DocumentStatus: "provided" | "missing" | "not_needed";
         /** @description An eldership, briefly. */
         EldershipRef: {
             /** @description Stable code within the municipality. */
@@ -477,6 +1449,107 @@ export interface components {
             /** @description Name, e.g. Kelmės miesto seniūnija. */
             name: string;
         };
+        /** @description A family with its income. */
+        FamilyFile: {
+            /** @description The family. */
+            family: components["schemas"]["FamilyView"];
+            /** @description Its income. */
+            income: components["schemas"]["FamilyIncome"];
+        };
+        /** @description The family's average monthly income per member. */
+        FamilyIncome: {
+            /** @description The income tier against the VRP (R-FEE-0). */
+            band?: string | null;
+            /**
+             * Format: int32
+             * @description Members counted.
+             */
+            members: number;
+            /** @description The family's average monthly income. */
+            monthly_total: string;
+            /** @description The months counted, `YYYY-MM`. */
+            months: string[];
+            /**
+             * Format: date
+             * @description The reference date.
+             */
+            on: string;
+            /** @description Average monthly income per member. */
+            per_member: string;
+            /** @description The VRP in force on the date, if any. */
+            vrp?: string | null;
+        };
+        /** @description A family. */
+        FamilyView: {
+            /**
+             * Format: uuid
+             * @description Eldership.
+             */
+            eldership_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Members. */
+            members: components["schemas"]["MemberView"][];
+            /** @description Name, e.g. "Petraičių šeima". */
+            name: string;
+            /** @description Notes. */
+            notes?: string | null;
+            /**
+             * Format: int32
+             * @description Version.
+             */
+            version: number;
+        };
+        /** @description The fee calculation, line by line, as kept with the decision. */
+        FeeCalculationView: {
+            /** @description `below2`, `from2_to3`, `from3_to4`, `from4_to5`, `from5`. */
+            band: string;
+            /** @description `cap_rate × fee_base_income`. */
+            cap_amount: string;
+            /** @description The cap share of income (e.g. `0.10`). */
+            cap_rate: string;
+            /** @description `hours × hourly_price`. */
+            cost: string;
+            /** @description The monthly fee (R-FEE-3), rounded half-up to cents. */
+            fee: string;
+            /** @description The income the cap applies to (the person's, or the family's total). */
+            fee_base_income: string;
+            /** @description `(I − 2V) × members`: the most the fee may take (R-FEE-2). */
+            floor_room: string;
+            /** @description `2V`: up to this, free. */
+            free_limit: string;
+            /** @description The hourly price. */
+            hourly_price: string;
+            /** @description Hours in the month. */
+            hours: string;
+            /** @description The three months of income counted, `YYYY-MM`. */
+            income_months: string[];
+            /** @description Average monthly income per family member `I`. */
+            income_per_member: string;
+            /** @description `free`, `cost`, `cap` or `floor`: what decided the fee. */
+            limited_by: string;
+            /**
+             * Format: int32
+             * @description Family members counted.
+             */
+            members: number;
+            /**
+             * Format: date
+             * @description The income window's reference date (the application's date).
+             */
+            reference_date: string;
+            /** @description The VRP in force `V`. */
+            vrp: string;
+        };
+        /** @description A fee preview. */
+        FeePreview: {
+            calculation?: components["schemas"]["FeeCalculationView"] | null;
+            /** @description `free` (R-FEE-12), `calculated` (R-FEE-1..3), or `at_delivery`. */
+            kind: string;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Stable code of what is wrong, e.g. `required`, `length`, `invalid`. */
@@ -486,11 +1559,70 @@ export interface components {
             /** @description A human-readable message (English). */
             message: string;
         };
+        /** @description Forward a file. */
+        ForwardRequest: {
+            /**
+             * @description R-CM-6: where the person suffers violence or their safety is
+             *     threatened, the reason to decide without an assessment or with
+             *     documents missing (the assessment follows).
+             */
+            exception_reason?: string | null;
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
+        };
         /** @description A health answer. */
         Health: {
             /** @description `ok` or `unavailable`. */
             status: string;
         };
+        /** @description The inbox. */
+        Inbox: {
+            /**
+             * @description Waiting for a decision or a signature, by due date: overdue first,
+             *     those without a due date last.
+             */
+            items: components["schemas"]["ApplicationSummary"][];
+            /**
+             * Format: int64
+             * @description How many are overdue.
+             */
+            overdue: number;
+        };
+        /** @description One month's income from one source. */
+        IncomeRecordView: {
+            /**
+             * @description Amount, EUR (a decimal string).
+             * @example 512.40
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description Month, 1–12.
+             */
+            month: number;
+            /** @description Note. */
+            note?: string | null;
+            /** @description Source. */
+            source: components["schemas"]["IncomeSourceSchema"];
+            /**
+             * Format: int32
+             * @description Year.
+             */
+            year: number;
+        };
+        /**
+         * @description Where an income figure comes from.
+         * @enum {string}
+         */
+        IncomeSourceSchema: "sodra" | "other" | "declared";
         /** @description An institution or unit. */
         InstitutionView: {
             /** @description Address. */
@@ -546,6 +1678,40 @@ export interface components {
             /** @description Username (client id for a service account). */
             username: string;
         };
+        /** @description A member to add. */
+        MemberInput: {
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description The relation. */
+            relation: components["schemas"]["Relation"];
+        };
+        /** @description A member of a family. */
+        MemberView: {
+            /**
+             * Format: date
+             * @description Joined.
+             */
+            joined_on?: string | null;
+            /** @description The person. */
+            person: components["schemas"]["PersonRef"];
+            /** @description Relation. */
+            relation: components["schemas"]["Relation"];
+        };
+        /** @description A family the person belongs to. */
+        MembershipView: {
+            /**
+             * Format: uuid
+             * @description The family.
+             */
+            family_id: string;
+            /** @description Its name. */
+            family_name: string;
+            /** @description The person's relation in it. */
+            relation: string;
+        };
         /** @description A municipality, briefly. */
         MunicipalityRef: {
             /** @description Stable code, e.g. `kelme`. */
@@ -558,6 +1724,26 @@ export interface components {
             /** @description Name, e.g. Kelmės rajono savivaldybė. */
             name: string;
         };
+        /**
+         * @description How the person was told.
+         * @enum {string}
+         */
+        NotificationMethod: "letter" | "email" | "in_person" | "eservices" | "phone";
+        /** @description The notification. */
+        NotificationRequest: {
+            /** @description How. */
+            method: components["schemas"]["NotificationMethod"];
+            /**
+             * Format: date
+             * @description When (not before the decision, not after today).
+             */
+            notified_on: string;
+            /**
+             * Format: int32
+             * @description The decision's `version` you read.
+             */
+            version: number;
+        };
         /** @description The caller's organisation. */
         Organisation: {
             /** @description Its elderships, by name. */
@@ -566,6 +1752,125 @@ export interface components {
             institutions: components["schemas"]["InstitutionView"][];
             /** @description The municipality. */
             municipality: components["schemas"]["MunicipalityRef"];
+        };
+        /**
+         * @description A decision's outcome.
+         * @enum {string}
+         */
+        OutcomeSchema: "granted" | "refused";
+        /** @description A person's file. */
+        PersonFile: {
+            /** @description Applications, newest first. */
+            applications: components["schemas"]["ApplicationSummary"][];
+            /** @description Certificates, newest first. */
+            certificates: components["schemas"]["CertificateView"][];
+            /** @description Families. */
+            families: components["schemas"]["MembershipView"][];
+            /** @description Income records, newest month first. */
+            income: components["schemas"]["IncomeRecordView"][];
+            /** @description The person. */
+            person: components["schemas"]["PersonView"];
+            /** @description Everything that happened, newest first. */
+            timeline: components["schemas"]["TimelineEvent"][];
+        };
+        /** @description A page of people. */
+        PersonPage: {
+            /** @description People, by last and first name. */
+            items: components["schemas"]["PersonView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /** @description A person, briefly. */
+        PersonRef: {
+            /** @description First name. */
+            first_name: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Last name. */
+            last_name: string;
+            /** @description Personal code. */
+            personal_code?: string | null;
+        };
+        /** @description A person. */
+        PersonView: {
+            /**
+             * Format: date
+             * @description Birth date.
+             */
+            birth_date?: string | null;
+            /**
+             * Format: date-time
+             * @description Created.
+             */
+            created_at: string;
+            /** @description Declared address. */
+            declared_address?: string | null;
+            eldership?: components["schemas"]["EldershipRef"] | null;
+            /** @description E-mail. */
+            email?: string | null;
+            /** @description First name. */
+            first_name: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Last name. */
+            last_name: string;
+            /** @description Lithuanian personal code, when the person has one. */
+            personal_code?: string | null;
+            /** @description Phone. */
+            phone?: string | null;
+            /** @description `male` or `female`. */
+            sex?: string | null;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send back with a change.
+             */
+            version: number;
+        };
+        /** @description A decision to prepare. */
+        PrepareDecisionRequest: {
+            /**
+             * @description Hours a month granted (required to grant home help), 0–744.
+             * @example 20
+             */
+            hours_per_month?: string | null;
+            /** @description Grant or refuse. */
+            outcome: components["schemas"]["OutcomeSchema"];
+            /** @description Reasoning. */
+            reasoning: string;
+            /**
+             * Format: date
+             * @description The service starts on (not before the decision; R-DL-2).
+             */
+            service_from?: string | null;
+            /**
+             * Format: int32
+             * @description The application's `version` you read.
+             */
+            version: number;
         };
         /** @description An RFC 9457 problem details body. */
         Problem: {
@@ -593,11 +1898,48 @@ export interface components {
              */
             type: string;
         };
+        /** @description A rate from a date. */
+        RateView: {
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * @description `vrp`, `home_help_hourly_price`, `home_help_cap_2_3`, `home_help_cap_3_4`,
+             *     `home_help_cap_4_5`, `home_help_cap_5`.
+             */
+            kind: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            valid_from: string;
+            /** @description The value (EUR, or a share for caps). */
+            value: string;
+        };
+        /** @description A step with a reason. */
+        ReasonBody: {
+            /** @description Why. */
+            reason: string;
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
+        };
         /** @description A refresh token. */
         RefreshRequest: {
             /** @description The refresh token from login or the previous refresh. */
             refresh_token: string;
         };
+        /**
+         * @description A person's relation in a family.
+         * @enum {string}
+         */
+        Relation: "applicant" | "spouse" | "partner" | "child" | "parent" | "guardian" | "grandparent" | "sibling" | "other";
         /** @description A new password for a user. */
         ResetPasswordRequest: {
             /** @description The new password: at least 10 characters, not containing the username. */
@@ -653,6 +1995,92 @@ export interface components {
          * @enum {string}
          */
         ServiceScope: "case_content:read" | "persons:write" | "applications:write";
+        /** @description A service type, briefly. */
+        ServiceTypeRef: {
+            /** @description Code, e.g. `home_help`. */
+            code: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+        };
+        /** @description A service type's specification (the domain's `ServiceTypeSpec`). */
+        ServiceTypeSpec: {
+            /** @description Code (cannot change). */
+            code: string;
+            /** @description When the decision is due. */
+            decision_deadline: components["schemas"]["DecisionDeadline"];
+            /** @description The rule that says who may receive it, e.g. `R-EL-1`. */
+            eligibility_rule?: string | null;
+            /** @description The rule that sets its fee, e.g. `R-FEE-1`. */
+            fee_rule?: string | null;
+            /** @description Free of charge (R-FEE-12). */
+            free: boolean;
+            /** @description `general_services`, `social_supervision` or `social_care`. */
+            group: string;
+            /** @description Has places and a queue (R-Q-1). */
+            has_places: boolean;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+            /** @description Documents an application needs (R-EL-6). */
+            required_documents: components["schemas"]["DocumentSpec"][];
+        };
+        /** @description A service type of the catalogue. */
+        ServiceTypeView: {
+            /** @description Offered for new applications. */
+            active: boolean;
+            /** @description Code. */
+            code: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The specification. */
+            spec: components["schemas"]["ServiceTypeSpec"];
+            /**
+             * Format: int32
+             * @description Version.
+             */
+            version: number;
+        };
+        /** @description A member of staff, briefly. */
+        StaffRef: {
+            /** @description Name. */
+            display_name: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+        };
+        /** @description One event of the file's timeline. */
+        TimelineEvent: {
+            /**
+             * Format: uuid
+             * @description The application concerned.
+             */
+            application_id?: string | null;
+            /**
+             * @description `application_received`, `assessment_submitted`, `forwarded_to_division`,
+             *     `decision_signed`, `person_notified`, `certificate_valid_from`.
+             */
+            event: string;
+            /** @description A short label (service name, certificate kind). */
+            label: string;
+            /**
+             * Format: date
+             * @description When.
+             */
+            on: string;
+        };
         /** @description Access and refresh token, as returned by login and refresh. */
         TokenPair: {
             /** @description Bearer token for `Authorization: Bearer …`. */
@@ -674,6 +2102,64 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
+        };
+        /** @description Changes to an application. */
+        UpdateApplicationRequest: {
+            /** @description Documents whose state changes. */
+            documents?: components["schemas"]["DocumentInput"][];
+            /** @description Notes; `null` clears them. */
+            notes?: string | null;
+            /** @description Representative; `null` clears it. */
+            representative?: string | null;
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
+        };
+        /** @description Changes to a person; absent fields stay, `null` clears an optional one. */
+        UpdatePersonRequest: {
+            /**
+             * Format: date
+             * @description Birth date.
+             */
+            birth_date?: string | null;
+            /** @description Declared address. */
+            declared_address?: string | null;
+            /**
+             * Format: uuid
+             * @description Eldership.
+             */
+            eldership_id?: string | null;
+            /** @description E-mail. */
+            email?: string | null;
+            /** @description First name. */
+            first_name?: string | null;
+            /** @description Last name. */
+            last_name?: string | null;
+            /** @description Personal code; `null` removes it. */
+            personal_code?: string | null;
+            /** @description Phone. */
+            phone?: string | null;
+            /** @description `male` or `female`. */
+            sex?: string | null;
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
+        };
+        /** @description The new specification. */
+        UpdateServiceTypeRequest: {
+            /** @description Offered for new applications. */
+            active: boolean;
+            /** @description The specification (its code cannot change). */
+            spec: components["schemas"]["ServiceTypeSpec"];
+            /**
+             * Format: int32
+             * @description The `version` you read.
+             */
+            version: number;
         };
         /** @description Changes to a user; absent fields stay as they are. */
         UpdateUserRequest: {
@@ -761,6 +2247,865 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_applications: {
+        parameters: {
+            query?: {
+                /** @description Only in this state. */
+                status?: components["schemas"]["ApplicationStatus"];
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+                /** @description Only for this person. */
+                person_id?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    /** @description The application's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to receive applications */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, e.g. unknown_service_type, unknown_document */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inbox: {
+        parameters: {
+            query?: {
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Waiting applications, most urgent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the Social Support Division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_application: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why you read it, e.g. `decision_preparation` */
+                "X-Purpose"?: string | null;
+            };
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict, or decided already (invalid_transition) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a social worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prepare_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrepareDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Prepared; the application waits for the signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a division specialist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or rate_missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fee_preview: {
+        parameters: {
+            query: {
+                /**
+                 * @description Hours of service a month (0–744).
+                 * @example 20
+                 */
+                hours_per_month: string;
+            };
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fee */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeePreview"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a division specialist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Hours out of range, or rate_missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forward_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardRequest"];
+            };
+        };
+        responses: {
+            /** @description With the division */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a social worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description documents_missing (each in errors) or assessment_missing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a division specialist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict, or decided already (invalid_transition) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_audit: {
         parameters: {
             query?: {
@@ -1046,6 +3391,422 @@ export interface operations {
             };
         };
     };
+    get_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict, or not signed yet (invalid_transition) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Date before the decision or in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            /** @description Signed; dated today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden, or preparer_cannot_sign */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_family: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFamilyRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member is not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_family: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The date income is averaged before (the 3 calendar months before its
+                 *     month); default today.
+                 */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Family id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The family */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyFile"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such family in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Family id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such family or person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already a member (already_member) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Family id */
+                id: string;
+                /** @description Person id */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such family or member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1144,6 +3905,599 @@ export interface operations {
             };
             /** @description Not logged in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_persons: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Words of the name or address, case- and diacritics-insensitive
+                 *     (`zemaite` finds Žemaitė).
+                 */
+                q?: string;
+                /** @description A personal code, exactly. */
+                personal_code?: string;
+                /** @description Only people of this eldership. */
+                eldership_id?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    /** @description The person's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to register people */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A person with this personal code is registered (person_exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, e.g. invalid_personal_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why you read the file, e.g. `needs_assessment` */
+                "X-Purpose"?: string | null;
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonFile"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to change people */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict or person_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCertificateRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+                /** @description Certificate id */
+                certificate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such certificate */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_income: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddIncomeRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeRecordView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That month and source is recorded already (income_exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Negative, non-numeric or over-precise amount, bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_income: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+                /** @description Income record id */
+                income_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rates: {
+        parameters: {
+            query?: {
+                /** @description Only this kind, e.g. `vrp`. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rates by kind, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateView"][];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRateRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A value from that date exists (rate_exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown kind or invalid value */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1359,6 +4713,107 @@ export interface operations {
             };
             /** @description version_conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_service_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Service types, by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeView"][];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_service_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service type id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeView"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such service type */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid specification */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

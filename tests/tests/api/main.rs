@@ -7,6 +7,7 @@ mod support;
 
 mod audit;
 mod auth;
+mod casework;
 mod compose;
 mod errors;
 mod health;

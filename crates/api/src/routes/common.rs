@@ -175,6 +175,13 @@ pub enum RoleSchema {
     Admin,
 }
 
+/// Money as sent: rounded to cents with two decimals (`12.30`, not `12.3`).
+pub fn money(amount: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    let mut m = atvejis_domain::fees::round_money(amount);
+    m.rescale(2);
+    m
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,12 +3,17 @@
 //! the same registration, so a handler cannot be served without appearing in
 //! the spec.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod common;
+pub mod decisions;
+pub mod families;
 pub mod health;
 pub mod me;
 pub mod organisation;
+pub mod persons;
 pub mod service_accounts;
 pub mod users;
 
@@ -34,5 +39,38 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(service_accounts::create::create_service_account)
         .service(service_accounts::deactivate::deactivate_service_account)
         .service(service_accounts::rotate_secret::rotate_secret)
-        .service(audit::list_audit);
+        .service(audit::list_audit)
+        .service(catalogue::list_service_types::list_service_types)
+        .service(catalogue::update_service_type::update_service_type)
+        .service(catalogue::list_rates::list_rates)
+        .service(catalogue::create_rate::create_rate)
+        .service(persons::list::list_persons)
+        .service(persons::create::create_person)
+        .service(persons::get::get_person)
+        .service(persons::update::update_person)
+        .service(persons::certificates::add_certificate)
+        .service(persons::certificates::delete_certificate)
+        .service(persons::income::add_income)
+        .service(persons::income::delete_income)
+        .service(families::create::create_family)
+        .service(families::get::get_family)
+        .service(families::add_member::add_member)
+        .service(families::remove_member::remove_member)
+        // The inbox before `/applications/{id}`.
+        .service(applications::inbox::inbox)
+        .service(applications::list::list_applications)
+        .service(applications::create::create_application)
+        .service(applications::get::get_application)
+        .service(applications::update::update_application)
+        .service(applications::submit::submit_application)
+        .service(applications::record_assessment::record_assessment)
+        .service(applications::forward::forward_application)
+        .service(applications::return_for_completion::return_application)
+        .service(applications::withdraw::withdraw_application)
+        .service(applications::add_attachment::add_attachment)
+        .service(decisions::fee_preview::fee_preview)
+        .service(decisions::prepare::prepare_decision)
+        .service(decisions::get::get_decision)
+        .service(decisions::sign::sign_decision)
+        .service(decisions::record_notification::record_notification);
 }

@@ -112,6 +112,46 @@ impl AuditEvent {
     }
 }
 
+/// R-ROLE-3: records that `who` read a person's or a case's file, and why
+/// (`purpose`, from the client's `X-Purpose` header or the route).
+///
+/// Reads must not be capped by the rate of synchronous commits, so this
+/// commits asynchronously on PostgreSQL (`synchronous_commit = off` for this
+/// transaction only): a crash of the database server can lose the read
+/// records of its last moments (up to three `wal_writer_delay`s, 600 ms by
+/// default), never a write's record, which commits with the write. SQLite in
+/// WAL mode with `synchronous = NORMAL` behaves alike (a power loss can lose
+/// the last commits). The read is refused if its record cannot be written.
+pub async fn record_read(
+    db: &sea_orm::DatabaseConnection,
+    who: &AuditActor,
+    entity: &'static str,
+    entity_id: impl ToString,
+    purpose: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        txn.execute_unprepared("SET LOCAL synchronous_commit = off")
+            .await?;
+    }
+    let action = match entity {
+        "person" => "person.read",
+        "family" => "family.read",
+        "application" => "application.read",
+        "decision" => "decision.read",
+        _ => "record.read",
+    };
+    record(
+        &txn,
+        who,
+        AuditEvent::new(action, entity, entity_id.to_string())
+            .summary(serde_json::json!({ "purpose": purpose })),
+    )
+    .await?;
+    txn.commit().await
+}
+
 /// Appends one record, in the caller's transaction.
 pub async fn record<C: ConnectionTrait>(
     db: &C,

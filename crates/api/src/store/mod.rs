@@ -3,7 +3,10 @@
 //! seed data.
 
 pub mod audit;
+pub mod catalogue;
 pub mod entities;
+pub mod persons;
+pub mod rates;
 pub mod scope;
 pub mod seed;
 pub mod sessions;
@@ -65,6 +68,11 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
         e.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// Today's date in Lithuania (legal dates are Lithuanian dates).
+pub fn today() -> time::Date {
+    atvejis_domain::calendar::lithuanian_date(time::OffsetDateTime::now_utc())
 }
 
 /// Current time in UTC, truncated to microseconds (what PostgreSQL stores), so

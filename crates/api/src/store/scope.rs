@@ -58,7 +58,34 @@ mod impls {
         )*};
     }
 
-    municipality_wide!(elderships, institutions, users, service_accounts, audit_log);
+    municipality_wide!(
+        elderships,
+        institutions,
+        users,
+        service_accounts,
+        audit_log,
+        person_certificates,
+        income_records,
+        service_types,
+        rates,
+        attachments,
+        decisions
+    );
+
+    macro_rules! eldership_scoped {
+        ($($module:ident),*) => {$(
+            impl MunicipalityScoped for $module::Entity {
+                fn municipality_column() -> Self::Column {
+                    $module::Column::MunicipalityId
+                }
+                fn eldership_column() -> Option<Self::Column> {
+                    Some($module::Column::EldershipId)
+                }
+            }
+        )*};
+    }
+
+    eldership_scoped!(persons, families, applications);
 }
 
 #[cfg(test)]

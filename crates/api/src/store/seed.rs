@@ -211,8 +211,9 @@ pub const DEMO_USERS: &[DemoUser] = &[
     },
 ];
 
-/// Creates a municipality with its elderships and institutions if its code
-/// is not taken yet; returns its id either way.
+/// Creates a municipality with its elderships and institutions, the default
+/// service catalogue and rates, if its code is not taken yet; returns its id
+/// either way.
 pub async fn municipality<C: ConnectionTrait>(
     db: &C,
     seed: &MunicipalitySeed<'_>,
@@ -262,6 +263,8 @@ pub async fn municipality<C: ConnectionTrait>(
         .await?;
         ids.push((inst.code, inst_id));
     }
+    super::catalogue::seed(db, id).await?;
+    super::rates::seed(db, id).await?;
     audit::record(
         db,
         &AuditActor::system("seed", Some(id)),

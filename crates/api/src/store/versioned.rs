@@ -67,5 +67,13 @@ mod impls {
         )*};
     }
 
-    versioned!(users, service_accounts);
+    versioned!(
+        users,
+        service_accounts,
+        persons,
+        families,
+        service_types,
+        applications,
+        decisions
+    );
 }

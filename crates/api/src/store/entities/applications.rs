@@ -17,7 +17,7 @@ pub struct Model {
     pub service_type_id: Uuid,
     pub service_code: String,
     pub status: String,
-    pub received_on: Date,
+    pub received_on: TimeDate,
     pub channel: String,
     pub received_by: Uuid,
     pub representative: Option<String>,
@@ -29,7 +29,11 @@ pub struct Model {
     pub exception_reason: Option<String>,
     /// The needs assessment.
     pub assessment: Option<Json>,
-    pub decision_due_on: Option<Date>,
+    /// When the assessment's conclusions reached the municipality (R-DL-1).
+    pub assessment_submitted_on: Option<TimeDate>,
+    /// When the file reached the division (R-DL-2).
+    pub files_received_on: Option<TimeDate>,
+    pub decision_due_on: Option<TimeDate>,
     /// Why it was returned or withdrawn.
     pub status_reason: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,

@@ -10,8 +10,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub person_id: Uuid,
     pub relation: String,
-    pub joined_on: Option<Date>,
-    pub left_on: Option<Date>,
+    pub joined_on: Option<TimeDate>,
+    pub left_on: Option<TimeDate>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,8 +13,8 @@ pub struct Model {
     pub kind: String,
     /// The level or percentage, as the kind needs.
     pub value: Option<String>,
-    pub valid_from: Date,
-    pub valid_until: Option<Date>,
+    pub valid_from: TimeDate,
+    pub valid_until: Option<TimeDate>,
     pub issued_by: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
 }

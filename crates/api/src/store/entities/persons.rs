@@ -14,7 +14,7 @@ pub struct Model {
     pub personal_code: Option<String>,
     pub first_name: String,
     pub last_name: String,
-    pub birth_date: Option<Date>,
+    pub birth_date: Option<TimeDate>,
     /// `male` or `female`.
     pub sex: Option<String>,
     pub declared_address: Option<String>,

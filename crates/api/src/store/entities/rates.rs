@@ -9,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub municipality_id: Uuid,
     pub kind: String,
-    pub valid_from: Date,
+    pub valid_from: TimeDate,
     pub value: Decimal,
     pub note: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,

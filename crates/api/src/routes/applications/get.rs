@@ -1,0 +1,48 @@
+//! `GET /api/v1/applications/{id}`.
+
+use super::{ApplicationView, find_scoped, view};
+use crate::auth::Actor;
+use crate::error::{ApiResult, Problem};
+use crate::extract::purpose;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditActor};
+use actix_web::{HttpRequest, get, web};
+use atvejis_domain::access::Permission;
+use uuid::Uuid;
+
+/// One application, with its documents, assessment and decision.
+///
+/// The read is recorded (who, when, why: the `X-Purpose` header).
+#[utoipa::path(
+    tag = "applications",
+    params(
+        ("id" = Uuid, Path, description = "Application id"),
+        ("X-Purpose" = Option<String>, Header, description = "Why you read it, e.g. `decision_preparation`"),
+    ),
+    responses(
+        (status = 200, description = "The application", body = ApplicationView),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No access to case content", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application in your scope", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/applications/{id}")]
+pub async fn get_application(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    req: HttpRequest,
+) -> ApiResult<web::Json<ApplicationView>> {
+    actor.require(Permission::ReadCaseContent)?;
+    let row = find_scoped(&state.db, &actor, id.into_inner()).await?;
+    audit::record_read(
+        &state.db,
+        &AuditActor::of(&actor),
+        "application",
+        row.id,
+        &purpose(&req, "application_file"),
+    )
+    .await?;
+    Ok(web::Json(view(&state.db, &actor, row).await?))
+}

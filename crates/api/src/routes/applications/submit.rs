@@ -1,0 +1,50 @@
+//! `POST /api/v1/applications/{id}/submit`: register a draft as received.
+
+use super::{ApplicationView, StepChanges, take_step, view};
+use crate::auth::Actor;
+use crate::error::{ApiResult, Problem};
+use crate::extract::ValidJson;
+use crate::routes::common::VersionBody;
+use crate::state::AppState;
+use crate::store;
+use actix_web::{post, web};
+use atvejis_domain::application::Action;
+use serde_json::json;
+use uuid::Uuid;
+
+/// Submit a drafted application.
+#[utoipa::path(
+    tag = "applications",
+    params(("id" = Uuid, Path, description = "Application id")),
+    request_body = VersionBody,
+    responses(
+        (status = 200, description = "Submitted", body = ApplicationView),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application in your scope", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "version_conflict or invalid_transition", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/applications/{id}/submit")]
+pub async fn submit_application(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    body: ValidJson<VersionBody>,
+) -> ApiResult<web::Json<ApplicationView>> {
+    let txn = store::begin_write(&state.db).await?;
+    let row = take_step(
+        &txn,
+        &actor,
+        id.into_inner(),
+        body.version,
+        Action::Submit,
+        StepChanges::default(),
+        json!({}),
+    )
+    .await?;
+    let result = view(&txn, &actor, row).await?;
+    txn.commit().await?;
+    Ok(web::Json(result))
+}

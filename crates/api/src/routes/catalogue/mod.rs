@@ -1,0 +1,93 @@
+//! The municipality's reference data: the service catalogue
+//! (`/api/v1/service-types`) and effective-dated rates (`/api/v1/rates`).
+//! Everyone reads them; only `admin` changes them.
+
+pub mod create_rate;
+pub mod list_rates;
+pub mod list_service_types;
+pub mod update_service_type;
+
+use crate::error::ApiResult;
+use crate::store::catalogue::spec_of;
+use crate::store::entities::service_types;
+use atvejis_domain::catalogue::ServiceTypeSpec;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// A document a service needs.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = DocumentSpec)]
+pub struct DocumentSpecDoc {
+    /// Stable code.
+    pub code: String,
+    /// Lithuanian name.
+    pub name_lt: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// When a decision is due.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = DecisionDeadline)]
+pub struct DecisionDeadlineDoc {
+    /// Days.
+    pub amount: u32,
+    /// `calendar_days` or `working_days`.
+    pub unit: String,
+    /// `application_received`, `assessment_submitted` or `files_received`.
+    pub from: String,
+}
+
+/// A service type's specification (the domain's `ServiceTypeSpec`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = ServiceTypeSpec)]
+pub struct ServiceTypeSpecDoc {
+    /// Code (cannot change).
+    pub code: String,
+    /// Lithuanian name.
+    pub name_lt: String,
+    /// English name.
+    pub name_en: String,
+    /// `general_services`, `social_supervision` or `social_care`.
+    pub group: String,
+    /// The rule that says who may receive it, e.g. `R-EL-1`.
+    pub eligibility_rule: Option<String>,
+    /// Documents an application needs (R-EL-6).
+    pub required_documents: Vec<DocumentSpecDoc>,
+    /// When the decision is due.
+    pub decision_deadline: DecisionDeadlineDoc,
+    /// Free of charge (R-FEE-12).
+    pub free: bool,
+    /// Has places and a queue (R-Q-1).
+    pub has_places: bool,
+    /// The rule that sets its fee, e.g. `R-FEE-1`.
+    pub fee_rule: Option<String>,
+}
+
+/// A service type of the catalogue.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ServiceTypeView {
+    /// Id.
+    pub id: Uuid,
+    /// Code.
+    pub code: String,
+    /// Offered for new applications.
+    pub active: bool,
+    /// The specification.
+    #[schema(value_type = ServiceTypeSpecDoc)]
+    pub spec: ServiceTypeSpec,
+    /// Version.
+    pub version: i32,
+}
+
+/// The view of a stored service type.
+pub fn view(row: service_types::Model) -> ApiResult<ServiceTypeView> {
+    Ok(ServiceTypeView {
+        spec: spec_of(&row)?,
+        id: row.id,
+        code: row.code,
+        active: row.active,
+        version: row.version,
+    })
+}

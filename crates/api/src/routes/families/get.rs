@@ -1,0 +1,139 @@
+//! `GET /api/v1/families/{id}`: the family and its income per member.
+
+use super::{FamilyView, find_scoped, view};
+use crate::auth::Actor;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::purpose;
+use crate::routes::common::money;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditActor};
+use crate::store::entities::income_records;
+use crate::store::{self, rates};
+use actix_web::{HttpRequest, get, web};
+use atvejis_domain::access::Permission;
+use atvejis_domain::fees::vrp_band;
+use atvejis_domain::income::{IncomeRecord, IncomeSource, YearMonth, average_income_per_member};
+use rust_decimal::Decimal;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+use time::Date;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// The reference date.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IncomeOn {
+    /// The date income is averaged before (the 3 calendar months before its
+    /// month); default today.
+    pub on: Option<Date>,
+}
+
+/// The family's average monthly income per member.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FamilyIncome {
+    /// The reference date.
+    pub on: Date,
+    /// The months counted, `YYYY-MM`.
+    pub months: Vec<String>,
+    /// Members counted.
+    pub members: u32,
+    /// The family's average monthly income.
+    #[schema(value_type = String)]
+    pub monthly_total: Decimal,
+    /// Average monthly income per member.
+    #[schema(value_type = String)]
+    pub per_member: Decimal,
+    /// The VRP in force on the date, if any.
+    #[schema(value_type = Option<String>)]
+    pub vrp: Option<Decimal>,
+    /// The income tier against the VRP (R-FEE-0).
+    pub band: Option<String>,
+}
+
+/// A family with its income.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FamilyFile {
+    /// The family.
+    pub family: FamilyView,
+    /// Its income.
+    pub income: FamilyIncome,
+}
+
+/// One family.
+#[utoipa::path(
+    tag = "families",
+    params(("id" = Uuid, Path, description = "Family id"), IncomeOn),
+    responses(
+        (status = 200, description = "The family", body = FamilyFile),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No access to case content", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such family in your scope", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/families/{id}")]
+pub async fn get_family(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    query: web::Query<IncomeOn>,
+    req: HttpRequest,
+) -> ApiResult<web::Json<FamilyFile>> {
+    actor.require(Permission::ReadCaseContent)?;
+    let db = &state.db;
+    let family = find_scoped(db, &actor, id.into_inner()).await?;
+    audit::record_read(
+        db,
+        &AuditActor::of(&actor),
+        "family",
+        family.id,
+        &purpose(&req, "family_file"),
+    )
+    .await?;
+    let on = query.on.unwrap_or_else(store::today);
+    let view = view(db, family).await?;
+    let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
+    let records: Vec<IncomeRecord<Uuid>> = income_records::Entity::find()
+        .filter(income_records::Column::PersonId.is_in(members.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(IncomeRecord {
+                member: r.person_id,
+                month: YearMonth {
+                    year: r.year,
+                    month: u8::try_from(r.month).ok()?,
+                },
+                amount: r.amount,
+                source: IncomeSource::Other,
+            })
+        })
+        .collect();
+    let average = average_income_per_member(&members, &records, on)
+        .map_err(|e| ApiError::conflict("no_members", e.to_string()))?;
+    let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
+    let band = vrp.map(|v| {
+        serde_json::to_value(vrp_band(average.per_member, v))
+            .ok()
+            .and_then(|b| b.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    Ok(web::Json(FamilyFile {
+        income: FamilyIncome {
+            on,
+            months: average
+                .months
+                .iter()
+                .map(|m| format!("{}-{:02}", m.year, m.month))
+                .collect(),
+            members: average.members,
+            monthly_total: money(average.monthly_total),
+            per_member: money(average.per_member),
+            vrp: vrp.map(money),
+            band,
+        },
+        family: view,
+    }))
+}
