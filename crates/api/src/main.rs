@@ -172,7 +172,7 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection) -> Result<(), BoxError> {
     let hash = tokio::task::spawn_blocking(|| hash_blocking(seed::DEMO_PASSWORD))
         .await?
         .map_err(|e| format!("hashing the demo password: {e}"))?;
-    let created = seed::demo(db, &hash).await?;
+    let created = seed::demo_with_casework(db, &hash).await?;
     if created > 0 {
         tracing::info!(users = created, "demo data loaded");
     }

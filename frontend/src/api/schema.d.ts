@@ -550,6 +550,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eligibility hints (R-EL-1 … R-EL-5, R-CM-5) for a person and a service. */
+        get: operations["eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/income": {
         parameters: {
             query?: never;
@@ -1449,6 +1466,19 @@ export interface components {
             /** @description Name, e.g. Kelmės miesto seniūnija. */
             name: string;
         };
+        /** @description Eligibility hints for a person and a service. */
+        Eligibility: {
+            /** @description The hints (never a block: the division decides). */
+            hints: components["schemas"]["HintView"][];
+            /** @description The person's average monthly income over the last 3 months, if recorded. */
+            income_per_member?: string | null;
+            /** @description The rule of its recipients, if any. */
+            rule?: string | null;
+            /** @description The service type. */
+            service_code: string;
+            /** @description The VRP in force today. */
+            vrp?: string | null;
+        };
         /** @description A family with its income. */
         FamilyFile: {
             /** @description The family. */
@@ -1577,6 +1607,15 @@ export interface components {
         Health: {
             /** @description `ok` or `unavailable`. */
             status: string;
+        };
+        /** @description One hint. */
+        HintView: {
+            /** @description `met`, `not_met` or `unknown`. */
+            outcome: string;
+            /** @description A stable code of the reason (translated by the client). */
+            reason: string;
+            /** @description The rule, e.g. `R-EL-1`. */
+            rule: string;
         };
         /** @description The inbox. */
         Inbox: {
@@ -4284,6 +4323,68 @@ export interface operations {
             };
             /** @description No such certificate */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eligibility: {
+        parameters: {
+            query: {
+                /** @description The service type's code. */
+                service_code: string;
+            };
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Eligibility"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown_service_type */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

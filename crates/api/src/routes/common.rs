@@ -175,6 +175,14 @@ pub enum RoleSchema {
     Admin,
 }
 
+/// The JSON code of a unit enum (`#[serde(rename_all = "snake_case")]`).
+pub fn serde_code<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// Money as sent: rounded to cents with two decimals (`12.30`, not `12.3`).
 pub fn money(amount: rust_decimal::Decimal) -> rust_decimal::Decimal {
     let mut m = atvejis_domain::fees::round_money(amount);

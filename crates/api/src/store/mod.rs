@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod demo_casework;
 pub mod entities;
 pub mod persons;
 pub mod rates;

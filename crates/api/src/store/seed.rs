@@ -375,3 +375,13 @@ pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize,
     txn.commit().await?;
     Ok(created)
 }
+
+/// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once).
+pub async fn demo_with_casework(db: &DatabaseConnection, password_hash: &str) -> Result<usize, DbErr> {
+    let created = demo(db, password_hash).await?;
+    let txn = begin_write(db).await?;
+    let kelme = municipality(&txn, &KELME).await?;
+    super::demo_casework::load(&txn, kelme).await?;
+    txn.commit().await?;
+    Ok(created)
+}

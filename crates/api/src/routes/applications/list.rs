@@ -3,7 +3,7 @@
 use super::{ApplicationStatusSchema, ApplicationSummary, summaries};
 use crate::auth::Actor;
 use crate::error::{ApiResult, Problem};
-use crate::routes::common::PageParams;
+use crate::routes::common::{PageParams, serde_code};
 use crate::state::AppState;
 use crate::store::entities::applications;
 use crate::store::scope::scoped;
@@ -64,11 +64,7 @@ pub async fn list_applications(
     let (page, per_page) = paging.resolve()?;
     let mut query = scoped::<applications::Entity>(&actor);
     if let Some(status) = filter.status {
-        let code = serde_json::to_value(status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        query = query.filter(applications::Column::Status.eq(code));
+        query = query.filter(applications::Column::Status.eq(serde_code(&status)));
     }
     if let Some(code) = &filter.service_code {
         query = query.filter(applications::Column::ServiceCode.eq(code.as_str()));

@@ -11,13 +11,11 @@ pub mod sign;
 
 use crate::error::{ApiError, ApiResult};
 use crate::routes::applications::{StaffRef, staff_ref};
-use crate::routes::common::money;
+use crate::routes::common::{money, serde_code};
 use crate::store::entities::{applications, decisions, family_members, income_records};
 use crate::store::rates;
 use atvejis_domain::catalogue::ServiceTypeSpec;
-use atvejis_domain::fees::{
-    FeeCalculation, FeeLimit, HomeHelpCaps, HomeHelpFeeInput, VrpBand, home_help_fee,
-};
+use atvejis_domain::fees::{FeeCalculation, HomeHelpCaps, HomeHelpFeeInput, home_help_fee};
 use atvejis_domain::income::{
     IncomeRecord, IncomeSource, YearMonth, average_income_per_member, income_window,
 };
@@ -94,13 +92,6 @@ pub struct FeeSnapshot {
     pub calculation: FeeCalculation,
 }
 
-fn code<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 impl From<&FeeSnapshot> for FeeCalculationView {
     fn from(s: &FeeSnapshot) -> Self {
         let c = &s.calculation;
@@ -116,7 +107,7 @@ impl From<&FeeSnapshot> for FeeCalculationView {
             fee_base_income: money(c.input.fee_base_income),
             vrp: money(c.input.vrp),
             free_limit: money(c.free_limit),
-            band: code::<VrpBand>(&c.band),
+            band: serde_code(&c.band),
             cap_rate: c.cap_rate.normalize(),
             cap_amount: money(c.cap_amount),
             hours: c.input.hours.normalize(),
@@ -124,7 +115,7 @@ impl From<&FeeSnapshot> for FeeCalculationView {
             cost: money(c.cost),
             floor_room: money(c.floor_room),
             fee: money(c.fee),
-            limited_by: code::<FeeLimit>(&c.limited_by),
+            limited_by: serde_code(&c.limited_by),
         }
     }
 }

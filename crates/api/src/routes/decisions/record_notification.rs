@@ -7,6 +7,7 @@ use crate::auth::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::applications::{StepChanges, find_scoped as find_application, take_step};
+use crate::routes::common::serde_code;
 use crate::state::AppState;
 use crate::store::entities::decisions;
 use crate::store::{self, versioned};
@@ -85,10 +86,7 @@ pub async fn record_notification(
             "is between the decision's date and today",
         ));
     }
-    let method = serde_json::to_value(body.method)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let method = serde_code(&body.method);
     let application = find_application(&txn, &actor, decision.application_id).await?;
     take_step(
         &txn,

@@ -4,7 +4,7 @@ use super::{FamilyView, find_scoped, view};
 use crate::auth::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::purpose;
-use crate::routes::common::money;
+use crate::routes::common::{money, serde_code};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditActor};
 use crate::store::entities::income_records;
@@ -114,12 +114,7 @@ pub async fn get_family(
     let average = average_income_per_member(&members, &records, on)
         .map_err(|e| ApiError::conflict("no_members", e.to_string()))?;
     let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
-    let band = vrp.map(|v| {
-        serde_json::to_value(vrp_band(average.per_member, v))
-            .ok()
-            .and_then(|b| b.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    });
+    let band = vrp.map(|v| serde_code(&vrp_band(average.per_member, v)));
     Ok(web::Json(FamilyFile {
         income: FamilyIncome {
             on,
