@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod demo_casework;
 pub mod entities;
+pub mod income;
 pub mod persons;
 pub mod rates;
 pub mod scope;

@@ -377,7 +377,10 @@ pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize,
 }
 
 /// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once).
-pub async fn demo_with_casework(db: &DatabaseConnection, password_hash: &str) -> Result<usize, DbErr> {
+pub async fn demo_with_casework(
+    db: &DatabaseConnection,
+    password_hash: &str,
+) -> Result<usize, DbErr> {
     let created = demo(db, password_hash).await?;
     let txn = begin_write(db).await?;
     let kelme = municipality(&txn, &KELME).await?;

@@ -38,6 +38,7 @@ use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use validator::Validate;
 
 /// Where an application stands.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
@@ -739,6 +740,46 @@ pub async fn take_step<C: ConnectionTrait>(
     )
     .await?;
     find_scoped(txn, actor, id).await
+}
+
+/// A step with a reason.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct ReasonBody {
+    /// The `version` you read.
+    #[validate(range(min = 1))]
+    pub version: i32,
+    /// Why.
+    #[validate(length(min = 1, max = 2000))]
+    pub reason: String,
+}
+
+/// A step that records a reason (return for completion, withdrawal).
+pub async fn step_with_reason(
+    state: &crate::state::AppState,
+    actor: &Actor,
+    id: Uuid,
+    body: ReasonBody,
+    action: Action,
+) -> ApiResult<actix_web::web::Json<ApplicationView>> {
+    let reason = body.reason.trim().to_owned();
+    let txn = store::begin_write(&state.db).await?;
+    let changes = StepChanges {
+        status_reason: Some(reason.clone()),
+        ..Default::default()
+    };
+    let row = take_step(
+        &txn,
+        actor,
+        id,
+        body.version,
+        action,
+        changes,
+        serde_json::json!({ "reason": reason }),
+    )
+    .await?;
+    let result = view(&txn, actor, row).await?;
+    txn.commit().await?;
+    Ok(actix_web::web::Json(result))
 }
 
 fn step_action(action: Action) -> &'static str {

@@ -1,15 +1,12 @@
 //! `POST /api/v1/applications/{id}/return`: the division sends a file back.
 
-use super::withdraw::ReasonBody;
-use super::{ApplicationView, StepChanges, take_step, view};
+use super::{ApplicationView, ReasonBody, step_with_reason};
 use crate::auth::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store;
 use actix_web::{post, web};
 use atvejis_domain::application::Action;
-use serde_json::json;
 use uuid::Uuid;
 
 /// Return an application for completion (with what is missing).
@@ -34,24 +31,12 @@ pub async fn return_application(
     id: web::Path<Uuid>,
     body: ValidJson<ReasonBody>,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    let ValidJson(body) = body;
-    let reason = body.reason.trim().to_owned();
-    let txn = store::begin_write(&state.db).await?;
-    let changes = StepChanges {
-        status_reason: Some(reason.clone()),
-        ..Default::default()
-    };
-    let row = take_step(
-        &txn,
+    step_with_reason(
+        &state,
         &actor,
         id.into_inner(),
-        body.version,
+        body.0,
         Action::ReturnForCompletion,
-        changes,
-        json!({ "reason": reason }),
     )
-    .await?;
-    let result = view(&txn, &actor, row).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    .await
 }

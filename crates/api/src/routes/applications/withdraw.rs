@@ -1,29 +1,13 @@
 //! `POST /api/v1/applications/{id}/withdraw`.
 
-use super::{ApplicationView, StepChanges, take_step, view};
+use super::{ApplicationView, ReasonBody, step_with_reason};
 use crate::auth::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store;
 use actix_web::{post, web};
 use atvejis_domain::application::Action;
-use serde::Deserialize;
-use serde_json::json;
-use utoipa::ToSchema;
 use uuid::Uuid;
-use validator::Validate;
-
-/// A step with a reason.
-#[derive(Debug, Deserialize, ToSchema, Validate)]
-pub struct ReasonBody {
-    /// The `version` you read.
-    #[validate(range(min = 1))]
-    pub version: i32,
-    /// Why.
-    #[validate(length(min = 1, max = 2000))]
-    pub reason: String,
-}
 
 /// The applicant withdraws the application.
 #[utoipa::path(
@@ -47,24 +31,5 @@ pub async fn withdraw_application(
     id: web::Path<Uuid>,
     body: ValidJson<ReasonBody>,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    let ValidJson(body) = body;
-    let reason = body.reason.trim().to_owned();
-    let txn = store::begin_write(&state.db).await?;
-    let changes = StepChanges {
-        status_reason: Some(reason.clone()),
-        ..Default::default()
-    };
-    let row = take_step(
-        &txn,
-        &actor,
-        id.into_inner(),
-        body.version,
-        Action::Withdraw,
-        changes,
-        json!({ "reason": reason }),
-    )
-    .await?;
-    let result = view(&txn, &actor, row).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    step_with_reason(&state, &actor, id.into_inner(), body.0, Action::Withdraw).await
 }

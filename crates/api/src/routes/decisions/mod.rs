@@ -12,13 +12,11 @@ pub mod sign;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::applications::{StaffRef, staff_ref};
 use crate::routes::common::{money, serde_code};
-use crate::store::entities::{applications, decisions, family_members, income_records};
-use crate::store::rates;
+use crate::store::entities::{applications, decisions, family_members};
+use crate::store::{income, rates};
 use atvejis_domain::catalogue::ServiceTypeSpec;
 use atvejis_domain::fees::{FeeCalculation, HomeHelpCaps, HomeHelpFeeInput, home_help_fee};
-use atvejis_domain::income::{
-    IncomeRecord, IncomeSource, YearMonth, average_income_per_member, income_window,
-};
+use atvejis_domain::income::{YearMonth, average_income_per_member, income_window};
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
@@ -234,23 +232,7 @@ pub async fn fee_for<C: ConnectionTrait>(
         None => vec![application.person_id],
     };
     let months = income_window(on);
-    let records: Vec<IncomeRecord<Uuid>> = income_records::Entity::find()
-        .filter(income_records::Column::PersonId.is_in(members.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(IncomeRecord {
-                member: r.person_id,
-                month: YearMonth {
-                    year: r.year,
-                    month: u8::try_from(r.month).ok()?,
-                },
-                amount: r.amount,
-                source: IncomeSource::Other,
-            })
-        })
-        .collect();
+    let records = income::records_of(db, &members).await?;
     let average = average_income_per_member(&members, &records, on)
         .map_err(|e| ApiError::invalid_field("family_id", "no_members", e.to_string()))?;
     let fee_base_income = if application.family_id.is_some() {

@@ -7,14 +7,12 @@ use crate::extract::purpose;
 use crate::routes::common::{money, serde_code};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditActor};
-use crate::store::entities::income_records;
-use crate::store::{self, rates};
+use crate::store::{self, income, rates};
 use actix_web::{HttpRequest, get, web};
 use atvejis_domain::access::Permission;
 use atvejis_domain::fees::vrp_band;
-use atvejis_domain::income::{IncomeRecord, IncomeSource, YearMonth, average_income_per_member};
+use atvejis_domain::income::average_income_per_member;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::{IntoParams, ToSchema};
@@ -94,23 +92,7 @@ pub async fn get_family(
     let on = query.on.unwrap_or_else(store::today);
     let view = view(db, family).await?;
     let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
-    let records: Vec<IncomeRecord<Uuid>> = income_records::Entity::find()
-        .filter(income_records::Column::PersonId.is_in(members.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(IncomeRecord {
-                member: r.person_id,
-                month: YearMonth {
-                    year: r.year,
-                    month: u8::try_from(r.month).ok()?,
-                },
-                amount: r.amount,
-                source: IncomeSource::Other,
-            })
-        })
-        .collect();
+    let records = income::records_of(db, &members).await?;
     let average = average_income_per_member(&members, &records, on)
         .map_err(|e| ApiError::conflict("no_members", e.to_string()))?;
     let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;

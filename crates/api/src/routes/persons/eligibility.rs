@@ -5,13 +5,13 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::routes::common::{money, serde_code};
 use crate::state::AppState;
 use crate::store::catalogue::{by_code, spec_of};
-use crate::store::entities::{income_records, person_certificates};
+use crate::store::entities::person_certificates;
 use crate::store::persons::find_scoped;
-use crate::store::{self, rates};
+use crate::store::{self, income, rates};
 use actix_web::{get, web};
 use atvejis_domain::access::Permission;
 use atvejis_domain::eligibility::{Certificate, CertificateKind, PersonFacts, hints};
-use atvejis_domain::income::{IncomeRecord, IncomeSource, YearMonth, average_income_per_member};
+use atvejis_domain::income::average_income_per_member;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
@@ -103,23 +103,7 @@ pub async fn eligibility(
         })
         .filter(|c| c.valid_on(today))
         .collect();
-    let records: Vec<IncomeRecord<Uuid>> = income_records::Entity::find()
-        .filter(income_records::Column::PersonId.eq(person.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(IncomeRecord {
-                member: r.person_id,
-                month: YearMonth {
-                    year: r.year,
-                    month: u8::try_from(r.month).ok()?,
-                },
-                amount: r.amount,
-                source: IncomeSource::Other,
-            })
-        })
-        .collect();
+    let records = income::records_of(db, &[person.id]).await?;
     let income = if records.is_empty() {
         None
     } else {
