@@ -48,7 +48,8 @@ export default defineConfig({
       ATVEJIS_DEMO: '1',
       DATABASE_URL: `sqlite://${database}?mode=rwc`,
       ATVEJIS_BIND: `127.0.0.1:${port}`,
-      ATVEJIS_STATIC_DIR: resolve('dist'),
+      // The built SPA (`npm run build`); E2E_STATIC_DIR points elsewhere when needed.
+      ATVEJIS_STATIC_DIR: process.env.E2E_STATIC_DIR ?? resolve('dist'),
       ATVEJIS_LOG: 'warn',
     },
   },

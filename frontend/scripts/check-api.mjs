@@ -1,17 +1,28 @@
 // Fails when src/api/schema.d.ts is not what openapi-typescript generates
-// from ../openapi/openapi.json (the API types must never be stale).
+// from ../openapi/openapi.json: the API types must never be stale.
+// `npm run gen:api` writes the file; this writes to a temporary file with the
+// same (pinned) generator and compares.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const cli = join(dirname(require.resolve('openapi-typescript/package.json')), 'bin', 'cli.js');
+const committed = join(root, 'src', 'api', 'schema.d.ts');
 
 const dir = mkdtempSync(join(tmpdir(), 'atvejis-api-'));
 const fresh = join(dir, 'schema.d.ts');
 try {
-  execFileSync('npx', ['openapi-typescript', '../openapi/openapi.json', '-o', fresh], { stdio: 'pipe' });
-  const committed = readFileSync('src/api/schema.d.ts', 'utf8');
-  if (readFileSync(fresh, 'utf8') !== committed) {
-    console.error('src/api/schema.d.ts is stale: run `npm run gen:api` (or `make openapi`) and commit it.');
+  execFileSync(process.execPath, [cli, join(root, '..', 'openapi', 'openapi.json'), '-o', fresh], { stdio: 'pipe' });
+  if (readFileSync(fresh, 'utf8') !== readFileSync(committed, 'utf8')) {
+    console.error(
+      'frontend/src/api/schema.d.ts is stale: it differs from what openapi/openapi.json generates.\n' +
+        'Run `npm run gen:api` in frontend/ (after regenerating openapi/openapi.json) and commit the result.',
+    );
     process.exit(1);
   }
   console.log('API types are current.');

@@ -27,13 +27,13 @@ async function logIn(page, username) {
   await page.getByLabel('Naudotojo vardas').fill(username);
   await page.getByLabel('Slaptažodis').fill(PASSWORD);
   await page.getByRole('button', { name: 'Prisijungti' }).click();
-  await page.getByTestId('user-name').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Jūsų darbo vieta' }).waitFor();
 }
 
-async function shot(page, name) {
+async function shot(page, name, fullPage = true) {
   await page.mouse.move(0, 0);
   const path = join(out, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   console.log(path);
 }
 
@@ -57,13 +57,18 @@ try {
     await shot(page, `landing-${user}`);
     if (user === 'admin') {
       await page.getByRole('navigation').getByRole('link', { name: 'Naudotojai' }).click();
-      await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
+      await page.getByTestId('user-admin').waitFor();
       await shot(page, 'users');
+      await page.getByRole('button', { name: 'Naujas naudotojas' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sukurti naudotoją' }).click();
+      await page.getByText('Pasirinkite bent vieną rolę.').waitFor();
+      await shot(page, 'users-create', false);
     }
     if (user === 'auditor') {
       await page.getByRole('navigation').getByRole('link', { name: 'Audito žurnalas' }).click();
       await page.getByRole('row').nth(1).waitFor();
-      await shot(page, 'audit');
+      await page.waitForLoadState('networkidle');
+      await shot(page, 'audit', false);
     }
   }
 

@@ -8,30 +8,59 @@ export type FieldError = components['schemas']['FieldError'];
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's explanation (English; shown when no translation exists). */
+  readonly detail: string;
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
+  /** Seconds from `Retry-After` (429, 503), when the server sent it. */
+  readonly retryAfter: number | undefined;
 
-  constructor(body: Partial<ProblemBody>, status: number) {
+  constructor(body: Partial<ProblemBody>, status: number, retryAfter?: number) {
     super(body.detail ?? body.title ?? `HTTP ${status}`);
     this.name = 'ApiProblem';
     this.status = body.status ?? status;
     this.code = body.code ?? 'unknown';
-    this.errors = body.errors ?? [];
+    this.detail = this.message;
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
     this.requestId = body.request_id ?? undefined;
+    this.retryAfter = retryAfter;
   }
+}
+
+/** `Retry-After` in seconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Unwraps an openapi-fetch result: the data, or throws an ApiProblem. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
-    const body = (result.error ?? {}) as Partial<ProblemBody>;
-    throw new ApiProblem(typeof body === 'object' && body ? body : {}, result.response.status);
+    const body = result.error;
+    throw new ApiProblem(
+      typeof body === 'object' && body !== null ? (body as Partial<ProblemBody>) : {},
+      result.response.status,
+      parseRetryAfter(result.response.headers.get('Retry-After')),
+    );
   }
   return result.data as T;
 }
 
-/** The field errors of a problem, by field name (for forms). */
+/**
+ * The form field a server field error belongs to: `roles[1]` → `roles`,
+ * `members[0].relation` stays as it is for nested forms that use it.
+ */
+export function formField(path: string): string {
+  return path.replace(/\[\d+\]$/, '');
+}
+
+/** The server's field errors of a problem, by form field (untranslated; see `fieldErrorMessages` in `@/lib/errors`). */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiProblem)) return {};
-  return Object.fromEntries(error.errors.map((e) => [e.field, e.message]));
+  const out: Record<string, string> = {};
+  for (const e of error.errors) out[formField(e.field)] ??= e.message;
+  return out;
 }

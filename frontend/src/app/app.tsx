@@ -1,7 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiProblem } from '@/api/problem';
@@ -18,9 +19,29 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Mantine's built-in buttons (close, clear, show password) named in the current language.
+  const themed = useMemo(() => {
+    const closeButtonProps = { 'aria-label': t('common.close') };
+    const clearButtonProps = { 'aria-label': t('common.clear') };
+    return mergeThemeOverrides(theme, {
+      components: {
+        Notification: { defaultProps: { closeButtonProps } },
+        Modal: {
+          defaultProps: { closeButtonProps },
+          styles: { title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } },
+        },
+        Drawer: { defaultProps: { closeButtonProps } },
+        Select: { defaultProps: { clearButtonProps } },
+        MultiSelect: { defaultProps: { clearButtonProps } },
+        DateInput: { defaultProps: { clearButtonProps } },
+        DatePickerInput: { defaultProps: { clearButtonProps } },
+        PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.show_password') } } },
+      },
+    });
+  }, [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={themed} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

@@ -1,6 +1,7 @@
-import { Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { onSessionExpired } from '@/api/client';
 import { restoreSession } from '@/lib/auth';
@@ -9,19 +10,21 @@ import { useMe } from '@/lib/me';
 import { session } from '@/lib/session';
 import { Forbidden } from '@/components/forbidden';
 
+type State = 'checking' | 'in' | 'out' | 'expired' | 'unreachable';
+
 /** Shows its children only with a session; restores one after a reload. */
 export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<'checking' | 'in' | 'out' | 'expired'>(() =>
-    session.accessToken() ? 'in' : 'checking',
-  );
+  const [state, setState] = useState<State>(() => (session.accessToken() ? 'in' : 'checking'));
 
   useEffect(() => {
     onSessionExpired(() => {
       queryClient.clear();
-      navigate('/login?reason=expired', { replace: true });
+      const here = encodeURIComponent(window.location.pathname + window.location.search);
+      void navigate(`/login?reason=expired&next=${here}`, { replace: true });
     });
   }, [navigate, queryClient]);
 
@@ -29,8 +32,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     if (state !== 'checking') return;
     const hadSession = session.refreshToken() !== null;
     let cancelled = false;
-    void restoreSession().then((ok) => {
-      if (!cancelled) setState(ok ? 'in' : hadSession ? 'expired' : 'out');
+    void restoreSession().then((outcome) => {
+      if (cancelled) return;
+      if (outcome === 'refreshed') setState('in');
+      else if (outcome === 'unreachable') setState('unreachable');
+      else setState(hadSession ? 'expired' : 'out');
     });
     return () => {
       cancelled = true;
@@ -40,7 +46,19 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (state === 'checking') {
     return (
       <Center h="100vh">
-        <Loader aria-label="…" />
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (state === 'unreachable') {
+    return (
+      <Center h="100vh" p="md">
+        <Stack maw={420}>
+          <Alert color="orange" role="alert" title={t('errors.network')}>
+            {t('errors.network_hint')}
+          </Alert>
+          <Button onClick={() => setState('checking')}>{t('common.retry')}</Button>
+        </Stack>
       </Center>
     );
   }

@@ -14,7 +14,7 @@ export const theme = createTheme({
   },
 });
 
-const LIGHT_VARIANT_COLORS = ['blue', 'gray', 'green', 'red', 'orange', 'yellow', 'teal'];
+const LIGHT_VARIANT_COLORS = ['blue', 'gray', 'red', 'orange', 'yellow', 'teal', 'cyan', 'violet', 'grape', 'indigo'];
 
 /**
  * WCAG AA contrast (4.5:1): secondary text and the text of light variants
@@ -25,10 +25,14 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Error text (field messages, the required asterisk) at 4.5:1 on white.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
     ...Object.fromEntries(
       LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`]),
     ),
+    // Even green 9 is 4.0:1 on its light background.
+    '--mantine-color-green-light-color': '#1e6b2e',
   },
   dark: {},
 });

@@ -1,7 +1,8 @@
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '@/i18n';
 
+/** LT | EN; each language named in itself for screen readers ("Lietuvių", "English"). */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -10,7 +11,15 @@ export function LanguageSwitch() {
       aria-label={t('lang.label')}
       value={i18n.language}
       onChange={(value) => setLanguage(value as Language)}
-      data={LANGUAGES.map((lang) => ({ value: lang, label: lang.toUpperCase() }))}
+      data={LANGUAGES.map((lang) => ({
+        value: lang,
+        label: (
+          <span lang={lang}>
+            <span aria-hidden>{lang.toUpperCase()}</span>
+            <VisuallyHidden>{t(`lang.${lang}`, { lng: lang })}</VisuallyHidden>
+          </span>
+        ),
+      }))}
     />
   );
 }

@@ -1,6 +1,6 @@
 // Login and logout against the API; the session store keeps the tokens.
 
-import { api, refreshSession } from '@/api/client';
+import { api, refreshSession, type RefreshOutcome } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { session } from './session';
 
@@ -18,14 +18,17 @@ export async function logout(): Promise<void> {
     try {
       await api.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
     } catch {
-      // The local session is gone either way.
+      // The local session is gone either way; the refresh token expires.
     }
   }
 }
 
-/** After a page reload: gets a new access token from the stored refresh token. */
-export async function restoreSession(): Promise<boolean> {
-  if (session.accessToken()) return true;
-  if (!session.refreshToken()) return false;
+/**
+ * After a page reload: a new access token from the refresh token kept in
+ * this tab. `rejected` when there is no session to restore.
+ */
+export async function restoreSession(): Promise<RefreshOutcome> {
+  if (session.accessToken()) return 'refreshed';
+  if (!session.refreshToken()) return 'rejected';
   return refreshSession();
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
-  it('everyone sees the start page', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home']);
+  it('everyone sees the start page; case roles see people', () => {
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'persons']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox']);
   });
 
   it('administrators see users, auditors the audit log', () => {
@@ -17,5 +18,8 @@ describe('role-aware navigation', () => {
     expect(canOpen(['admin'], '/users')).toBe(true);
     expect(canOpen(['division_head'], '/audit')).toBe(false);
     expect(canOpen(['division_head'], '/')).toBe(true);
+    expect(canOpen(['admin'], '/persons/123')).toBe(false);
+    expect(canOpen(['social_worker'], '/persons/123')).toBe(true);
+    expect(canOpen(['social_worker'], '/inbox')).toBe(false);
   });
 });

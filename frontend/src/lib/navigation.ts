@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'users' | 'audit';
+  key: 'home' | 'persons' | 'inbox' | 'users' | 'audit';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -13,6 +13,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', roles: 'all' },
+  { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'division_specialist', 'division_head'] },
+  { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
 ];
@@ -22,8 +24,8 @@ export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles === 'all' || item.roles.some((r) => roles.includes(r)));
 }
 
-/** Whether a user with `roles` may open `path`. */
+/** Whether a user with `roles` may open `path` (or a page under it). */
 export function canOpen(roles: readonly Role[], path: string): boolean {
-  const item = NAV_ITEMS.find((i) => i.path === path);
+  const item = NAV_ITEMS.find((i) => i.path === path || (i.path !== '/' && path.startsWith(`${i.path}/`)));
   return !item || item.roles === 'all' || item.roles.some((r) => roles.includes(r));
 }

@@ -4,14 +4,20 @@ import { unwrap } from '@/api/problem';
 
 export interface AuditFilter {
   entity: string;
+  entityId: string;
   actor: string;
   action: string;
+  /** RFC 3339, inclusive. */
   from: string | null;
+  /** RFC 3339, exclusive. */
   to: string | null;
 }
 
+export const EMPTY_AUDIT_FILTER: AuditFilter = { entity: '', entityId: '', actor: '', action: '', from: null, to: null };
+
 const LIMIT = 50;
 
+/** The audit log, newest first, a page at a time ("load more" follows `next_cursor`). */
 export function auditQueryOptions(filter: AuditFilter) {
   return infiniteQueryOptions({
     queryKey: ['audit', filter],
@@ -22,6 +28,7 @@ export function auditQueryOptions(filter: AuditFilter) {
           params: {
             query: {
               entity: filter.entity || undefined,
+              entity_id: filter.entityId || undefined,
               actor: filter.actor || undefined,
               action: filter.action || undefined,
               from: filter.from ?? undefined,

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import '@/i18n';
-import { LoginPage } from './login-page';
+import { LoginPage, safeNext } from './login-page';
 
 function renderLogin(path = '/login') {
   const router = createMemoryRouter(
@@ -53,6 +53,43 @@ describe('login page', () => {
     await userEvent.type(screen.getByLabelText(/Slaptažodis/), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Prisijungti' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Neteisingas naudotojo vardas arba slaptažodis.');
+  });
+
+  it('says how long to wait after too many attempts', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ status: 429, code: 'too_many_attempts', detail: 'Too many failed logins.' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '290' },
+        }),
+      ),
+    );
+    renderLogin();
+    await userEvent.type(screen.getByLabelText(/Naudotojo vardas/), 'admin');
+    await userEvent.type(screen.getByLabelText(/Slaptažodis/), 'wrong');
+    await userEvent.click(screen.getByRole('button', { name: 'Prisijungti' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Per daug nesėkmingų bandymų. Bandykite dar kartą po 5 min.',
+    );
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    renderLogin();
+    await userEvent.type(screen.getByLabelText(/Naudotojo vardas/), 'admin');
+    await userEvent.type(screen.getByLabelText(/Slaptažodis/), 'Demo-2026!');
+    await userEvent.click(screen.getByRole('button', { name: 'Prisijungti' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nepavyko susisiekti su serveriu.');
+  });
+
+  it('goes back only to pages of this application', () => {
+    expect(safeNext('/users?page=2')).toBe('/users?page=2');
+    expect(safeNext(null)).toBe('/');
+    expect(safeNext('https://evil.example/')).toBe('/');
+    expect(safeNext('//evil.example/')).toBe('/');
+    expect(safeNext('/\\evil.example/')).toBe('/');
+    expect(safeNext('/login?reason=expired')).toBe('/');
   });
 
   it('tells the user the session expired', () => {

@@ -1,15 +1,22 @@
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconAlertCircle, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
+import { AppLogo } from '@/components/app-logo';
 import { LanguageSwitch } from '@/components/language-switch';
+import { errorMessage, fieldErrorMessages, waitMinutes } from '@/lib/errors';
+import { session } from '@/lib/session';
+import { usePageTitle } from '@/lib/use-page-title';
 import { useLogin } from '../api/use-login';
 
 /** Where to go after login: only paths of this application. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login')
+    ? next
+    : '/';
 }
 
 export function LoginPage() {
@@ -18,6 +25,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const mutation = useLogin();
+  usePageTitle(t('login.title'));
   const form = useForm({
     mode: 'controlled',
     initialValues: { username: '', password: '' },
@@ -27,82 +35,102 @@ export function LoginPage() {
     },
   });
 
+  // Already logged in in this tab (e.g. the back button after login).
+  if (session.accessToken() && !mutation.isPending && !mutation.isSuccess) {
+    return <Navigate to={safeNext(params.get('next'))} replace />;
+  }
+
   const reason = params.get('reason');
   const notice = reason === 'expired' ? t('login.expired') : reason === 'logged_out' ? t('login.logged_out') : null;
+  const serverFieldErrors = fieldErrorMessages(t, mutation.error);
 
-  function errorMessage(error: unknown): string {
+  function loginError(error: unknown): string {
     if (error instanceof ApiProblem) {
       if (error.code === 'invalid_credentials') return t('login.invalid');
-      if (error.code === 'too_many_attempts') return t('login.throttled', { minutes: 15 });
-      if (error.code === 'validation_failed') return t('login.invalid');
+      if (error.code === 'too_many_attempts') return t('login.throttled', { minutes: waitMinutes(error) });
     }
-    return t('login.failed', { detail: error instanceof Error ? error.message : String(error) });
+    return errorMessage(t, error);
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Box w="100%" maw={420}>
-        <Group justify="space-between" mb="md">
-          <div>
-            <Title order={1} size="h2">
+    <Box mih="100vh" bg="gray.0" style={{ display: 'flex', flexDirection: 'column' }}>
+      <Group justify="flex-end" p="md">
+        <LanguageSwitch />
+      </Group>
+      <Center style={{ flex: 1 }} px="md" pb={64}>
+        <Box w="100%" maw={440} component="main">
+          <Stack align="center" gap={6} mb="xl">
+            <AppLogo size={44} />
+            <Title order={1} fz={28} fw={650} mt={4}>
               {t('app.name')}
             </Title>
-            <Text c="dimmed" size="sm">
+            <Text c="dimmed" size="sm" ta="center">
               {t('app.tagline')}
             </Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p="xl" radius="md" component="main">
-          <form
-            noValidate
-            onSubmit={form.onSubmit((values) =>
-              mutation.mutate(
-                { username: values.username.trim(), password: values.password },
-                {
-                  onSuccess: () => {
-                    queryClient.clear();
-                    void navigate(safeNext(params.get('next')), { replace: true });
+          </Stack>
+          <Paper withBorder shadow="xs" p="xl" radius="md">
+            <form
+              noValidate
+              aria-labelledby="login-title"
+              onSubmit={form.onSubmit((values) =>
+                mutation.mutate(
+                  { username: values.username.trim(), password: values.password },
+                  {
+                    onSuccess: () => {
+                      queryClient.clear();
+                      void navigate(safeNext(params.get('next')), { replace: true });
+                    },
                   },
-                },
-              ),
-            )}
-          >
-            <Stack>
-              <Title order={2} size="h3">
-                {t('login.title')}
-              </Title>
-              {notice && !mutation.isError ? (
-                <Alert color={reason === 'expired' ? 'yellow' : 'blue'} role="status">
-                  {notice}
-                </Alert>
-              ) : null}
-              {mutation.isError ? (
-                <Alert color="red" role="alert">
-                  {errorMessage(mutation.error)}
-                </Alert>
-              ) : null}
-              <TextInput
-                label={t('login.username')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                {...form.getInputProps('username')}
-              />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                required
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" loading={mutation.isPending} fullWidth mt="sm">
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Box>
-    </Center>
+                ),
+              )}
+            >
+              <Stack gap="md">
+                <Title order={2} size="h4" id="login-title">
+                  {t('login.title')}
+                </Title>
+                {notice && !mutation.isError ? (
+                  <Alert
+                    color={reason === 'expired' ? 'yellow' : 'blue'}
+                    role="status"
+                    icon={<IconInfoCircle size={18} aria-hidden />}
+                  >
+                    {notice}
+                  </Alert>
+                ) : null}
+                {mutation.isError ? (
+                  <Alert color="red" role="alert" icon={<IconAlertCircle size={18} aria-hidden />}>
+                    {loginError(mutation.error)}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  label={t('login.username')}
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  autoCorrect="off"
+                  spellCheck={false}
+                  required
+                  {...form.getInputProps('username')}
+                  error={form.errors.username ?? serverFieldErrors.username}
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  {...form.getInputProps('password')}
+                  error={form.errors.password ?? serverFieldErrors.password}
+                />
+                <Button type="submit" loading={mutation.isPending} fullWidth mt={4} size="md">
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+          <Text size="xs" c="dimmed" ta="center" mt="lg">
+            <IconLock size={13} aria-hidden style={{ verticalAlign: '-2px', marginRight: 6 }} />
+            {t('login.notice')}
+          </Text>
+        </Box>
+      </Center>
+    </Box>
   );
 }

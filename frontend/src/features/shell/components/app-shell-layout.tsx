@@ -1,19 +1,49 @@
-import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHome, IconListDetails, IconLogout, IconUsers } from '@tabler/icons-react';
+import {
+  IconChecklist,
+  IconHome,
+  IconInbox,
+  IconListDetails,
+  IconLogout,
+  IconPoint,
+  IconUsers,
+  IconUserSearch,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { AppLogo } from '@/components/app-logo';
 import { LanguageSwitch } from '@/components/language-switch';
 import { QueryError } from '@/components/query-error';
 import { logout } from '@/lib/auth';
 import { useMe } from '@/lib/me';
-import { navFor, type NavItem } from '@/lib/navigation';
+import { navFor } from '@/lib/navigation';
 
-const ICONS: Record<NavItem['key'], typeof IconHome> = {
+/** Icons of the navigation items by key; others get a dot. */
+const ICONS: Partial<Record<string, typeof IconHome>> = {
   home: IconHome,
   users: IconUsers,
   audit: IconListDetails,
+  persons: IconUserSearch,
+  inbox: IconInbox,
+  applications: IconChecklist,
 };
 
 function initials(name: string): string {
@@ -25,6 +55,11 @@ function initials(name: string): string {
     .join('');
 }
 
+function isActive(path: string, pathname: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** The authenticated layout: header, role-aware navigation, the page. */
 export function AppShellLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -32,6 +67,17 @@ export function AppShellLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+
+  // After moving to another page, put the focus on its content (as a full
+  // page load would), so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (location.pathname !== firstPath.current) {
+      firstPath.current = '';
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [location.pathname]);
 
   async function onLogout() {
     await logout();
@@ -40,32 +86,52 @@ export function AppShellLayout() {
   }
 
   const items = me.data ? navFor(me.data.roles) : [];
+  const place = me.data
+    ? [me.data.municipality.name, me.data.eldership?.name].filter(Boolean).join(' · ')
+    : '';
 
   return (
     <>
       <a href="#main" className="skip-link">
         {t('shell.skip')}
       </a>
-      <AppShell header={{ height: 64 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+      >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
-              <Title order={1} size="h3" c="blue.8">
-                {t('app.name')}
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('shell.menu')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Title order={1} fz={20} fw={650}>
+                <RouterLink to="/" className="brand-link">
+                  <AppLogo size={28} />
+                  {t('app.name')}
+                </RouterLink>
               </Title>
               {me.data ? (
-                <Text size="sm" c="dimmed" visibleFrom="md" data-testid="municipality">
-                  {me.data.municipality.name}
-                  {me.data.eldership ? ` · ${me.data.eldership.name}` : ''}
-                </Text>
+                <>
+                  <Divider orientation="vertical" visibleFrom="md" my={18} />
+                  <Text size="sm" c="dimmed" visibleFrom="md" truncate="end" data-testid="municipality">
+                    {place}
+                  </Text>
+                </>
               ) : null}
             </Group>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
               {me.data ? (
-                <Group gap="xs" wrap="nowrap" visibleFrom="xs">
-                  <Avatar color="blue" radius="xl" size="sm" aria-hidden>
+                <Group gap={8} wrap="nowrap" visibleFrom="sm" ml="xs">
+                  <Avatar color="blue" radius="xl" size={30} aria-hidden>
                     {initials(me.data.display_name)}
                   </Avatar>
                   <Text size="sm" fw={500} data-testid="user-name">
@@ -73,44 +139,75 @@ export function AppShellLayout() {
                   </Text>
                 </Group>
               ) : null}
-              <Button variant="subtle" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void onLogout()}>
+              <Button
+                variant="subtle"
+                color="gray"
+                visibleFrom="xs"
+                leftSection={<IconLogout size={16} aria-hidden />}
+                onClick={() => void onLogout()}
+              >
                 {t('shell.logout')}
               </Button>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                hiddenFrom="xs"
+                aria-label={t('shell.logout')}
+                onClick={() => void onLogout()}
+              >
+                <IconLogout size={18} aria-hidden />
+              </ActionIcon>
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
-          <Stack gap={4}>
+        <AppShell.Navbar p="sm" component="nav" id="main-navigation" aria-label={t('shell.navigation')}>
+          <Stack gap={2}>
             {items.map((item) => {
-              const Icon = ICONS[item.key];
+              const Icon = ICONS[item.key] ?? IconPoint;
+              const active = isActive(item.path, location.pathname);
               return (
                 <NavLink
                   key={item.key}
                   component={RouterLink}
                   to={item.path}
+                  end={item.path === '/'}
                   label={t(`nav.${item.key}`)}
-                  leftSection={<Icon size={18} aria-hidden />}
-                  active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+                  leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+                  active={active}
                   onClick={close}
+                  fw={500}
                 />
               );
             })}
           </Stack>
           {me.data ? (
-            <Box mt="auto" pt="md">
-              <VisuallyHidden>{t('shell.account')}</VisuallyHidden>
+            <Box mt="auto" pt="md" className="account-block" data-testid="account">
+              <Text size="sm" fw={500} hiddenFrom="sm">
+                {me.data.display_name}
+              </Text>
               <Text size="xs" c="dimmed">
                 {me.data.roles.map((role) => t(`roles.${role}`)).join(', ')}
               </Text>
-              <Text size="xs" c="dimmed" hiddenFrom="md">
-                {me.data.municipality.name}
+              <Text size="xs" c="dimmed" hiddenFrom="md" mt={4}>
+                {place}
               </Text>
             </Box>
           ) : null}
         </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
+        <AppShell.Main id="main" tabIndex={-1} ref={main} className="app-main" bg="gray.0">
           {me.isError ? <QueryError error={me.error} /> : null}
-          {me.data ? <Outlet /> : null}
+          {me.data ? (
+            <Suspense
+              fallback={
+                <Center py="xl">
+                  <Loader size="sm" aria-label={t('common.loading')} />
+                </Center>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          ) : null}
         </AppShell.Main>
       </AppShell>
     </>

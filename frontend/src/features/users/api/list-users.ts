@@ -7,6 +7,7 @@ export interface UserFilter {
   q: string;
   role: Role | null;
   active: boolean | null;
+  eldershipId: string | null;
   page: number;
 }
 
@@ -23,6 +24,7 @@ export function listUsersQueryOptions(filter: UserFilter) {
               q: filter.q || undefined,
               role: filter.role ?? undefined,
               active: filter.active ?? undefined,
+              eldership_id: filter.eldershipId ?? undefined,
               page: filter.page,
               per_page: PER_PAGE,
             },

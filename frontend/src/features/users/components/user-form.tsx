@@ -1,10 +1,12 @@
-import { Alert, Button, Checkbox, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, fieldErrors } from '@/api/problem';
+import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { useOrganisation } from '@/lib/organisation';
 import { ROLES, type Role } from '@/lib/roles';
-import { useOrganisation } from '../api/organisation';
 
 type User = components['schemas']['UserView'];
 
@@ -16,16 +18,32 @@ export interface UserFormValues {
   eldership_id: string | null;
 }
 
+const FIELDS = ['username', 'display_name', 'password', 'roles', 'eldership_id'] as const;
+
+/** As the server checks it: 3–64 latin letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/i;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** The password rules the server applies, as a message key, or null when it passes. */
+export function passwordProblem(password: string, username: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'errors.fields.too_short';
+  if (username && password.toLowerCase().includes(username.trim().toLowerCase())) return 'errors.fields.contains_username';
+  if (new Set(password).size === 1) return 'errors.fields.too_simple';
+  return null;
+}
+
 interface Props {
-  /** The user to edit; a new user when absent. */
+  /** The user to edit (as just read); a new user when absent. */
   user?: User;
   submitting: boolean;
   error: unknown;
   onSubmit: (values: UserFormValues) => void;
   onCancel: () => void;
+  /** Reads the user again after a version conflict. */
+  onReload?: () => void;
 }
 
-export function UserForm({ user, submitting, error, onSubmit, onCancel }: Props) {
+export function UserForm({ user, submitting, error, onSubmit, onCancel, onReload }: Props) {
   const { t } = useTranslation();
   const organisation = useOrganisation();
   const form = useForm<UserFormValues>({
@@ -38,37 +56,62 @@ export function UserForm({ user, submitting, error, onSubmit, onCancel }: Props)
       eldership_id: user?.eldership?.id ?? null,
     },
     validate: {
-      username: (v) => (user || v.trim().length >= 3 ? null : t('login.required_username')),
-      display_name: (v) => (v.trim() ? null : t('users.display_name')),
-      password: (v) => (user || v.length >= 10 ? null : t('users.password_hint')),
+      username: (v) =>
+        user ? null : !v.trim() ? t('users.username_required') : USERNAME_PATTERN.test(v.trim()) ? null : t('users.username_hint'),
+      display_name: (v) => (v.trim() ? null : t('users.display_name_required')),
+      password: (v, values) => {
+        if (user) return null;
+        const problem = passwordProblem(v, values.username);
+        return problem ? t(problem) : null;
+      },
       roles: (v) => (v.length > 0 ? null : t('users.roles_required')),
     },
   });
-  const serverErrors = fieldErrors(error);
-  const conflict = error instanceof ApiProblem && error.status === 409 && error.code === 'version_conflict';
-  const otherError =
-    error instanceof ApiProblem && !conflict && Object.keys(serverErrors).length === 0 ? error.message : null;
+  const serverErrors = fieldErrorMessages(t, error);
+  const conflict = error instanceof ApiProblem && error.code === 'version_conflict';
+  const formError = conflict ? null : formErrorMessage(t, error, FIELDS);
 
   return (
     <form noValidate onSubmit={form.onSubmit(onSubmit)}>
-      <Stack>
-        {conflict ? <Alert color="orange">{t('common.conflict')}</Alert> : null}
-        {otherError ? <Alert color="red">{otherError}</Alert> : null}
-        {user ? null : (
+      <Stack gap="md">
+        {conflict ? (
+          <Alert color="orange" role="alert" icon={<IconAlertTriangle size={18} aria-hidden />}>
+            <Stack gap="xs" align="flex-start">
+              {t('errors.codes.version_conflict')}
+              {onReload ? (
+                <Button size="xs" variant="white" color="orange" onClick={onReload}>
+                  {t('common.reload')}
+                </Button>
+              ) : null}
+            </Stack>
+          </Alert>
+        ) : null}
+        {formError ? (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: user ? 1 : 2 }}>
+          {user ? null : (
+            <TextInput
+              label={t('users.username')}
+              description={t('users.username_hint')}
+              required
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...form.getInputProps('username')}
+              error={form.errors.username ?? serverErrors.username}
+            />
+          )}
           <TextInput
-            label={t('users.username')}
+            label={t('users.display_name')}
+            description={user ? undefined : t('users.display_name_hint')}
             required
-            autoComplete="off"
-            {...form.getInputProps('username')}
-            error={form.errors.username ?? serverErrors.username}
+            {...form.getInputProps('display_name')}
+            error={form.errors.display_name ?? serverErrors.display_name}
           />
-        )}
-        <TextInput
-          label={t('users.display_name')}
-          required
-          {...form.getInputProps('display_name')}
-          error={form.errors.display_name ?? serverErrors.display_name}
-        />
+        </SimpleGrid>
         {user ? null : (
           <PasswordInput
             label={t('users.password')}
@@ -85,17 +128,19 @@ export function UserForm({ user, submitting, error, onSubmit, onCancel }: Props)
           {...form.getInputProps('roles')}
           error={form.errors.roles ?? serverErrors.roles}
         >
-          <Stack gap={6} mt={6}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={8} mt={8}>
             {ROLES.map((role) => (
               <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
             ))}
-          </Stack>
+          </SimpleGrid>
         </Checkbox.Group>
         <Select
           label={t('users.eldership')}
+          description={t('users.eldership_hint')}
           placeholder={t('users.no_eldership')}
           clearable
           searchable
+          nothingFoundMessage={t('common.nothing_found')}
           data={(organisation.data?.elderships ?? []).map((e) => ({ value: e.id, label: e.name }))}
           {...form.getInputProps('eldership_id')}
           error={serverErrors.eldership_id}
@@ -105,7 +150,7 @@ export function UserForm({ user, submitting, error, onSubmit, onCancel }: Props)
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={submitting}>
-            {t('common.save')}
+            {user ? t('common.save') : t('users.create_submit')}
           </Button>
         </Group>
       </Stack>

@@ -8,6 +8,7 @@ export const organisationQueryOptions = queryOptions({
   staleTime: 10 * 60_000,
 });
 
+/** The municipality, its elderships and institutions. */
 export function useOrganisation() {
   return useQuery(organisationQueryOptions);
 }

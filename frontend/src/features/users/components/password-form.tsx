@@ -1,0 +1,82 @@
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { passwordProblem } from './user-form';
+
+type User = components['schemas']['UserView'];
+
+interface Props {
+  user: User;
+  submitting: boolean;
+  error: unknown;
+  onSubmit: (password: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+/** An administrator sets a new password for a user (who must then use it). */
+export function PasswordForm({ user, submitting, error, onSubmit, onCancel, onReload }: Props) {
+  const { t } = useTranslation();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '', repeat: '' },
+    validate: {
+      password: (v) => {
+        const problem = passwordProblem(v, user.username);
+        return problem ? t(problem) : null;
+      },
+      repeat: (v, values) => (v === values.password ? null : t('users.password_mismatch')),
+    },
+  });
+  const serverErrors = fieldErrorMessages(t, error);
+  const conflict = error instanceof ApiProblem && error.code === 'version_conflict';
+  const formError = conflict ? null : formErrorMessage(t, error, ['new_password']);
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => onSubmit(values.password))}>
+      <Stack gap="md">
+        <Text size="sm">{t('users.password_reset_explained', { name: user.display_name })}</Text>
+        {conflict ? (
+          <Alert color="orange" role="alert">
+            <Stack gap="xs" align="flex-start">
+              {t('errors.codes.version_conflict')}
+              <Button size="xs" variant="white" color="orange" onClick={onReload}>
+                {t('common.reload')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
+        {formError ? (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <PasswordInput
+          label={t('users.new_password')}
+          description={t('users.password_hint')}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+          error={form.errors.password ?? serverErrors.new_password}
+        />
+        <PasswordInput
+          label={t('users.repeat_password')}
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('repeat')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {t('users.set_password')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
