@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 
@@ -12,6 +12,7 @@ export interface ChecklistLine {
 }
 
 const STATUSES: DocStatus[] = ['provided', 'missing', 'not_needed'];
+const STATUS_COLORS: Record<DocStatus, string> = { provided: 'green', missing: 'orange', not_needed: 'gray' };
 
 /** The documents checklist (R-EL-6): each document provided, missing or not needed. */
 export function DocumentsChecklist({
@@ -50,11 +51,14 @@ export function DocumentsChecklist({
                 </Text>
               ) : null}
             </div>
+            {readOnly ? (
+              <Badge variant="light" color={STATUS_COLORS[line.status]} style={{ flexShrink: 0 }}>
+                {t(`doc_status.${line.status}`)}
+              </Badge>
+            ) : (
             <SegmentedControl
               size="xs"
               aria-labelledby={`doc-${line.code}`}
-              readOnly={readOnly}
-              disabled={readOnly}
               value={line.status}
               color={line.status === 'missing' ? 'orange' : line.status === 'provided' ? 'green' : 'gray'}
               onChange={(value) =>
@@ -62,6 +66,7 @@ export function DocumentsChecklist({
               }
               data={STATUSES.map((s) => ({ value: s, label: t(`doc_status.${s}`) }))}
             />
+            )}
           </Group>
         );
       })}
