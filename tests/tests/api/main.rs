@@ -5,6 +5,7 @@
 
 mod support;
 
+mod access_matrix;
 mod audit;
 mod auth;
 mod casework;
