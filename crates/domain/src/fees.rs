@@ -270,6 +270,27 @@ mod tests {
     }
 
     #[test]
+    fn r_fee_1a_the_cap_above_five_vrp_is_a_rate() {
+        let caps = HomeHelpCaps {
+            from_5: dec!(0.25),
+            ..HomeHelpCaps::default()
+        };
+        assert_eq!(
+            home_help_cap_rate(dec!(1105.00), VRP_2025, &caps),
+            dec!(0.25)
+        );
+        assert_eq!(
+            home_help_cap_rate(dec!(1104.99), VRP_2025, &caps),
+            dec!(0.15)
+        );
+        assert_eq!(
+            HomeHelpCaps::default().from_5,
+            dec!(0.20),
+            "the default is the general 20 % cap"
+        );
+    }
+
+    #[test]
     fn r_fee_2_floor_keeps_two_vrp_per_member() {
         // 450 EUR alone: cap 5 % = 22.50, but only 8.00 above 2 VRP remains.
         let calc = home_help_fee(input(dec!(450.00), dec!(20)));

@@ -953,6 +953,8 @@ export interface components {
             /** @description Steps the caller may take now. */
             allowed_actions: string[];
             assessment?: components["schemas"]["Assessment"] | null;
+            /** @description Attached files (metadata). */
+            attachments: components["schemas"]["AttachmentView"][];
             /** @description How. */
             channel: components["schemas"]["Channel"];
             /**

@@ -19,9 +19,10 @@ db_tests!(
     stale_versions_are_refused_and_nothing_overwritten,
     r_el_6_missing_documents_block_and_r_cm_6_lets_through,
     division_inbox_puts_overdue_first,
-    reads_of_a_persons_file_are_audited,
+    r_role_3_reads_of_a_persons_file_are_audited,
     other_municipalities_see_nothing,
     admin_edits_rates_and_catalogue_but_sees_no_case_content,
+    r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed,
 );
 
 const HOME_HELP_DOCS: [&str; 7] = [
@@ -744,7 +745,7 @@ async fn division_inbox_puts_overdue_first(app: TestApp) {
     assert_eq!(filtered.body["items"], json!([]));
 }
 
-async fn reads_of_a_persons_file_are_audited(app: TestApp) {
+async fn r_role_3_reads_of_a_persons_file_are_audited(app: TestApp) {
     let worker = app.token("social_worker").await;
     let person = ona(&app, &worker).await;
     let id = person["id"].as_str().unwrap();
@@ -872,4 +873,46 @@ async fn admin_edits_rates_and_catalogue_but_sees_no_case_content(app: TestApp) 
     )
     .await
     .assert_problem(403, "forbidden");
+}
+
+async fn r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    let specialist = app.token("division_specialist").await;
+    let person = ona(&app, &worker).await;
+    let application = home_help(&app, &worker, person["id"].as_str().unwrap(), "2026-11-10").await;
+    let id = application["id"].as_str().unwrap();
+    let attached = app
+        .post(
+            &format!("/api/v1/applications/{id}/attachments"),
+            &worker,
+            json!({ "file_name": "sp8.pdf", "media_type": "application/pdf", "size_bytes": 48213, "document_code": "sp8_application" }),
+        )
+        .await;
+    attached.assert_status(201);
+    app.post(
+        &format!("/api/v1/applications/{id}/attachments"),
+        &worker,
+        json!({ "file_name": "x.pdf", "media_type": "application/pdf", "size_bytes": 1, "document_code": "no_such_document" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    let assessed = assess(&app, &worker, &application, "2026-11-12").await;
+    assert_eq!(assessed["attachments"][0]["file_name"], "sp8.pdf");
+    let forwarded = forward(&app, &worker, &assessed)
+        .await
+        .assert_status(200)
+        .clone();
+    let early = app
+        .post(
+            &format!("/api/v1/applications/{id}/decision"),
+            &specialist,
+            json!({ "version": forwarded["version"], "outcome": "granted", "reasoning": "Taip.", "hours_per_month": "10", "service_from": "2026-01-01" }),
+        )
+        .await;
+    early.assert_problem(422, "validation_failed");
+    assert_eq!(early.body["errors"][0]["code"], "before_decision");
+    let now = app
+        .get(&format!("/api/v1/applications/{id}"), &worker)
+        .await;
+    assert_eq!(now.body["status"], "ready_for_decision", "nothing prepared");
 }

@@ -128,13 +128,19 @@ pub async fn add_attachment(
     )
     .await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(AttachmentView {
-        id: row.id,
-        file_name: row.file_name,
-        media_type: row.media_type,
-        size_bytes: row.size_bytes,
-        document_code: row.document_code,
-        description: row.description,
-        uploaded_at: row.uploaded_at,
-    }))
+    Ok(HttpResponse::Created().json(AttachmentView::from(row)))
+}
+
+impl From<attachments::Model> for AttachmentView {
+    fn from(row: attachments::Model) -> Self {
+        AttachmentView {
+            id: row.id,
+            file_name: row.file_name,
+            media_type: row.media_type,
+            size_bytes: row.size_bytes,
+            document_code: row.document_code,
+            description: row.description,
+            uploaded_at: row.uploaded_at,
+        }
+    }
 }

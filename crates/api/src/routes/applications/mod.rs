@@ -21,7 +21,9 @@ use crate::routes::common::EldershipRef;
 use crate::routes::decisions::DecisionView;
 use crate::store::audit::{self, AuditActor, AuditEvent};
 use crate::store::catalogue::spec_of;
-use crate::store::entities::{applications, decisions, elderships, persons, service_types, users};
+use crate::store::entities::{
+    applications, attachments, decisions, elderships, persons, service_types, users,
+};
 use crate::store::scope::scoped;
 use crate::store::{self, versioned};
 use atvejis_domain::application::{
@@ -31,7 +33,7 @@ use atvejis_domain::application::{
 use atvejis_domain::catalogue::ServiceTypeSpec;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -250,6 +252,8 @@ pub struct ApplicationView {
     pub eldership: Option<EldershipRef>,
     /// The decision, once prepared.
     pub decision: Option<DecisionView>,
+    /// Attached files (metadata).
+    pub attachments: Vec<add_attachment::AttachmentView>,
     /// Steps the caller may take now.
     pub allowed_actions: Vec<String>,
     /// Created.
@@ -599,6 +603,14 @@ pub async fn view<C: ConnectionTrait>(
             .map(Into::into),
         None => None,
     };
+    let attachments = attachments::Entity::find()
+        .filter(attachments::Column::ApplicationId.eq(row.id))
+        .order_by_asc(attachments::Column::UploadedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(add_attachment::AttachmentView::from)
+        .collect();
     let channel: Channel =
         serde_json::from_value(Value::String(row.channel.clone())).unwrap_or(Channel::Other);
     Ok(ApplicationView {
@@ -622,6 +634,7 @@ pub async fn view<C: ConnectionTrait>(
         eldership,
         allowed_actions: allowed_actions(&facts, actor),
         decision,
+        attachments,
         created_at: row.created_at,
         updated_at: row.updated_at,
         version: row.version,

@@ -75,6 +75,14 @@ pub async fn prepare_decision(
             "is 0–744 hours a month",
         ));
     }
+    // R-DL-2: services start no earlier than the decision; it is signed today at the earliest.
+    if body.service_from.is_some_and(|from| from < store::today()) {
+        return Err(ApiError::invalid_field(
+            "service_from",
+            "before_decision",
+            "the service cannot start before the decision is signed",
+        ));
+    }
     let id = id.into_inner();
     let txn = store::begin_write(&state.db).await?;
     let summary = json!({ "outcome": body.outcome, "hours_per_month": body.hours_per_month.map(|h| h.to_string()) });

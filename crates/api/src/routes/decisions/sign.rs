@@ -54,6 +54,13 @@ pub async fn sign_decision(
         Outcome::Granted
     };
     let today = store::today();
+    // R-DL-2: services start no earlier than the decision's date.
+    if decision.service_from.is_some_and(|from| from < today) {
+        return Err(ApiError::conflict(
+            "service_before_decision",
+            "The decision lets the service start before today; the specialist must revise the start date.",
+        ));
+    }
     take_step(
         &txn,
         &actor,

@@ -54,6 +54,21 @@ function DocumentsCard({
         {t('application.documents')}
       </Title>
       <DocumentsChecklist lines={lines} onChange={editable ? setLines : undefined} readOnly={!editable} errors={errors} />
+      {application.attachments.length > 0 ? (
+        <Stack gap={2} mt="md">
+          <Text size="xs" c="dimmed">
+            {t('application.attachments')}
+          </Text>
+          {application.attachments.map((f) => (
+            <Text key={f.id} size="sm">
+              {f.file_name}{' '}
+              <Text span size="xs" c="dimmed">
+                ({Math.max(1, Math.round(f.size_bytes / 1024))} KB)
+              </Text>
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
       {editable && changed ? (
         <Group justify="flex-end" mt="sm">
           <Button size="xs" loading={saving} onClick={() => onSave(lines)}>
