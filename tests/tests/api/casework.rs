@@ -22,6 +22,7 @@ db_tests!(
     r_role_3_reads_of_a_persons_file_are_audited,
     other_municipalities_see_nothing,
     admin_edits_rates_and_catalogue_but_sees_no_case_content,
+    admin_withdraws_only_rates_not_yet_in_force,
     r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed,
 );
 
@@ -873,6 +874,63 @@ async fn admin_edits_rates_and_catalogue_but_sees_no_case_content(app: TestApp) 
     )
     .await
     .assert_problem(403, "forbidden");
+}
+
+async fn admin_withdraws_only_rates_not_yet_in_force(app: TestApp) {
+    let admin = app.token("admin").await;
+    let planned = app
+        .post(
+            "/api/v1/rates",
+            &admin,
+            json!({ "kind": "home_help_hourly_price", "valid_from": "2099-01-01", "value": "7.10" }),
+        )
+        .await
+        .assert_status(201)
+        .clone();
+    let path = format!("/api/v1/rates/{}", planned["id"].as_str().unwrap());
+    let worker = app.token("social_worker").await;
+    app.json(Method::DELETE, &path, Some(&worker), Value::Null)
+        .await
+        .assert_problem(403, "forbidden");
+    app.json(Method::DELETE, &path, Some(&admin), Value::Null)
+        .await
+        .assert_status(204);
+    app.json(Method::DELETE, &path, Some(&admin), Value::Null)
+        .await
+        .assert_problem(404, "not_found");
+    let prices = app
+        .get("/api/v1/rates?kind=home_help_hourly_price", &admin)
+        .await;
+    let prices = prices.assert_status(200).as_array().unwrap().clone();
+    assert!(prices.iter().all(|r| r["id"] != planned["id"]));
+
+    // The value in force stays: fees were calculated with it.
+    let in_force = &prices[0];
+    app.json(
+        Method::DELETE,
+        &format!("/api/v1/rates/{}", in_force["id"].as_str().unwrap()),
+        Some(&admin),
+        Value::Null,
+    )
+    .await
+    .assert_problem(409, "rate_in_force");
+    let after = app
+        .get("/api/v1/rates?kind=home_help_hourly_price", &admin)
+        .await;
+    assert_eq!(after.body.as_array().unwrap().len(), prices.len());
+
+    let auditor = app.token("auditor").await;
+    let rows = app
+        .audit(
+            &auditor,
+            &format!(
+                "action=rate.delete&entity_id={}",
+                planned["id"].as_str().unwrap()
+            ),
+        )
+        .await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["summary"]["value"], "7.1");
 }
 
 async fn r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed(app: TestApp) {

@@ -44,6 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(catalogue::update_service_type::update_service_type)
         .service(catalogue::list_rates::list_rates)
         .service(catalogue::create_rate::create_rate)
+        .service(catalogue::delete_rate::delete_rate)
         .service(persons::list::list_persons)
         .service(persons::create::create_person)
         .service(persons::get::get_person)

@@ -3,6 +3,7 @@
 //! Everyone reads them; only `admin` changes them.
 
 pub mod create_rate;
+pub mod delete_rate;
 pub mod list_rates;
 pub mod list_service_types;
 pub mod update_service_type;
