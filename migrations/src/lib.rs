@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_foundation;
 mod m20261123_000002_casework;
+mod m20261123_000003_application_deadline;
 mod util;
 
 /// The ordered list of migrations.
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_casework::Migration),
+            Box::new(m20261123_000003_application_deadline::Migration),
         ]
     }
 }

@@ -23,6 +23,7 @@ db_tests!(
     other_municipalities_see_nothing,
     admin_edits_rates_and_catalogue_but_sees_no_case_content,
     admin_withdraws_only_rates_not_yet_in_force,
+    r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress,
     r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed,
 );
 
@@ -874,6 +875,47 @@ async fn admin_edits_rates_and_catalogue_but_sees_no_case_content(app: TestApp) 
     )
     .await
     .assert_problem(403, "forbidden");
+}
+
+async fn r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    let admin = app.token("admin").await;
+    let person = ona(&app, &worker).await;
+    let person_id = person["id"].as_str().unwrap();
+    let before = home_help(&app, &worker, person_id, "2026-11-02").await;
+
+    // The council shortens the home-help deadline to 10 calendar days.
+    let types = app.get("/api/v1/service-types", &admin).await;
+    let home_help_type = types
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "home_help")
+        .unwrap()
+        .clone();
+    let mut spec = home_help_type["spec"].clone();
+    spec["decision_deadline"]["amount"] = json!(10);
+    app.json(
+        Method::PUT,
+        &format!(
+            "/api/v1/service-types/{}",
+            home_help_type["id"].as_str().unwrap()
+        ),
+        Some(&admin),
+        json!({ "version": home_help_type["version"], "active": true, "spec": spec }),
+    )
+    .await
+    .assert_status(200);
+    let after = home_help(&app, &worker, person_id, "2026-11-02").await;
+
+    // Both assessed on Thursday 5 November: the earlier application keeps
+    // 14 days (Thursday 19 Nov), the later one has 10 (the 15th is a Sunday
+    // → Monday 16 Nov).
+    let before = assess(&app, &worker, &before, "2026-11-05").await;
+    let after = assess(&app, &worker, &after, "2026-11-05").await;
+    assert_eq!(before["decision_due_on"], "2026-11-19");
+    assert_eq!(after["decision_due_on"], "2026-11-16");
 }
 
 async fn admin_withdraws_only_rates_not_yet_in_force(app: TestApp) {

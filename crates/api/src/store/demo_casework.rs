@@ -289,6 +289,10 @@ async fn demo_application<C: ConnectionTrait>(
         })),
         assessment_submitted_on: Set(assessed_on),
         files_received_on: Set(files_received_on),
+        decision_deadline: Set(Some(
+            serde_json::to_value(spec.decision_deadline)
+                .map_err(|e| DbErr::Custom(e.to_string()))?,
+        )),
         decision_due_on: Set(due),
         status_reason: Set(None),
         created_at: Set(at),

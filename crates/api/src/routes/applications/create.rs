@@ -208,6 +208,9 @@ pub async fn create_application(
         assessment: None,
         assessment_submitted_on: None,
         files_received_on: None,
+        decision_deadline: Some(
+            serde_json::to_value(spec.decision_deadline).map_err(ApiError::internal)?,
+        ),
         decision_due_on: None,
         status_reason: None,
         created_at: now,
@@ -215,7 +218,7 @@ pub async fn create_application(
         version: 1,
     };
     if status != ApplicationStatus::Draft {
-        row.decision_due_on = super::due_on(&spec, &row);
+        row.decision_due_on = super::due_on(&spec, &row)?;
     }
     applications::Entity::insert(row.clone().into_active_model().reset_all())
         .exec(&txn)

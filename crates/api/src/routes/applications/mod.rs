@@ -30,7 +30,7 @@ use atvejis_domain::application::{
     Action, ActorFacts, ApplicationFacts, ApplicationStatus, DeadlineEvents, DocumentCheck,
     DocumentStatus, TransitionError, decision_due_on, is_overdue, transition,
 };
-use atvejis_domain::catalogue::ServiceTypeSpec;
+use atvejis_domain::catalogue::{DecisionDeadline, ServiceTypeSpec};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -423,16 +423,22 @@ pub fn allowed_actions(facts: &ApplicationFacts, actor: &Actor) -> Vec<String> {
     .collect()
 }
 
-/// Recomputes the due date from the service type's deadline.
-pub fn due_on(spec: &ServiceTypeSpec, row: &applications::Model) -> Option<Date> {
-    decision_due_on(
-        &spec.decision_deadline,
+/// Recomputes the due date (R-DL-1, R-DL-2) by the deadline rule the
+/// application was received under; the catalogue's current rule only for
+/// rows received before applications kept their rule.
+pub fn due_on(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<Option<Date>> {
+    let rule: DecisionDeadline = match &row.decision_deadline {
+        Some(value) => serde_json::from_value(value.clone()).map_err(ApiError::internal)?,
+        None => spec.decision_deadline,
+    };
+    Ok(decision_due_on(
+        &rule,
         &DeadlineEvents {
             received_on: row.received_on,
             assessment_submitted_on: row.assessment_submitted_on,
             files_received_on: row.files_received_on,
         },
-    )
+    ))
 }
 
 /// Whether the decision of `row` is late today.
@@ -702,7 +708,7 @@ pub async fn take_step<C: ConnectionTrait>(
     if changes.status_reason.is_some() {
         merged.status_reason = changes.status_reason.clone();
     }
-    merged.decision_due_on = due_on(&spec, &merged);
+    merged.decision_due_on = due_on(&spec, &merged)?;
     let now = store::now();
     versioned::expect_one(
         versioned::update::<applications::Entity>(actor, id, version, now)

@@ -33,6 +33,9 @@ pub struct Model {
     pub assessment_submitted_on: Option<TimeDate>,
     /// When the file reached the division (R-DL-2).
     pub files_received_on: Option<TimeDate>,
+    /// The service type's decision deadline rule when the application was
+    /// received (R-DL-1, R-DL-2); `None` for rows older than this column.
+    pub decision_deadline: Option<Json>,
     pub decision_due_on: Option<TimeDate>,
     /// Why it was returned or withdrawn.
     pub status_reason: Option<String>,
