@@ -21,6 +21,9 @@ const IntakeWizard = lazy(() =>
 const ApplicationPage = lazy(() =>
   import('@/features/applications/components/application-page').then((m) => ({ default: m.ApplicationPage })),
 );
+const CataloguePage = lazy(() =>
+  import('@/features/catalogue/components/catalogue-page').then((m) => ({ default: m.CataloguePage })),
+);
 const InboxPage = lazy(() => import('@/features/inbox/components/inbox-page').then((m) => ({ default: m.InboxPage })));
 
 export const router = createBrowserRouter([
@@ -39,6 +42,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole path="/users">
             <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'catalogue',
+        element: (
+          <RequireRole path="/catalogue">
+            <CataloguePage />
           </RequireRole>
         ),
       },

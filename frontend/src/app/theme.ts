@@ -11,6 +11,8 @@ export const theme = createTheme({
   headings: { fontWeight: '600' },
   components: {
     Button: { defaultProps: { radius: 'md' } },
+    // A badge says a status or a fact in a word or two: never cut it short.
+    Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } } },
   },
 });
 
@@ -33,6 +35,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     ),
     // Even green 9 is 4.0:1 on its light background.
     '--mantine-color-green-light-color': '#1e6b2e',
+    // Orange 9 is 3.6:1 on its light background.
+    '--mantine-color-orange-light-color': '#963a0b',
   },
   dark: {},
 });

@@ -19,7 +19,7 @@ const COLORS: Record<Status, string> = {
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" data-status={status} style={{ flexShrink: 0, maxWidth: 'none', overflow: 'visible' }}>
+    <Badge color={COLORS[status]} variant="light" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -8,9 +8,9 @@ describe('role-aware navigation', () => {
   });
 
   it('administrators see users, auditors the audit log', () => {
-    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users']);
+    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'catalogue']);
     expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
-    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'audit']);
+    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'catalogue', 'audit']);
   });
 
   it('guards pages by role', () => {
@@ -21,5 +21,7 @@ describe('role-aware navigation', () => {
     expect(canOpen(['admin'], '/persons/123')).toBe(false);
     expect(canOpen(['social_worker'], '/persons/123')).toBe(true);
     expect(canOpen(['social_worker'], '/inbox')).toBe(false);
+    expect(canOpen(['admin'], '/catalogue')).toBe(true);
+    expect(canOpen(['division_head'], '/catalogue')).toBe(false);
   });
 });

@@ -74,20 +74,42 @@ fn date(year: i32, month: u8, day: u8) -> Option<Date> {
     Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
 }
 
-/// The seeded rates: (kind, valid from, value).
-pub fn defaults() -> Vec<(&'static str, Date, Decimal)> {
-    let mut out: Vec<(&'static str, Date, Decimal)> = VRP_TABLE
+/// A seeded rate: kind, valid from, value, and the note staff see with it.
+type Seeded = (&'static str, Date, Decimal, &'static str);
+
+/// The seeded rates: the national VRP table, the caps of the municipal
+/// rules, and an hourly price the administrator replaces with the council's.
+fn defaults() -> Vec<Seeded> {
+    let mut out: Vec<Seeded> = VRP_TABLE
         .iter()
-        .filter_map(|(y, m, d, eur)| Some((VRP, date(*y, *m, *d)?, Decimal::from(*eur))))
+        .filter_map(|(y, m, d, eur)| {
+            Some((
+                VRP,
+                date(*y, *m, *d)?,
+                Decimal::from(*eur),
+                "Vyriausybės nustatytas VRP dydis",
+            ))
+        })
         .collect();
     let caps = HomeHelpCaps::default();
     if let Some(from) = date(2020, 1, 1) {
+        let rules = "Savivaldybės mokėjimo už paslaugas tvarka (R-FEE-1)";
         out.extend([
-            (HOME_HELP_CAP_2_3, from, caps.from_2_to_3),
-            (HOME_HELP_CAP_3_4, from, caps.from_3_to_4),
-            (HOME_HELP_CAP_4_5, from, caps.from_4_to_5),
-            (HOME_HELP_CAP_5, from, caps.from_5),
-            (HOME_HELP_HOURLY_PRICE, from, DEMO_HOURLY_PRICE),
+            (HOME_HELP_CAP_2_3, from, caps.from_2_to_3, rules),
+            (HOME_HELP_CAP_3_4, from, caps.from_3_to_4, rules),
+            (HOME_HELP_CAP_4_5, from, caps.from_4_to_5, rules),
+            (
+                HOME_HELP_CAP_5,
+                from,
+                caps.from_5,
+                "Pagal R-FEE-1a (tvarka aukštesnės ribos nenustato)",
+            ),
+            (
+                HOME_HELP_HOURLY_PRICE,
+                from,
+                DEMO_HOURLY_PRICE,
+                "Pavyzdinė kaina: įrašykite tarybos patvirtintą",
+            ),
         ]);
     }
     out
@@ -96,18 +118,20 @@ pub fn defaults() -> Vec<(&'static str, Date, Decimal)> {
 /// Seeds the default rates of a municipality.
 pub async fn seed<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(), DbErr> {
     let now = super::now();
-    rates::Entity::insert_many(defaults().into_iter().map(|(kind, valid_from, value)| {
-        rates::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            municipality_id: Set(municipality_id),
-            kind: Set(kind.to_owned()),
-            valid_from: Set(valid_from),
-            value: Set(value),
-            note: Set(Some("seed".to_owned())),
-            created_at: Set(now),
-            created_by: Set(None),
-        }
-    }))
+    rates::Entity::insert_many(
+        defaults()
+            .into_iter()
+            .map(|(kind, valid_from, value, note)| rates::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                municipality_id: Set(municipality_id),
+                kind: Set(kind.to_owned()),
+                valid_from: Set(valid_from),
+                value: Set(value),
+                note: Set(Some(note.to_owned())),
+                created_at: Set(now),
+                created_by: Set(None),
+            }),
+    )
     .exec(db)
     .await?;
     Ok(())

@@ -52,7 +52,7 @@ export function DocumentsChecklist({
               ) : null}
             </div>
             {readOnly ? (
-              <Badge variant="light" color={STATUS_COLORS[line.status]} style={{ flexShrink: 0 }}>
+              <Badge variant="light" color={STATUS_COLORS[line.status]}>
                 {t(`doc_status.${line.status}`)}
               </Badge>
             ) : (

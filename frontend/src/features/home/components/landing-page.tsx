@@ -51,7 +51,7 @@ function RoleSection({ role }: { role: Role }) {
           {t(`landing.${role}.title`)}
         </Title>
         {pages.length === 0 ? (
-          <Badge variant="light" color="gray" tt="none" fw={500} style={{ flexShrink: 0 }}>
+          <Badge variant="light" color="gray" tt="none" fw={500}>
             {t('landing.soon')}
           </Badge>
         ) : null}

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBooks,
   IconChecklist,
   IconHome,
   IconInbox,
@@ -40,6 +41,7 @@ import { navFor } from '@/lib/navigation';
 const ICONS: Partial<Record<string, typeof IconHome>> = {
   home: IconHome,
   users: IconUsers,
+  catalogue: IconBooks,
   audit: IconListDetails,
   persons: IconUserSearch,
   inbox: IconInbox,
