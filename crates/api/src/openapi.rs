@@ -14,7 +14,12 @@ use utoipa::{Modify, OpenApi};
             Log in with `POST /api/v1/auth/login` (staff) or `POST /api/v1/auth/token` \
             (service accounts) and send `Authorization: Bearer <access_token>`. \
             Errors are RFC 9457 `application/problem+json` with a stable `code`. \
-            Every record belongs to one municipality; nobody sees another's.",
+            Every record belongs to one municipality; nobody sees another's.\n\n\
+            A 401 says why in its `code`: `unauthenticated` (no token), `invalid_token`, \
+            `token_expired` (expired, or the account changed since it was issued: \
+            get a new one with the refresh token or the client credentials), \
+            `session_ended` (logged out, or ended by a password change) and \
+            `account_gone` (deactivated): log in again.",
         license(name = "EUPL-1.2"),
     ),
     modifiers(&BearerAuth),

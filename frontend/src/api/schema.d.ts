@@ -449,7 +449,10 @@ export interface paths {
         put?: never;
         /**
          * Change my password.
-         * @description Ends every other session of the account; this one stays.
+         * @description Ends every other session of the account; this one stays. A wrong current
+         *     password counts as a failed login (the same throttle: after 10 within 15
+         *     minutes, 429 with `Retry-After`), so a session left open cannot be used
+         *     to guess the password.
          */
         post: operations["change_password"];
         delete?: never;
@@ -3938,6 +3941,15 @@ export interface operations {
             };
             /** @description Wrong current password or weak new one */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong passwords; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onSessionExpired(() => {
+      // Several requests refused together each report it: the first one
+      // has already brought the user to the login page.
+      if (window.location.pathname === '/login') return;
       queryClient.clear();
       const here = encodeURIComponent(window.location.pathname + window.location.search);
       void navigate(`/login?reason=expired&next=${here}`, { replace: true });

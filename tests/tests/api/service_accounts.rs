@@ -135,6 +135,21 @@ async fn deactivated_or_rotated_secrets_stop_working(app: TestApp) {
     let id = created["account"]["id"].as_str().unwrap();
     let client_id = created["account"]["client_id"].as_str().unwrap();
     let old_secret = created["client_secret"].as_str().unwrap();
+    let access = |secret: &str| {
+        let form =
+            format!("grant_type=client_credentials&client_id={client_id}&client_secret={secret}");
+        let app = &app;
+        async move {
+            token_form(app, &form).await.assert_status(200)["access_token"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let before_rotation = access(old_secret).await;
+    app.get("/api/v1/service-types", &before_rotation)
+        .await
+        .assert_status(200);
     let rotated = app
         .post(
             &format!("/api/v1/service-accounts/{id}/secret"),
@@ -150,12 +165,11 @@ async fn deactivated_or_rotated_secrets_stop_working(app: TestApp) {
     )
     .await
     .assert_problem(401, "invalid_client");
-    token_form(
-        &app,
-        &format!("grant_type=client_credentials&client_id={client_id}&client_secret={new_secret}"),
-    )
-    .await
-    .assert_status(200);
+    // A token issued with the old secret stops working at once.
+    app.get("/api/v1/service-types", &before_rotation)
+        .await
+        .assert_problem(401, "token_expired");
+    let before_deactivation = access(new_secret).await;
     app.post(
         &format!("/api/v1/service-accounts/{id}/deactivate"),
         &admin,
@@ -171,6 +185,9 @@ async fn deactivated_or_rotated_secrets_stop_working(app: TestApp) {
         )
         .await;
     assert_eq!(deactivated.assert_status(200)["active"], false);
+    app.get("/api/v1/service-types", &before_deactivation)
+        .await
+        .assert_problem(401, "account_gone");
     token_form(
         &app,
         &format!("grant_type=client_credentials&client_id={client_id}&client_secret={new_secret}"),

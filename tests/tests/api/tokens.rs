@@ -21,7 +21,9 @@ fn keys(secret: &[u8]) -> JwtKeys {
 
 db_tests!(
     every_bad_token_kind_is_refused,
-    a_valid_token_for_a_forged_role_is_impossible_without_the_key
+    a_valid_token_for_a_forged_role_is_impossible_without_the_key,
+    logout_ends_the_access_token_at_once,
+    account_changes_take_effect_at_once,
 );
 
 async fn every_bad_token_kind_is_refused(app: TestApp) {
@@ -142,4 +144,110 @@ async fn a_valid_token_for_a_forged_role_is_impossible_without_the_key(app: Test
     app.get("/api/v1/users", &forged)
         .await
         .assert_problem(401, "invalid_token");
+}
+
+async fn logout_ends_the_access_token_at_once(app: TestApp) {
+    let session = app.login("auditor").await;
+    let access = session["access_token"].as_str().unwrap();
+    let other = app.token("auditor").await;
+    app.get("/api/v1/me", access).await.assert_status(200);
+    app.json(
+        Method::POST,
+        "/api/v1/auth/logout",
+        None,
+        serde_json::json!({ "refresh_token": session["refresh_token"] }),
+    )
+    .await
+    .assert_status(204);
+    app.get("/api/v1/me", access)
+        .await
+        .assert_problem(401, "session_ended");
+    // Another session of the same user goes on.
+    app.get("/api/v1/me", &other).await.assert_status(200);
+}
+
+async fn account_changes_take_effect_at_once(app: TestApp) {
+    let admin = app.token("admin").await;
+    let users = app.get("/api/v1/users?per_page=100", &admin).await;
+    let find = |name: &str| {
+        users.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["username"] == name)
+            .unwrap()
+            .clone()
+    };
+
+    // A role taken away: the old token is refused, a refresh brings the new roles.
+    let specialist = app.login("division_specialist").await;
+    let old = specialist["access_token"].as_str().unwrap();
+    app.get("/api/v1/applications/inbox", old)
+        .await
+        .assert_status(200);
+    let user = find("division_specialist");
+    app.patch(
+        &format!("/api/v1/users/{}", user["id"].as_str().unwrap()),
+        &admin,
+        serde_json::json!({ "version": user["version"], "roles": ["social_worker"] }),
+    )
+    .await
+    .assert_status(200);
+    app.get("/api/v1/applications/inbox", old)
+        .await
+        .assert_problem(401, "token_expired");
+    let refreshed = app
+        .json(
+            Method::POST,
+            "/api/v1/auth/refresh",
+            None,
+            serde_json::json!({ "refresh_token": specialist["refresh_token"] }),
+        )
+        .await;
+    let new = refreshed.assert_status(200)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.get("/api/v1/applications/inbox", &new)
+        .await
+        .assert_problem(403, "forbidden");
+
+    // Deactivated: every token of the account is refused.
+    let worker = app.token("social_worker").await;
+    let user = find("social_worker");
+    app.post(
+        &format!("/api/v1/users/{}/deactivate", user["id"].as_str().unwrap()),
+        &admin,
+        serde_json::json!({ "version": user["version"] }),
+    )
+    .await
+    .assert_status(200);
+    app.get("/api/v1/persons", &worker)
+        .await
+        .assert_problem(401, "account_gone");
+
+    // A password changed elsewhere ends this session; a token without the
+    // account version (issued before versions were in tokens) is refused.
+    let auditor = app.login("auditor").await;
+    let elsewhere = app.token("auditor").await;
+    app.post(
+        "/api/v1/me/password",
+        &elsewhere,
+        serde_json::json!({ "current_password": crate::support::PASSWORD, "new_password": "Naujas-slaptazodis-1" }),
+    )
+    .await
+    .assert_status(204);
+    app.get("/api/v1/audit", auditor["access_token"].as_str().unwrap())
+        .await
+        .assert_problem(401, "session_ended");
+    let claims: Claims = serde_json::from_value(claims_of(&new)).unwrap();
+    let unversioned = keys(JWT_SECRET.as_bytes())
+        .sign(&Claims {
+            ver: None,
+            ..claims
+        })
+        .unwrap();
+    app.get("/api/v1/me", &unversioned)
+        .await
+        .assert_problem(401, "token_expired");
 }

@@ -17,6 +17,7 @@ db_tests!(
     role_change_deactivate_activate_and_reset_are_audited,
     admin_cannot_lock_themselves_out,
     user_changes_own_password,
+    guessing_the_password_through_an_open_session_is_throttled,
 );
 
 async fn user_id(app: &TestApp, admin: &str, username: &str) -> (String, i64) {
@@ -423,4 +424,44 @@ async fn user_changes_own_password(app: TestApp) {
     refresh(session["refresh_token"].clone())
         .await
         .assert_status(200);
+}
+
+async fn guessing_the_password_through_an_open_session_is_throttled(app: TestApp) {
+    let token = app.token("case_manager").await;
+    let guess = |n: usize| {
+        let app = &app;
+        let token = &token;
+        async move {
+            app.post(
+                "/api/v1/me/password",
+                token,
+                json!({ "current_password": format!("guess-{n}"), "new_password": "Naujas-slaptazodis-1" }),
+            )
+            .await
+        }
+    };
+    for n in 0..10 {
+        guess(n).await.assert_problem(422, "validation_failed");
+    }
+    let throttled = guess(10).await;
+    throttled.assert_problem(429, "too_many_attempts");
+    let retry: u64 = throttled.header("retry-after").unwrap().parse().unwrap();
+    assert!((850..=900).contains(&retry), "Retry-After {retry}");
+    // The right password is refused too while throttled, and logins from the
+    // same address share the budget.
+    app.post(
+        "/api/v1/me/password",
+        &token,
+        json!({ "current_password": PASSWORD, "new_password": "Naujas-slaptazodis-1" }),
+    )
+    .await
+    .assert_problem(429, "too_many_attempts");
+    app.try_login("case_manager", PASSWORD)
+        .await
+        .assert_problem(429, "too_many_attempts");
+    let auditor = app.token("auditor").await;
+    let failures = app
+        .audit(&auditor, "action=user.password_change_failed")
+        .await;
+    assert_eq!(failures.len(), 10);
 }

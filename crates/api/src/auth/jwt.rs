@@ -58,6 +58,11 @@ pub struct Claims {
     /// The login session (refresh-token family) the token belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<Uuid>,
+    /// The account's `version` when the token was issued: a token of an
+    /// account changed since (roles, eldership, password, deactivation, a
+    /// new secret) is refused, so the change takes effect at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ver: Option<i32>,
 }
 
 /// Why a token was refused.
@@ -88,6 +93,8 @@ pub struct Subject {
     pub scope: Option<String>,
     /// Login session.
     pub session_id: Option<Uuid>,
+    /// The account's version.
+    pub version: i32,
 }
 
 /// Signs and checks access tokens.
@@ -144,6 +151,7 @@ impl JwtKeys {
             roles: subject.roles.clone(),
             scope: subject.scope.clone(),
             sid: subject.session_id,
+            ver: Some(subject.version),
         };
         self.sign(&claims)
     }
@@ -191,6 +199,7 @@ mod tests {
             roles: vec![Role::Admin],
             scope: None,
             session_id: None,
+            version: 1,
         }
     }
 

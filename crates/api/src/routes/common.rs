@@ -45,6 +45,7 @@ pub fn token_pair(
         roles,
         scope: None,
         session_id: Some(refresh.family_id),
+        version: user.version,
     };
     let access_token = state
         .jwt

@@ -154,6 +154,7 @@ pub async fn token(
         roles: Vec::new(),
         scope: Some(scope.clone()),
         session_id: None,
+        version: account.version,
     };
     let access_token = state
         .jwt

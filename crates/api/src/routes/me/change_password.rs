@@ -1,13 +1,13 @@
 //! `POST /api/v1/me/password`: a member of staff changes their own password.
 
-use crate::auth::Actor;
 use crate::auth::password::check_new_password;
+use crate::auth::{Actor, throttle};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
-use crate::store::{self, sessions};
+use crate::store::{self, sessions, users};
 use actix_web::{HttpResponse, post, web};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter};
@@ -29,7 +29,10 @@ pub struct ChangePasswordRequest {
 
 /// Change my password.
 ///
-/// Ends every other session of the account; this one stays.
+/// Ends every other session of the account; this one stays. A wrong current
+/// password counts as a failed login (the same throttle: after 10 within 15
+/// minutes, 429 with `Retry-After`), so a session left open cannot be used
+/// to guess the password.
 #[utoipa::path(
     tag = "me",
     request_body = ChangePasswordRequest,
@@ -38,6 +41,7 @@ pub struct ChangePasswordRequest {
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of staff", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Wrong current password or weak new one", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong passwords; see Retry-After", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -60,11 +64,31 @@ pub async fn change_password(
     }) = body;
     check_new_password("new_password", &new_password, &user.username)
         .map_err(|e| ApiError::validation(vec![e]))?;
+    let now = store::now();
+    let key = users::canonical_username(&user.username);
+    let client_addr = actor.client_addr.as_deref().unwrap_or("unknown");
+    if let Err(retry_after) = throttle::begin(&state.db, &key, client_addr, now).await? {
+        return Err(ApiError::too_many_requests(
+            "too_many_attempts",
+            "Too many wrong passwords. Wait and try again.",
+            retry_after,
+        ));
+    }
     if !state
         .hasher
         .verify(current_password, Some(user.password_hash.clone()))
         .await?
     {
+        // The attempt's row stays as a failure.
+        let txn = store::begin_write(&state.db).await?;
+        audit::record(
+            &txn,
+            &AuditActor::of(&actor),
+            AuditEvent::new("user.password_change_failed", "user", user.id)
+                .summary(json!({ "reason": "wrong_password" })),
+        )
+        .await?;
+        txn.commit().await?;
         return Err(ApiError::invalid_field(
             "current_password",
             "wrong_password",
@@ -72,8 +96,8 @@ pub async fn change_password(
         ));
     }
     let hash = state.hasher.hash(new_password).await?;
-    let now = store::now();
     let txn = store::begin_write(&state.db).await?;
+    throttle::clear(&txn, &key, client_addr).await?;
     let updated = users_table::Entity::update_many()
         .col_expr(users_table::Column::PasswordHash, Expr::value(hash))
         .col_expr(users_table::Column::UpdatedAt, Expr::value(now))

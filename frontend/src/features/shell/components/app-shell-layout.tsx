@@ -9,17 +9,23 @@ import {
   Divider,
   Group,
   Loader,
+  Menu,
+  Modal,
   NavLink,
   Stack,
   Text,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBooks,
   IconChecklist,
+  IconChevronDown,
   IconHome,
   IconInbox,
+  IconKey,
   IconListDetails,
   IconLogout,
   IconPoint,
@@ -36,6 +42,8 @@ import { QueryError } from '@/components/query-error';
 import { logout } from '@/lib/auth';
 import { useMe } from '@/lib/me';
 import { navFor } from '@/lib/navigation';
+import { useChangePassword } from '../api/change-password';
+import { ChangePasswordForm } from './change-password-form';
 
 /** Icons of the navigation items by key; others get a dot. */
 const ICONS: Partial<Record<string, typeof IconHome>> = {
@@ -65,6 +73,8 @@ function isActive(path: string, pathname: string): boolean {
 export function AppShellLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const [passwordOpened, { open: openPassword, close: closePasswordDialog }] = useDisclosure();
+  const changePassword = useChangePassword();
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -80,6 +90,11 @@ export function AppShellLayout() {
       main.current?.focus({ preventScroll: true });
     }
   }, [location.pathname]);
+
+  function closePassword() {
+    closePasswordDialog();
+    changePassword.reset();
+  }
 
   async function onLogout() {
     await logout();
@@ -132,14 +147,27 @@ export function AppShellLayout() {
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
               {me.data ? (
-                <Group gap={8} wrap="nowrap" visibleFrom="sm" ml="xs">
-                  <Avatar color="blue" radius="xl" size={30} aria-hidden>
-                    {initials(me.data.display_name)}
-                  </Avatar>
-                  <Text size="sm" fw={500} data-testid="user-name">
-                    {me.data.display_name}
-                  </Text>
-                </Group>
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <UnstyledButton visibleFrom="sm" ml="xs" className="user-menu" aria-label={t('me.menu', { name: me.data.display_name })}>
+                      <Group gap={8} wrap="nowrap">
+                        <Avatar color="blue" radius="xl" size={30} aria-hidden>
+                          {initials(me.data.display_name)}
+                        </Avatar>
+                        <Text size="sm" fw={500} data-testid="user-name">
+                          {me.data.display_name}
+                        </Text>
+                        <IconChevronDown size={14} aria-hidden />
+                      </Group>
+                    </UnstyledButton>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>{me.data.username}</Menu.Label>
+                    <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
+                      {t('me.change_password')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
               ) : null}
               <Button
                 variant="subtle"
@@ -212,6 +240,24 @@ export function AppShellLayout() {
           ) : null}
         </AppShell.Main>
       </AppShell>
+      <Modal opened={passwordOpened} onClose={closePassword} title={t('me.change_password')}>
+        {me.data ? (
+          <ChangePasswordForm
+            username={me.data.username}
+            submitting={changePassword.isPending}
+            error={changePassword.error}
+            onCancel={closePassword}
+            onSubmit={(body) =>
+              changePassword.mutate(body, {
+                onSuccess: () => {
+                  notifications.show({ color: 'green', message: t('me.password_changed') });
+                  closePassword();
+                },
+              })
+            }
+          />
+        ) : null}
+      </Modal>
     </>
   );
 }

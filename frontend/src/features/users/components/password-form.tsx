@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
-import { passwordProblem } from './user-form';
+import { passwordProblem } from '@/lib/password';
 
 type User = components['schemas']['UserView'];
 

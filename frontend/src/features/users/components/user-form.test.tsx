@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '@/i18n';
 import { ApiProblem } from '@/api/problem';
-import { passwordProblem, UserForm } from './user-form';
+import { passwordProblem } from '@/lib/password';
+import { UserForm } from './user-form';
 
 const ORGANISATION = {
   municipality: { id: 'm1', code: 'kelme', name: 'Kelmės rajono savivaldybė' },

@@ -6,6 +6,7 @@ import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
 import { useOrganisation } from '@/lib/organisation';
+import { passwordProblem } from '@/lib/password';
 import { ROLES, type Role } from '@/lib/roles';
 
 type User = components['schemas']['UserView'];
@@ -22,15 +23,6 @@ const FIELDS = ['username', 'display_name', 'password', 'roles', 'eldership_id']
 
 /** As the server checks it: 3–64 latin letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/i;
-export const MIN_PASSWORD_LENGTH = 10;
-
-/** The password rules the server applies, as a message key, or null when it passes. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return 'errors.fields.too_short';
-  if (username && password.toLowerCase().includes(username.trim().toLowerCase())) return 'errors.fields.contains_username';
-  if (new Set(password).size === 1) return 'errors.fields.too_simple';
-  return null;
-}
 
 interface Props {
   /** The user to edit (as just read); a new user when absent. */
