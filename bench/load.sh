@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test: starts the release server on PostgreSQL with the demo data, logs
 # in, and measures requests per second and p50/p99 latency of
-#   GET  /api/v1/me          (token check + two indexed reads)
+#   GET  /api/v1/me          (token; one read checking the account and its
+#                             session; then the user, municipality and roles)
 #   POST /api/v1/auth/login  (argon2id verify + a write transaction with audit)
 # with wrk (Debian's package, installed when missing). Prints a table.
 #
