@@ -837,44 +837,47 @@ async fn admin_edits_rates_and_catalogue_but_sees_no_case_content(app: TestApp) 
     .assert_problem(422, "validation_failed");
     let vrp = app.get("/api/v1/rates?kind=vrp", &admin).await;
     assert_eq!(vrp.body[0]["valid_from"], "2027-01-01");
-    let types = app.get("/api/v1/service-types", &admin).await;
-    let home_help = types
-        .body
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == "home_help")
-        .unwrap()
-        .clone();
-    let mut spec = home_help["spec"].clone();
-    spec["decision_deadline"]["amount"] = json!(10);
-    let changed = app
-        .json(
-            Method::PUT,
-            &format!(
-                "/api/v1/service-types/{}",
-                home_help["id"].as_str().unwrap()
-            ),
-            Some(&admin),
-            json!({ "version": home_help["version"], "active": true, "spec": spec }),
-        )
-        .await;
+    let home_help = home_help_type(&app, &admin).await;
+    let changed = set_deadline(&app, &admin, &home_help, 10).await;
     assert_eq!(
         changed.assert_status(200)["spec"]["decision_deadline"]["amount"],
         10
     );
     let worker = app.token("social_worker").await;
+    set_deadline(&app, &worker, &home_help, 10)
+        .await
+        .assert_problem(403, "forbidden");
+}
+
+/// The home-help service type of the catalogue.
+async fn home_help_type(app: &TestApp, token: &str) -> Value {
+    let types = app.get("/api/v1/service-types", token).await;
+    types
+        .assert_status(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "home_help")
+        .unwrap()
+        .clone()
+}
+
+/// Changes the decision deadline of `service` (as read) to `days`.
+async fn set_deadline(
+    app: &TestApp,
+    token: &str,
+    service: &Value,
+    days: u32,
+) -> crate::support::Reply {
+    let mut spec = service["spec"].clone();
+    spec["decision_deadline"]["amount"] = json!(days);
     app.json(
         Method::PUT,
-        &format!(
-            "/api/v1/service-types/{}",
-            home_help["id"].as_str().unwrap()
-        ),
-        Some(&worker),
-        json!({ "version": 2, "active": true, "spec": spec }),
+        &format!("/api/v1/service-types/{}", service["id"].as_str().unwrap()),
+        Some(token),
+        json!({ "version": service["version"], "active": true, "spec": spec }),
     )
     .await
-    .assert_problem(403, "forbidden");
 }
 
 async fn r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress(app: TestApp) {
@@ -885,28 +888,10 @@ async fn r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress(app: Test
     let before = home_help(&app, &worker, person_id, "2026-11-02").await;
 
     // The council shortens the home-help deadline to 10 calendar days.
-    let types = app.get("/api/v1/service-types", &admin).await;
-    let home_help_type = types
-        .body
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == "home_help")
-        .unwrap()
-        .clone();
-    let mut spec = home_help_type["spec"].clone();
-    spec["decision_deadline"]["amount"] = json!(10);
-    app.json(
-        Method::PUT,
-        &format!(
-            "/api/v1/service-types/{}",
-            home_help_type["id"].as_str().unwrap()
-        ),
-        Some(&admin),
-        json!({ "version": home_help_type["version"], "active": true, "spec": spec }),
-    )
-    .await
-    .assert_status(200);
+    let service = home_help_type(&app, &admin).await;
+    set_deadline(&app, &admin, &service, 10)
+        .await
+        .assert_status(200);
     let after = home_help(&app, &worker, person_id, "2026-11-02").await;
 
     // Both assessed on Thursday 5 November: the earlier application keeps

@@ -2,7 +2,8 @@ import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { FormErrors } from '@/components/form-errors';
+import { fieldErrorMessages } from '@/lib/errors';
 import { todayInLithuania } from '@/lib/format';
 import type { CreateRateInput } from '../api/rates';
 import { isShare, parseEuro, percentToShare, RATE_KINDS, type RateKind } from '../rates';
@@ -32,7 +33,6 @@ export function RateForm({ kind, submitting, error, onSubmit, onCancel }: Props)
     },
   });
   const server = fieldErrorMessages(t, error);
-  const formError = formErrorMessage(t, error, FIELDS);
   const share = isShare(form.values.kind);
   const backdated = form.values.valid_from !== null && form.values.valid_from <= todayInLithuania();
 
@@ -49,11 +49,7 @@ export function RateForm({ kind, submitting, error, onSubmit, onCancel }: Props)
       )}
     >
       <Stack>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrors error={error} fields={FIELDS} />
         <Select
           label={t('catalogue.rate_kind')}
           data={RATE_KINDS.map((k) => ({ value: k, label: t(`catalogue.rate_kinds.${k}`) }))}

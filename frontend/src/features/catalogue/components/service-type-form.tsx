@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Fieldset,
@@ -15,10 +14,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '@/api/problem';
-import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { FormErrors } from '@/components/form-errors';
+import { fieldErrorMessages } from '@/lib/errors';
 import type { ServiceType, ServiceTypeSpec, UpdateServiceTypeInput } from '../api/update-service-type';
 
 export const GROUPS = ['general_services', 'social_supervision', 'social_care'] as const;
@@ -106,8 +105,6 @@ export function ServiceTypeForm({ serviceType, submitting, error, onSubmit, onCa
     },
   });
   const server = fieldErrorMessages(t, error);
-  const conflict = error instanceof ApiProblem && error.code === 'version_conflict';
-  const formError = conflict ? null : formErrorMessage(t, error, FIELDS);
 
   function submit(v: Values) {
     const next: ServiceTypeSpec = {
@@ -139,21 +136,7 @@ export function ServiceTypeForm({ serviceType, submitting, error, onSubmit, onCa
   return (
     <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
-        {conflict ? (
-          <Alert color="orange" role="alert" icon={<IconAlertTriangle size={18} aria-hidden />}>
-            <Stack gap="xs" align="flex-start">
-              {t('errors.codes.version_conflict')}
-              <Button size="xs" variant="white" color="orange" onClick={onReload}>
-                {t('common.reload')}
-              </Button>
-            </Stack>
-          </Alert>
-        ) : null}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrors error={error} fields={FIELDS} onReload={onReload} />
         <Group gap="xs">
           <Text size="sm" c="dimmed">
             {t('catalogue.code')}:

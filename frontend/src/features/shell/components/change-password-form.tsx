@@ -1,7 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { FormErrors } from '@/components/form-errors';
+import { fieldErrorMessages } from '@/lib/errors';
 import { passwordProblem } from '@/lib/password';
 import type { ChangePasswordInput } from '../api/change-password';
 
@@ -30,7 +31,6 @@ export function ChangePasswordForm({ username, submitting, error, onSubmit, onCa
     },
   });
   const server = fieldErrorMessages(t, error);
-  const formError = formErrorMessage(t, error, ['current_password', 'new_password']);
 
   return (
     <form
@@ -39,11 +39,7 @@ export function ChangePasswordForm({ username, submitting, error, onSubmit, onCa
     >
       <Stack gap="md">
         <Text size="sm">{t('me.password_explained')}</Text>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrors error={error} fields={['current_password', 'new_password']} />
         <PasswordInput
           label={t('me.current_password')}
           required

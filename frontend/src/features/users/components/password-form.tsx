@@ -1,9 +1,9 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
-import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { FormErrors } from '@/components/form-errors';
+import { fieldErrorMessages } from '@/lib/errors';
 import { passwordProblem } from '@/lib/password';
 
 type User = components['schemas']['UserView'];
@@ -32,28 +32,12 @@ export function PasswordForm({ user, submitting, error, onSubmit, onCancel, onRe
     },
   });
   const serverErrors = fieldErrorMessages(t, error);
-  const conflict = error instanceof ApiProblem && error.code === 'version_conflict';
-  const formError = conflict ? null : formErrorMessage(t, error, ['new_password']);
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => onSubmit(values.password))}>
       <Stack gap="md">
         <Text size="sm">{t('users.password_reset_explained', { name: user.display_name })}</Text>
-        {conflict ? (
-          <Alert color="orange" role="alert">
-            <Stack gap="xs" align="flex-start">
-              {t('errors.codes.version_conflict')}
-              <Button size="xs" variant="white" color="orange" onClick={onReload}>
-                {t('common.reload')}
-              </Button>
-            </Stack>
-          </Alert>
-        ) : null}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrors error={error} fields={['new_password']} onReload={onReload} />
         <PasswordInput
           label={t('users.new_password')}
           description={t('users.password_hint')}

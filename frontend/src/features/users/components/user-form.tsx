@@ -1,10 +1,9 @@
-import { Alert, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '@/api/problem';
 import type { components } from '@/api/schema';
-import { fieldErrorMessages, formErrorMessage } from '@/lib/errors';
+import { FormErrors } from '@/components/form-errors';
+import { fieldErrorMessages } from '@/lib/errors';
 import { useOrganisation } from '@/lib/organisation';
 import { passwordProblem } from '@/lib/password';
 import { ROLES, type Role } from '@/lib/roles';
@@ -60,29 +59,11 @@ export function UserForm({ user, submitting, error, onSubmit, onCancel, onReload
     },
   });
   const serverErrors = fieldErrorMessages(t, error);
-  const conflict = error instanceof ApiProblem && error.code === 'version_conflict';
-  const formError = conflict ? null : formErrorMessage(t, error, FIELDS);
 
   return (
     <form noValidate onSubmit={form.onSubmit(onSubmit)}>
       <Stack gap="md">
-        {conflict ? (
-          <Alert color="orange" role="alert" icon={<IconAlertTriangle size={18} aria-hidden />}>
-            <Stack gap="xs" align="flex-start">
-              {t('errors.codes.version_conflict')}
-              {onReload ? (
-                <Button size="xs" variant="white" color="orange" onClick={onReload}>
-                  {t('common.reload')}
-                </Button>
-              ) : null}
-            </Stack>
-          </Alert>
-        ) : null}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormErrors error={error} fields={FIELDS} onReload={onReload} />
         <SimpleGrid cols={{ base: 1, sm: user ? 1 : 2 }}>
           {user ? null : (
             <TextInput
