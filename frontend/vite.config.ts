@@ -27,5 +27,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Form tests drive Mantine through user-event; on a busy 2-core CI
+    // machine a large form takes seconds. Correctness, not speed, is tested.
+    testTimeout: 20_000,
   },
 });

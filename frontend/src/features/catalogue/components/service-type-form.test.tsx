@@ -26,6 +26,12 @@ const HOME_HELP: ServiceType = {
   },
 };
 
+/** Types `text` into `field` at once (as pasting does): the form is large. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 function renderForm(error: unknown = null) {
   const onSubmit = vi.fn();
   const onReload = vi.fn();
@@ -54,8 +60,8 @@ describe('service type form', () => {
     await user.clear(days);
     await user.type(days, '10');
     await user.click(screen.getByRole('button', { name: 'Pridėti dokumentą' }));
-    await user.type(screen.getByLabelText(/2 dokumentas lietuviškai/), 'Pažyma apie šeimos sudėtį');
-    await user.type(screen.getByLabelText(/2 dokumentas angliškai/), 'Family composition certificate');
+    await fill(user, screen.getByLabelText(/2 dokumentas lietuviškai/), 'Pažyma apie šeimos sudėtį');
+    await fill(user, screen.getByLabelText(/2 dokumentas angliškai/), 'Family composition certificate');
     expect(screen.getByText('Kodas: pazyma_apie_seimos_sudeti')).toBeInTheDocument();
     await user.click(screen.getByRole('switch', { name: /Teikiama/ }));
     await user.click(screen.getByRole('button', { name: 'Išsaugoti' }));
@@ -90,7 +96,7 @@ describe('service type form', () => {
     const { onSubmit } = renderForm();
     const name = screen.getByLabelText(/1 dokumentas lietuviškai/);
     await user.clear(name);
-    await user.type(name, 'Prašymas-paraiška');
+    await fill(user, name, 'Prašymas-paraiška');
     expect(screen.getByText('Kodas: sp8_application')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Pašalinti dokumentą: Prašymas-paraiška' }));
     expect(screen.getByText('Dokumentų nereikia.')).toBeInTheDocument();
