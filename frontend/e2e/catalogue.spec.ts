@@ -41,7 +41,9 @@ test('the administrator plans an hourly price and withdraws it', async ({ page }
   await logIn(page, 'admin');
   await page.goto('/catalogue?tab=rates');
   const card = page.getByTestId('rate-home_help_hourly_price');
-  const inForce = await card.getByTestId('rate-home_help_hourly_price-in-force').textContent();
+  // The demo's hourly price.
+  const inForce = card.getByTestId('rate-home_help_hourly_price-in-force');
+  await expect(inForce).toHaveText('6,50 €');
   await expectNoSeriousA11yViolations(page);
 
   // A cap is typed in percent and checked before it is sent.
@@ -65,7 +67,7 @@ test('the administrator plans an hourly price and withdraws it', async ({ page }
   await expect(planned).toContainText('Įsigalios');
   await expect(planned).toContainText('Tarybos sprendimas T-123');
   // The value in force does not change until that date.
-  await expect(card.getByTestId('rate-home_help_hourly_price-in-force')).toHaveText(inForce ?? '');
+  await expect(inForce).toHaveText('6,50 €');
 
   await planned.getByRole('button', { name: /^Atšaukti vertę/ }).click();
   const confirm = page.getByRole('dialog', { name: 'Atšaukti dar neįsigaliojusią vertę?' });

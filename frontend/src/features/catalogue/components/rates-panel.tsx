@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -53,8 +53,13 @@ export function RatesPanel() {
         {t('catalogue.rates_intro')}
       </Text>
       {rates.isError ? <QueryError error={rates.error} /> : null}
+      {rates.isPending ? (
+        <Center py="xl">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {RATE_KINDS.map((kind) => {
+        {(rates.data ? RATE_KINDS : []).map((kind) => {
           const values = (rates.data ?? []).filter((r) => r.kind === kind);
           const inForce = values.find((r) => statuses.get(r.id) === 'in_force');
           return (
