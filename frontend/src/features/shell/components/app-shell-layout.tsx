@@ -149,12 +149,13 @@ export function AppShellLayout() {
               {me.data ? (
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
-                    <UnstyledButton visibleFrom="sm" ml="xs" className="user-menu" aria-label={t('me.menu', { name: me.data.display_name })}>
+                    <UnstyledButton ml="xs" className="user-menu" aria-label={t('me.menu', { name: me.data.display_name })}>
                       <Group gap={8} wrap="nowrap">
                         <Avatar color="blue" radius="xl" size={30} aria-hidden>
                           {initials(me.data.display_name)}
                         </Avatar>
-                        <Text size="sm" fw={500} data-testid="user-name">
+                        {/* On a phone the avatar alone opens the menu. */}
+                        <Text size="sm" fw={500} data-testid="user-name" visibleFrom="sm">
                           {me.data.display_name}
                         </Text>
                         <IconChevronDown size={14} aria-hidden />
@@ -162,7 +163,6 @@ export function AppShellLayout() {
                     </UnstyledButton>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Label>{me.data.username}</Menu.Label>
                     <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
                       {t('me.change_password')}
                     </Menu.Item>
