@@ -11,3 +11,14 @@ export const ROLES: readonly Role[] = [
   'auditor',
   'admin',
 ];
+
+/** Who records people, their income and certificates (`write_persons`). */
+export const PERSON_WRITERS: readonly Role[] = ['social_worker', 'case_manager', 'division_specialist'];
+
+/** Who receives applications and keeps their documents checklist. */
+export const RECEIVERS: readonly Role[] = ['social_worker', 'case_manager'];
+
+/** Whether `roles` include any of `wanted`. */
+export function hasAnyRole(roles: readonly Role[] | undefined, wanted: readonly Role[]): boolean {
+  return (roles ?? []).some((r) => wanted.includes(r));
+}

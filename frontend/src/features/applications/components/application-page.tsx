@@ -6,10 +6,12 @@ import { Link, useParams } from 'react-router';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { DueDate } from '@/components/due-date';
+import { Field } from '@/components/field';
 import { QueryError } from '@/components/query-error';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { hasAnyRole, RECEIVERS } from '@/lib/roles';
 import { useApplication } from '../api/get-application';
 import { useForward, useReturn, useUpdateApplication, useWithdraw } from '../api/steps';
 import { AssessmentForm } from './assessment-form';
@@ -17,17 +19,6 @@ import { DecisionPanel } from './decision-panel';
 import { DocumentsChecklist, type ChecklistLine } from './documents-checklist';
 
 const EDITABLE = ['draft', 'submitted', 'assessed', 'returned_for_completion'];
-
-function Field({ label, value }: { label: string; value: string | null | undefined }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
-  );
-}
 
 type Application = components['schemas']['ApplicationView'];
 
@@ -99,8 +90,7 @@ export function ApplicationPage() {
   if (!a) return null;
   const lang = i18n.language;
   const allowed = a.allowed_actions;
-  const roles = me.data?.roles ?? [];
-  const canEditDocuments = EDITABLE.includes(a.status) && roles.some((r) => r === 'social_worker' || r === 'case_manager');
+  const canEditDocuments = EDITABLE.includes(a.status) && hasAnyRole(me.data?.roles, RECEIVERS);
   const forwardErrors = fieldErrors(forward.error);
   const stepProblem = [update.error, forward.error, giveBack.error, withdraw.error].find((e) => e instanceof ApiProblem) as
     | ApiProblem

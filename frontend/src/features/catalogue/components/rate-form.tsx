@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
 import { fieldErrorMessages } from '@/lib/errors';
 import { todayInLithuania } from '@/lib/format';
@@ -84,14 +85,7 @@ export function RateForm({ kind, submitting, error, onSubmit, onCancel }: Props)
             {t('catalogue.backdated')}
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('catalogue.add_value')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} submitLabel={t('catalogue.add_value')} />
       </Stack>
     </form>
   );

@@ -16,6 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
 import { fieldErrorMessages } from '@/lib/errors';
 import type { ServiceType, ServiceTypeSpec, UpdateServiceTypeInput } from '../api/update-service-type';
@@ -267,14 +268,7 @@ export function ServiceTypeForm({ serviceType, submitting, error, onSubmit, onCa
             </Text>
           </Stack>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} />
       </Stack>
     </form>
   );

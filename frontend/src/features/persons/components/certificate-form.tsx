@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { AddCertificateInput } from '../api/add-certificate';
 
@@ -71,14 +72,7 @@ export function CertificateForm({ submitting, error, onSubmit, onCancel }: Props
           <DateInput label={t('file.valid_from')} valueFormat="YYYY-MM-DD" required {...form.getInputProps('valid_from')} error={form.errors.valid_from ?? server.valid_from} />
           <DateInput label={t('file.valid_until')} valueFormat="YYYY-MM-DD" clearable {...form.getInputProps('valid_until')} error={server.valid_until} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} />
       </Stack>
     </form>
   );

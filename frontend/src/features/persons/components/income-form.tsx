@@ -1,6 +1,7 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { AddIncomeInput } from '../api/add-income';
 
@@ -52,14 +53,7 @@ export function IncomeForm({ submitting, error, onSubmit, onCancel }: Props) {
           allowDeselect={false}
           {...form.getInputProps('source')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} />
       </Stack>
     </form>
   );

@@ -5,29 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DueDate } from '@/components/due-date';
+import { Field } from '@/components/field';
 import { QueryError } from '@/components/query-error';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { hasAnyRole, PERSON_WRITERS, RECEIVERS } from '@/lib/roles';
 import { useAddCertificate } from '../api/add-certificate';
 import { useAddIncome } from '../api/add-income';
 import { usePerson } from '../api/get-person';
 import { CertificateForm } from './certificate-form';
 import { IncomeForm } from './income-form';
 
-const RECEIVERS = ['social_worker', 'case_manager'];
-const WRITERS = ['social_worker', 'case_manager', 'division_specialist'];
-
-function Field({ label, value }: { label: string; value: string | null | undefined }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
-  );
-}
 
 export function PersonFilePage() {
   const { id = '' } = useParams();
@@ -37,9 +26,8 @@ export function PersonFilePage() {
   const addIncome = useAddIncome(id);
   const addCertificate = useAddCertificate(id);
   const [dialog, setDialog] = useState<'income' | 'certificate' | null>(null);
-  const roles = me.data?.roles ?? [];
-  const canWrite = roles.some((r) => WRITERS.includes(r));
-  const canReceive = roles.some((r) => RECEIVERS.includes(r));
+  const canWrite = hasAnyRole(me.data?.roles, PERSON_WRITERS);
+  const canReceive = hasAnyRole(me.data?.roles, RECEIVERS);
 
   if (file.isError) return <QueryError error={file.error} />;
   if (!file.data) return null;

@@ -8,11 +8,11 @@ import { Link, useNavigate } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { hasAnyRole, PERSON_WRITERS } from '@/lib/roles';
 import { useCreatePerson } from '../api/create-person';
 import { PER_PAGE, useSearchPersons } from '../api/search-persons';
 import { PersonForm } from './person-form';
 
-const WRITERS = ['social_worker', 'case_manager', 'division_specialist'] as const;
 
 export function PersonsPage() {
   const { t, i18n } = useTranslation();
@@ -26,7 +26,7 @@ export function PersonsPage() {
   const [debouncedCode] = useDebouncedValue(code, 250);
   const persons = useSearchPersons({ q: debouncedQ.trim(), personalCode: debouncedCode.trim(), page });
   const create = useCreatePerson();
-  const canWrite = me.data?.roles.some((r) => (WRITERS as readonly string[]).includes(r)) ?? false;
+  const canWrite = hasAnyRole(me.data?.roles, PERSON_WRITERS);
   const total = persons.data?.total ?? 0;
 
   return (

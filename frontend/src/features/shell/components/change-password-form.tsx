@@ -1,9 +1,11 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import { fieldErrorMessages } from '@/lib/errors';
-import { passwordProblem } from '@/lib/password';
+import { newPasswordValidation } from '@/lib/password';
 import type { ChangePasswordInput } from '../api/change-password';
 
 interface Props {
@@ -17,17 +19,14 @@ interface Props {
 /** A member of staff changes their own password, confirming the current one. */
 export function ChangePasswordForm({ username, submitting, error, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
+  const rules = newPasswordValidation(t, username);
   const form = useForm({
     mode: 'controlled',
     initialValues: { current: '', password: '', repeat: '' },
     validate: {
       current: (v) => (v ? null : t('common.required')),
-      password: (v, values) => {
-        if (v && v === values.current) return t('me.same_password');
-        const problem = passwordProblem(v, username);
-        return problem ? t(problem) : null;
-      },
-      repeat: (v, values) => (v === values.password ? null : t('users.password_mismatch')),
+      password: (v, values) => (v && v === values.current ? t('me.same_password') : rules.password(v)),
+      repeat: rules.repeat,
     },
   });
   const server = fieldErrorMessages(t, error);
@@ -47,28 +46,12 @@ export function ChangePasswordForm({ username, submitting, error, onSubmit, onCa
           {...form.getInputProps('current')}
           error={form.errors.current ?? server.current_password}
         />
-        <PasswordInput
-          label={t('users.new_password')}
-          description={t('users.password_hint')}
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-          error={form.errors.password ?? server.new_password}
+        <NewPasswordFields
+          password={form.getInputProps('password')}
+          repeat={form.getInputProps('repeat')}
+          serverError={server.new_password}
         />
-        <PasswordInput
-          label={t('users.repeat_password')}
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('repeat')}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('me.change_password')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} submitLabel={t('me.change_password')} />
       </Stack>
     </form>
   );

@@ -1,10 +1,12 @@
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import { fieldErrorMessages } from '@/lib/errors';
-import { passwordProblem } from '@/lib/password';
+import { newPasswordValidation } from '@/lib/password';
 
 type User = components['schemas']['UserView'];
 
@@ -23,13 +25,7 @@ export function PasswordForm({ user, submitting, error, onSubmit, onCancel, onRe
   const form = useForm({
     mode: 'controlled',
     initialValues: { password: '', repeat: '' },
-    validate: {
-      password: (v) => {
-        const problem = passwordProblem(v, user.username);
-        return problem ? t(problem) : null;
-      },
-      repeat: (v, values) => (v === values.password ? null : t('users.password_mismatch')),
-    },
+    validate: newPasswordValidation(t, user.username),
   });
   const serverErrors = fieldErrorMessages(t, error);
 
@@ -38,28 +34,12 @@ export function PasswordForm({ user, submitting, error, onSubmit, onCancel, onRe
       <Stack gap="md">
         <Text size="sm">{t('users.password_reset_explained', { name: user.display_name })}</Text>
         <FormErrors error={error} fields={['new_password']} onReload={onReload} />
-        <PasswordInput
-          label={t('users.new_password')}
-          description={t('users.password_hint')}
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-          error={form.errors.password ?? serverErrors.new_password}
+        <NewPasswordFields
+          password={form.getInputProps('password')}
+          repeat={form.getInputProps('repeat')}
+          serverError={serverErrors.new_password}
         />
-        <PasswordInput
-          label={t('users.repeat_password')}
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('repeat')}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {t('users.set_password')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} submitLabel={t('users.set_password')} />
       </Stack>
     </form>
   );

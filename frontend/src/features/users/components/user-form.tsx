@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
 import { fieldErrorMessages } from '@/lib/errors';
 import { useOrganisation } from '@/lib/organisation';
@@ -118,14 +119,7 @@ export function UserForm({ user, submitting, error, onSubmit, onCancel, onReload
           {...form.getInputProps('eldership_id')}
           error={serverErrors.eldership_id}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {user ? t('common.save') : t('users.create_submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={submitting} submitLabel={user ? t('common.save') : t('users.create_submit')} />
       </Stack>
     </form>
   );
