@@ -333,6 +333,13 @@ pub fn is_overdue(due_on: Option<Date>, today: Date, decided_on: Option<Date>) -
     }
 }
 
+/// R-DL-2: a service starts no earlier than the date of its decision. S4
+/// says so for children's day care; it is applied to every service (P): no
+/// service is granted for days before it was decided.
+pub fn service_may_start_on(service_from: Date, decided_on: Date) -> bool {
+    service_from >= decided_on
+}
+
 /// R-DL-3: for a group living home the person is told within 5 working days
 /// of the decision.
 pub fn notification_due_on(decided_on: Date) -> Date {
@@ -624,6 +631,14 @@ mod tests {
             decision_due_on(&day_care, &events),
             Some(date!(2027 - 04 - 06))
         );
+    }
+
+    #[test]
+    fn r_dl_2_service_starts_no_earlier_than_the_decision() {
+        let decided = date!(2026 - 11 - 23);
+        assert!(service_may_start_on(decided, decided));
+        assert!(service_may_start_on(date!(2026 - 12 - 01), decided));
+        assert!(!service_may_start_on(date!(2026 - 11 - 22), decided));
     }
 
     #[test]

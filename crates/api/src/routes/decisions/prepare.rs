@@ -10,7 +10,7 @@ use crate::store::catalogue::spec_of;
 use crate::store::entities::{decisions, service_types};
 use crate::store::{self};
 use actix_web::{post, web};
-use atvejis_domain::application::Action;
+use atvejis_domain::application::{Action, service_may_start_on};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
@@ -75,8 +75,11 @@ pub async fn prepare_decision(
             "is 0–744 hours a month",
         ));
     }
-    // R-DL-2: services start no earlier than the decision; it is signed today at the earliest.
-    if body.service_from.is_some_and(|from| from < store::today()) {
+    // The decision is signed today at the earliest.
+    if body
+        .service_from
+        .is_some_and(|from| !service_may_start_on(from, store::today()))
+    {
         return Err(ApiError::invalid_field(
             "service_from",
             "before_decision",

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::store::entities::decisions;
 use crate::store::{self, versioned};
 use actix_web::{post, web};
-use atvejis_domain::application::{Action, Outcome};
+use atvejis_domain::application::{Action, Outcome, service_may_start_on};
 use sea_orm::sea_query::Expr;
 use serde_json::json;
 use uuid::Uuid;
@@ -54,8 +54,10 @@ pub async fn sign_decision(
         Outcome::Granted
     };
     let today = store::today();
-    // R-DL-2: services start no earlier than the decision's date.
-    if decision.service_from.is_some_and(|from| from < today) {
+    if decision
+        .service_from
+        .is_some_and(|from| !service_may_start_on(from, today))
+    {
         return Err(ApiError::conflict(
             "service_before_decision",
             "The decision lets the service start before today; the specialist must revise the start date.",

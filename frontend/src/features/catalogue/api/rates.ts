@@ -20,7 +20,7 @@ export function useCreateRate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreateRateInput) => unwrap(await api.POST('/api/v1/rates', { body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['rates'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ratesQueryOptions.queryKey }),
   });
 }
 
@@ -30,6 +30,6 @@ export function useDeleteRate() {
     mutationFn: async (id: string) => {
       unwrap(await api.DELETE('/api/v1/rates/{id}', { params: { path: { id } } }));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['rates'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ratesQueryOptions.queryKey }),
   });
 }

@@ -21,9 +21,9 @@ import { FormErrors } from '@/components/form-errors';
 import { fieldErrorMessages } from '@/lib/errors';
 import type { ServiceType, ServiceTypeSpec, UpdateServiceTypeInput } from '../api/update-service-type';
 
-export const GROUPS = ['general_services', 'social_supervision', 'social_care'] as const;
-export const DEADLINE_UNITS = ['calendar_days', 'working_days'] as const;
-export const DEADLINE_FROM = ['application_received', 'assessment_submitted', 'files_received'] as const;
+const GROUPS = ['general_services', 'social_supervision', 'social_care'] as const;
+const DEADLINE_UNITS = ['calendar_days', 'working_days'] as const;
+const DEADLINE_FROM = ['application_received', 'assessment_submitted', 'files_received'] as const;
 
 interface DocumentRow {
   code: string;
