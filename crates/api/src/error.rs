@@ -15,6 +15,139 @@ use utoipa::ToSchema;
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// Every error code the API answers with: the stable `code` of a problem
+/// body (and the last part of its `type` URN). Integrators match on these;
+/// a code is never renamed. The README's table lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request has invalid fields; `errors` names each.
+    ValidationFailed,
+    /// The body is not valid JSON.
+    MalformedJson,
+    /// The form body cannot be read.
+    MalformedForm,
+    /// The body could not be read.
+    UnreadableBody,
+    /// The body's media type is not accepted (send JSON).
+    UnsupportedMediaType,
+    /// The body is larger than the server accepts.
+    PayloadTooLarge,
+    /// The query string is invalid.
+    InvalidQuery,
+    /// No bearer token was sent.
+    Unauthenticated,
+    /// The bearer token is not valid.
+    InvalidToken,
+    /// The access token expired, or the account changed since it was issued.
+    TokenExpired,
+    /// The session ended (logout, password change, replayed refresh token).
+    SessionEnded,
+    /// The account is deactivated or no longer exists.
+    AccountGone,
+    /// Wrong username or password.
+    InvalidCredentials,
+    /// The refresh token is unknown, used or expired.
+    InvalidRefreshToken,
+    /// Unknown client or wrong secret.
+    InvalidClient,
+    /// A scope was asked for that the account does not hold.
+    InvalidScope,
+    /// Only `client_credentials` is supported.
+    UnsupportedGrantType,
+    /// Too many failed attempts; wait for `Retry-After` seconds.
+    TooManyAttempts,
+    /// The caller's role or scope does not allow this.
+    Forbidden,
+    /// The person who prepared a decision cannot sign it (R-ROLE-2).
+    PreparerCannotSign,
+    /// No such record in the caller's scope.
+    NotFound,
+    /// The resource does not support this method.
+    MethodNotAllowed,
+    /// The record changed since the client read it.
+    VersionConflict,
+    /// The step is not possible in the record's current state.
+    InvalidTransition,
+    /// A person with this personal code already exists.
+    PersonExists,
+    /// The username is taken.
+    UsernameTaken,
+    /// The person is already a member of the family.
+    AlreadyMember,
+    /// An income record for this person, month and source exists.
+    IncomeExists,
+    /// A value of this rate from this date exists.
+    RateExists,
+    /// A rate value already in force cannot be withdrawn.
+    RateInForce,
+    /// Required documents are missing (R-EL-6).
+    DocumentsMissing,
+    /// The needs assessment is missing.
+    AssessmentMissing,
+    /// A rate needed for the calculation is not set for the date.
+    RateMissing,
+    /// The service cannot start before the decision (R-DL-2).
+    ServiceBeforeDecision,
+    /// The family has no members.
+    NoMembers,
+    /// The server failed; quote the request id.
+    InternalError,
+    /// The service is temporarily unavailable.
+    Unavailable,
+}
+
+impl ErrorCode {
+    /// The code as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::MalformedForm => "malformed_form",
+            ErrorCode::UnreadableBody => "unreadable_body",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::InvalidQuery => "invalid_query",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::InvalidToken => "invalid_token",
+            ErrorCode::TokenExpired => "token_expired",
+            ErrorCode::SessionEnded => "session_ended",
+            ErrorCode::AccountGone => "account_gone",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::InvalidRefreshToken => "invalid_refresh_token",
+            ErrorCode::InvalidClient => "invalid_client",
+            ErrorCode::InvalidScope => "invalid_scope",
+            ErrorCode::UnsupportedGrantType => "unsupported_grant_type",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::PreparerCannotSign => "preparer_cannot_sign",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::VersionConflict => "version_conflict",
+            ErrorCode::InvalidTransition => "invalid_transition",
+            ErrorCode::PersonExists => "person_exists",
+            ErrorCode::UsernameTaken => "username_taken",
+            ErrorCode::AlreadyMember => "already_member",
+            ErrorCode::IncomeExists => "income_exists",
+            ErrorCode::RateExists => "rate_exists",
+            ErrorCode::RateInForce => "rate_in_force",
+            ErrorCode::DocumentsMissing => "documents_missing",
+            ErrorCode::AssessmentMissing => "assessment_missing",
+            ErrorCode::RateMissing => "rate_missing",
+            ErrorCode::ServiceBeforeDecision => "service_before_decision",
+            ErrorCode::NoMembers => "no_members",
+            ErrorCode::InternalError => "internal_error",
+            ErrorCode::Unavailable => "unavailable",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
 pub struct FieldError {
@@ -55,8 +188,7 @@ pub struct Problem {
     /// What went wrong in this occurrence.
     pub detail: String,
     /// Stable, machine-readable code.
-    #[schema(example = "validation_failed")]
-    pub code: String,
+    pub code: ErrorCode,
     /// The request id (also in the `X-Request-Id` header), for support.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -69,7 +201,7 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    code: Cow<'static, str>,
+    code: ErrorCode,
     detail: Cow<'static, str>,
     errors: Vec<FieldError>,
     retry_after: Option<u64>,
@@ -85,14 +217,10 @@ impl std::fmt::Display for ApiError {
 
 impl ApiError {
     /// An error with a status, a stable code and a detail.
-    pub fn new(
-        status: StatusCode,
-        code: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         ApiError {
             status,
-            code: code.into(),
+            code,
             detail: detail.into(),
             errors: Vec::new(),
             retry_after: None,
@@ -102,10 +230,7 @@ impl ApiError {
     }
 
     /// 400 with a code.
-    pub fn bad_request(
-        code: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) -> Self {
+    pub fn bad_request(code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
@@ -114,7 +239,7 @@ impl ApiError {
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         let mut e = Self::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ErrorCode::ValidationFailed,
             "The request has invalid fields; see `errors`.",
         );
         e.errors = errors;
@@ -138,10 +263,7 @@ impl ApiError {
     }
 
     /// 401 with a `WWW-Authenticate: Bearer` challenge.
-    pub fn unauthorized(
-        code: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) -> Self {
+    pub fn unauthorized(code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         let mut e = Self::new(StatusCode::UNAUTHORIZED, code, detail);
         e.bearer_challenge = true;
         e
@@ -149,33 +271,30 @@ impl ApiError {
 
     /// 403 `forbidden`.
     pub fn forbidden(detail: impl Into<Cow<'static, str>>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, detail)
     }
 
     /// 404 `not_found`.
     pub fn not_found(detail: impl Into<Cow<'static, str>>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", detail)
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, detail)
     }
 
     /// 409 with a code.
-    pub fn conflict(
-        code: impl Into<Cow<'static, str>>,
-        detail: impl Into<Cow<'static, str>>,
-    ) -> Self {
+    pub fn conflict(code: ErrorCode, detail: impl Into<Cow<'static, str>>) -> Self {
         Self::new(StatusCode::CONFLICT, code, detail)
     }
 
     /// 409 `version_conflict`: the record changed since the client read it.
     pub fn stale_version() -> Self {
         Self::conflict(
-            "version_conflict",
+            ErrorCode::VersionConflict,
             "The record was changed by someone else since you read it; reload it and apply your change again.",
         )
     }
 
     /// 429 with `Retry-After`.
     pub fn too_many_requests(
-        code: impl Into<Cow<'static, str>>,
+        code: ErrorCode,
         detail: impl Into<Cow<'static, str>>,
         retry_after_secs: u64,
     ) -> Self {
@@ -188,7 +307,7 @@ impl ApiError {
     pub fn method_not_allowed(allow: String) -> Self {
         let mut e = Self::new(
             StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
+            ErrorCode::MethodNotAllowed,
             format!("This resource supports: {allow}."),
         );
         e.allow = Some(allow);
@@ -200,19 +319,23 @@ impl ApiError {
         tracing::error!(error = %cause, "internal error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
+            ErrorCode::InternalError,
             "The server could not complete the request. Quote the request id when reporting it.",
         )
     }
 
     /// 503 `unavailable`.
     pub fn unavailable(detail: impl Into<Cow<'static, str>>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", detail)
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            detail,
+        )
     }
 
     /// The stable code.
-    pub fn code(&self) -> &str {
-        &self.code
+    pub fn code(&self) -> ErrorCode {
+        self.code
     }
 
     /// The field errors.
@@ -227,7 +350,7 @@ impl ApiError {
             title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
             status: self.status.as_u16(),
             detail: self.detail.to_string(),
-            code: self.code.to_string(),
+            code: self.code,
             request_id,
             errors: self.errors.clone(),
         }
@@ -267,6 +390,18 @@ impl ResponseError for ApiError {
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> Self {
         ApiError::internal(format!("database: {e}"))
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError as E;
+        match e {
+            E::NotFound(entity) => ApiError::not_found(format!("No such {entity}.")),
+            E::StaleVersion => ApiError::stale_version(),
+            E::Db(db) => db.into(),
+            e @ E::Corrupt { .. } => ApiError::internal(e),
+        }
     }
 }
 

@@ -6,11 +6,12 @@
 //! wrong shape or values that fail validation. The query and path extractor
 //! configurations make `web::Query` and `web::Path` answer problem+json too.
 
-use crate::error::{ApiError, FieldError, field_errors};
+use crate::error::{ApiError, ErrorCode, FieldError, field_errors};
 use actix_web::dev::Payload;
 use actix_web::error::PayloadError;
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, web};
+use atvejis_domain::access::Purpose;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 use validator::Validate;
@@ -94,7 +95,7 @@ pub fn is_json(req: &HttpRequest) -> bool {
 pub fn unsupported_media_type() -> ApiError {
     ApiError::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_media_type",
+        ErrorCode::UnsupportedMediaType,
         "Send the body as JSON with `Content-Type: application/json`.",
     )
 }
@@ -115,7 +116,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 )])
             }
             _ => ApiError::bad_request(
-                "malformed_json",
+                ErrorCode::MalformedJson,
                 format!("The body is not valid JSON: {inner}."),
             ),
         }
@@ -136,7 +137,10 @@ pub fn payload_error(e: actix_web::Error) -> ApiError {
         _ if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             payload_too_large()
         }
-        _ => ApiError::bad_request("unreadable_body", "The request body could not be read."),
+        _ => ApiError::bad_request(
+            ErrorCode::UnreadableBody,
+            "The request body could not be read.",
+        ),
     }
 }
 
@@ -144,7 +148,7 @@ pub fn payload_error(e: actix_web::Error) -> ApiError {
 pub fn payload_too_large() -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
+        ErrorCode::PayloadTooLarge,
         "The request body is larger than this server accepts.",
     )
 }
@@ -153,7 +157,7 @@ pub fn payload_too_large() -> ApiError {
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err, _| {
         ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("The query string is invalid: {err}."),
         )
         .into()
@@ -177,27 +181,55 @@ pub fn form_config(limit: usize) -> web::FormConfig {
         .error_handler(|err, _| match err {
             actix_web::error::UrlencodedError::Overflow { .. } => payload_too_large().into(),
             other => ApiError::bad_request(
-                "malformed_form",
+                ErrorCode::MalformedForm,
                 format!("The form body is invalid: {other}."),
             )
             .into(),
         })
 }
 
-/// The purpose of a read, for the read audit (R-ROLE-3): the client's
-/// `X-Purpose` header (e.g. `needs_assessment`; lower-case letters, digits
-/// and `_`, at most 64), or `default`, derived from the route.
-pub fn purpose(req: &HttpRequest, default: &str) -> String {
-    req.headers()
-        .get("x-purpose")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|p| {
-            !p.is_empty()
-                && p.len() <= 64
-                && p.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        })
-        .unwrap_or(default)
-        .to_owned()
+/// The purpose of a read of case content (R-ROLE-3): the client's
+/// `X-Purpose` header, one of [`Purpose`]'s codes. A read of case content
+/// without one, or with an unknown one, is refused with 422
+/// `validation_failed` naming `X-Purpose`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadPurpose(pub Purpose);
+
+/// The `X-Purpose` header parameter, for `#[utoipa::path(params(...))]`.
+pub const PURPOSE_HEADER: &str = "X-Purpose";
+
+impl ReadPurpose {
+    /// The purpose a request states.
+    pub fn of(req: &HttpRequest) -> Result<Purpose, ApiError> {
+        let value = req.headers().get("x-purpose").ok_or_else(|| {
+            ApiError::invalid_field(
+                PURPOSE_HEADER,
+                "required",
+                "say why you read this record (X-Purpose header)",
+            )
+        })?;
+        value
+            .to_str()
+            .ok()
+            .and_then(|v| Purpose::parse(v.trim()))
+            .ok_or_else(|| {
+                ApiError::invalid_field(
+                    PURPOSE_HEADER,
+                    "invalid",
+                    format!(
+                        "is not a known purpose; use one of: {}",
+                        Purpose::ALL.map(Purpose::as_str).join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+impl FromRequest for ReadPurpose {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(ReadPurpose::of(req).map(ReadPurpose))
+    }
 }

@@ -1,13 +1,17 @@
 //! Atvejis API server: actix-web handlers, authentication, OpenAPI and
 //! persistence. The rules themselves live in `atvejis-domain`.
 
+pub mod actor;
+pub mod app;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;
+pub mod secrets;
 pub mod startup;
 pub mod state;
 pub mod store;

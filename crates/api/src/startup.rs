@@ -2,6 +2,7 @@
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::extract;
@@ -211,6 +212,15 @@ fn app(
 
 /// Builds the shared state: password hasher and token keys.
 pub fn state(config: Config, db: DatabaseConnection) -> std::io::Result<AppState> {
+    state_with_clock(config, db, Clock::system())
+}
+
+/// The application state with a given clock (tests set the date).
+pub fn state_with_clock(
+    config: Config,
+    db: DatabaseConnection,
+    clock: Clock,
+) -> std::io::Result<AppState> {
     let secret = match &config.jwt_secret {
         Some(secret) => secret.clone(),
         None => {
@@ -227,6 +237,7 @@ pub fn state(config: Config, db: DatabaseConnection) -> std::io::Result<AppState
         hasher,
         jwt: JwtKeys::new(&secret, config.access_ttl),
         config: Arc::new(config),
+        clock,
     })
 }
 

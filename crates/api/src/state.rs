@@ -2,6 +2,7 @@
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
+use crate::clock::Clock;
 use crate::config::Config;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
@@ -17,4 +18,6 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// The configuration.
     pub config: Arc<Config>,
+    /// The only source of the current time.
+    pub clock: Clock,
 }

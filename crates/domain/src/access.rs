@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 /// A staff role (DESIGN.md "Auth"). A user may hold several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Eldership social-work specialist or the centre's social-work organiser:
@@ -153,9 +154,120 @@ pub fn record_scope(roles: &[Role], has_eldership: bool) -> RecordScope {
     }
 }
 
+/// Which cases (atvejo vadyba) a member of staff sees, on top of the
+/// municipality boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    /// Every case of the own municipality.
+    AllCases,
+    /// Only the cases assigned to them (as case manager or the family's
+    /// social worker).
+    AssignedToMe,
+}
+
+/// DESIGN.md "Auth": a case manager, and a social worker working with a
+/// family, see the cases assigned to them; the division, auditors and
+/// administrators see the municipality's cases.
+pub fn case_scope(roles: &[Role]) -> CaseScope {
+    let municipality_wide = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::DivisionSpecialist | Role::DivisionHead | Role::Auditor | Role::Admin
+        )
+    });
+    if municipality_wide {
+        CaseScope::AllCases
+    } else {
+        CaseScope::AssignedToMe
+    }
+}
+
+/// Why a member of staff reads a person's or a case's file (R-ROLE-3, GDPR
+/// art. 15): every read of case content is recorded with one of these, so a
+/// data subject can learn when and why their record was consulted. Sent by
+/// the client in the `X-Purpose` header; a read of case content without one
+/// is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// Receiving an application (SP-8) and its documents.
+    Intake,
+    /// Assessing the need for social services.
+    NeedsAssessment,
+    /// Preparing or signing a decision (SP-9).
+    Decision,
+    /// Case management (atvejo vadyba) of a family.
+    CaseManagement,
+    /// Giving or recording a service, places and queues.
+    ServiceDelivery,
+    /// Calculating or checking what a person pays.
+    Payment,
+    /// Correcting the person's data (rectification).
+    Correction,
+    /// Answering the person's own request about their data.
+    DataSubjectRequest,
+    /// Supervision or an internal check of the work done.
+    Supervision,
+}
+
+impl Purpose {
+    /// Every purpose.
+    pub const ALL: [Purpose; 9] = [
+        Purpose::Intake,
+        Purpose::NeedsAssessment,
+        Purpose::Decision,
+        Purpose::CaseManagement,
+        Purpose::ServiceDelivery,
+        Purpose::Payment,
+        Purpose::Correction,
+        Purpose::DataSubjectRequest,
+        Purpose::Supervision,
+    ];
+
+    /// The code as sent and recorded.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Intake => "intake",
+            Purpose::NeedsAssessment => "needs_assessment",
+            Purpose::Decision => "decision",
+            Purpose::CaseManagement => "case_management",
+            Purpose::ServiceDelivery => "service_delivery",
+            Purpose::Payment => "payment",
+            Purpose::Correction => "correction",
+            Purpose::DataSubjectRequest => "data_subject_request",
+            Purpose::Supervision => "supervision",
+        }
+    }
+
+    /// The purpose a code names.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == code)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r_role_3_purpose_codes_round_trip() {
+        for purpose in Purpose::ALL {
+            assert_eq!(Purpose::parse(purpose.as_str()), Some(purpose));
+        }
+        assert_eq!(Purpose::parse("curiosity"), None);
+    }
+
+    #[test]
+    fn case_managers_see_their_own_cases_and_the_division_all() {
+        assert_eq!(case_scope(&[Role::CaseManager]), CaseScope::AssignedToMe);
+        assert_eq!(case_scope(&[Role::SocialWorker]), CaseScope::AssignedToMe);
+        assert_eq!(
+            case_scope(&[Role::CaseManager, Role::DivisionSpecialist]),
+            CaseScope::AllCases
+        );
+        assert_eq!(case_scope(&[Role::DivisionHead]), CaseScope::AllCases);
+    }
 
     #[test]
     fn role_codes_round_trip() {

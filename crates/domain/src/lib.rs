@@ -3,6 +3,11 @@
 //! Every rule of `shared/domain/RULES.md` lives in exactly one place here, as a
 //! function or a type whose doc comment names its ID; its tests carry the ID in
 //! their names. Time is always passed in by the caller.
+//!
+//! The optional `openapi` feature (enabled by the API crate) derives
+//! `utoipa::ToSchema` on the types that appear in the API's contract: schema
+//! metadata only, so that each enum is defined once and its values reach the
+//! OpenAPI document; the crate still does no I/O and knows no framework.
 
 pub mod access;
 pub mod application;
@@ -12,4 +17,5 @@ pub mod eligibility;
 pub mod fees;
 pub mod income;
 pub mod personal_code;
+pub mod scopes;
 pub mod text;

@@ -1128,6 +1128,12 @@ export interface components {
              */
             uploaded_at: string;
         };
+        /**
+         * @description What an audit record says happened. Stored and sent as its dotted code
+         *     (`person.read`); a code is never renamed.
+         * @enum {string}
+         */
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -1505,6 +1511,13 @@ export interface components {
             /** @description The VRP in force today. */
             vrp?: string | null;
         };
+        /**
+         * @description Every error code the API answers with: the stable `code` of a problem
+         *     body (and the last part of its `type` URN). Integrators match on these;
+         *     a code is never renamed. The README's table lists them.
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
         /** @description A family with its income. */
         FamilyFile: {
             /** @description The family. */
@@ -1939,11 +1952,8 @@ export interface components {
         };
         /** @description An RFC 9457 problem details body. */
         Problem: {
-            /**
-             * @description Stable, machine-readable code.
-             * @example validation_failed
-             */
-            code: string;
+            /** @description Stable, machine-readable code. */
+            code: components["schemas"]["ErrorCode"];
             /** @description What went wrong in this occurrence. */
             detail: string;
             /** @description The invalid fields, for 400 and 422. */
@@ -1963,6 +1973,15 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * @description Why a member of staff reads a person's or a case's file (R-ROLE-3, GDPR
+         *     art. 15): every read of case content is recorded with one of these, so a
+         *     data subject can learn when and why their record was consulted. Sent by
+         *     the client in the `X-Purpose` header; a read of case content without one
+         *     is refused.
+         * @enum {string}
+         */
+        Purpose: "intake" | "needs_assessment" | "decision" | "case_management" | "service_delivery" | "payment" | "correction" | "data_subject_request" | "supervision";
         /** @description A rate from a date. */
         RateView: {
             /**
@@ -2489,9 +2508,9 @@ export interface operations {
     get_application: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Why you read it, e.g. `decision_preparation` */
-                "X-Purpose"?: string | null;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
             };
             path: {
                 /** @description Application id */
@@ -4132,9 +4151,9 @@ export interface operations {
     get_person: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Why you read the file, e.g. `needs_assessment` */
-                "X-Purpose"?: string | null;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
             };
             path: {
                 /** @description Person id */

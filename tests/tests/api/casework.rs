@@ -751,22 +751,26 @@ async fn r_role_3_reads_of_a_persons_file_are_audited(app: TestApp) {
     let worker = app.token("social_worker").await;
     let person = ona(&app, &worker).await;
     let id = person["id"].as_str().unwrap();
-    app.send(
-        app.request(Method::GET, &format!("/api/v1/persons/{id}"))
-            .bearer_auth(&worker)
-            .header("x-purpose", "needs_assessment"),
-    )
-    .await
-    .assert_status(200);
-    app.get(&format!("/api/v1/persons/{id}"), &worker)
+    let path = format!("/api/v1/persons/{id}");
+    app.get_for(&path, &worker, Some("needs_assessment"))
         .await
         .assert_status(200);
+    app.get_for(&path, &worker, Some("decision"))
+        .await
+        .assert_status(200);
+    // No purpose, or one that is not on the list: refused, and not recorded.
+    let missing = app.get_for(&path, &worker, None).await;
+    missing.assert_problem(422, "validation_failed");
+    assert_eq!(missing.body["errors"][0]["field"], "X-Purpose");
+    app.get_for(&path, &worker, Some("curiosity"))
+        .await
+        .assert_problem(422, "validation_failed");
     let auditor = app.token("auditor").await;
     let reads = app
         .audit(&auditor, &format!("action=person.read&entity_id={id}"))
         .await;
     assert_eq!(reads.len(), 2);
-    assert_eq!(reads[0]["summary"]["purpose"], "person_file");
+    assert_eq!(reads[0]["summary"]["purpose"], "decision");
     assert_eq!(reads[1]["summary"]["purpose"], "needs_assessment");
     assert_eq!(reads[1]["actor_name"], "social_worker");
 }

@@ -7,6 +7,7 @@
 //! `name::sqlite` and `name::postgres`; the PostgreSQL one passes without
 //! running when `TEST_DATABASE_URL` is not set.
 
+use atvejis_api::clock::Clock;
 use atvejis_api::config::Config;
 use atvejis_api::startup;
 use atvejis_api::store::{self, seed};
@@ -15,7 +16,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::net::TcpListener;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 use uuid::Uuid;
 
 /// The JWT key of every test server (tests forge tokens with it).
@@ -40,8 +42,17 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Direct database access, for assertions.
     pub db: DatabaseConnection,
+    /// The server's clock: a manual one, starting at the real time; a test
+    /// sets the date it needs (`app.clock.set_today(date!(…))`).
+    pub clock: Clock,
+    /// SQL statements the server has run (see [`TestApp::statements`]).
+    statements: Arc<AtomicUsize>,
     cleanup: Cleanup,
 }
+
+/// The purpose the test client states on reads of case content unless a
+/// test sends its own `X-Purpose` (see [`TestApp::get_for`]).
+pub const DEFAULT_PURPOSE: &str = "needs_assessment";
 
 enum Cleanup {
     File(std::path::PathBuf),
@@ -151,13 +162,21 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
         vars.insert((*k).to_owned(), (*v).to_owned());
     }
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
-    let db = store::connect_config(&config).await.expect("connect");
+    let mut db = store::connect_config(&config).await.expect("connect");
     store::migrate(&db).await.expect("migrate");
     seed::demo(&db, demo_password_hash()).await.expect("seed");
+    // Counts every statement sent through the pool (the server shares it):
+    // queries and executions, not the BEGIN and COMMIT of a transaction.
+    let statements = Arc::new(AtomicUsize::new(0));
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let clock = Clock::manual(Clock::system().now());
 
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
-    let state = startup::state(config, db.clone()).expect("state");
+    let state = startup::state_with_clock(config, db.clone(), clock.clone()).expect("state");
     let server = startup::run(listener, state).expect("run");
     tokio::spawn(server);
     Some(TestApp {
@@ -167,6 +186,8 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
             .build()
             .expect("client"),
         db,
+        clock,
+        statements,
         cleanup,
     })
 }
@@ -241,10 +262,26 @@ impl TestApp {
         Reply::read(request.send().await.expect("request")).await
     }
 
-    /// GET with a bearer token.
+    /// GET with a bearer token, stating [`DEFAULT_PURPOSE`] as the purpose.
     pub async fn get(&self, path: &str, token: &str) -> Reply {
-        self.send(self.request(Method::GET, path).bearer_auth(token))
-            .await
+        self.get_for(path, token, Some(DEFAULT_PURPOSE)).await
+    }
+
+    /// GET with a bearer token and `purpose` as `X-Purpose` (`None`: none).
+    pub async fn get_for(&self, path: &str, token: &str, purpose: Option<&str>) -> Reply {
+        let mut request = self.request(Method::GET, path).bearer_auth(token);
+        if let Some(purpose) = purpose {
+            request = request.header("x-purpose", purpose);
+        }
+        self.send(request).await
+    }
+
+    /// The number of SQL statements the server runs for `request` (nothing
+    /// else may use the database meanwhile).
+    pub async fn statements(&self, request: RequestBuilder) -> (Reply, usize) {
+        let before = self.statements.load(Ordering::SeqCst);
+        let reply = self.send(request).await;
+        (reply, self.statements.load(Ordering::SeqCst) - before)
     }
 
     /// A JSON request with a bearer token (`None`: anonymous).
@@ -255,7 +292,10 @@ impl TestApp {
         token: Option<&str>,
         body: Value,
     ) -> Reply {
-        let mut request = self.request(method, path).json(&body);
+        let mut request = self
+            .request(method, path)
+            .header("x-purpose", DEFAULT_PURPOSE)
+            .json(&body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

@@ -7,134 +7,20 @@
 
 pub mod jwt;
 pub mod password;
-pub mod scopes;
-pub mod secrets;
 pub mod throttle;
 
-use crate::error::ApiError;
-use crate::request_id::RequestId;
+use crate::actor::{Actor, Principal, RequestMeta};
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 use crate::store::entities::{refresh_tokens, service_accounts, users};
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
-use atvejis_domain::access::{self, Permission, RecordScope, Role};
+use actix_web::{FromRequest, HttpRequest, web};
+use atvejis_domain::scopes;
 use futures_util::future::LocalBoxFuture;
 use jwt::{PrincipalKind, TokenError};
-use scopes::ServiceScope;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QuerySelect};
-use std::future::{Ready, ready};
-use uuid::Uuid;
-
-/// Who is calling.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Principal {
-    /// A member of staff.
-    User {
-        /// User id.
-        id: Uuid,
-        /// Username.
-        username: String,
-    },
-    /// Another municipal system.
-    Service {
-        /// Service account id.
-        id: Uuid,
-        /// Client id.
-        client_id: String,
-    },
-}
-
-/// The authenticated caller of a request.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    /// User or service account.
-    pub principal: Principal,
-    /// The municipality whose records the actor may touch; never another.
-    pub municipality_id: Uuid,
-    /// The eldership a specialist works in.
-    pub eldership_id: Option<Uuid>,
-    /// Staff roles (empty for service accounts).
-    pub roles: Vec<Role>,
-    /// Service account scopes (empty for staff).
-    pub scopes: Vec<ServiceScope>,
-    /// The login session, for staff.
-    pub session_id: Option<Uuid>,
-    /// The request id.
-    pub request_id: Option<String>,
-    /// The client's address.
-    pub client_addr: Option<String>,
-}
-
-impl Actor {
-    /// The user id, when a member of staff.
-    pub fn user_id(&self) -> Option<Uuid> {
-        match self.principal {
-            Principal::User { id, .. } => Some(id),
-            Principal::Service { .. } => None,
-        }
-    }
-
-    /// Whether the actor may do `permission`.
-    pub fn can(&self, permission: Permission) -> bool {
-        match self.principal {
-            Principal::User { .. } => access::allows(&self.roles, permission),
-            Principal::Service { .. } => scopes::grants(&self.scopes, permission),
-        }
-    }
-
-    /// `Ok` when the actor may do `permission`, else 403.
-    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if self.can(permission) {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden(format!(
-                "Your role does not allow this action ({}).",
-                scopes::permission_code(permission)
-            )))
-        }
-    }
-
-    /// Which records of the municipality the actor sees.
-    pub fn record_scope(&self) -> RecordScope {
-        match self.principal {
-            Principal::User { .. } => {
-                access::record_scope(&self.roles, self.eldership_id.is_some())
-            }
-            Principal::Service { .. } => RecordScope::Municipality,
-        }
-    }
-}
-
-/// The request id and client address, for handlers without an actor (login).
-#[derive(Debug, Clone)]
-pub struct RequestMeta {
-    /// The request id.
-    pub request_id: Option<String>,
-    /// The client's address (the TCP peer; proxies are not trusted).
-    pub client_addr: String,
-}
-
-impl RequestMeta {
-    fn of(req: &HttpRequest) -> Self {
-        RequestMeta {
-            request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
-            client_addr: req
-                .peer_addr()
-                .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string()),
-        }
-    }
-}
-
-impl FromRequest for RequestMeta {
-    type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(RequestMeta::of(req)))
-    }
-}
 
 impl FromRequest for Actor {
     type Error = ApiError;
@@ -201,19 +87,19 @@ async fn still_valid(
     };
     let Some((true, version, live)) = account else {
         return Err(ApiError::unauthorized(
-            "account_gone",
+            ErrorCode::AccountGone,
             "The account is deactivated or no longer exists.",
         ));
     };
     if !live {
         return Err(ApiError::unauthorized(
-            "session_ended",
+            ErrorCode::SessionEnded,
             "This session has ended (logout, a password change, or deactivation); log in again.",
         ));
     }
     if Some(version) != token_version {
         return Err(ApiError::unauthorized(
-            "token_expired",
+            ErrorCode::TokenExpired,
             "The account changed since this token was issued (roles, eldership, password or secret); refresh it or log in again.",
         ));
     }
@@ -232,13 +118,16 @@ fn actor_of(req: &HttpRequest) -> Result<(Actor, Option<i32>), ApiError> {
         .get(header::AUTHORIZATION)
         .ok_or_else(|| {
             ApiError::unauthorized(
-                "unauthenticated",
+                ErrorCode::Unauthenticated,
                 "Log in first: send `Authorization: Bearer <access token>`.",
             )
         })?
         .to_str()
         .map_err(|_| {
-            ApiError::unauthorized("invalid_token", "The Authorization header is not text.")
+            ApiError::unauthorized(
+                ErrorCode::InvalidToken,
+                "The Authorization header is not text.",
+            )
         })?;
     let token = value
         .strip_prefix("Bearer ")
@@ -247,17 +136,17 @@ fn actor_of(req: &HttpRequest) -> Result<(Actor, Option<i32>), ApiError> {
         .filter(|t| !t.is_empty())
         .ok_or_else(|| {
             ApiError::unauthorized(
-                "invalid_token",
+                ErrorCode::InvalidToken,
                 "Use `Authorization: Bearer <access token>`.",
             )
         })?;
     let claims = keys.verify(token).map_err(|e| match e {
         TokenError::Expired => ApiError::unauthorized(
-            "token_expired",
+            ErrorCode::TokenExpired,
             "The access token has expired; refresh it or log in again.",
         ),
         TokenError::Invalid => {
-            ApiError::unauthorized("invalid_token", "The access token is not valid.")
+            ApiError::unauthorized(ErrorCode::InvalidToken, "The access token is not valid.")
         }
     })?;
     let meta = RequestMeta::of(req);
@@ -274,7 +163,7 @@ fn actor_of(req: &HttpRequest) -> Result<(Actor, Option<i32>), ApiError> {
     let scopes = match claims.kind {
         PrincipalKind::Service => scopes::parse_list(claims.scope.as_deref().unwrap_or(""))
             .map_err(|_| {
-                ApiError::unauthorized("invalid_token", "The token names an unknown scope.")
+                ApiError::unauthorized(ErrorCode::InvalidToken, "The token names an unknown scope.")
             })?,
         PrincipalKind::User => Vec::new(),
     };

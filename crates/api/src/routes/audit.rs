@@ -1,7 +1,7 @@
 //! `GET /api/v1/audit`: the audit log of the auditor's municipality, newest
 //! first, with a cursor.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
 use crate::store::entities::audit_log;

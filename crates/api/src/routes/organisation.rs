@@ -1,7 +1,7 @@
 //! `GET /api/v1/organisation`: the caller's municipality, its elderships and
 //! institutions (for forms and labels).
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::routes::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;

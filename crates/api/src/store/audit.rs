@@ -1,11 +1,15 @@
 //! The audit writer. Call [`record`] with the write's own transaction: no write
 //! without its record, no record without its write (R-ROLE-3).
 
-use crate::auth::{Actor, Principal, RequestMeta};
+use crate::actor::{Actor, Principal, RequestMeta};
 use crate::store::entities::audit_log;
 use crate::store::entities::users;
+use atvejis_domain::access::Purpose;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Who did it, as recorded.
@@ -81,11 +85,274 @@ impl AuditActor {
     }
 }
 
+/// What an audit record says happened. Stored and sent as its dotted code
+/// (`person.read`); a code is never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum AuditAction {
+    /// A member of staff logged in.
+    #[serde(rename = "auth.login")]
+    AuthLogin,
+    /// A login failed (wrong password, unknown or deactivated account).
+    #[serde(rename = "auth.login_failed")]
+    AuthLoginFailed,
+    /// An access token was refreshed.
+    #[serde(rename = "auth.refresh")]
+    AuthRefresh,
+    /// A used refresh token was shown again: the session was revoked.
+    #[serde(rename = "auth.refresh_reuse")]
+    AuthRefreshReuse,
+    /// A member of staff logged out.
+    #[serde(rename = "auth.logout")]
+    AuthLogout,
+    /// A service account obtained a token.
+    #[serde(rename = "auth.client_token")]
+    AuthClientToken,
+    /// A municipality was created.
+    #[serde(rename = "municipality.create")]
+    MunicipalityCreate,
+    /// A user was created.
+    #[serde(rename = "user.create")]
+    UserCreate,
+    /// A user was changed.
+    #[serde(rename = "user.update")]
+    UserUpdate,
+    /// A user was activated.
+    #[serde(rename = "user.activate")]
+    UserActivate,
+    /// A user was deactivated.
+    #[serde(rename = "user.deactivate")]
+    UserDeactivate,
+    /// An administrator set a user's password.
+    #[serde(rename = "user.password_reset")]
+    UserPasswordReset,
+    /// A user changed their own password.
+    #[serde(rename = "user.password_change")]
+    UserPasswordChange,
+    /// A user gave a wrong current password.
+    #[serde(rename = "user.password_change_failed")]
+    UserPasswordChangeFailed,
+    /// A service account was created.
+    #[serde(rename = "service_account.create")]
+    ServiceAccountCreate,
+    /// A service account was deactivated.
+    #[serde(rename = "service_account.deactivate")]
+    ServiceAccountDeactivate,
+    /// A service account got a new secret.
+    #[serde(rename = "service_account.rotate_secret")]
+    ServiceAccountRotateSecret,
+    /// A service type of the catalogue was changed.
+    #[serde(rename = "service_type.update")]
+    ServiceTypeUpdate,
+    /// A rate value was added.
+    #[serde(rename = "rate.create")]
+    RateCreate,
+    /// A planned rate value was withdrawn.
+    #[serde(rename = "rate.delete")]
+    RateDelete,
+    /// A person was registered.
+    #[serde(rename = "person.create")]
+    PersonCreate,
+    /// A person's data was changed.
+    #[serde(rename = "person.update")]
+    PersonUpdate,
+    /// A certificate was recorded.
+    #[serde(rename = "person.certificate_add")]
+    PersonCertificateAdd,
+    /// A certificate was removed.
+    #[serde(rename = "person.certificate_remove")]
+    PersonCertificateRemove,
+    /// An income record was added.
+    #[serde(rename = "person.income_add")]
+    PersonIncomeAdd,
+    /// An income record was removed.
+    #[serde(rename = "person.income_remove")]
+    PersonIncomeRemove,
+    /// A person's file was read.
+    #[serde(rename = "person.read")]
+    PersonRead,
+    /// People were searched (results show personal codes).
+    #[serde(rename = "person.search")]
+    PersonSearch,
+    /// Eligibility hints for a person were read.
+    #[serde(rename = "person.eligibility_read")]
+    PersonEligibilityRead,
+    /// A family was registered.
+    #[serde(rename = "family.create")]
+    FamilyCreate,
+    /// A member was added to a family.
+    #[serde(rename = "family.member_add")]
+    FamilyMemberAdd,
+    /// A member was removed from a family.
+    #[serde(rename = "family.member_remove")]
+    FamilyMemberRemove,
+    /// A family was read.
+    #[serde(rename = "family.read")]
+    FamilyRead,
+    /// An application (SP-8) was registered.
+    #[serde(rename = "application.create")]
+    ApplicationCreate,
+    /// An application was changed.
+    #[serde(rename = "application.update")]
+    ApplicationUpdate,
+    /// A file was attached to an application.
+    #[serde(rename = "application.attachment_add")]
+    ApplicationAttachmentAdd,
+    /// An application was received.
+    #[serde(rename = "application.submit")]
+    ApplicationSubmit,
+    /// A needs assessment was recorded.
+    #[serde(rename = "application.assessment")]
+    ApplicationAssessment,
+    /// An application was sent to the division.
+    #[serde(rename = "application.forward")]
+    ApplicationForward,
+    /// An application was returned for completion.
+    #[serde(rename = "application.return")]
+    ApplicationReturn,
+    /// An application was withdrawn.
+    #[serde(rename = "application.withdraw")]
+    ApplicationWithdraw,
+    /// A decision was prepared.
+    #[serde(rename = "application.prepare_decision")]
+    ApplicationPrepareDecision,
+    /// A decision was signed.
+    #[serde(rename = "application.sign")]
+    ApplicationSign,
+    /// The person's notification was recorded.
+    #[serde(rename = "application.notification")]
+    ApplicationNotification,
+    /// An application was read.
+    #[serde(rename = "application.read")]
+    ApplicationRead,
+    /// A person's applications were listed.
+    #[serde(rename = "application.list_read")]
+    ApplicationListRead,
+    /// A decision was read.
+    #[serde(rename = "decision.read")]
+    DecisionRead,
+    /// A fee was calculated for an application (preview).
+    #[serde(rename = "decision.fee_preview")]
+    DecisionFeePreview,
+}
+
+impl AuditAction {
+    /// Every action.
+    pub const ALL: [AuditAction; 48] = [
+        AuditAction::AuthLogin,
+        AuditAction::AuthLoginFailed,
+        AuditAction::AuthRefresh,
+        AuditAction::AuthRefreshReuse,
+        AuditAction::AuthLogout,
+        AuditAction::AuthClientToken,
+        AuditAction::MunicipalityCreate,
+        AuditAction::UserCreate,
+        AuditAction::UserUpdate,
+        AuditAction::UserActivate,
+        AuditAction::UserDeactivate,
+        AuditAction::UserPasswordReset,
+        AuditAction::UserPasswordChange,
+        AuditAction::UserPasswordChangeFailed,
+        AuditAction::ServiceAccountCreate,
+        AuditAction::ServiceAccountDeactivate,
+        AuditAction::ServiceAccountRotateSecret,
+        AuditAction::ServiceTypeUpdate,
+        AuditAction::RateCreate,
+        AuditAction::RateDelete,
+        AuditAction::PersonCreate,
+        AuditAction::PersonUpdate,
+        AuditAction::PersonCertificateAdd,
+        AuditAction::PersonCertificateRemove,
+        AuditAction::PersonIncomeAdd,
+        AuditAction::PersonIncomeRemove,
+        AuditAction::PersonRead,
+        AuditAction::PersonSearch,
+        AuditAction::PersonEligibilityRead,
+        AuditAction::FamilyCreate,
+        AuditAction::FamilyMemberAdd,
+        AuditAction::FamilyMemberRemove,
+        AuditAction::FamilyRead,
+        AuditAction::ApplicationCreate,
+        AuditAction::ApplicationUpdate,
+        AuditAction::ApplicationAttachmentAdd,
+        AuditAction::ApplicationSubmit,
+        AuditAction::ApplicationAssessment,
+        AuditAction::ApplicationForward,
+        AuditAction::ApplicationReturn,
+        AuditAction::ApplicationWithdraw,
+        AuditAction::ApplicationPrepareDecision,
+        AuditAction::ApplicationSign,
+        AuditAction::ApplicationNotification,
+        AuditAction::ApplicationRead,
+        AuditAction::ApplicationListRead,
+        AuditAction::DecisionRead,
+        AuditAction::DecisionFeePreview,
+    ];
+
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::AuthLogin => "auth.login",
+            AuditAction::AuthLoginFailed => "auth.login_failed",
+            AuditAction::AuthRefresh => "auth.refresh",
+            AuditAction::AuthRefreshReuse => "auth.refresh_reuse",
+            AuditAction::AuthLogout => "auth.logout",
+            AuditAction::AuthClientToken => "auth.client_token",
+            AuditAction::MunicipalityCreate => "municipality.create",
+            AuditAction::UserCreate => "user.create",
+            AuditAction::UserUpdate => "user.update",
+            AuditAction::UserActivate => "user.activate",
+            AuditAction::UserDeactivate => "user.deactivate",
+            AuditAction::UserPasswordReset => "user.password_reset",
+            AuditAction::UserPasswordChange => "user.password_change",
+            AuditAction::UserPasswordChangeFailed => "user.password_change_failed",
+            AuditAction::ServiceAccountCreate => "service_account.create",
+            AuditAction::ServiceAccountDeactivate => "service_account.deactivate",
+            AuditAction::ServiceAccountRotateSecret => "service_account.rotate_secret",
+            AuditAction::ServiceTypeUpdate => "service_type.update",
+            AuditAction::RateCreate => "rate.create",
+            AuditAction::RateDelete => "rate.delete",
+            AuditAction::PersonCreate => "person.create",
+            AuditAction::PersonUpdate => "person.update",
+            AuditAction::PersonCertificateAdd => "person.certificate_add",
+            AuditAction::PersonCertificateRemove => "person.certificate_remove",
+            AuditAction::PersonIncomeAdd => "person.income_add",
+            AuditAction::PersonIncomeRemove => "person.income_remove",
+            AuditAction::PersonRead => "person.read",
+            AuditAction::PersonSearch => "person.search",
+            AuditAction::PersonEligibilityRead => "person.eligibility_read",
+            AuditAction::FamilyCreate => "family.create",
+            AuditAction::FamilyMemberAdd => "family.member_add",
+            AuditAction::FamilyMemberRemove => "family.member_remove",
+            AuditAction::FamilyRead => "family.read",
+            AuditAction::ApplicationCreate => "application.create",
+            AuditAction::ApplicationUpdate => "application.update",
+            AuditAction::ApplicationAttachmentAdd => "application.attachment_add",
+            AuditAction::ApplicationSubmit => "application.submit",
+            AuditAction::ApplicationAssessment => "application.assessment",
+            AuditAction::ApplicationForward => "application.forward",
+            AuditAction::ApplicationReturn => "application.return",
+            AuditAction::ApplicationWithdraw => "application.withdraw",
+            AuditAction::ApplicationPrepareDecision => "application.prepare_decision",
+            AuditAction::ApplicationSign => "application.sign",
+            AuditAction::ApplicationNotification => "application.notification",
+            AuditAction::ApplicationRead => "application.read",
+            AuditAction::ApplicationListRead => "application.list_read",
+            AuditAction::DecisionRead => "decision.read",
+            AuditAction::DecisionFeePreview => "decision.fee_preview",
+        }
+    }
+
+    /// The action of a stored code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == code)
+    }
+}
+
 /// What happened.
 #[derive(Debug, Clone)]
 pub struct AuditEvent {
-    /// Dotted action, e.g. `user.create`, `auth.login`.
-    pub action: &'static str,
+    /// What happened.
+    pub action: AuditAction,
     /// The entity type, e.g. `user`.
     pub entity: &'static str,
     /// The entity's id.
@@ -96,7 +363,7 @@ pub struct AuditEvent {
 
 impl AuditEvent {
     /// An event about one entity.
-    pub fn new(action: &'static str, entity: &'static str, entity_id: impl ToString) -> Self {
+    pub fn new(action: AuditAction, entity: &'static str, entity_id: impl ToString) -> Self {
         AuditEvent {
             action,
             entity,
@@ -112,8 +379,8 @@ impl AuditEvent {
     }
 }
 
-/// R-ROLE-3: records that `who` read a person's or a case's file, and why
-/// (`purpose`, from the client's `X-Purpose` header or the route).
+/// R-ROLE-3: records that `who` read `entity` `entity_id` at `at`, and why
+/// (`purpose`). Called by [`crate::app::read::audited`] only.
 ///
 /// Reads must not be capped by the rate of synchronous commits, so this
 /// commits asynchronously on PostgreSQL (`synchronous_commit = off` for this
@@ -125,9 +392,11 @@ impl AuditEvent {
 pub async fn record_read(
     db: &sea_orm::DatabaseConnection,
     who: &AuditActor,
+    at: OffsetDateTime,
+    action: AuditAction,
     entity: &'static str,
     entity_id: impl ToString,
-    purpose: &str,
+    purpose: Purpose,
 ) -> Result<(), DbErr> {
     use sea_orm::TransactionTrait;
     let txn = db.begin().await?;
@@ -135,18 +404,12 @@ pub async fn record_read(
         txn.execute_unprepared("SET LOCAL synchronous_commit = off")
             .await?;
     }
-    let action = match entity {
-        "person" => "person.read",
-        "family" => "family.read",
-        "application" => "application.read",
-        "decision" => "decision.read",
-        _ => "record.read",
-    };
     record(
         &txn,
         who,
+        at,
         AuditEvent::new(action, entity, entity_id.to_string())
-            .summary(serde_json::json!({ "purpose": purpose })),
+            .summary(serde_json::json!({ "purpose": purpose.as_str() })),
     )
     .await?;
     txn.commit().await
@@ -156,9 +419,9 @@ pub async fn record_read(
 pub async fn record<C: ConnectionTrait>(
     db: &C,
     who: &AuditActor,
+    at: OffsetDateTime,
     event: AuditEvent,
 ) -> Result<(), DbErr> {
-    let at = super::now();
     let ts = uuid::Timestamp::from_unix(
         uuid::NoContext,
         u64::try_from(at.unix_timestamp()).unwrap_or(0),
@@ -171,7 +434,7 @@ pub async fn record<C: ConnectionTrait>(
         actor_kind: Set(who.kind.to_owned()),
         actor_id: Set(who.id),
         actor_name: Set(who.name.clone()),
-        action: Set(event.action.to_owned()),
+        action: Set(event.action.as_str().to_owned()),
         entity: Set(event.entity.to_owned()),
         entity_id: Set(event.entity_id),
         request_id: Set(who.request_id.clone()),

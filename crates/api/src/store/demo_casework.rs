@@ -2,7 +2,7 @@
 //! certificates, a family, and applications in several states, with dates
 //! relative to today so that the demo always looks current.
 
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};
 use crate::store::entities::{
     applications, families, family_members, income_records, person_certificates, persons, users,
@@ -143,7 +143,9 @@ pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(
         audit::record(
             db,
             &who,
-            AuditEvent::new("person.create", "person", id).summary(json!({ "demo": true })),
+            crate::store::now(),
+            AuditEvent::new(AuditAction::PersonCreate, "person", id)
+                .summary(json!({ "demo": true })),
         )
         .await?;
         ids.push(id);
@@ -304,7 +306,8 @@ async fn demo_application<C: ConnectionTrait>(
     audit::record(
         db,
         &AuditActor::system("seed-demo", Some(municipality_id)),
-        AuditEvent::new("application.create", "application", id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ApplicationCreate, "application", id)
             .summary(json!({ "demo": true, "service_code": service_code })),
     )
     .await

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod demo_casework;
 pub mod entities;
+pub mod error;
 pub mod income;
 pub mod persons;
 pub mod rates;
@@ -14,6 +15,8 @@ pub mod seed;
 pub mod sessions;
 pub mod users;
 pub mod versioned;
+
+pub use error::{StoreError, StoreResult};
 
 use crate::config::Config;
 use migration::{Migrator, MigratorTrait};

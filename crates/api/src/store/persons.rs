@@ -1,6 +1,6 @@
 //! Queries about people that several handlers share.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult};
 use crate::store::entities::persons;
 use crate::store::scope::scoped;

@@ -7,10 +7,21 @@
 //! actor is an eldership specialist, the actor's eldership
 //! ([`atvejis_domain::access::record_scope`]). A record outside the scope is
 //! indistinguishable from a missing one: the API answers 404.
+//!
+//! Records of a case (atvejo vadyba) are limited further for those who see
+//! only the cases assigned to them ([`atvejis_domain::access::case_scope`]):
+//! a table that names its case ([`MunicipalityScoped::case_column`]) shows
+//! them only the rows of cases with a current assignment of theirs in
+//! [`CASE_ASSIGNMENTS`].
 
-use crate::auth::Actor;
-use atvejis_domain::access::RecordScope;
+use crate::actor::{Actor, Principal};
+use atvejis_domain::access::{CaseScope, RecordScope, case_scope};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
+
+/// The table of case assignments: `case_id`, `user_id`, `ended_at` (null
+/// while the assignment lasts).
+pub const CASE_ASSIGNMENTS: &str = "case_assignments";
 
 /// A table whose rows belong to a municipality.
 pub trait MunicipalityScoped: EntityTrait {
@@ -21,6 +32,12 @@ pub trait MunicipalityScoped: EntityTrait {
     /// eldership specialist sees only for their own eldership. `None`: the
     /// rows are municipality-wide reference data (elderships, staff, …).
     fn eldership_column() -> Option<Self::Column> {
+        None
+    }
+
+    /// The column that names the case a row belongs to, for tables of case
+    /// records; `None`: the rows belong to no case.
+    fn case_column() -> Option<Self::Column> {
         None
     }
 }
@@ -35,6 +52,17 @@ pub fn scoped_condition<E: MunicipalityScoped>(actor: &Actor) -> Condition {
         actor.eldership_id,
     ) {
         condition = condition.add(column.eq(eldership));
+    }
+    if let (Some(column), Principal::User { id, .. }) = (E::case_column(), &actor.principal)
+        && case_scope(&actor.roles) == CaseScope::AssignedToMe
+    {
+        let assigned = Query::select()
+            .column(Alias::new("case_id"))
+            .from(Alias::new(CASE_ASSIGNMENTS))
+            .and_where(Expr::col(Alias::new("user_id")).eq(*id))
+            .and_where(Expr::col(Alias::new("ended_at")).is_null())
+            .to_owned();
+        condition = condition.add(column.in_subquery(assigned));
     }
     condition
 }
@@ -91,7 +119,7 @@ mod impls {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::Principal;
+    use crate::actor::Principal;
     use atvejis_domain::access::Role;
     use sea_orm::{DbBackend, QueryTrait};
     use uuid::Uuid;
@@ -111,6 +139,53 @@ mod tests {
         }
 
         impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    /// A table of case records, as case management will have.
+    mod case_record {
+        use sea_orm::entity::prelude::*;
+
+        #[sea_orm::model]
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+        #[sea_orm(table_name = "case_records")]
+        pub struct Model {
+            #[sea_orm(primary_key, auto_increment = false)]
+            pub id: Uuid,
+            pub municipality_id: Uuid,
+            pub case_id: Uuid,
+        }
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    impl MunicipalityScoped for case_record::Entity {
+        fn municipality_column() -> Self::Column {
+            case_record::Column::MunicipalityId
+        }
+        fn case_column() -> Option<Self::Column> {
+            Some(case_record::Column::CaseId)
+        }
+    }
+
+    #[test]
+    fn case_managers_see_only_records_of_cases_assigned_to_them() {
+        let m = Uuid::new_v4();
+        let manager = actor(&[Role::CaseManager], m, None);
+        let Principal::User { id, .. } = manager.principal else {
+            unreachable!()
+        };
+        let query = sql::<case_record::Entity>(&manager);
+        assert!(
+            query.contains(&format!(
+                r#""case_id" IN (SELECT "case_id" FROM "case_assignments" WHERE "user_id" = '{id}' AND "ended_at" IS NULL)"#
+            )),
+            "{query}"
+        );
+        let division = sql::<case_record::Entity>(&actor(&[Role::DivisionSpecialist], m, None));
+        assert!(!division.contains("case_assignments"), "{division}");
+        // Tables of no case are not limited by assignments.
+        let people = sql::<crate::store::entities::persons::Entity>(&manager);
+        assert!(!people.contains("case_assignments"), "{people}");
     }
 
     impl MunicipalityScoped for record::Entity {

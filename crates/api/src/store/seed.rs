@@ -2,7 +2,7 @@
 //! (RULES.md "Demo and seed organisation data") and, in demo mode only, one
 //! demo user per role. Seeding is idempotent: what exists is left alone.
 
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::{elderships, institutions, municipalities, users};
 use crate::store::{begin_write, now, users as user_store};
 use atvejis_domain::access::Role;
@@ -268,7 +268,8 @@ pub async fn municipality<C: ConnectionTrait>(
     audit::record(
         db,
         &AuditActor::system("seed", Some(id)),
-        AuditEvent::new("municipality.create", "municipality", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::MunicipalityCreate, "municipality", id).summary(json!({
             "code": seed.code,
             "name": seed.name,
             "elderships": seed.elderships.len(),
@@ -314,7 +315,8 @@ pub async fn user<C: ConnectionTrait>(
     audit::record(
         db,
         &AuditActor::system(task, Some(municipality_id)),
-        AuditEvent::new("user.create", "user", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::UserCreate, "user", id).summary(json!({
             "username": username,
             "display_name": display_name,
             "roles": roles,

@@ -2,7 +2,7 @@
 //! marks the presented token used and adds a new one to the family; showing a
 //! used token again means it was stolen or replayed, and revokes the family.
 
-use crate::auth::secrets;
+use crate::secrets;
 use crate::store::entities::refresh_tokens as rt;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};

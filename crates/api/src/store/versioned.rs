@@ -4,7 +4,7 @@
 //! `WHERE id = ? AND version = ?` (within the actor's scope) and
 //! [`expect_one`] turns "no row changed" into 409 `version_conflict`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult};
 use crate::store::scope::{MunicipalityScoped, scoped_condition};
 use sea_orm::sea_query::Expr;

@@ -2,12 +2,12 @@
 //! file (the file itself stays in the document management system).
 
 use super::find_scoped;
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::attachments;
 use actix_web::{HttpResponse, post, web};
 use atvejis_domain::access::Permission;
@@ -122,10 +122,10 @@ pub async fn add_attachment(
     .await?;
     audit::record(
         &txn,
-        &AuditActor::of(&actor),
-        AuditEvent::new("application.attachment_add", "application", application.id)
-            .summary(json!({ "attachment_id": row.id, "file_name": row.file_name, "document_code": row.document_code })),
-    )
+        &AuditActor::of(&actor), crate::store::now(),
+        AuditEvent::new(
+            AuditAction::ApplicationAttachmentAdd, "application", application.id)
+            .summary(json!({ "attachment_id": row.id, "file_name": row.file_name, "document_code": row.document_code })))
     .await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(AttachmentView::from(row)))

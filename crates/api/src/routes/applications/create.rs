@@ -1,11 +1,11 @@
 //! `POST /api/v1/applications`: receive an application (SP-8).
 
 use super::{ApplicationView, Channel, DocumentStatusSchema, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::extract::{JsonBody, validation_errors};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};
 use crate::store::entities::{applications, families, family_members};
 use crate::store::persons::find_scoped as find_person;
@@ -226,7 +226,8 @@ pub async fn create_application(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("application.create", "application", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ApplicationCreate, "application", id).summary(json!({
             "person_id": person.id,
             "family_id": body.family_id,
             "service_code": service.code,

@@ -2,7 +2,7 @@
 //! Support Division (ready for decision).
 
 use super::{ApplicationView, StepChanges, take_step, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;

@@ -1,13 +1,14 @@
 //! `GET /api/v1/applications/{id}`.
 
 use super::{ApplicationView, find_scoped, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
-use crate::extract::purpose;
+use crate::extract::ReadPurpose;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor};
-use actix_web::{HttpRequest, get, web};
+use crate::store::audit::{self, AuditAction, AuditActor};
+use actix_web::{get, web};
 use atvejis_domain::access::Permission;
+use atvejis_domain::access::Purpose;
 use uuid::Uuid;
 
 /// One application, with its documents, assessment and decision.
@@ -17,7 +18,7 @@ use uuid::Uuid;
     tag = "applications",
     params(
         ("id" = Uuid, Path, description = "Application id"),
-        ("X-Purpose" = Option<String>, Header, description = "Why you read it, e.g. `decision_preparation`"),
+        ("X-Purpose" = Purpose, Header, description = "Why you read it (recorded; R-ROLE-3)"),
     ),
     responses(
         (status = 200, description = "The application", body = ApplicationView),
@@ -32,16 +33,18 @@ pub async fn get_application(
     state: web::Data<AppState>,
     actor: Actor,
     id: web::Path<Uuid>,
-    req: HttpRequest,
+    purpose: ReadPurpose,
 ) -> ApiResult<web::Json<ApplicationView>> {
     actor.require(Permission::ReadCaseContent)?;
     let row = find_scoped(&state.db, &actor, id.into_inner()).await?;
     audit::record_read(
         &state.db,
         &AuditActor::of(&actor),
+        state.clock.now(),
+        AuditAction::ApplicationRead,
         "application",
         row.id,
-        &purpose(&req, "application_file"),
+        purpose.0,
     )
     .await?;
     Ok(web::Json(view(&state.db, &actor, row).await?))

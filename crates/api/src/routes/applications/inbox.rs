@@ -1,7 +1,7 @@
 //! `GET /api/v1/applications/inbox`: the Social Support Division's inbox.
 
 use super::{ApplicationSummary, summaries};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
 use crate::store::entities::applications;

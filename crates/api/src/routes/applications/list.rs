@@ -1,7 +1,7 @@
 //! `GET /api/v1/applications`.
 
 use super::{ApplicationStatusSchema, ApplicationSummary, summaries};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::routes::common::{PageParams, serde_code};
 use crate::state::AppState;

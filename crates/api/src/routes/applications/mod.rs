@@ -15,11 +15,11 @@ pub mod submit;
 pub mod update;
 pub mod withdraw;
 
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::routes::common::EldershipRef;
 use crate::routes::decisions::DecisionView;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::catalogue::spec_of;
 use crate::store::entities::{
     applications, attachments, decisions, elderships, persons, service_types, users,
@@ -358,7 +358,7 @@ pub fn transition_error(e: TransitionError) -> ApiError {
     use actix_web::http::StatusCode;
     match e {
         TransitionError::NotAllowedInState { .. } => {
-            ApiError::conflict("invalid_transition", e.to_string())
+            ApiError::conflict(ErrorCode::InvalidTransition, e.to_string())
         }
         TransitionError::RoleMissing(_) => {
             ApiError::forbidden("Your role does not allow this step.")
@@ -376,19 +376,19 @@ pub fn transition_error(e: TransitionError) -> ApiError {
                 .collect();
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "documents_missing",
+                ErrorCode::DocumentsMissing,
                 e.to_string(),
             )
             .with_errors(fields)
         }
         TransitionError::AssessmentMissing => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "assessment_missing",
+            ErrorCode::AssessmentMissing,
             "Record the needs assessment first, or record an R-CM-6 exception.",
         ),
         TransitionError::PreparerCannotSign => ApiError::new(
             StatusCode::FORBIDDEN,
-            "preparer_cannot_sign",
+            ErrorCode::PreparerCannotSign,
             "You prepared this decision; another person (the division head) must sign it (R-ROLE-2).",
         ),
     }
@@ -755,6 +755,7 @@ pub async fn take_step<C: ConnectionTrait>(
     audit::record(
         txn,
         &AuditActor::of(actor),
+        crate::store::now(),
         AuditEvent::new(step_action(action), "application", id).summary(summary),
     )
     .await?;
@@ -801,15 +802,15 @@ pub async fn step_with_reason(
     Ok(actix_web::web::Json(result))
 }
 
-fn step_action(action: Action) -> &'static str {
+fn step_action(action: Action) -> AuditAction {
     match action {
-        Action::Submit => "application.submit",
-        Action::RecordAssessment => "application.assessment",
-        Action::ForwardToDivision => "application.forward",
-        Action::ReturnForCompletion => "application.return",
-        Action::PrepareDecision => "application.prepare_decision",
-        Action::Sign { .. } => "application.sign",
-        Action::RecordNotification => "application.notification",
-        Action::Withdraw => "application.withdraw",
+        Action::Submit => AuditAction::ApplicationSubmit,
+        Action::RecordAssessment => AuditAction::ApplicationAssessment,
+        Action::ForwardToDivision => AuditAction::ApplicationForward,
+        Action::ReturnForCompletion => AuditAction::ApplicationReturn,
+        Action::PrepareDecision => AuditAction::ApplicationPrepareDecision,
+        Action::Sign { .. } => AuditAction::ApplicationSign,
+        Action::RecordNotification => AuditAction::ApplicationNotification,
+        Action::Withdraw => AuditAction::ApplicationWithdraw,
     }
 }

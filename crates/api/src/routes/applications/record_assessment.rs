@@ -1,7 +1,7 @@
 //! `PUT /api/v1/applications/{id}/assessment`: the needs assessment.
 
 use super::{ApplicationView, StepChanges, StoredAssessment, take_step, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;

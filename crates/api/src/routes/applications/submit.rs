@@ -1,7 +1,7 @@
 //! `POST /api/v1/applications/{id}/submit`: register a draft as received.
 
 use super::{ApplicationView, StepChanges, take_step, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;

@@ -3,12 +3,12 @@
 
 use super::create::DocumentInput;
 use super::{ApplicationView, documents_of, find_scoped, status_of, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
 use crate::extract::{JsonBody, validation_errors};
 use crate::routes::common::double_option;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::applications;
 use crate::store::{self, versioned};
 use actix_web::{patch, web};
@@ -84,7 +84,7 @@ pub async fn update_application(
             | ApplicationStatus::ReturnedForCompletion
     ) {
         return Err(ApiError::conflict(
-            "invalid_transition",
+            ErrorCode::InvalidTransition,
             "The file is with the division or decided; it can no longer be changed here.",
         ));
     }
@@ -151,7 +151,9 @@ pub async fn update_application(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("application.update", "application", id).summary(Value::Object(changes)),
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ApplicationUpdate, "application", id)
+            .summary(Value::Object(changes)),
     )
     .await?;
     let result = view(&txn, &actor, find_scoped(&txn, &actor, id).await?).await?;

@@ -1,7 +1,7 @@
 //! `POST /api/v1/applications/{id}/withdraw`.
 
 use super::{ApplicationView, ReasonBody, step_with_reason};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;

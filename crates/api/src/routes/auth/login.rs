@@ -1,11 +1,12 @@
 //! `POST /api/v1/auth/login`: username and password for a token pair.
 
-use crate::auth::{RequestMeta, throttle};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::RequestMeta;
+use crate::auth::throttle;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::{TokenPair, token_pair};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::{self, sessions, users};
 use actix_web::{post, web};
 use serde::Deserialize;
@@ -29,7 +30,7 @@ pub struct LoginRequest {
 
 /// The answer to every wrong login, whatever was wrong.
 fn invalid_credentials() -> ApiError {
-    ApiError::unauthorized("invalid_credentials", "Wrong username or password.")
+    ApiError::unauthorized(ErrorCode::InvalidCredentials, "Wrong username or password.")
 }
 
 /// Log in.
@@ -63,7 +64,7 @@ pub async fn login(
     if let Err(retry_after) = throttle::begin(&state.db, &key, &meta.client_addr, now).await? {
         tracing::warn!(username = %key, client = %meta.client_addr, "login throttled");
         return Err(ApiError::too_many_requests(
-            "too_many_attempts",
+            ErrorCode::TooManyAttempts,
             "Too many failed logins. Wait and try again.",
             retry_after,
         ));
@@ -86,7 +87,8 @@ pub async fn login(
             audit::record(
                 &txn,
                 &AuditActor::user_at(&user, &meta),
-                AuditEvent::new("auth.login", "user", user.id)
+                crate::store::now(),
+                AuditEvent::new(AuditAction::AuthLogin, "user", user.id)
                     .summary(json!({ "session_id": refresh.family_id })),
             )
             .await?;
@@ -107,8 +109,9 @@ pub async fn login(
             audit::record(
                 &txn,
                 &who,
+                crate::store::now(),
                 AuditEvent {
-                    action: "auth.login_failed",
+                    action: AuditAction::AuthLoginFailed,
                     entity: "user",
                     entity_id,
                     summary: json!({ "reason": reason }),

@@ -1,11 +1,11 @@
 //! `POST /api/v1/auth/logout`: ends the session of a refresh token.
 
-use crate::auth::RequestMeta;
+use crate::actor::RequestMeta;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::auth::refresh::RefreshRequest;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, sessions};
 use actix_web::{HttpResponse, post, web};
@@ -46,7 +46,8 @@ pub async fn logout(
             audit::record(
                 &txn,
                 &AuditActor::user_at(&user, &meta),
-                AuditEvent::new("auth.logout", "session", token.family_id)
+                crate::store::now(),
+                AuditEvent::new(AuditAction::AuthLogout, "session", token.family_id)
                     .summary(json!({ "revoked_tokens": revoked })),
             )
             .await?;

@@ -1,11 +1,11 @@
 //! `POST /api/v1/auth/refresh`: a refresh token for a new pair (rotation).
 
-use crate::auth::RequestMeta;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::RequestMeta;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::{TokenPair, token_pair};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, sessions, users};
 use actix_web::{post, web};
@@ -25,7 +25,7 @@ pub struct RefreshRequest {
 
 fn refused() -> ApiError {
     ApiError::unauthorized(
-        "invalid_refresh_token",
+        ErrorCode::InvalidRefreshToken,
         "The session has ended; log in again.",
     )
 }
@@ -72,7 +72,8 @@ pub async fn refresh(
         audit::record(
             &txn,
             &who,
-            AuditEvent::new("auth.refresh_reuse", "session", token.family_id)
+            crate::store::now(),
+            AuditEvent::new(AuditAction::AuthRefreshReuse, "session", token.family_id)
                 .summary(json!({ "revoked_tokens": revoked })),
         )
         .await?;
@@ -97,7 +98,8 @@ pub async fn refresh(
     audit::record(
         &txn,
         &who,
-        AuditEvent::new("auth.refresh", "session", token.family_id),
+        crate::store::now(),
+        AuditEvent::new(AuditAction::AuthRefresh, "session", token.family_id),
     )
     .await?;
     let pair = token_pair(&state, &user, roles, next, now)?;

@@ -3,16 +3,18 @@
 //! the client authenticates with HTTP Basic or with `client_id` and
 //! `client_secret` in the body.
 
+use crate::actor::RequestMeta;
 use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
-use crate::auth::{RequestMeta, scopes, throttle};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::auth::throttle;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{is_json, parse_json, payload_error, unsupported_media_type};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::service_accounts as sa;
 use actix_web::http::header;
 use actix_web::{HttpRequest, post, web};
+use atvejis_domain::scopes;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -48,7 +50,7 @@ pub struct ClientToken {
 }
 
 fn invalid_client() -> ApiError {
-    ApiError::unauthorized("invalid_client", "Unknown client or wrong secret.")
+    ApiError::unauthorized(ErrorCode::InvalidClient, "Unknown client or wrong secret.")
 }
 
 /// Get a token for a service account.
@@ -79,14 +81,17 @@ pub async fn token(
         parse_json(&body)?
     } else if is_form(&req) {
         serde_urlencoded::from_bytes(&body).map_err(|e| {
-            ApiError::bad_request("malformed_form", format!("The form body is invalid: {e}."))
+            ApiError::bad_request(
+                ErrorCode::MalformedForm,
+                format!("The form body is invalid: {e}."),
+            )
         })?
     } else {
         return Err(unsupported_media_type());
     };
     if request.grant_type != "client_credentials" {
         return Err(ApiError::bad_request(
-            "unsupported_grant_type",
+            ErrorCode::UnsupportedGrantType,
             "Only grant_type=client_credentials is supported.",
         ));
     }
@@ -105,7 +110,7 @@ pub async fn token(
     let key = format!("client:{client_id}");
     if let Err(retry_after) = throttle::begin(&state.db, &key, &meta.client_addr, now).await? {
         return Err(ApiError::too_many_requests(
-            "too_many_attempts",
+            ErrorCode::TooManyAttempts,
             "Too many failed attempts. Wait and try again.",
             retry_after,
         ));
@@ -134,10 +139,10 @@ pub async fn token(
         None => held,
         Some(wanted) => {
             let wanted = scopes::parse_list(wanted)
-                .map_err(|e| ApiError::bad_request("invalid_scope", e))?;
+                .map_err(|e| ApiError::bad_request(ErrorCode::InvalidScope, e))?;
             if let Some(extra) = wanted.iter().find(|s| !held.contains(s)) {
                 return Err(ApiError::bad_request(
-                    "invalid_scope",
+                    ErrorCode::InvalidScope,
                     format!("The account does not hold the scope `{}`.", extra.as_str()),
                 ));
             }
@@ -174,7 +179,8 @@ pub async fn token(
     audit::record(
         &txn,
         &who,
-        AuditEvent::new("auth.client_token", "service_account", account.id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::AuthClientToken, "service_account", account.id)
             .summary(json!({ "scope": scope })),
     )
     .await?;

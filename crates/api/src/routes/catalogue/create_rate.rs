@@ -1,11 +1,11 @@
 //! `POST /api/v1/rates`: a new value from a date (e.g. next year's VRP).
 
 use super::list_rates::RateView;
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::rates as rates_table;
 use crate::store::{self, is_unique_violation, rates};
 use actix_web::{HttpResponse, post, web};
@@ -93,7 +93,7 @@ pub async fn create_rate(
     let row = match inserted {
         Err(e) if is_unique_violation(&e) => {
             return Err(ApiError::conflict(
-                "rate_exists",
+                ErrorCode::RateExists,
                 "A value of this kind from that date exists.",
             ));
         }
@@ -102,7 +102,8 @@ pub async fn create_rate(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("rate.create", "rate", row.id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::RateCreate, "rate", row.id).summary(json!({
             "kind": row.kind,
             "valid_from": row.valid_from,
             "value": body.value.to_string(),

@@ -1,10 +1,10 @@
 //! `DELETE /api/v1/rates/{id}`: withdraw a planned rate entered by mistake.
 
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::rates;
 use crate::store::scope::scoped;
 use actix_web::{HttpResponse, delete, web};
@@ -45,7 +45,7 @@ pub async fn delete_rate(
         .ok_or_else(|| ApiError::not_found("No such rate."))?;
     if row.valid_from <= store::today() {
         return Err(ApiError::conflict(
-            "rate_in_force",
+            ErrorCode::RateInForce,
             "This value is already in force and may have been used; add a newer value instead.",
         ));
     }
@@ -53,7 +53,8 @@ pub async fn delete_rate(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("rate.delete", "rate", row.id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::RateDelete, "rate", row.id).summary(json!({
             "kind": row.kind,
             "valid_from": row.valid_from,
             "value": row.value.normalize().to_string(),

@@ -1,6 +1,6 @@
 //! `GET /api/v1/rates`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
 use crate::store::entities::rates;

@@ -1,7 +1,7 @@
 //! `GET /api/v1/service-types`.
 
 use super::{ServiceTypeView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
 use crate::store::entities::service_types;

@@ -1,11 +1,11 @@
 //! `PUT /api/v1/service-types/{id}`: an administrator edits the catalogue.
 
 use super::{ServiceTypeSpecDoc, ServiceTypeView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::extract::JsonBody;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::service_types;
 use crate::store::scope::scoped;
 use crate::store::{self, versioned};
@@ -112,7 +112,8 @@ pub async fn update_service_type(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("service_type.update", "service_type", id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ServiceTypeUpdate, "service_type", id)
             .summary(json!({ "from": current.spec, "to": spec_json, "active": body.active })),
     )
     .await?;

@@ -1,7 +1,7 @@
 //! `GET /api/v1/applications/{id}/fee`: the fee a decision would set.
 
 use super::{Fee, FeeCalculationView, fee_for};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::routes::applications::find_scoped;
 use crate::state::AppState;

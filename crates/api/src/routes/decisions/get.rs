@@ -1,15 +1,15 @@
 //! `GET /api/v1/decisions/{id}`.
 
 use super::{DecisionView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::purpose;
+use crate::extract::ReadPurpose;
 use crate::routes::applications::find_scoped as find_application;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor};
+use crate::store::audit::{self, AuditAction, AuditActor};
 use crate::store::entities::decisions;
 use crate::store::scope::scoped;
-use actix_web::{HttpRequest, get, web};
+use actix_web::{get, web};
 use atvejis_domain::access::Permission;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use uuid::Uuid;
@@ -48,16 +48,18 @@ pub async fn get_decision(
     state: web::Data<AppState>,
     actor: Actor,
     id: web::Path<Uuid>,
-    req: HttpRequest,
+    purpose: ReadPurpose,
 ) -> ApiResult<web::Json<DecisionView>> {
     actor.require(Permission::ReadCaseContent)?;
     let decision = find_scoped(&state.db, &actor, id.into_inner()).await?;
     audit::record_read(
         &state.db,
         &AuditActor::of(&actor),
+        state.clock.now(),
+        AuditAction::DecisionRead,
         "decision",
         decision.id,
-        &purpose(&req, "decision"),
+        purpose.0,
     )
     .await?;
     Ok(web::Json(view(&state.db, decision).await?))

@@ -246,7 +246,7 @@ pub async fn fee_for<C: ConnectionTrait>(
         rates::in_force(db, application.municipality_id, kind, on).await?.ok_or_else(|| {
             ApiError::new(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                "rate_missing",
+                crate::error::ErrorCode::RateMissing,
                 format!("No `{kind}` rate is in force on {on}; an administrator adds it under rates."),
             )
         })

@@ -1,7 +1,7 @@
 //! `POST /api/v1/applications/{id}/decision`: prepare (or revise) the decision.
 
 use super::{Fee, OutcomeSchema, fee_for};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::applications::{ApplicationView, StepChanges, take_step, view};

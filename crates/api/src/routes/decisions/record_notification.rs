@@ -3,7 +3,7 @@
 
 use super::get::find_scoped;
 use super::{DecisionView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::applications::{StepChanges, find_scoped as find_application, take_step};

@@ -2,8 +2,8 @@
 
 use super::get::find_scoped;
 use super::{DecisionView, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::routes::applications::{StepChanges, find_scoped as find_application, take_step};
 use crate::routes::common::VersionBody;
@@ -59,7 +59,7 @@ pub async fn sign_decision(
         .is_some_and(|from| !service_may_start_on(from, today))
     {
         return Err(ApiError::conflict(
-            "service_before_decision",
+            ErrorCode::ServiceBeforeDecision,
             "The decision lets the service start before today; the specialist must revise the start date.",
         ));
     }

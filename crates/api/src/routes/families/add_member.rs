@@ -2,11 +2,11 @@
 
 use super::create::MemberInput;
 use super::{FamilyView, find_scoped, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::JsonBody;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::family_members;
 use crate::store::persons::find_scoped as find_person;
 use crate::store::{self, is_unique_violation};
@@ -55,7 +55,7 @@ pub async fn add_member(
         && is_unique_violation(e)
     {
         return Err(ApiError::conflict(
-            "already_member",
+            ErrorCode::AlreadyMember,
             "The person is a member of this family already.",
         ));
     }
@@ -63,7 +63,8 @@ pub async fn add_member(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("family.member_add", "family", family.id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::FamilyMemberAdd, "family", family.id)
             .summary(json!({ "person_id": body.person_id, "relation": body.relation })),
     )
     .await?;

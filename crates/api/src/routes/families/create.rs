@@ -1,12 +1,12 @@
 //! `POST /api/v1/families`.
 
 use super::{FamilyView, Relation, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::persons::eldership_for;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::{families, family_members};
 use crate::store::persons::find_scoped as find_person;
 use crate::store::{self};
@@ -110,12 +110,12 @@ pub async fn create_family(
     .await?;
     audit::record(
         &txn,
-        &AuditActor::of(&actor),
-        AuditEvent::new("family.create", "family", id).summary(json!({
+        &AuditActor::of(&actor), crate::store::now(),
+        AuditEvent::new(
+            AuditAction::FamilyCreate, "family", id).summary(json!({
             "name": body.name.trim(),
             "members": body.members.iter().map(|m| json!({ "person_id": m.person_id, "relation": m.relation })).collect::<Vec<_>>(),
-        })),
-    )
+        })))
     .await?;
     let created = view(&txn, super::find_scoped(&txn, &actor, id).await?).await?;
     txn.commit().await?;

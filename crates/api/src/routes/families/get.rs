@@ -1,14 +1,14 @@
 //! `GET /api/v1/families/{id}`: the family and its income per member.
 
 use super::{FamilyView, find_scoped, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::purpose;
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::extract::ReadPurpose;
 use crate::routes::common::{money, serde_code};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor};
+use crate::store::audit::{self, AuditAction, AuditActor};
 use crate::store::{self, income, rates};
-use actix_web::{HttpRequest, get, web};
+use actix_web::{get, web};
 use atvejis_domain::access::Permission;
 use atvejis_domain::fees::vrp_band;
 use atvejis_domain::income::average_income_per_member;
@@ -76,17 +76,19 @@ pub async fn get_family(
     actor: Actor,
     id: web::Path<Uuid>,
     query: web::Query<IncomeOn>,
-    req: HttpRequest,
+    purpose: ReadPurpose,
 ) -> ApiResult<web::Json<FamilyFile>> {
     actor.require(Permission::ReadCaseContent)?;
     let db = &state.db;
     let family = find_scoped(db, &actor, id.into_inner()).await?;
     audit::record_read(
-        db,
+        &state.db,
         &AuditActor::of(&actor),
+        state.clock.now(),
+        AuditAction::FamilyRead,
         "family",
         family.id,
-        &purpose(&req, "family_file"),
+        purpose.0,
     )
     .await?;
     let on = query.on.unwrap_or_else(store::today);
@@ -94,7 +96,7 @@ pub async fn get_family(
     let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
     let records = income::records_of(db, &members).await?;
     let average = average_income_per_member(&members, &records, on)
-        .map_err(|e| ApiError::conflict("no_members", e.to_string()))?;
+        .map_err(|e| ApiError::conflict(ErrorCode::NoMembers, e.to_string()))?;
     let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
     let band = vrp.map(|v| serde_code(&vrp_band(average.per_member, v)));
     Ok(web::Json(FamilyFile {

@@ -6,7 +6,7 @@ pub mod create;
 pub mod get;
 pub mod remove_member;
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::applications::{PersonRef, person_ref};
 use crate::store::entities::{families, family_members, persons};

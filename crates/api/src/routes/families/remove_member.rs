@@ -1,10 +1,10 @@
 //! `DELETE /api/v1/families/{id}/members/{person_id}`.
 
 use super::{FamilyView, find_scoped, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::family_members;
 use crate::store::{self};
 use actix_web::{delete, web};
@@ -46,7 +46,8 @@ pub async fn remove_member(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("family.member_remove", "family", family.id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::FamilyMemberRemove, "family", family.id)
             .summary(json!({ "person_id": person_id })),
     )
     .await?;

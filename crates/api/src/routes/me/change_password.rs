@@ -1,11 +1,12 @@
 //! `POST /api/v1/me/password`: a member of staff changes their own password.
 
+use crate::actor::Actor;
 use crate::auth::password::check_new_password;
-use crate::auth::{Actor, throttle};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::auth::throttle;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, sessions, users};
 use actix_web::{HttpResponse, post, web};
@@ -57,7 +58,9 @@ pub async fn change_password(
     let user = users_table::Entity::find_by_id(user_id)
         .one(&state.db)
         .await?
-        .ok_or_else(|| ApiError::unauthorized("account_gone", "The account no longer exists."))?;
+        .ok_or_else(|| {
+            ApiError::unauthorized(ErrorCode::AccountGone, "The account no longer exists.")
+        })?;
     let ValidJson(ChangePasswordRequest {
         current_password,
         new_password,
@@ -69,7 +72,7 @@ pub async fn change_password(
     let client_addr = actor.client_addr.as_deref().unwrap_or("unknown");
     if let Err(retry_after) = throttle::begin(&state.db, &key, client_addr, now).await? {
         return Err(ApiError::too_many_requests(
-            "too_many_attempts",
+            ErrorCode::TooManyAttempts,
             "Too many wrong passwords. Wait and try again.",
             retry_after,
         ));
@@ -84,7 +87,8 @@ pub async fn change_password(
         audit::record(
             &txn,
             &AuditActor::of(&actor),
-            AuditEvent::new("user.password_change_failed", "user", user.id)
+            crate::store::now(),
+            AuditEvent::new(AuditAction::UserPasswordChangeFailed, "user", user.id)
                 .summary(json!({ "reason": "wrong_password" })),
         )
         .await?;
@@ -116,7 +120,8 @@ pub async fn change_password(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("user.password_change", "user", user.id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::UserPasswordChange, "user", user.id)
             .summary(json!({ "other_sessions_ended": ended })),
     )
     .await?;

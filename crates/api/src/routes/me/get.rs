@@ -1,14 +1,14 @@
 //! `GET /api/v1/me`.
 
-use crate::auth::scopes::ServiceScope;
-use crate::auth::{Actor, Principal};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::{Actor, Principal};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::routes::common::{EldershipRef, MunicipalityRef, RoleSchema};
 use crate::state::AppState;
 use crate::store::entities::{service_accounts, users as users_table};
 use crate::store::users;
 use actix_web::{get, web};
 use atvejis_domain::access::Role;
+use atvejis_domain::scopes::ServiceScope;
 use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -57,7 +57,7 @@ pub struct Me {
 )]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, actor: Actor) -> ApiResult<web::Json<Me>> {
-    let gone = || ApiError::unauthorized("account_gone", "The account no longer exists.");
+    let gone = || ApiError::unauthorized(ErrorCode::AccountGone, "The account no longer exists.");
     let municipality = users::municipality(&state.db, actor.municipality_id)
         .await?
         .ok_or_else(gone)?;

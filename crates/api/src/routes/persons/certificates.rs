@@ -1,11 +1,11 @@
 //! `/api/v1/persons/{id}/certificates`: disability, working capacity,
 //! special needs, permanent nursing or care need, pensioner — with validity.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::person_certificates as pc;
 use crate::store::persons::find_scoped;
 use crate::store::{self};
@@ -158,7 +158,8 @@ pub async fn add_certificate(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.certificate_add", "person", person_id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonCertificateAdd, "person", person_id).summary(json!({
             "certificate_id": created.id,
             "kind": created.kind,
             "valid_from": created.valid_from,
@@ -209,7 +210,8 @@ pub async fn delete_certificate(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.certificate_remove", "person", person_id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonCertificateRemove, "person", person_id)
             .summary(json!({ "certificate_id": certificate_id })),
     )
     .await?;

@@ -1,11 +1,11 @@
 //! `POST /api/v1/persons`.
 
 use super::{PersonView, eldership_for, identity, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{JsonBody, validation_errors};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::persons;
 use crate::store::persons::{find_scoped, search_text};
 use crate::store::{self, is_unique_violation};
@@ -126,7 +126,7 @@ pub async fn create_person(
         && is_unique_violation(e)
     {
         return Err(ApiError::conflict(
-            "person_exists",
+            ErrorCode::PersonExists,
             "A person with this personal code is already registered in the municipality; search for them.",
         ));
     }
@@ -134,7 +134,8 @@ pub async fn create_person(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.create", "person", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonCreate, "person", id).summary(json!({
             "first_name": first_name,
             "last_name": last_name,
             "personal_code": code.is_some(),

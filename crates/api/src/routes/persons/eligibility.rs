@@ -1,6 +1,6 @@
 //! `GET /api/v1/persons/{id}/eligibility`: hints for the intake form.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::routes::common::{money, serde_code};
 use crate::state::AppState;

@@ -3,18 +3,19 @@
 use super::certificates::CertificateView;
 use super::income::IncomeRecordView;
 use super::{PersonView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
-use crate::extract::purpose;
+use crate::extract::ReadPurpose;
 use crate::routes::applications::{ApplicationSummary, summaries};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor};
+use crate::store::audit::{self, AuditAction, AuditActor};
 use crate::store::entities::{
     applications, decisions, families, family_members, income_records, person_certificates,
 };
 use crate::store::persons::find_scoped;
-use actix_web::{HttpRequest, get, web};
+use actix_web::{get, web};
 use atvejis_domain::access::Permission;
+use atvejis_domain::access::Purpose;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -73,7 +74,7 @@ pub struct PersonFile {
     tag = "persons",
     params(
         ("id" = Uuid, Path, description = "Person id"),
-        ("X-Purpose" = Option<String>, Header, description = "Why you read the file, e.g. `needs_assessment`"),
+        ("X-Purpose" = Purpose, Header, description = "Why you read it (recorded; R-ROLE-3)"),
     ),
     responses(
         (status = 200, description = "The file", body = PersonFile),
@@ -88,17 +89,19 @@ pub async fn get_person(
     state: web::Data<AppState>,
     actor: Actor,
     id: web::Path<Uuid>,
-    req: HttpRequest,
+    purpose: ReadPurpose,
 ) -> ApiResult<web::Json<PersonFile>> {
     actor.require(Permission::ReadCaseContent)?;
     let db = &state.db;
     let person = find_scoped(db, &actor, id.into_inner()).await?;
     audit::record_read(
-        db,
+        &state.db,
         &AuditActor::of(&actor),
+        state.clock.now(),
+        AuditAction::PersonRead,
         "person",
         person.id,
-        &purpose(&req, "person_file"),
+        purpose.0,
     )
     .await?;
     let person_id = person.id;

@@ -1,11 +1,11 @@
 //! `/api/v1/persons/{id}/income`: monthly income records (Decimal, with
 //! source), the basis of fees and eligibility.
 
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::income_records as ir;
 use crate::store::persons::find_scoped;
 use crate::store::{self, is_unique_violation};
@@ -165,7 +165,7 @@ pub async fn add_income(
     let created = match inserted {
         Err(e) if is_unique_violation(&e) => {
             return Err(ApiError::conflict(
-                "income_exists",
+                ErrorCode::IncomeExists,
                 "Income from this source is recorded for that month already; remove it first to correct it.",
             ));
         }
@@ -174,7 +174,8 @@ pub async fn add_income(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.income_add", "person", person_id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonIncomeAdd, "person", person_id).summary(json!({
             "income_id": created.id,
             "year": created.year,
             "month": created.month,
@@ -223,7 +224,8 @@ pub async fn delete_income(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.income_remove", "person", person_id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonIncomeRemove, "person", person_id).summary(json!({
             "income_id": row.id,
             "year": row.year,
             "month": row.month,

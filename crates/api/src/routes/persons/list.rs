@@ -1,7 +1,7 @@
 //! `GET /api/v1/persons`: search.
 
 use super::{PersonView, view};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::routes::common::PageParams;
 use crate::state::AppState;

@@ -10,7 +10,7 @@ pub mod income;
 pub mod list;
 pub mod update;
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::routes::common::EldershipRef;
 use crate::store::entities::{elderships, persons};

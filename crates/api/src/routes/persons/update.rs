@@ -1,12 +1,12 @@
 //! `PATCH /api/v1/persons/{id}`.
 
 use super::{PersonView, eldership_for, identity, view};
-use crate::auth::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{JsonBody, validation_errors};
 use crate::routes::common::double_option;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::persons;
 use crate::store::persons::{find_scoped, search_text};
 use crate::store::{self, is_unique_violation, versioned};
@@ -214,7 +214,7 @@ pub async fn update_person(
     let updated = match updated {
         Err(e) if is_unique_violation(&e) => {
             return Err(ApiError::conflict(
-                "person_exists",
+                ErrorCode::PersonExists,
                 "Another person with this personal code is registered in the municipality.",
             ));
         }
@@ -224,7 +224,8 @@ pub async fn update_person(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("person.update", "person", id).summary(Value::Object(changes)),
+        crate::store::now(),
+        AuditEvent::new(AuditAction::PersonUpdate, "person", id).summary(Value::Object(changes)),
     )
     .await?;
     // The person may have moved out of the actor's eldership: read unscoped by id.

@@ -1,18 +1,18 @@
 //! `POST /api/v1/service-accounts`.
 
 use super::{ServiceAccountView, ServiceAccountWithSecret};
-use crate::auth::Actor;
-use crate::auth::scopes::{self, ServiceScope};
-use crate::auth::secrets;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
+use crate::secrets;
 use crate::state::AppState;
 use crate::store;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::service_accounts as sa;
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use atvejis_domain::access::Permission;
+use atvejis_domain::scopes::{self, ServiceScope};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde::Deserialize;
 use serde_json::json;
@@ -77,7 +77,8 @@ pub async fn create_service_account(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("service_account.create", "service_account", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ServiceAccountCreate, "service_account", id).summary(json!({
             "client_id": client_id,
             "name": body.name.trim(),
             "scopes": wanted,

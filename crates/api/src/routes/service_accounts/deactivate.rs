@@ -1,12 +1,12 @@
 //! `POST /api/v1/service-accounts/{id}/deactivate`.
 
 use super::{ServiceAccountView, find_scoped};
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::service_accounts as sa;
 use crate::store::{self, versioned};
 use actix_web::{post, web};
@@ -50,7 +50,8 @@ pub async fn deactivate_service_account(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("service_account.deactivate", "service_account", id),
+        crate::store::now(),
+        AuditEvent::new(AuditAction::ServiceAccountDeactivate, "service_account", id),
     )
     .await?;
     let view = ServiceAccountView::try_from(find_scoped(&txn, &actor, id).await?)?;

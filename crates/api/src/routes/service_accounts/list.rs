@@ -1,7 +1,7 @@
 //! `GET /api/v1/service-accounts`.
 
 use super::ServiceAccountView;
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
 use crate::store::entities::service_accounts as sa;

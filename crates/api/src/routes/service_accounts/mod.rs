@@ -6,11 +6,11 @@ pub mod deactivate;
 pub mod list;
 pub mod rotate_secret;
 
-use crate::auth::Actor;
-use crate::auth::scopes::{self, ServiceScope};
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult};
 use crate::store::entities::service_accounts as sa;
 use crate::store::scope::scoped;
+use atvejis_domain::scopes::{self, ServiceScope};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

@@ -2,13 +2,13 @@
 //! stops working at once.
 
 use super::{ServiceAccountView, ServiceAccountWithSecret, find_scoped};
-use crate::auth::Actor;
-use crate::auth::secrets;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
+use crate::secrets;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::service_accounts as sa;
 use crate::store::{self, versioned};
 use actix_web::{post, web};
@@ -53,7 +53,12 @@ pub async fn rotate_secret(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("service_account.rotate_secret", "service_account", id),
+        crate::store::now(),
+        AuditEvent::new(
+            AuditAction::ServiceAccountRotateSecret,
+            "service_account",
+            id,
+        ),
     )
     .await?;
     let account = ServiceAccountView::try_from(find_scoped(&txn, &actor, id).await?)?;

@@ -1,6 +1,6 @@
 //! `POST /api/v1/users/{id}/activate`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;

@@ -1,13 +1,13 @@
 //! `POST /api/v1/users`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::auth::password::check_new_password;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{JsonBody, validation_errors};
 use crate::routes::common::RoleSchema;
 use crate::routes::users::view::{UserView, check_eldership, check_username, parse_roles, view};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, is_unique_violation, users};
 use actix_web::http::header;
@@ -103,7 +103,7 @@ pub async fn create_user(
     match inserted {
         Err(e) if is_unique_violation(&e) => {
             return Err(ApiError::conflict(
-                "username_taken",
+                ErrorCode::UsernameTaken,
                 format!("The username `{username}` is taken."),
             ));
         }
@@ -115,7 +115,8 @@ pub async fn create_user(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("user.create", "user", id).summary(json!({
+        crate::store::now(),
+        AuditEvent::new(AuditAction::UserCreate, "user", id).summary(json!({
             "username": username,
             "display_name": body.display_name.trim(),
             "roles": roles,

@@ -1,12 +1,12 @@
 //! `POST /api/v1/users/{id}/deactivate`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
 use crate::routes::users::view::{UserView, find_scoped, view};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, sessions, versioned};
 use actix_web::{post, web};
@@ -72,14 +72,18 @@ pub async fn set_active(
             .await?,
     )?;
     let (action, summary) = if active {
-        ("user.activate", json!({}))
+        (AuditAction::UserActivate, json!({}))
     } else {
         let ended = sessions::revoke_user(&txn, id, None, now).await?;
-        ("user.deactivate", json!({ "sessions_ended": ended }))
+        (
+            AuditAction::UserDeactivate,
+            json!({ "sessions_ended": ended }),
+        )
     };
     audit::record(
         &txn,
         &AuditActor::of(actor),
+        crate::store::now(),
         AuditEvent::new(action, "user", id).summary(summary),
     )
     .await?;

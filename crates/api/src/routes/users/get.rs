@@ -1,6 +1,6 @@
 //! `GET /api/v1/users/{id}`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::routes::users::view::{UserView, find_scoped, view};
 use crate::state::AppState;

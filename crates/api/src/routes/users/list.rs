@@ -1,6 +1,6 @@
 //! `GET /api/v1/users`.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiResult, Problem};
 use crate::routes::common::PageParams;
 use crate::routes::users::view::{UserView, views};

@@ -1,12 +1,12 @@
 //! `POST /api/v1/users/{id}/password`: an administrator sets a new password.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::auth::password::check_new_password;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::users::view::{UserView, find_scoped, view};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, sessions, versioned};
 use actix_web::{post, web};
@@ -71,7 +71,8 @@ pub async fn reset_password(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("user.password_reset", "user", id)
+        crate::store::now(),
+        AuditEvent::new(AuditAction::UserPasswordReset, "user", id)
             .summary(json!({ "sessions_ended": ended })),
     )
     .await?;

@@ -1,12 +1,12 @@
 //! `PATCH /api/v1/users/{id}`: display name, roles, eldership.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::{RoleSchema, double_option};
 use crate::routes::users::view::{UserView, check_eldership, find_scoped, parse_roles, view};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::{self, users, versioned};
 use actix_web::{patch, web};
@@ -114,7 +114,8 @@ pub async fn update_user(
     audit::record(
         &txn,
         &AuditActor::of(&actor),
-        AuditEvent::new("user.update", "user", id).summary(Value::Object(changes)),
+        crate::store::now(),
+        AuditEvent::new(AuditAction::UserUpdate, "user", id).summary(Value::Object(changes)),
     )
     .await?;
     let user = find_scoped(&txn, &actor, id).await?;

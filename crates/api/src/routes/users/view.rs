@@ -1,6 +1,6 @@
 //! The user representation and the helpers the user handlers share.
 
-use crate::auth::Actor;
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::routes::common::{EldershipRef, RoleSchema};
 use crate::store::entities::{elderships, users as users_table};

@@ -1,15 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { useMe } from '@/lib/me';
+import { purposeFor, type Purpose } from '@/lib/purpose';
 
-export function applicationQueryOptions(id: string) {
+export function applicationQueryOptions(id: string, purpose: Purpose) {
   return queryOptions({
     queryKey: ['application', id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id }, header: { 'X-Purpose': purpose } } })),
   });
 }
 
-/** One application (the read is audited). */
+/** One application (the read is audited with the reader's purpose). */
 export function useApplication(id: string) {
-  return useQuery(applicationQueryOptions(id));
+  const me = useMe();
+  return useQuery({ ...applicationQueryOptions(id, purposeFor(me.data?.roles)), enabled: Boolean(me.data) });
 }

@@ -9,7 +9,7 @@ export function useIntakePerson(id: string | null) {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/persons/{id}', {
-          params: { path: { id: id ?? '' }, header: { 'X-Purpose': 'application_intake' } },
+          params: { path: { id: id ?? '' }, header: { 'X-Purpose': 'intake' } },
         }),
       ).person,
     enabled: Boolean(id),

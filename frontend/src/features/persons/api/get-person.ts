@@ -1,16 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { useMe } from '@/lib/me';
+import { purposeFor, type Purpose } from '@/lib/purpose';
 
-export function personQueryOptions(id: string) {
+export function personQueryOptions(id: string, purpose: Purpose) {
   return queryOptions({
     queryKey: ['person', id],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/persons/{id}', { params: { path: { id }, header: { 'X-Purpose': 'person_file' } } })),
+      unwrap(await api.GET('/api/v1/persons/{id}', { params: { path: { id }, header: { 'X-Purpose': purpose } } })),
   });
 }
 
-/** A person's file (the read is audited). */
+/** A person's file (the read is audited with the reader's purpose). */
 export function usePerson(id: string) {
-  return useQuery(personQueryOptions(id));
+  const me = useMe();
+  return useQuery({ ...personQueryOptions(id, purposeFor(me.data?.roles)), enabled: Boolean(me.data) });
 }

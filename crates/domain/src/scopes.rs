@@ -2,15 +2,13 @@
 //! each grants. A service account never manages users, reads the audit log,
 //! prepares or signs decisions: those stay with named staff.
 
-use atvejis_domain::access::Permission;
+use crate::access::Permission;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
-use utoipa::ToSchema;
 
 /// A scope a service account can be given.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ServiceScope {
     /// Read people, families, applications and decisions.
     #[serde(rename = "case_content:read")]

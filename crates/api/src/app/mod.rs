@@ -1,0 +1,16 @@
+//! Use cases: what the API does, one function per action, between the
+//! routes (which parse and answer) and the store (which reads and saves).
+//!
+//! Every write goes through a [`UnitOfWork`]: the permission is checked
+//! before anything is looked up (a role without the right gets 403 for a real
+//! id and a random one alike), the records are loaded in the actor's scope,
+//! the domain decides, the store saves with the version check, the typed
+//! audit event is written in the same transaction, and the transaction
+//! commits — or nothing happens. Every read of case content goes through
+//! [`read::audited`], which records who read what and why.
+
+pub mod read;
+pub mod uow;
+
+pub use read::audited;
+pub use uow::UnitOfWork;

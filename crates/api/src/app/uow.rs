@@ -1,0 +1,90 @@
+//! The one write path.
+
+use crate::actor::Actor;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::audit::{self, AuditActor, AuditEvent};
+use crate::store::{self};
+use atvejis_domain::access::Permission;
+use sea_orm::DatabaseTransaction;
+use time::{Date, OffsetDateTime};
+
+/// One write: a transaction, the actor, the time it happens at, and the
+/// audit events written in it. [`UnitOfWork::commit`] refuses to commit a
+/// write without its audit record; dropping the unit of work rolls back.
+pub struct UnitOfWork {
+    txn: DatabaseTransaction,
+    who: AuditActor,
+    actor: Option<Actor>,
+    now: OffsetDateTime,
+    today: Date,
+    audited: bool,
+}
+
+impl UnitOfWork {
+    /// Starts a write by `actor`, which needs `permission`: checked first,
+    /// before any record is looked up (403 `forbidden`).
+    pub async fn begin(
+        state: &AppState,
+        actor: &Actor,
+        permission: Permission,
+    ) -> ApiResult<UnitOfWork> {
+        actor.require(permission)?;
+        let mut uow = Self::begin_as(state, AuditActor::of(actor)).await?;
+        uow.actor = Some(actor.clone());
+        Ok(uow)
+    }
+
+    /// Starts a write by someone without an access token (login, refresh,
+    /// a command-line task), recorded as `who`.
+    pub async fn begin_as(state: &AppState, who: AuditActor) -> ApiResult<UnitOfWork> {
+        let txn = store::begin_write(&state.db).await?;
+        let now = state.clock.now();
+        Ok(UnitOfWork {
+            txn,
+            who,
+            actor: None,
+            now,
+            today: atvejis_domain::calendar::lithuanian_date(now),
+            audited: false,
+        })
+    }
+
+    /// The transaction, for the store's functions.
+    pub fn db(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// The authenticated actor (every write but the pre-login ones has one).
+    pub fn actor(&self) -> ApiResult<&Actor> {
+        self.actor
+            .as_ref()
+            .ok_or_else(|| ApiError::internal("a unit of work without an actor"))
+    }
+
+    /// When the write happens (one instant for every row it touches).
+    pub fn now(&self) -> OffsetDateTime {
+        self.now
+    }
+
+    /// The Lithuanian date of [`Self::now`].
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// Records `event` in the write's own transaction (R-ROLE-3).
+    pub async fn audit(&mut self, event: AuditEvent) -> ApiResult<()> {
+        audit::record(&self.txn, &self.who, self.now, event).await?;
+        self.audited = true;
+        Ok(())
+    }
+
+    /// Commits the write and its audit records.
+    pub async fn commit(self) -> ApiResult<()> {
+        if !self.audited {
+            return Err(ApiError::internal("a write without its audit record"));
+        }
+        self.txn.commit().await?;
+        Ok(())
+    }
+}
