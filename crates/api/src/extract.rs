@@ -100,27 +100,94 @@ pub fn unsupported_media_type() -> ApiError {
     )
 }
 
-/// Deserialises JSON, naming the field that has the wrong shape.
+/// Deserialises JSON, naming the field that has the wrong shape. Text with
+/// control characters (other than tab and newline) is refused before any
+/// field is read: PostgreSQL cannot store NUL, and no form has a use for the
+/// others (422, `control_character`, naming each field).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::bad_request(
+            ErrorCode::MalformedJson,
+            format!("The body is not valid JSON: {e}."),
+        )
+    })?;
+    let mut errors = Vec::new();
+    control_characters_in(&value, "", &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                let field = if path == "." { String::new() } else { path };
-                ApiError::validation(vec![FieldError::new(
-                    field,
-                    "invalid",
-                    strip_position(&inner.to_string()),
-                )])
-            }
-            _ => ApiError::bad_request(
-                ErrorCode::MalformedJson,
-                format!("The body is not valid JSON: {inner}."),
-            ),
-        }
+        let field = if path == "." { String::new() } else { path };
+        ApiError::validation(vec![FieldError::new(
+            field,
+            "invalid",
+            strip_position(&inner.to_string()),
+        )])
     })
+}
+
+/// Whether `text` has a control character other than tab and newline.
+pub fn has_control_character(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\t' && c != '\n')
+}
+
+fn control_characters_in(value: &serde_json::Value, path: &str, out: &mut Vec<FieldError>) {
+    use serde_json::Value;
+    let message = "contains a control character (only tab and newline are allowed)";
+    match value {
+        Value::String(text) if has_control_character(text) => {
+            out.push(FieldError::new(path, "control_character", message));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                control_characters_in(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let field = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if has_control_character(key) {
+                    out.push(FieldError::new(field.clone(), "control_character", message));
+                }
+                control_characters_in(item, &field, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Middleware: a query string whose decoded text has a control character
+/// (other than tab and newline) is refused with 422 before any handler
+/// runs, on every route (search filters, paging, …).
+pub async fn refuse_control_characters_in_query(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let bad: Vec<FieldError> = serde_urlencoded::from_str::<Vec<(String, String)>>(
+        req.query_string(),
+    )
+    .unwrap_or_default()
+    .into_iter()
+    .filter(|(key, value)| has_control_character(key) || has_control_character(value))
+    .map(|(key, _)| {
+        FieldError::new(
+            key,
+            "control_character",
+            "contains a control character (only tab and newline are allowed)",
+        )
+    })
+    .collect();
+    if bad.is_empty() {
+        Ok(next.call(req).await?.map_into_boxed_body())
+    } else {
+        Err(ApiError::validation(bad).into())
+    }
 }
 
 fn strip_position(message: &str) -> String {

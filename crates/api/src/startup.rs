@@ -207,6 +207,7 @@ fn app(
                 .add((header::REFERRER_POLICY, "no-referrer"))
                 .add((header::X_FRAME_OPTIONS, "DENY")),
         )
+        .wrap(from_fn(extract::refuse_control_characters_in_query))
         .wrap(from_fn(crate::request_id::middleware))
 }
 

@@ -11,6 +11,7 @@ mod auth;
 mod casework;
 mod compose;
 mod errors;
+mod hardening;
 mod health;
 mod openapi;
 mod service_accounts;

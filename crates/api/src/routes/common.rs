@@ -114,25 +114,31 @@ pub struct VersionBody {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
-    /// Page number, from 1.
+    /// Page number, 1–1,000,000.
+    #[param(minimum = 1, maximum = 1_000_000)]
     pub page: Option<u64>,
     /// Items per page, 1–100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 
 /// Largest page.
 pub const MAX_PER_PAGE: u64 = 100;
 
+/// Highest page number: beyond it the offset would not fit the databases'
+/// 64-bit integers (and no list is that long).
+pub const MAX_PAGE: u64 = 1_000_000;
+
 impl PageParams {
     /// `(page, per_page)` within bounds; 422 when out of range.
     pub fn resolve(&self) -> ApiResult<(u64, u64)> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(25);
-        if page == 0 {
+        if page == 0 || page > MAX_PAGE {
             return Err(ApiError::invalid_field(
                 "page",
                 "range",
-                "must be at least 1",
+                format!("must be between 1 and {MAX_PAGE}"),
             ));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
