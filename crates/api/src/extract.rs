@@ -130,7 +130,8 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 
 /// Whether `text` has a control character other than tab and newline.
 pub fn has_control_character(text: &str) -> bool {
-    text.chars().any(|c| c.is_control() && c != '\t' && c != '\n')
+    text.chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
 }
 
 fn control_characters_in(value: &serde_json::Value, path: &str, out: &mut Vec<FieldError>) {
@@ -169,20 +170,19 @@ pub async fn refuse_control_characters_in_query(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
-    let bad: Vec<FieldError> = serde_urlencoded::from_str::<Vec<(String, String)>>(
-        req.query_string(),
-    )
-    .unwrap_or_default()
-    .into_iter()
-    .filter(|(key, value)| has_control_character(key) || has_control_character(value))
-    .map(|(key, _)| {
-        FieldError::new(
-            key,
-            "control_character",
-            "contains a control character (only tab and newline are allowed)",
-        )
-    })
-    .collect();
+    let bad: Vec<FieldError> =
+        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(key, value)| has_control_character(key) || has_control_character(value))
+            .map(|(key, _)| {
+                FieldError::new(
+                    key,
+                    "control_character",
+                    "contains a control character (only tab and newline are allowed)",
+                )
+            })
+            .collect();
     if bad.is_empty() {
         Ok(next.call(req).await?.map_into_boxed_body())
     } else {

@@ -21,7 +21,10 @@ async fn a_huge_page_number_is_refused_not_a_dropped_connection(app: TestApp) {
         ("/api/v1/users", &admin),
     ] {
         let reply = app
-            .get(&format!("{path}?page=9223372036854775809&per_page=1"), token)
+            .get(
+                &format!("{path}?page=9223372036854775809&per_page=1"),
+                token,
+            )
             .await;
         reply.assert_problem(422, "validation_failed");
         assert_eq!(reply.body["errors"][0]["field"], "page", "{path}");

@@ -13,6 +13,7 @@ mod compose;
 mod errors;
 mod hardening;
 mod health;
+mod layer_access;
 mod openapi;
 mod service_accounts;
 mod store;
