@@ -141,11 +141,15 @@ async fn fallback(
         .filter(|p| p.is_file())
         .unwrap_or_else(|| dir.join("index.html"));
     let immutable = path.starts_with("/assets/") && file.is_file() && !file.ends_with("index.html");
-    let named = NamedFile::open_async(&file)
+    let named = precompressed(&req, &file)
         .await
         .map_err(|_| ApiError::not_found("No such page."))?;
     let mut response = named.into_response(&req);
     let headers = response.headers_mut();
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("accept-encoding"),
+    );
     let cache = if immutable {
         "public, max-age=31536000, immutable"
     } else {
@@ -162,6 +166,49 @@ async fn fallback(
         ),
     );
     Ok(response)
+}
+
+/// The file, or its brotli (`.br`) or gzip (`.gz`) twin made at build time
+/// when the client accepts that encoding: the SPA is served compressed
+/// without compressing on every request.
+async fn precompressed(req: &HttpRequest, file: &Path) -> std::io::Result<NamedFile> {
+    use actix_web::http::header::ContentEncoding;
+    let accepts = |name: &str| {
+        req.headers()
+            .get_all(header::ACCEPT_ENCODING)
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|item| {
+                let mut parts = item.split(';');
+                parts.next().map(str::trim) == Some(name)
+                    && !parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
+            })
+    };
+    let mime = actix_files::file_extension_to_mime(
+        file.extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default(),
+    );
+    for (encoding, suffix, name) in [
+        (ContentEncoding::Brotli, "br", "br"),
+        (ContentEncoding::Gzip, "gz", "gzip"),
+    ] {
+        let mut twin = file.as_os_str().to_owned();
+        twin.push(".");
+        twin.push(suffix);
+        let twin = PathBuf::from(twin);
+        if accepts(name) && twin.is_file() {
+            return Ok(NamedFile::open_async(&twin)
+                .await?
+                .set_content_type(mime)
+                .set_content_disposition(header::ContentDisposition {
+                    disposition: header::DispositionType::Inline,
+                    parameters: Vec::new(),
+                })
+                .set_content_encoding(encoding));
+        }
+    }
+    NamedFile::open_async(file).await
 }
 
 /// `dir` + the URL path, refusing anything that could leave `dir`.

@@ -3,7 +3,7 @@
 //! or a 500, on SQLite and PostgreSQL alike.
 
 use crate::db_tests;
-use crate::support::TestApp;
+use crate::support::{Backend, TestApp, spawn_app_with};
 use reqwest::Method;
 use serde_json::json;
 
@@ -86,4 +86,71 @@ async fn nul_and_control_characters_are_refused_in_every_text_input(app: TestApp
     let reply = app.get("/api/v1/persons?q=ona%00", &worker).await;
     reply.assert_problem(422, "validation_failed");
     assert_eq!(reply.body["errors"][0]["field"], "q");
+}
+
+/// Issue 8 (27): the SPA's assets are served as the brotli or gzip files made
+/// at build time when the browser accepts them, with long cache headers for
+/// hashed assets; the plain file otherwise.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_spa_is_served_precompressed_with_long_cache_for_hashed_assets() {
+    let dir = std::env::temp_dir().join(format!("atvejis-spa-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(dir.join("index.html"), "<html lang=\"lt\"></html>").unwrap();
+    std::fs::write(dir.join("assets/app-1a2b.js"), "console.log('plain')").unwrap();
+    std::fs::write(dir.join("assets/app-1a2b.js.br"), "BROTLI").unwrap();
+    std::fs::write(dir.join("assets/app-1a2b.js.gz"), "GZIP").unwrap();
+    let app = spawn_app_with(
+        Backend::Sqlite,
+        &[("ATVEJIS_STATIC_DIR", dir.to_str().unwrap())],
+    )
+    .await
+    .unwrap();
+    let fetch = |encoding: Option<&'static str>| {
+        let mut request = app.request(Method::GET, "/assets/app-1a2b.js");
+        if let Some(encoding) = encoding {
+            request = request.header("accept-encoding", encoding);
+        }
+        async move { request.send().await.unwrap() }
+    };
+    for (accept, encoding, body) in [
+        (Some("gzip, deflate, br"), Some("br"), "BROTLI"),
+        (Some("gzip"), Some("gzip"), "GZIP"),
+        (Some("br;q=0, gzip"), Some("gzip"), "GZIP"),
+        (None, None, "console.log('plain')"),
+    ] {
+        let response = fetch(accept).await;
+        assert_eq!(response.status(), 200);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(
+            header("content-encoding").as_deref(),
+            encoding,
+            "{accept:?}"
+        );
+        assert!(
+            header("content-type").unwrap().contains("javascript"),
+            "{accept:?}"
+        );
+        assert_eq!(
+            header("content-disposition")
+                .as_deref()
+                .map(|d| d.starts_with("inline"))
+                .unwrap_or(true),
+            true
+        );
+        assert_eq!(
+            header("cache-control").as_deref(),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(header("vary").as_deref(), Some("accept-encoding"));
+        assert_eq!(response.bytes().await.unwrap(), body.as_bytes());
+    }
+    // Pages of the SPA itself are revalidated.
+    let page = app.request(Method::GET, "/persons").send().await.unwrap();
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    std::fs::remove_dir_all(dir).ok();
 }
