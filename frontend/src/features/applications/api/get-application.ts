@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { applicationKeys } from '../keys';
 
 export function applicationQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['application', id],
+    queryKey: applicationKeys.detail(id),
     queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
   });
 }

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { personKeys } from '../keys';
 
 export function personQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['person', id],
+    queryKey: personKeys.detail(id),
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/persons/{id}', { params: { path: { id }, header: { 'X-Purpose': 'person_file' } } })),
   });

@@ -1,0 +1,6 @@
+import { AuditPage } from '@/features/audit';
+
+/** `/audit`: the auditor's audit log. */
+export default function AuditRoute() {
+  return <AuditPage />;
+}
