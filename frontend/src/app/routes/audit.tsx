@@ -1,6 +1,6 @@
-import { AuditPage } from '@/features/audit';
+import { AuditLog } from '@/features/audit';
 
 /** `/audit`: the auditor's audit log. */
 export default function AuditRoute() {
-  return <AuditPage />;
+  return <AuditLog />;
 }

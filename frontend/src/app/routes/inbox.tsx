@@ -1,6 +1,6 @@
-import { InboxPage } from '@/features/inbox';
+import { InboxList } from '@/features/inbox';
 
 /** `/inbox`: the Social Support Division's inbox. */
 export default function InboxRoute() {
-  return <InboxPage />;
+  return <InboxList />;
 }

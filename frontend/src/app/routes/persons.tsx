@@ -1,6 +1,6 @@
-import { PersonsPage } from '@/features/persons';
+import { PersonsList } from '@/features/persons';
 
 /** `/persons`: finding and recording people. */
 export default function PersonsRoute() {
-  return <PersonsPage />;
+  return <PersonsList />;
 }

@@ -1,4 +1,4 @@
 // The audit log: its page and its query keys.
 
 export { auditKeys } from './keys';
-export { AuditPage } from './components/audit-page';
+export { AuditLog } from './components/audit-log';

@@ -2,4 +2,4 @@
 // moves an application refreshes it.
 
 export { inboxKeys } from './keys';
-export { InboxPage } from './components/inbox-page';
+export { InboxList } from './components/inbox-list';

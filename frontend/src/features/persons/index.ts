@@ -4,7 +4,7 @@
 
 export { personKeys } from './keys';
 export { usePerson } from './api/get-person';
-export { PersonsPage } from './components/persons-page';
+export { PersonsList } from './components/persons-list';
 export { PersonFileHeader } from './components/person-file-header';
 export { PersonDataCard } from './components/person-data-card';
 export { CertificatesCard } from './components/certificates-card';
