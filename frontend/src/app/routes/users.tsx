@@ -1,6 +1,6 @@
-import { UsersPage } from '@/features/users';
+import { UsersList } from '@/features/users';
 
 /** `/users`: the administrator's list of staff accounts. */
 export default function UsersRoute() {
-  return <UsersPage />;
+  return <UsersList />;
 }

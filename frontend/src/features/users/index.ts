@@ -1,4 +1,4 @@
 // User administration: its page and the query keys of staff accounts.
 
 export { userKeys } from './keys';
-export { UsersPage } from './components/users-page';
+export { UsersList } from './components/users-list';
