@@ -11,6 +11,7 @@ import { useServiceTypes } from '@/lib/catalogue';
 import { formatMoney, todayInLithuania } from '@/lib/format';
 import { useCreateApplication } from '../api/create-application';
 import { useEligibility } from '../api/eligibility';
+import type { OnApplicationChanged } from '../api/steps';
 import { DocumentsChecklist, type ChecklistLine } from './documents-checklist';
 
 type Channel = components['schemas']['Channel'];
@@ -23,7 +24,7 @@ interface Props {
   /** The first step: choosing the applicant (another feature's picker, composed by the route). */
   personStep: ReactNode;
   /** After the application is created: for the data of other features that show it. */
-  onChanged?: () => void;
+  onChanged?: OnApplicationChanged;
 }
 
 /** Application intake, step by step: person → service → eligibility and documents → submit. */
