@@ -1,47 +1,34 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { LoginPage } from '@/features/auth/components/login-page';
-import { AppShellLayout } from '@/features/shell/components/app-shell-layout';
-import { LandingPage } from '@/features/home/components/landing-page';
 import { NotFound } from '@/components/not-found';
-import { RequireAuth, RequireRole } from './guards';
+import { RequireRole } from './guards';
+import HomeRoute from './routes/home';
+import AppLayoutRoute from './routes/layout';
+import LoginRoute from './routes/login';
 
-// Pages of one role load when first opened (the shell shows a loader).
-const UsersPage = lazy(() => import('@/features/users/components/users-page').then((m) => ({ default: m.UsersPage })));
-const AuditPage = lazy(() => import('@/features/audit/components/audit-page').then((m) => ({ default: m.AuditPage })));
-const PersonsPage = lazy(() =>
-  import('@/features/persons/components/persons-page').then((m) => ({ default: m.PersonsPage })),
-);
-const PersonFilePage = lazy(() =>
-  import('@/features/persons/components/person-file-page').then((m) => ({ default: m.PersonFilePage })),
-);
-const IntakeWizard = lazy(() =>
-  import('@/features/applications/components/intake-wizard').then((m) => ({ default: m.IntakeWizard })),
-);
-const ApplicationPage = lazy(() =>
-  import('@/features/applications/components/application-page').then((m) => ({ default: m.ApplicationPage })),
-);
-const CataloguePage = lazy(() =>
-  import('@/features/catalogue/components/catalogue-page').then((m) => ({ default: m.CataloguePage })),
-);
-const InboxPage = lazy(() => import('@/features/inbox/components/inbox-page').then((m) => ({ default: m.InboxPage })));
+// One route component per page, in ./routes; each composes features. Pages of
+// one role load when first opened (the shell shows a loader meanwhile).
+const UsersRoute = lazy(() => import('./routes/users'));
+const CatalogueRoute = lazy(() => import('./routes/catalogue'));
+const AuditRoute = lazy(() => import('./routes/audit'));
+const PersonsRoute = lazy(() => import('./routes/persons'));
+const PersonFileRoute = lazy(() => import('./routes/person-file'));
+const NewApplicationRoute = lazy(() => import('./routes/application-new'));
+const ApplicationRoute = lazy(() => import('./routes/application'));
+const InboxRoute = lazy(() => import('./routes/inbox'));
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginRoute /> },
   {
     path: '/',
-    element: (
-      <RequireAuth>
-        <AppShellLayout />
-      </RequireAuth>
-    ),
+    element: <AppLayoutRoute />,
     children: [
-      { index: true, element: <LandingPage /> },
+      { index: true, element: <HomeRoute /> },
       {
         path: 'users',
         element: (
           <RequireRole path="/users">
-            <UsersPage />
+            <UsersRoute />
           </RequireRole>
         ),
       },
@@ -49,7 +36,7 @@ export const router = createBrowserRouter([
         path: 'catalogue',
         element: (
           <RequireRole path="/catalogue">
-            <CataloguePage />
+            <CatalogueRoute />
           </RequireRole>
         ),
       },
@@ -57,7 +44,7 @@ export const router = createBrowserRouter([
         path: 'audit',
         element: (
           <RequireRole path="/audit">
-            <AuditPage />
+            <AuditRoute />
           </RequireRole>
         ),
       },
@@ -65,7 +52,7 @@ export const router = createBrowserRouter([
         path: 'persons',
         element: (
           <RequireRole path="/persons">
-            <PersonsPage />
+            <PersonsRoute />
           </RequireRole>
         ),
       },
@@ -73,7 +60,7 @@ export const router = createBrowserRouter([
         path: 'persons/:id',
         element: (
           <RequireRole path="/persons">
-            <PersonFilePage />
+            <PersonFileRoute />
           </RequireRole>
         ),
       },
@@ -81,7 +68,7 @@ export const router = createBrowserRouter([
         path: 'applications/new',
         element: (
           <RequireRole path="/persons">
-            <IntakeWizard />
+            <NewApplicationRoute />
           </RequireRole>
         ),
       },
@@ -89,7 +76,7 @@ export const router = createBrowserRouter([
         path: 'applications/:id',
         element: (
           <RequireRole path="/persons">
-            <ApplicationPage />
+            <ApplicationRoute />
           </RequireRole>
         ),
       },
@@ -97,7 +84,7 @@ export const router = createBrowserRouter([
         path: 'inbox',
         element: (
           <RequireRole path="/inbox">
-            <InboxPage />
+            <InboxRoute />
           </RequireRole>
         ),
       },

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { applicationKeys } from '../keys';
 
 export function eligibilityQueryOptions(personId: string, serviceCode: string) {
   return queryOptions({
-    queryKey: ['eligibility', personId, serviceCode],
+    queryKey: applicationKeys.eligibility(personId, serviceCode),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/persons/{id}/eligibility', {

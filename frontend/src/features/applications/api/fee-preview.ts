@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { applicationKeys } from '../keys';
 
 /** The fee a decision would set for `hours` a month. */
 export function useFeePreview(applicationId: string, hours: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['fee', applicationId, hours],
+    queryKey: applicationKeys.fee(applicationId, hours),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/applications/{id}/fee', {

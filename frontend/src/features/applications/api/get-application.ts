@@ -3,10 +3,11 @@ import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { useMe } from '@/lib/me';
 import { purposeFor, type Purpose } from '@/lib/purpose';
+import { applicationKeys } from '../keys';
 
 export function applicationQueryOptions(id: string, purpose: Purpose) {
   return queryOptions({
-    queryKey: ['application', id],
+    queryKey: applicationKeys.detail(id),
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id }, header: { 'X-Purpose': purpose } } })),
   });

@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { todayInLithuania } from '@/lib/format';
-import { useRecordAssessment } from '../api/steps';
+import { type OnApplicationChanged, useRecordAssessment } from '../api/steps';
 
 type Application = components['schemas']['ApplicationView'];
 
 /** The needs assessment: who assessed (the caller), when it reached the municipality, the conclusion. */
-export function AssessmentForm({ application }: { application: Application }) {
+export function AssessmentForm({ application, onChanged }: { application: Application; onChanged?: OnApplicationChanged }) {
   const { t } = useTranslation();
-  const record = useRecordAssessment(application.id);
+  const record = useRecordAssessment(application.id, onChanged);
   const current = application.assessment;
   const form = useForm({
     mode: 'controlled',

@@ -8,7 +8,7 @@ import type { components } from '@/api/schema';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { useFeePreview } from '../api/fee-preview';
-import { usePrepareDecision, useRecordNotification, useSignDecision } from '../api/steps';
+import { type OnApplicationChanged, usePrepareDecision, useRecordNotification, useSignDecision } from '../api/steps';
 import { FeeLines } from './fee-lines';
 
 type Application = components['schemas']['ApplicationView'];
@@ -22,7 +22,7 @@ function problemText(error: unknown, t: (key: string) => string): string | null 
 }
 
 /** The decision (SP-9): prepare with the fee shown line by line, sign, record the notification. */
-export function DecisionPanel({ application }: { application: Application }) {
+export function DecisionPanel({ application, onChanged }: { application: Application; onChanged?: OnApplicationChanged }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const lang = i18n.language;
@@ -39,9 +39,9 @@ export function DecisionPanel({ application }: { application: Application }) {
   const [notifiedOn, setNotifiedOn] = useState<string | null>(todayInLithuania());
   const [method, setMethod] = useState<Method>('letter');
 
-  const prepare = usePrepareDecision(application.id);
-  const sign = useSignDecision(application.id);
-  const notify = useRecordNotification(application.id);
+  const prepare = usePrepareDecision(application.id, onChanged);
+  const sign = useSignDecision(application.id, onChanged);
+  const notify = useRecordNotification(application.id, onChanged);
   const hoursText = String(hours).trim().replace(',', '.');
   const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted');
   const server = fieldErrors(prepare.error);

@@ -1,34 +1,37 @@
 import { Alert, Badge, Button, Card, Group, Radio, Select, SimpleGrid, Stack, Stepper, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { QueryError } from '@/components/query-error';
 import { useServiceTypes } from '@/lib/catalogue';
-import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
+import { formatMoney, todayInLithuania } from '@/lib/format';
 import { useCreateApplication } from '../api/create-application';
 import { useEligibility } from '../api/eligibility';
-import { useIntakePerson, usePersonChoices } from '../api/intake-person';
+import type { OnApplicationChanged } from '../api/steps';
 import { DocumentsChecklist, type ChecklistLine } from './documents-checklist';
 
 type Channel = components['schemas']['Channel'];
 const CHANNELS: Channel[] = ['in_person', 'post', 'email', 'eservices', 'case_management', 'other'];
 const HINT_COLORS = { met: 'green', not_met: 'red', unknown: 'gray' } as const;
 
+interface Props {
+  /** The applicant chosen in the first step. */
+  personId: string | null;
+  /** The first step: choosing the applicant (another feature's picker, composed by the route). */
+  personStep: ReactNode;
+  /** After the application is created: for the data of other features that show it. */
+  onChanged?: OnApplicationChanged;
+}
+
 /** Application intake, step by step: person → service → eligibility and documents → submit. */
-export function IntakeWizard() {
+export function IntakeWizard({ personId, personStep, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
   const [step, setStep] = useState(0);
-  const [personId, setPersonId] = useState<string | null>(params.get('person'));
-  const [q, setQ] = useState('');
-  const [debouncedQ] = useDebouncedValue(q, 250);
   const [serviceCode, setServiceCode] = useState<string | null>(null);
   const [lines, setLines] = useState<ChecklistLine[]>([]);
   const [receivedOn, setReceivedOn] = useState<string | null>(todayInLithuania());
@@ -37,8 +40,6 @@ export function IntakeWizard() {
   const [notes, setNotes] = useState('');
   const [stepError, setStepError] = useState<string | null>(null);
 
-  const person = useIntakePerson(personId);
-  const choices = usePersonChoices(debouncedQ);
   const services = useServiceTypes();
   const eligibility = useEligibility(personId, serviceCode);
   const create = useCreateApplication();
@@ -85,6 +86,7 @@ export function IntakeWizard() {
       },
       {
         onSuccess: (created) => {
+          onChanged?.();
           notifications.show({ color: 'green', message: t('intake.created') });
           void navigate(`/applications/${created.id}`);
         },
@@ -99,54 +101,7 @@ export function IntakeWizard() {
       <Title order={2}>{t('intake.title')}</Title>
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} allowNextStepsSelect={false}>
         <Stepper.Step label={t('intake.step_person')}>
-          <Stack mt="md">
-            {person.data ? (
-              <Card withBorder>
-                <Group justify="space-between">
-                  <div>
-                    <Text size="xs" c="dimmed">
-                      {t('intake.chosen')}
-                    </Text>
-                    <Text fw={600} data-testid="chosen-person">
-                      {person.data.first_name} {person.data.last_name}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {person.data.personal_code ?? ''} {person.data.declared_address ?? ''}
-                    </Text>
-                  </div>
-                  <Button variant="default" onClick={() => setPersonId(null)}>
-                    {t('intake.change')}
-                  </Button>
-                </Group>
-              </Card>
-            ) : (
-              <>
-                <TextInput
-                  label={t('intake.pick_person')}
-                  description={t('persons.search_hint')}
-                  leftSection={<IconSearch size={16} aria-hidden />}
-                  value={q}
-                  onChange={(e) => setQ(e.currentTarget.value)}
-                  autoFocus
-                />
-                <Stack gap={4}>
-                  {(choices.data ?? []).map((p) => (
-                    <Group key={p.id} justify="space-between">
-                      <Text>
-                        {p.last_name}, {p.first_name}{' '}
-                        <Text span c="dimmed" size="sm">
-                          {p.personal_code ?? ''} {formatDate(p.birth_date, lang)}
-                        </Text>
-                      </Text>
-                      <Button size="xs" variant="light" onClick={() => setPersonId(p.id)}>
-                        {t('intake.next')}
-                      </Button>
-                    </Group>
-                  ))}
-                </Stack>
-              </>
-            )}
-          </Stack>
+          <Stack mt="md">{personStep}</Stack>
         </Stepper.Step>
         <Stepper.Step label={t('intake.step_service')}>
           {services.isError ? <QueryError error={services.error} /> : null}

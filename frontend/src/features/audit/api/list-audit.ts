@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { auditKeys } from '../keys';
 
 export interface AuditFilter {
   entity: string;
@@ -20,7 +21,7 @@ const LIMIT = 50;
 /** The audit log, newest first, a page at a time ("load more" follows `next_cursor`). */
 export function auditQueryOptions(filter: AuditFilter) {
   return infiniteQueryOptions({
-    queryKey: ['audit', filter],
+    queryKey: auditKeys.list(filter),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
       unwrap(

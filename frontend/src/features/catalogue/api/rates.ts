@@ -2,12 +2,13 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { catalogueKeys } from '../keys';
 
 export type Rate = components['schemas']['RateView'];
 export type CreateRateInput = components['schemas']['CreateRateRequest'];
 
 export const ratesQueryOptions = queryOptions({
-  queryKey: ['rates'],
+  queryKey: catalogueKeys.rates(),
   queryFn: async () => unwrap(await api.GET('/api/v1/rates')),
 });
 
@@ -20,7 +21,7 @@ export function useCreateRate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreateRateInput) => unwrap(await api.POST('/api/v1/rates', { body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ratesQueryOptions.queryKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.rates() }),
   });
 }
 
@@ -30,6 +31,6 @@ export function useDeleteRate() {
     mutationFn: async (id: string) => {
       unwrap(await api.DELETE('/api/v1/rates/{id}', { params: { path: { id } } }));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ratesQueryOptions.queryKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: catalogueKeys.rates() }),
   });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { components } from '@/api/schema';
-import { serviceTypesQueryOptions } from '@/lib/catalogue';
+import { serviceTypeKeys } from '@/lib/catalogue';
 
 export type ServiceType = components['schemas']['ServiceTypeView'];
 export type ServiceTypeSpec = components['schemas']['ServiceTypeSpec'];
@@ -13,6 +13,6 @@ export function useUpdateServiceType() {
   return useMutation({
     mutationFn: async ({ id, body }: { id: string; body: UpdateServiceTypeInput }) =>
       unwrap(await api.PUT('/api/v1/service-types/{id}', { params: { path: { id } }, body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: serviceTypesQueryOptions.queryKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: serviceTypeKeys.all }),
   });
 }

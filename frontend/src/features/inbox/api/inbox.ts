@@ -1,10 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { inboxKeys } from '../keys';
 
 export function inboxQueryOptions(serviceCode: string | null, eldershipId: string | null) {
   return queryOptions({
-    queryKey: ['inbox', serviceCode, eldershipId],
+    queryKey: inboxKeys.list(serviceCode, eldershipId),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/applications/inbox', {

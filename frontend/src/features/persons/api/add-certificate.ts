@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { personKeys } from '../keys';
 
 export type AddCertificateInput = components['schemas']['AddCertificateRequest'];
 
@@ -10,6 +11,6 @@ export function useAddCertificate(personId: string) {
   return useMutation({
     mutationFn: async (body: AddCertificateInput) =>
       unwrap(await api.POST('/api/v1/persons/{id}/certificates', { params: { path: { id: personId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person', personId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: personKeys.detail(personId) }),
   });
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { personKeys } from '../keys';
 
 export type AddIncomeInput = components['schemas']['AddIncomeRequest'];
 
@@ -10,6 +11,6 @@ export function useAddIncome(personId: string) {
   return useMutation({
     mutationFn: async (body: AddIncomeInput) =>
       unwrap(await api.POST('/api/v1/persons/{id}/income', { params: { path: { id: personId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person', personId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: personKeys.detail(personId) }),
   });
 }

@@ -3,10 +3,11 @@ import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { useMe } from '@/lib/me';
 import { purposeFor, type Purpose } from '@/lib/purpose';
+import { personKeys } from '../keys';
 
 export function personQueryOptions(id: string, purpose: Purpose) {
   return queryOptions({
-    queryKey: ['person', id],
+    queryKey: personKeys.detail(id),
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/persons/{id}', { params: { path: { id }, header: { 'X-Purpose': purpose } } })),
   });

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { personKeys } from '../keys';
 
 export interface PersonSearch {
   q: string;
@@ -12,7 +13,7 @@ export const PER_PAGE = 20;
 
 export function searchPersonsQueryOptions(search: PersonSearch) {
   return queryOptions({
-    queryKey: ['persons', search],
+    queryKey: personKeys.search(search),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/persons', {

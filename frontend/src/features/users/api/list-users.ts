@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { Role } from '@/lib/roles';
+import { userKeys } from '../keys';
 
 export interface UserFilter {
   q: string;
@@ -15,7 +16,7 @@ export const PER_PAGE = 20;
 
 export function listUsersQueryOptions(filter: UserFilter) {
   return queryOptions({
-    queryKey: ['users', filter],
+    queryKey: userKeys.list(filter),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/users', {

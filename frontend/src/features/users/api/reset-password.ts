@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { userKeys } from '../keys';
 
 /** An administrator sets a new password for a user; the user's sessions end. */
 export function useResetPassword() {
@@ -13,6 +14,6 @@ export function useResetPassword() {
           body: { version, new_password: password },
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { userKeys } from '../keys';
 
 export function useSetUserActive() {
   const queryClient = useQueryClient();
@@ -13,6 +14,6 @@ export function useSetUserActive() {
           : await api.POST('/api/v1/users/{id}/deactivate', options),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

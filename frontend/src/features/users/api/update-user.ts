@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { userKeys } from '../keys';
 
 export type UpdateUserInput = components['schemas']['UpdateUserRequest'];
 
@@ -10,6 +11,6 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: async ({ id, body }: { id: string; body: UpdateUserInput }) =>
       unwrap(await api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,60 +1,14 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCoin, IconListDetails } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { useServiceTypes } from '@/lib/catalogue';
-import { usePageTitle } from '@/lib/use-page-title';
 import { type ServiceType, useUpdateServiceType } from '../api/update-service-type';
-import { RatesPanel } from './rates-panel';
 import { ServiceTypeForm } from './service-type-form';
 
-type Tab = 'services' | 'rates';
-
-/** The administrator's page for the municipality's reference data: the service catalogue and the rates. */
-export function CataloguePage() {
-  const { t } = useTranslation();
-  usePageTitle(t('catalogue.title'));
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'rates' ? 'rates' : 'services';
-
-  return (
-    <Stack gap="lg" maw={1200}>
-      <div>
-        <Title order={2} fz={26} fw={600}>
-          {t('catalogue.title')}
-        </Title>
-        <Text c="dimmed" size="sm" mt={4}>
-          {t('catalogue.subtitle')}
-        </Text>
-      </div>
-      <Tabs
-        value={tab}
-        onChange={(value) => setParams(value === 'rates' ? { tab: 'rates' } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="services" leftSection={<IconListDetails size={16} aria-hidden />}>
-            {t('catalogue.services_tab')}
-          </Tabs.Tab>
-          <Tabs.Tab value="rates" leftSection={<IconCoin size={16} aria-hidden />}>
-            {t('catalogue.rates_tab')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="services" pt="lg">
-          <ServiceTypesPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="rates" pt="lg">
-          <RatesPanel />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
-  );
-}
-
-function ServiceTypesPanel() {
+/** The municipality's service catalogue: each service's deadline, payment, documents; edited in a dialog. */
+export function ServiceTypesPanel() {
   const { t, i18n } = useTranslation();
   const services = useServiceTypes();
   const update = useUpdateServiceType();

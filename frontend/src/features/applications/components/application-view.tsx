@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Modal, Stack, Text,
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { DueDate } from '@/components/due-date';
@@ -13,7 +13,7 @@ import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { hasAnyRole, RECEIVERS } from '@/lib/roles';
 import { useApplication } from '../api/get-application';
-import { useForward, useReturn, useUpdateApplication, useWithdraw } from '../api/steps';
+import { type OnApplicationChanged, useForward, useReturn, useUpdateApplication, useWithdraw } from '../api/steps';
 import { AssessmentForm } from './assessment-form';
 import { DecisionPanel } from './decision-panel';
 import { DocumentsChecklist, type ChecklistLine } from './documents-checklist';
@@ -71,15 +71,21 @@ function DocumentsCard({
   );
 }
 
-export function ApplicationPage() {
-  const { id = '' } = useParams();
+interface Props {
+  id: string;
+  /** After every step on the application: for the data of other features that show it. */
+  onChanged?: OnApplicationChanged;
+}
+
+/** One application: its data, documents, assessment, the way to the division, and the decision. */
+export function ApplicationView({ id, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const application = useApplication(id);
-  const update = useUpdateApplication(id);
-  const forward = useForward(id);
-  const giveBack = useReturn(id);
-  const withdraw = useWithdraw(id);
+  const update = useUpdateApplication(id, onChanged);
+  const forward = useForward(id, onChanged);
+  const giveBack = useReturn(id, onChanged);
+  const withdraw = useWithdraw(id, onChanged);
   const [exception, setException] = useState(false);
   const [exceptionReason, setExceptionReason] = useState('');
   const [reasonDialog, setReasonDialog] = useState<'return' | 'withdraw' | null>(null);
@@ -157,7 +163,7 @@ export function ApplicationPage() {
               {t('application.assessment')}
             </Title>
             {allowed.includes('record_assessment') ? (
-              <AssessmentForm application={a} />
+              <AssessmentForm application={a} onChanged={onChanged} />
             ) : a.assessment ? (
               <Grid>
                 <Grid.Col span={6}><Field label={t('application.assessor')} value={a.assessment.assessor.display_name} /></Grid.Col>
@@ -202,7 +208,7 @@ export function ApplicationPage() {
           ) : null}
           {a.status === 'ready_for_decision' || a.status === 'decision_prepared' || a.decision ? (
             <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
-              <DecisionPanel key={`${a.id}-${a.version}`} application={a} />
+              <DecisionPanel key={`${a.id}-${a.version}`} application={a} onChanged={onChanged} />
             </div>
           ) : null}
           <Group justify="flex-end" mt="md">

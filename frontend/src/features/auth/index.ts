@@ -1,0 +1,3 @@
+// Logging in.
+
+export { LoginPage } from './components/login-page';

@@ -1,0 +1,3 @@
+// The start page.
+
+export { LandingPage } from './components/landing-page';

@@ -1,0 +1,4 @@
+// User administration: its page and the query keys of staff accounts.
+
+export { userKeys } from './keys';
+export { UsersList } from './components/users-list';
