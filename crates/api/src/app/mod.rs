@@ -14,3 +14,5 @@ pub mod uow;
 
 pub use read::audited;
 pub use uow::UnitOfWork;
+pub mod catalogue;
+pub mod users;

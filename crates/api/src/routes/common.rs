@@ -155,27 +155,6 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
-/// A staff role, as the OpenAPI document describes
-/// [`atvejis_domain::access::Role`] (the domain crate knows nothing of
-/// OpenAPI). A test keeps the two equal.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-#[schema(as = Role)]
-pub enum RoleSchema {
-    /// Eldership social-work specialist, or the centre's social-work organiser.
-    SocialWorker,
-    /// Case manager (atvejo vadybininkas).
-    CaseManager,
-    /// Social Support Division specialist: prepares decisions.
-    DivisionSpecialist,
-    /// Head of the Social Support Division: signs decisions.
-    DivisionHead,
-    /// Reads the audit log.
-    Auditor,
-    /// Manages users, the catalogue and rates.
-    Admin,
-}
-
 /// The JSON code of a unit enum (`#[serde(rename_all = "snake_case")]`).
 pub fn serde_code<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
@@ -189,32 +168,4 @@ pub fn money(amount: rust_decimal::Decimal) -> rust_decimal::Decimal {
     let mut m = atvejis_domain::fees::round_money(amount);
     m.rescale(2);
     m
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn role_schema_matches_the_domain_roles() {
-        let domain: Vec<String> = Role::ALL.iter().map(|r| r.as_str().to_owned()).collect();
-        let schema: Vec<String> = [
-            RoleSchema::SocialWorker,
-            RoleSchema::CaseManager,
-            RoleSchema::DivisionSpecialist,
-            RoleSchema::DivisionHead,
-            RoleSchema::Auditor,
-            RoleSchema::Admin,
-        ]
-        .iter()
-        .map(|r| {
-            serde_json::to_value(r)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
-        assert_eq!(domain, schema);
-    }
 }

@@ -2,7 +2,7 @@
 
 use crate::actor::{Actor, Principal};
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
-use crate::routes::common::{EldershipRef, MunicipalityRef, RoleSchema};
+use crate::routes::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
 use crate::store::entities::{service_accounts, users as users_table};
 use crate::store::users;
@@ -36,7 +36,6 @@ pub struct Me {
     /// Name to show.
     pub display_name: String,
     /// Staff roles (empty for a service account).
-    #[schema(value_type = Vec<RoleSchema>)]
     pub roles: Vec<Role>,
     /// Scopes (empty for staff).
     pub scopes: Vec<ServiceScope>,
