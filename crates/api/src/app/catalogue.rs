@@ -7,7 +7,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue;
-use crate::store::entities::service_types;
+pub use crate::store::catalogue::ServiceType;
 use crate::store::rates;
 pub use crate::store::rates::{NewRate, Rate};
 use atvejis_domain::access::Permission;
@@ -18,11 +18,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 /// The service types of the actor's municipality, by code.
-pub async fn service_types(
-    state: &AppState,
-    actor: &Actor,
-) -> ApiResult<Vec<service_types::Model>> {
-    Ok(catalogue::list(&state.db, actor).await?)
+pub async fn service_types(state: &AppState, actor: &Actor) -> ApiResult<Vec<ServiceType>> {
+    catalogue::list(&state.db, actor)
+        .await?
+        .into_iter()
+        .map(|row| ServiceType::try_from(row).map_err(ApiError::from))
+        .collect()
 }
 
 /// A change of a service type.
@@ -42,7 +43,7 @@ pub async fn update_service_type(
     actor: &Actor,
     id: Uuid,
     change: ServiceTypeChange,
-) -> ApiResult<service_types::Model> {
+) -> ApiResult<ServiceType> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::ManageReferenceData).await?;
     let current = catalogue::find_scoped(uow.db(), actor, id).await?;
     check_spec(&change.spec, &current.code)?;
@@ -64,7 +65,7 @@ pub async fn update_service_type(
     .await?;
     let row = catalogue::find_scoped(uow.db(), actor, id).await?;
     uow.commit().await?;
-    Ok(row)
+    Ok(row.try_into()?)
 }
 
 /// What an administrator may set in a service type's specification.

@@ -1,64 +1,13 @@
 //! Types and helpers shared by several handlers.
 
-use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
-use crate::store::entities::{elderships, municipalities, users};
-use crate::store::sessions::IssuedRefresh;
-use atvejis_domain::access::Role;
+use crate::store::entities::{elderships, municipalities};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-/// Access and refresh token, as returned by login and refresh.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct TokenPair {
-    /// Bearer token for `Authorization: Bearer …`.
-    pub access_token: String,
-    /// Always `Bearer`.
-    #[schema(example = "Bearer")]
-    pub token_type: String,
-    /// Seconds until the access token expires.
-    pub expires_in: u64,
-    /// Single-use token for `POST /api/v1/auth/refresh`.
-    pub refresh_token: String,
-    /// Seconds until the refresh token expires.
-    pub refresh_expires_in: u64,
-}
-
-/// Issues the access token that goes with a refresh token.
-pub fn token_pair(
-    state: &AppState,
-    user: &users::Model,
-    roles: Vec<Role>,
-    refresh: IssuedRefresh,
-    now: OffsetDateTime,
-) -> ApiResult<TokenPair> {
-    let subject = Subject {
-        kind: PrincipalKind::User,
-        id: user.id,
-        name: user.username.clone(),
-        municipality_id: user.municipality_id,
-        eldership_id: user.eldership_id,
-        roles,
-        scope: None,
-        session_id: Some(refresh.family_id),
-        version: user.version,
-    };
-    let access_token = state
-        .jwt
-        .issue(&subject, unix_now())
-        .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
-    Ok(TokenPair {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: state.jwt.ttl().as_secs(),
-        refresh_token: refresh.token,
-        refresh_expires_in: u64::try_from((refresh.expires_at - now).whole_seconds()).unwrap_or(0),
-    })
-}
+pub use crate::app::auth::TokenPair;
 
 /// A municipality, briefly.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -109,3 +109,33 @@ pub async fn save<C: ConnectionTrait>(
         Err(StoreError::StaleVersion)
     }
 }
+
+/// A stored service type, its specification parsed.
+#[derive(Debug, Clone)]
+pub struct ServiceType {
+    /// Id.
+    pub id: Uuid,
+    /// Code.
+    pub code: String,
+    /// Offered for new applications.
+    pub active: bool,
+    /// The specification.
+    pub spec: ServiceTypeSpec,
+    /// Version.
+    pub version: i32,
+}
+
+impl TryFrom<service_types::Model> for ServiceType {
+    type Error = StoreError;
+
+    fn try_from(row: service_types::Model) -> StoreResult<Self> {
+        Ok(ServiceType {
+            spec: serde_json::from_value(row.spec)
+                .map_err(|e| StoreError::corrupt("service type", e))?,
+            id: row.id,
+            code: row.code,
+            active: row.active,
+            version: row.version,
+        })
+    }
+}

@@ -319,3 +319,37 @@ pub async fn save<C: ConnectionTrait>(
         Err(StoreError::StaleVersion)
     }
 }
+
+/// The user `id`, in any municipality (for the session flows, which have no
+/// actor yet).
+pub async fn find_by_id<C: ConnectionTrait>(db: &C, id: Uuid) -> StoreResult<Option<users::Model>> {
+    Ok(users::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Replaces user `id`'s password hash, only if it is still `old_hash` (a
+/// concurrent change wins), bumping the version. MUST return `StaleVersion`
+/// when the password changed meanwhile.
+pub async fn replace_password<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    old_hash: &str,
+    new_hash: String,
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    let updated = users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(new_hash))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            users::Column::Version,
+            Expr::col(users::Column::Version).add(1),
+        )
+        .filter(users::Column::Id.eq(id))
+        .filter(users::Column::PasswordHash.eq(old_hash))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::StaleVersion)
+    }
+}

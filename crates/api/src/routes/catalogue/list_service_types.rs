@@ -1,6 +1,6 @@
 //! `GET /api/v1/service-types`.
 
-use super::{ServiceTypeView, view};
+use super::ServiceTypeView;
 use crate::actor::Actor;
 use crate::app;
 use crate::error::{ApiResult, Problem};
@@ -21,10 +21,8 @@ pub async fn list_service_types(
     state: web::Data<AppState>,
     actor: Actor,
 ) -> ApiResult<web::Json<Vec<ServiceTypeView>>> {
-    app::catalogue::service_types(&state, &actor)
-        .await?
-        .into_iter()
-        .map(view)
-        .collect::<ApiResult<Vec<_>>>()
-        .map(web::Json)
+    let types = app::catalogue::service_types(&state, &actor).await?;
+    Ok(web::Json(
+        types.into_iter().map(ServiceTypeView::from).collect(),
+    ))
 }

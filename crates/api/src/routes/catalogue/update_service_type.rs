@@ -1,6 +1,6 @@
 //! `PUT /api/v1/service-types/{id}`: an administrator edits the catalogue.
 
-use super::{ServiceTypeSpecDoc, ServiceTypeView, view};
+use super::{ServiceTypeSpecDoc, ServiceTypeView};
 use crate::actor::Actor;
 use crate::app::{self, catalogue::ServiceTypeChange};
 use crate::error::{ApiResult, Problem};
@@ -53,5 +53,5 @@ pub async fn update_service_type(
         spec: body.spec,
     };
     let row = app::catalogue::update_service_type(&state, &actor, id.into_inner(), change).await?;
-    Ok(web::Json(view(row)?))
+    Ok(web::Json(row.into()))
 }
