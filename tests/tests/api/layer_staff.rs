@@ -179,3 +179,45 @@ async fn roles_without_the_right_get_403_before_any_lookup(app: TestApp) {
         }
     }
 }
+
+db_tests!(staff_reads_and_writes_take_a_fixed_number_of_statements);
+
+/// The staff views are built by batched loaders: the number of statements
+/// does not grow with the number of users (the per-request account check is
+/// included).
+async fn staff_reads_and_writes_take_a_fixed_number_of_statements(app: TestApp) {
+    let admin = app.token("admin").await;
+    let (list, list_count) = app
+        .statements(app.request(Method::GET, "/api/v1/users?per_page=100").bearer_auth(&admin))
+        .await;
+    let users = list.assert_status(200)["items"].as_array().unwrap().clone();
+    assert!(users.len() > 3);
+    let user = users
+        .iter()
+        .find(|u| !u["eldership"].is_null())
+        .expect("a user with an eldership");
+    let id = user["id"].as_str().unwrap();
+    let (one, one_count) = app
+        .statements(app.request(Method::GET, &format!("/api/v1/users/{id}")).bearer_auth(&admin))
+        .await;
+    one.assert_status(200);
+    let (me, me_count) = app
+        .statements(app.request(Method::GET, "/api/v1/me").bearer_auth(&admin))
+        .await;
+    me.assert_status(200);
+    let (changed, update_count) = app
+        .statements(
+            app.request(Method::PATCH, &format!("/api/v1/users/{id}"))
+                .bearer_auth(&admin)
+                .json(&json!({ "version": user["version"], "display_name": "Pervadintas" })),
+        )
+        .await;
+    changed.assert_status(200);
+    eprintln!(
+        "statements: users list {list_count}, user {one_count}, me {me_count}, user update {update_count}"
+    );
+    assert!(list_count <= 7, "users list: {list_count}");
+    assert!(one_count <= 5, "one user: {one_count}");
+    assert!(me_count <= 6, "me: {me_count}");
+    assert!(update_count <= 10, "user update: {update_count}");
+}

@@ -4,7 +4,7 @@
 
 use crate::actor::RequestMeta;
 use crate::app::UnitOfWork;
-use crate::auth::jwt::{PrincipalKind, Subject};
+use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
 use crate::auth::throttle;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
@@ -36,14 +36,6 @@ pub struct TokenPair {
     pub refresh_expires_in: u64,
 }
 
-/// Seconds since the epoch, for access tokens. Their lifetime is real
-/// elapsed time, checked by the JWT library against the system clock, so
-/// they are issued by the system clock too (not the application's clock,
-/// which a test may set to another date).
-fn token_time() -> u64 {
-    u64::try_from(crate::clock::Clock::system().now().unix_timestamp()).unwrap_or(0)
-}
-
 /// Issues the access token that goes with a refresh token.
 fn token_pair(
     state: &AppState,
@@ -65,7 +57,7 @@ fn token_pair(
     };
     let access_token = state
         .jwt
-        .issue(&subject, token_time())
+        .issue(&subject, unix_now())
         .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
     Ok(TokenPair {
         access_token,
@@ -311,7 +303,7 @@ pub async fn client_token(
     };
     let access_token = state
         .jwt
-        .issue(&subject, token_time())
+        .issue(&subject, unix_now())
         .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
     let who = AuditActor {
         kind: "service",
