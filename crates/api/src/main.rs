@@ -2,6 +2,7 @@
 //! create users and municipalities, print the OpenAPI document.
 
 use atvejis_api::auth::password::{check_new_password, hash_blocking};
+use atvejis_api::clock::Clock;
 use atvejis_api::config::{Config, redact_url};
 use atvejis_api::store::{self, seed};
 use atvejis_api::{openapi, startup, telemetry};
@@ -142,7 +143,7 @@ async fn run(command: Command, config: Config) -> Result<(), BoxError> {
                 institutions: &[],
             };
             let txn = store::begin_write(&db).await?;
-            let id = seed::municipality(&txn, &seed).await?;
+            let id = seed::municipality(&txn, &seed, Clock::system().now()).await?;
             txn.commit().await?;
             println!("Municipality {} ({id}) is ready.", seed.code);
             Ok(())
@@ -172,7 +173,7 @@ async fn seed_demo(db: &sea_orm::DatabaseConnection) -> Result<(), BoxError> {
     let hash = tokio::task::spawn_blocking(|| hash_blocking(seed::DEMO_PASSWORD))
         .await?
         .map_err(|e| format!("hashing the demo password: {e}"))?;
-    let created = seed::demo_with_casework(db, &hash).await?;
+    let created = seed::demo_with_casework(db, &hash, Clock::system().now()).await?;
     if created > 0 {
         tracing::info!(users = created, "demo data loaded");
     }
@@ -253,6 +254,7 @@ async fn create_user(
         roles,
         &hash,
         "create-user",
+        Clock::system().now(),
     )
     .await?;
     txn.commit().await?;

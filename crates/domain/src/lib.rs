@@ -17,5 +17,6 @@ pub mod eligibility;
 pub mod fees;
 pub mod income;
 pub mod personal_code;
+pub mod rates;
 pub mod scopes;
 pub mod text;

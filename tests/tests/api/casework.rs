@@ -507,6 +507,7 @@ async fn r_role_2_preparer_cannot_sign(app: TestApp) {
         &[Role::DivisionSpecialist, Role::DivisionHead],
         &hash,
         "test",
+        app.clock.now(),
     )
     .await
     .unwrap();

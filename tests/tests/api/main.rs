@@ -14,6 +14,7 @@ mod errors;
 mod hardening;
 mod health;
 mod layer_access;
+mod layer_staff;
 mod openapi;
 mod service_accounts;
 mod store;

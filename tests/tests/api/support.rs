@@ -164,7 +164,10 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
     let mut db = store::connect_config(&config).await.expect("connect");
     store::migrate(&db).await.expect("migrate");
-    seed::demo(&db, demo_password_hash()).await.expect("seed");
+    let clock = Clock::manual(Clock::system().now());
+    seed::demo(&db, demo_password_hash(), clock.now())
+        .await
+        .expect("seed");
     // Counts every statement sent through the pool (the server shares it):
     // queries and executions, not the BEGIN and COMMIT of a transaction.
     let statements = Arc::new(AtomicUsize::new(0));
@@ -172,7 +175,6 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::SeqCst);
     });
-    let clock = Clock::manual(Clock::system().now());
 
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();

@@ -91,7 +91,8 @@ async fn kaunas_admin(app: &TestApp) -> String {
             "Kauno administratorius",
             &[Role::Admin],
             &hash,
-            "test"
+            "test",
+            app.clock.now(),
         )
         .await
         .unwrap()

@@ -14,3 +14,10 @@ pub mod uow;
 
 pub use read::audited;
 pub use uow::UnitOfWork;
+pub mod audit;
+pub mod auth;
+pub mod catalogue;
+pub mod me;
+pub mod organisation;
+pub mod service_accounts;
+pub mod users;

@@ -172,11 +172,12 @@ impl JwtKeys {
     }
 }
 
-/// Seconds since the epoch.
+/// Seconds since the epoch, by the system clock: an access token's lifetime
+/// is real elapsed time, and the JWT library checks `exp`/`nbf` against the
+/// system clock, so tokens are issued by it too (never by a test's manual
+/// clock, which may stand at another date).
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    u64::try_from(crate::clock::Clock::system().now().unix_timestamp()).unwrap_or(0)
 }
 
 #[cfg(test)]

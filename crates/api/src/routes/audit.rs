@@ -2,13 +2,11 @@
 //! first, with a cursor.
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::{self, audit::AuditEntry, audit::AuditQuery};
+use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::entities::audit_log;
-use crate::store::scope::scoped;
+use crate::store::audit::AuditAction;
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -25,7 +23,7 @@ pub struct AuditFilter {
     /// The actor: a user or service account id, or a username / client id.
     pub actor: Option<String>,
     /// Action, e.g. `user.create`, `auth.login_failed`.
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     /// From this time on (RFC 3339).
     #[serde(default, with = "time::serde::rfc3339::option")]
     #[param(value_type = Option<String>, format = DateTime)]
@@ -55,7 +53,7 @@ pub struct AuditRecord {
     /// Username, client id, or the attempted username.
     pub actor_name: String,
     /// What was done.
-    pub action: String,
+    pub action: AuditAction,
     /// To what kind of record.
     pub entity: String,
     /// To which record.
@@ -78,7 +76,6 @@ pub struct AuditPage {
 }
 
 const DEFAULT_LIMIT: u64 = 50;
-const MAX_LIMIT: u64 = 200;
 
 /// Read the audit log of my municipality.
 #[utoipa::path(
@@ -99,66 +96,29 @@ pub async fn list_audit(
     actor: Actor,
     filter: web::Query<AuditFilter>,
 ) -> ApiResult<web::Json<AuditPage>> {
-    actor.require(Permission::ReadAudit)?;
     let limit = filter.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::invalid_field(
-            "limit",
-            "range",
-            format!("must be between 1 and {MAX_LIMIT}"),
-        ));
-    }
-    let mut query = scoped::<audit_log::Entity>(&actor);
-    if let Some(entity) = &filter.entity {
-        query = query.filter(audit_log::Column::Entity.eq(entity.as_str()));
-    }
-    if let Some(entity_id) = &filter.entity_id {
-        query = query.filter(audit_log::Column::EntityId.eq(entity_id.as_str()));
-    }
-    if let Some(action) = &filter.action {
-        query = query.filter(audit_log::Column::Action.eq(action.as_str()));
-    }
-    if let Some(who) = filter
-        .actor
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        query = match who.parse::<Uuid>() {
-            Ok(id) => query.filter(audit_log::Column::ActorId.eq(id)),
-            Err(_) => query.filter(audit_log::Column::ActorName.eq(who.to_lowercase())),
-        };
-    }
-    if let Some(from) = filter.from {
-        query = query.filter(audit_log::Column::At.gte(from));
-    }
-    if let Some(to) = filter.to {
-        query = query.filter(audit_log::Column::At.lt(to));
-    }
-    if let Some(cursor) = filter.cursor {
-        query = query.filter(audit_log::Column::Id.lt(cursor));
-    }
-    let mut rows = query
-        .order_by_desc(audit_log::Column::Id)
-        .limit(limit + 1)
-        .all(&state.db)
-        .await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        rows.last().map(|r| r.id)
-    } else {
-        None
+    let filter = filter.into_inner();
+    let query = AuditQuery {
+        entity: filter.entity,
+        entity_id: filter.entity_id,
+        actor: filter.actor,
+        action: filter.action,
+        from: filter.from,
+        to: filter.to,
+        before: filter.cursor,
     };
+    let (entries, more) = app::audit::page(&state, &actor, &query, limit).await?;
+    let next_cursor = more.then(|| entries.last().map(|e| e.row.id)).flatten();
     Ok(web::Json(AuditPage {
-        items: rows
+        items: entries
             .into_iter()
-            .map(|r| AuditRecord {
+            .map(|AuditEntry { row: r, action }| AuditRecord {
                 id: r.id,
                 at: r.at,
                 actor_kind: r.actor_kind,
                 actor_id: r.actor_id,
                 actor_name: r.actor_name,
-                action: r.action,
+                action,
                 entity: r.entity,
                 entity_id: r.entity_id,
                 request_id: r.request_id,

@@ -1,64 +1,13 @@
 //! Types and helpers shared by several handlers.
 
-use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
-use crate::store::entities::{elderships, municipalities, users};
-use crate::store::sessions::IssuedRefresh;
-use atvejis_domain::access::Role;
+use crate::store::entities::{elderships, municipalities};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-/// Access and refresh token, as returned by login and refresh.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct TokenPair {
-    /// Bearer token for `Authorization: Bearer …`.
-    pub access_token: String,
-    /// Always `Bearer`.
-    #[schema(example = "Bearer")]
-    pub token_type: String,
-    /// Seconds until the access token expires.
-    pub expires_in: u64,
-    /// Single-use token for `POST /api/v1/auth/refresh`.
-    pub refresh_token: String,
-    /// Seconds until the refresh token expires.
-    pub refresh_expires_in: u64,
-}
-
-/// Issues the access token that goes with a refresh token.
-pub fn token_pair(
-    state: &AppState,
-    user: &users::Model,
-    roles: Vec<Role>,
-    refresh: IssuedRefresh,
-    now: OffsetDateTime,
-) -> ApiResult<TokenPair> {
-    let subject = Subject {
-        kind: PrincipalKind::User,
-        id: user.id,
-        name: user.username.clone(),
-        municipality_id: user.municipality_id,
-        eldership_id: user.eldership_id,
-        roles,
-        scope: None,
-        session_id: Some(refresh.family_id),
-        version: user.version,
-    };
-    let access_token = state
-        .jwt
-        .issue(&subject, unix_now())
-        .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
-    Ok(TokenPair {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: state.jwt.ttl().as_secs(),
-        refresh_token: refresh.token,
-        refresh_expires_in: u64::try_from((refresh.expires_at - now).whole_seconds()).unwrap_or(0),
-    })
-}
+pub use crate::app::auth::TokenPair;
 
 /// A municipality, briefly.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -161,27 +110,6 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
-/// A staff role, as the OpenAPI document describes
-/// [`atvejis_domain::access::Role`] (the domain crate knows nothing of
-/// OpenAPI). A test keeps the two equal.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-#[schema(as = Role)]
-pub enum RoleSchema {
-    /// Eldership social-work specialist, or the centre's social-work organiser.
-    SocialWorker,
-    /// Case manager (atvejo vadybininkas).
-    CaseManager,
-    /// Social Support Division specialist: prepares decisions.
-    DivisionSpecialist,
-    /// Head of the Social Support Division: signs decisions.
-    DivisionHead,
-    /// Reads the audit log.
-    Auditor,
-    /// Manages users, the catalogue and rates.
-    Admin,
-}
-
 /// The JSON code of a unit enum (`#[serde(rename_all = "snake_case")]`).
 pub fn serde_code<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
@@ -195,32 +123,4 @@ pub fn money(amount: rust_decimal::Decimal) -> rust_decimal::Decimal {
     let mut m = atvejis_domain::fees::round_money(amount);
     m.rescale(2);
     m
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn role_schema_matches_the_domain_roles() {
-        let domain: Vec<String> = Role::ALL.iter().map(|r| r.as_str().to_owned()).collect();
-        let schema: Vec<String> = [
-            RoleSchema::SocialWorker,
-            RoleSchema::CaseManager,
-            RoleSchema::DivisionSpecialist,
-            RoleSchema::DivisionHead,
-            RoleSchema::Auditor,
-            RoleSchema::Admin,
-        ]
-        .iter()
-        .map(|r| {
-            serde_json::to_value(r)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
-        assert_eq!(domain, schema);
-    }
 }

@@ -2,14 +2,11 @@
 //! institutions (for forms and labels).
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::{self, organisation::OrganisationRecord};
+use crate::error::{ApiResult, Problem};
 use crate::routes::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
-use crate::store::entities::{elderships, institutions};
-use crate::store::scope::scoped;
-use crate::store::users;
 use actix_web::{get, web};
-use sea_orm::QueryOrder;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -56,17 +53,11 @@ pub async fn get_organisation(
     state: web::Data<AppState>,
     actor: Actor,
 ) -> ApiResult<web::Json<Organisation>> {
-    let municipality = users::municipality(&state.db, actor.municipality_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("The municipality no longer exists."))?;
-    let elderships = scoped::<elderships::Entity>(&actor)
-        .order_by_asc(elderships::Column::Name)
-        .all(&state.db)
-        .await?;
-    let institutions = scoped::<institutions::Entity>(&actor)
-        .order_by_asc(institutions::Column::Code)
-        .all(&state.db)
-        .await?;
+    let OrganisationRecord {
+        municipality,
+        elderships,
+        institutions,
+    } = app::organisation::get(&state, &actor).await?;
     Ok(web::Json(Organisation {
         municipality: municipality.into(),
         elderships: elderships.into_iter().map(Into::into).collect(),

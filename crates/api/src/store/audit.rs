@@ -422,8 +422,12 @@ pub async fn record<C: ConnectionTrait>(
     at: OffsetDateTime,
     event: AuditEvent,
 ) -> Result<(), DbErr> {
+    // Ids order the log: a shared v7 context keeps them increasing even
+    // when records share a timestamp (a test's clock stands still).
+    static CONTEXT: std::sync::Mutex<uuid::ContextV7> =
+        std::sync::Mutex::new(uuid::ContextV7::new());
     let ts = uuid::Timestamp::from_unix(
-        uuid::NoContext,
+        &CONTEXT,
         u64::try_from(at.unix_timestamp()).unwrap_or(0),
         at.nanosecond(),
     );

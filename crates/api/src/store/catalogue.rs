@@ -2,13 +2,21 @@
 //! each service type, stored as JSON so an administrator can edit it.
 
 use crate::store::entities::service_types;
+use crate::store::error::{StoreError, StoreResult};
+use crate::store::scope::scoped;
 use atvejis_domain::catalogue::{ServiceTypeSpec, default_catalogue};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 use uuid::Uuid;
 
-/// Seeds the default catalogue of a municipality.
-pub async fn seed<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(), DbErr> {
-    let now = super::now();
+/// Seeds the default catalogue of a municipality, created at `now`.
+pub async fn seed<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    now: time::OffsetDateTime,
+) -> Result<(), DbErr> {
     let rows = default_catalogue()
         .into_iter()
         .map(|spec| -> Result<service_types::ActiveModel, DbErr> {
@@ -49,4 +57,85 @@ pub async fn by_code<C: ConnectionTrait>(
         .filter(service_types::Column::Code.eq(code))
         .one(db)
         .await
+}
+
+/// The service types of the actor's municipality, by code.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    actor: &crate::actor::Actor,
+) -> StoreResult<Vec<service_types::Model>> {
+    Ok(scoped::<service_types::Entity>(actor)
+        .order_by_asc(service_types::Column::Code)
+        .all(db)
+        .await?)
+}
+
+/// The service type `id`. MUST return `NotFound("service type")` when it is
+/// not in the actor's municipality.
+pub async fn find_scoped<C: ConnectionTrait>(
+    db: &C,
+    actor: &crate::actor::Actor,
+    id: Uuid,
+) -> StoreResult<service_types::Model> {
+    scoped::<service_types::Entity>(actor)
+        .filter(service_types::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound("service type"))
+}
+
+/// Saves a service type's specification and `active` flag at `version`
+/// (the one the caller read), within the actor's scope. MUST return
+/// `StaleVersion` when the row has another version (or is out of scope).
+pub async fn save<C: ConnectionTrait>(
+    db: &C,
+    actor: &crate::actor::Actor,
+    id: Uuid,
+    version: i32,
+    spec: &ServiceTypeSpec,
+    active: bool,
+    now: time::OffsetDateTime,
+) -> StoreResult<()> {
+    let spec_json =
+        serde_json::to_value(spec).map_err(|e| StoreError::corrupt("service type", e))?;
+    let result = super::versioned::update::<service_types::Entity>(actor, id, version, now)
+        .col_expr(service_types::Column::Spec, Expr::value(spec_json))
+        .col_expr(service_types::Column::Active, Expr::value(active))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::StaleVersion)
+    }
+}
+
+/// A stored service type, its specification parsed.
+#[derive(Debug, Clone)]
+pub struct ServiceType {
+    /// Id.
+    pub id: Uuid,
+    /// Code.
+    pub code: String,
+    /// Offered for new applications.
+    pub active: bool,
+    /// The specification.
+    pub spec: ServiceTypeSpec,
+    /// Version.
+    pub version: i32,
+}
+
+impl TryFrom<service_types::Model> for ServiceType {
+    type Error = StoreError;
+
+    fn try_from(row: service_types::Model) -> StoreResult<Self> {
+        Ok(ServiceType {
+            spec: serde_json::from_value(row.spec)
+                .map_err(|e| StoreError::corrupt("service type", e))?,
+            id: row.id,
+            code: row.code,
+            active: row.active,
+            version: row.version,
+        })
+    }
 }

@@ -8,7 +8,6 @@ use crate::store::entities::{
     applications, families, family_members, income_records, person_certificates, persons, users,
 };
 use crate::store::persons::search_text;
-use crate::store::{now, today};
 use atvejis_domain::application::{
     ApplicationStatus, DeadlineEvents, DocumentCheck, DocumentStatus, decision_due_on,
 };
@@ -75,7 +74,11 @@ const KELME_PEOPLE: &[DemoPerson] = &[
 ];
 
 /// Loads the demo casework of Kelmė once (when it has no people yet).
-pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(), DbErr> {
+pub async fn load<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    now: time::OffsetDateTime,
+) -> Result<(), DbErr> {
     let existing = persons::Entity::find()
         .filter(persons::Column::MunicipalityId.eq(municipality_id))
         .count(db)
@@ -89,8 +92,8 @@ pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(
         .await?
         .ok_or_else(|| DbErr::Custom("demo user social_worker missing".into()))?;
     let who = AuditActor::system("seed-demo", Some(municipality_id));
-    let at = now();
-    let today = today();
+    let at = now;
+    let today = atvejis_domain::calendar::lithuanian_date(now);
     let mut ids = Vec::new();
     for p in KELME_PEOPLE {
         let eldership = super::seed::eldership_id(db, municipality_id, p.eldership).await?;
@@ -143,7 +146,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(
         audit::record(
             db,
             &who,
-            crate::store::now(),
+            at,
             AuditEvent::new(AuditAction::PersonCreate, "person", id)
                 .summary(json!({ "demo": true })),
         )
@@ -207,6 +210,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(
         today - Duration::days(24),
         Some(today - Duration::days(21)),
         ApplicationStatus::ReadyForDecision,
+        at,
     )
     .await?;
     // Ona Žemaitė: respite, received a few days ago.
@@ -219,6 +223,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(
         today - Duration::days(3),
         None,
         ApplicationStatus::Submitted,
+        at,
     )
     .await?;
     Ok(())
@@ -234,6 +239,7 @@ async fn demo_application<C: ConnectionTrait>(
     received_on: Date,
     assessed_on: Option<Date>,
     status: ApplicationStatus,
+    at: time::OffsetDateTime,
 ) -> Result<(), DbErr> {
     let service = by_code(db, municipality_id, service_code)
         .await?
@@ -263,7 +269,6 @@ async fn demo_application<C: ConnectionTrait>(
         },
     );
     let id = Uuid::now_v7();
-    let at = now();
     applications::Entity::insert(applications::ActiveModel {
         id: Set(id),
         municipality_id: Set(municipality_id),
@@ -306,7 +311,7 @@ async fn demo_application<C: ConnectionTrait>(
     audit::record(
         db,
         &AuditActor::system("seed-demo", Some(municipality_id)),
-        crate::store::now(),
+        at,
         AuditEvent::new(AuditAction::ApplicationCreate, "application", id)
             .summary(json!({ "demo": true, "service_code": service_code })),
     )

@@ -3,15 +3,18 @@
 //! seed data.
 
 pub mod audit;
+pub mod audit_log;
 pub mod catalogue;
 pub mod demo_casework;
 pub mod entities;
 pub mod error;
 pub mod income;
+pub mod organisation;
 pub mod persons;
 pub mod rates;
 pub mod scope;
 pub mod seed;
+pub mod service_accounts;
 pub mod sessions;
 pub mod users;
 pub mod versioned;

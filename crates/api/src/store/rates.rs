@@ -1,70 +1,34 @@
 //! Effective-dated rates per municipality: the kinds, their seeded defaults,
 //! and the lookup of the value in force on a date.
 
+use crate::actor::Actor;
 use crate::store::entities::rates;
+use crate::store::error::{StoreError, StoreResult};
+use crate::store::scope::scoped;
 use atvejis_domain::fees::HomeHelpCaps;
 use atvejis_domain::income::VRP_TABLE;
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
-use time::{Date, Month};
+use std::collections::HashMap;
+use time::{Date, Month, OffsetDateTime};
 use uuid::Uuid;
 
-/// A kind of rate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RateKind {
-    /// Code.
-    pub code: &'static str,
-    /// What it is.
-    pub doc: &'static str,
-}
+pub use atvejis_domain::rates::RateKind;
 
 /// State-supported income (VRP), EUR a month.
-pub const VRP: &str = "vrp";
+pub const VRP: &str = RateKind::Vrp.as_str();
 /// Home help: the council's hourly price, EUR.
-pub const HOME_HELP_HOURLY_PRICE: &str = "home_help_hourly_price";
+pub const HOME_HELP_HOURLY_PRICE: &str = RateKind::HomeHelpHourlyPrice.as_str();
 /// R-FEE-1: cap for `2V < I < 3V`, a share.
-pub const HOME_HELP_CAP_2_3: &str = "home_help_cap_2_3";
+pub const HOME_HELP_CAP_2_3: &str = RateKind::HomeHelpCap2To3.as_str();
 /// R-FEE-1: cap for `3V ≤ I < 4V`.
-pub const HOME_HELP_CAP_3_4: &str = "home_help_cap_3_4";
+pub const HOME_HELP_CAP_3_4: &str = RateKind::HomeHelpCap3To4.as_str();
 /// R-FEE-1: cap for `4V ≤ I < 5V`.
-pub const HOME_HELP_CAP_4_5: &str = "home_help_cap_4_5";
+pub const HOME_HELP_CAP_4_5: &str = RateKind::HomeHelpCap4To5.as_str();
 /// R-FEE-1a: cap for `I ≥ 5V`.
-pub const HOME_HELP_CAP_5: &str = "home_help_cap_5";
-
-/// Every kind of rate.
-pub const KINDS: &[RateKind] = &[
-    RateKind {
-        code: VRP,
-        doc: "state-supported income (VRP), EUR a month",
-    },
-    RateKind {
-        code: HOME_HELP_HOURLY_PRICE,
-        doc: "home help hourly price, EUR",
-    },
-    RateKind {
-        code: HOME_HELP_CAP_2_3,
-        doc: "home help fee cap for 2–3 VRP, a share of income",
-    },
-    RateKind {
-        code: HOME_HELP_CAP_3_4,
-        doc: "home help fee cap for 3–4 VRP, a share of income",
-    },
-    RateKind {
-        code: HOME_HELP_CAP_4_5,
-        doc: "home help fee cap for 4–5 VRP, a share of income",
-    },
-    RateKind {
-        code: HOME_HELP_CAP_5,
-        doc: "home help fee cap from 5 VRP, a share of income",
-    },
-];
-
-/// Whether `code` is a kind of rate.
-pub fn is_kind(code: &str) -> bool {
-    KINDS.iter().any(|k| k.code == code)
-}
+pub const HOME_HELP_CAP_5: &str = RateKind::HomeHelpCap5.as_str();
 
 /// The demo's hourly price of home help (Kelmė's real price is set by its
 /// council; administrators change it).
@@ -115,9 +79,12 @@ fn defaults() -> Vec<Seeded> {
     out
 }
 
-/// Seeds the default rates of a municipality.
-pub async fn seed<C: ConnectionTrait>(db: &C, municipality_id: Uuid) -> Result<(), DbErr> {
-    let now = super::now();
+/// Seeds the default rates of a municipality, recorded as created at `now`.
+pub async fn seed<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
     rates::Entity::insert_many(
         defaults()
             .into_iter()
@@ -152,4 +119,135 @@ pub async fn in_force<C: ConnectionTrait>(
         .one(db)
         .await?
         .map(|r| r.value))
+}
+
+/// The values of `kinds` in force on `on` in a municipality, with one query
+/// (kinds without a value on that date are absent from the map).
+pub async fn in_force_many<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    kinds: &[RateKind],
+    on: Date,
+) -> Result<HashMap<RateKind, Decimal>, DbErr> {
+    let rows = rates::Entity::find()
+        .filter(rates::Column::MunicipalityId.eq(municipality_id))
+        .filter(rates::Column::Kind.is_in(kinds.iter().map(|k| k.as_str())))
+        .filter(rates::Column::ValidFrom.lte(on))
+        .order_by_desc(rates::Column::ValidFrom)
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for row in rows {
+        if let Ok(kind) = row.kind.parse::<RateKind>() {
+            out.entry(kind).or_insert(row.value);
+        }
+    }
+    Ok(out)
+}
+
+/// A stored rate value with its kind parsed.
+#[derive(Debug, Clone)]
+pub struct Rate {
+    /// Id.
+    pub id: Uuid,
+    /// The kind.
+    pub kind: RateKind,
+    /// In force from.
+    pub valid_from: Date,
+    /// The value.
+    pub value: Decimal,
+    /// Note.
+    pub note: Option<String>,
+}
+
+impl TryFrom<rates::Model> for Rate {
+    type Error = StoreError;
+
+    fn try_from(row: rates::Model) -> StoreResult<Rate> {
+        Ok(Rate {
+            kind: row
+                .kind
+                .parse()
+                .map_err(|e| StoreError::corrupt("rate", e))?,
+            id: row.id,
+            valid_from: row.valid_from,
+            value: row.value,
+            note: row.note,
+        })
+    }
+}
+
+/// The rates of the actor's municipality (only `kind`, when given), by kind
+/// then newest first.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    kind: Option<RateKind>,
+) -> StoreResult<Vec<Rate>> {
+    let mut query = scoped::<rates::Entity>(actor);
+    if let Some(kind) = kind {
+        query = query.filter(rates::Column::Kind.eq(kind.as_str()));
+    }
+    query
+        .order_by_asc(rates::Column::Kind)
+        .order_by_desc(rates::Column::ValidFrom)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Rate::try_from)
+        .collect()
+}
+
+/// The rate value `id`. MUST return `NotFound("rate")` when it is not in the
+/// actor's municipality.
+pub async fn find_scoped<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> StoreResult<Rate> {
+    scoped::<rates::Entity>(actor)
+        .filter(rates::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound("rate"))?
+        .try_into()
+}
+
+/// What a new rate value needs.
+#[derive(Debug, Clone)]
+pub struct NewRate {
+    /// The kind.
+    pub kind: RateKind,
+    /// In force from.
+    pub valid_from: Date,
+    /// The value.
+    pub value: Decimal,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// Inserts a value of a rate in the actor's municipality. A value of the
+/// same kind from the same date answers a unique violation
+/// ([`StoreError::is_unique_violation`]).
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    new: NewRate,
+    now: OffsetDateTime,
+) -> StoreResult<Rate> {
+    rates::Entity::insert(rates::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        municipality_id: Set(actor.municipality_id),
+        kind: Set(new.kind.as_str().to_owned()),
+        valid_from: Set(new.valid_from),
+        value: Set(new.value),
+        note: Set(new.note),
+        created_at: Set(now),
+        created_by: Set(actor.user_id()),
+    })
+    .exec_with_returning(db)
+    .await?
+    .try_into()
+}
+
+/// Deletes the rate value `id` (the caller found it in scope first).
+pub async fn delete<C: ConnectionTrait>(db: &C, id: Uuid) -> StoreResult<()> {
+    rates::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
 }

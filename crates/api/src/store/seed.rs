@@ -4,13 +4,14 @@
 
 use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::{elderships, institutions, municipalities, users};
-use crate::store::{begin_write, now, users as user_store};
+use crate::store::{begin_write, users as user_store};
 use atvejis_domain::access::Role;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter,
 };
 use serde_json::json;
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// The password of every demo user.
@@ -213,10 +214,11 @@ pub const DEMO_USERS: &[DemoUser] = &[
 
 /// Creates a municipality with its elderships and institutions, the default
 /// service catalogue and rates, if its code is not taken yet; returns its id
-/// either way.
+/// either way. `now` is when (the caller's clock).
 pub async fn municipality<C: ConnectionTrait>(
     db: &C,
     seed: &MunicipalitySeed<'_>,
+    now: OffsetDateTime,
 ) -> Result<Uuid, DbErr> {
     if let Some(existing) = municipalities::Entity::find()
         .filter(municipalities::Column::Code.eq(seed.code))
@@ -230,7 +232,7 @@ pub async fn municipality<C: ConnectionTrait>(
         id: Set(id),
         code: Set(seed.code.to_owned()),
         name: Set(seed.name.to_owned()),
-        created_at: Set(now()),
+        created_at: Set(now),
     })
     .exec(db)
     .await?;
@@ -263,12 +265,12 @@ pub async fn municipality<C: ConnectionTrait>(
         .await?;
         ids.push((inst.code, inst_id));
     }
-    super::catalogue::seed(db, id).await?;
-    super::rates::seed(db, id).await?;
+    super::catalogue::seed(db, id, now).await?;
+    super::rates::seed(db, id, now).await?;
     audit::record(
         db,
         &AuditActor::system("seed", Some(id)),
-        crate::store::now(),
+        now,
         AuditEvent::new(AuditAction::MunicipalityCreate, "municipality", id).summary(json!({
             "code": seed.code,
             "name": seed.name,
@@ -280,7 +282,8 @@ pub async fn municipality<C: ConnectionTrait>(
     Ok(id)
 }
 
-/// Creates a user unless the username is taken; `true` when created.
+/// Creates a user unless the username is taken; `true` when created. `at`
+/// is when (the caller's clock).
 #[allow(clippy::too_many_arguments)]
 pub async fn user<C: ConnectionTrait>(
     db: &C,
@@ -291,12 +294,12 @@ pub async fn user<C: ConnectionTrait>(
     roles: &[Role],
     password_hash: &str,
     task: &str,
+    at: OffsetDateTime,
 ) -> Result<bool, DbErr> {
     if user_store::find_by_username(db, username).await?.is_some() {
         return Ok(false);
     }
     let id = Uuid::now_v7();
-    let at = now();
     users::Entity::insert(users::ActiveModel {
         id: Set(id),
         municipality_id: Set(municipality_id),
@@ -315,7 +318,7 @@ pub async fn user<C: ConnectionTrait>(
     audit::record(
         db,
         &AuditActor::system(task, Some(municipality_id)),
-        crate::store::now(),
+        at,
         AuditEvent::new(AuditAction::UserCreate, "user", id).summary(json!({
             "username": username,
             "display_name": display_name,
@@ -343,11 +346,16 @@ pub async fn eldership_id<C: ConnectionTrait>(
 
 /// Loads the demo: both municipalities and the demo users, whose password is
 /// [`DEMO_PASSWORD`] (`password_hash` is its hash). Returns how many users
-/// were created (0 when the demo was loaded before).
-pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize, DbErr> {
+/// were created (0 when the demo was loaded before). `now` is when (the
+/// caller's clock: the binary's system clock, the tests' manual one).
+pub async fn demo(
+    db: &DatabaseConnection,
+    password_hash: &str,
+    now: OffsetDateTime,
+) -> Result<usize, DbErr> {
     let txn = begin_write(db).await?;
-    let kelme = municipality(&txn, &KELME).await?;
-    let kaunas = municipality(&txn, &KAUNAS_DISTRICT).await?;
+    let kelme = municipality(&txn, &KELME, now).await?;
+    let kaunas = municipality(&txn, &KAUNAS_DISTRICT, now).await?;
     let mut created = 0;
     for demo_user in DEMO_USERS {
         let municipality_id = if demo_user.municipality == KELME.code {
@@ -368,6 +376,7 @@ pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize,
             &[demo_user.role],
             password_hash,
             "seed-demo",
+            now,
         )
         .await?
         {
@@ -378,15 +387,17 @@ pub async fn demo(db: &DatabaseConnection, password_hash: &str) -> Result<usize,
     Ok(created)
 }
 
-/// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once).
+/// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once),
+/// as of `now`.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
+    now: OffsetDateTime,
 ) -> Result<usize, DbErr> {
-    let created = demo(db, password_hash).await?;
+    let created = demo(db, password_hash, now).await?;
     let txn = begin_write(db).await?;
-    let kelme = municipality(&txn, &KELME).await?;
-    super::demo_casework::load(&txn, kelme).await?;
+    let kelme = municipality(&txn, &KELME, now).await?;
+    super::demo_casework::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

@@ -1,16 +1,12 @@
 //! `POST /api/v1/auth/logout`: ends the session of a refresh token.
 
 use crate::actor::RequestMeta;
+use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::auth::refresh::RefreshRequest;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::users as users_table;
-use crate::store::{self, sessions};
 use actix_web::{HttpResponse, post, web};
-use sea_orm::EntityTrait;
-use serde_json::json;
 
 /// Log out.
 ///
@@ -34,25 +30,6 @@ pub async fn logout(
     meta: RequestMeta,
     body: ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let now = store::now();
-    let txn = store::begin_write(&state.db).await?;
-    if let Some(token) = sessions::find(&txn, &body.refresh_token).await? {
-        let revoked = sessions::revoke_family(&txn, token.family_id, now).await?;
-        if revoked > 0
-            && let Some(user) = users_table::Entity::find_by_id(token.user_id)
-                .one(&txn)
-                .await?
-        {
-            audit::record(
-                &txn,
-                &AuditActor::user_at(&user, &meta),
-                crate::store::now(),
-                AuditEvent::new(AuditAction::AuthLogout, "session", token.family_id)
-                    .summary(json!({ "revoked_tokens": revoked })),
-            )
-            .await?;
-        }
-    }
-    txn.commit().await?;
+    app::auth::logout(&state, &meta, &body.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }

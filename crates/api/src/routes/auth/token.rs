@@ -4,22 +4,15 @@
 //! `client_secret` in the body.
 
 use crate::actor::RequestMeta;
-use crate::auth::jwt::{PrincipalKind, Subject, unix_now};
-use crate::auth::throttle;
+use crate::app;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{is_json, parse_json, payload_error, unsupported_media_type};
 use crate::state::AppState;
-use crate::store;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::service_accounts as sa;
 use actix_web::http::header;
 use actix_web::{HttpRequest, post, web};
-use atvejis_domain::scopes;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 /// A client-credentials token request.
@@ -36,18 +29,7 @@ pub struct ClientCredentialsRequest {
     pub scope: Option<String>,
 }
 
-/// An access token for a service account.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ClientToken {
-    /// Bearer token.
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until it expires.
-    pub expires_in: u64,
-    /// The scopes granted, space-separated.
-    pub scope: String,
-}
+pub use crate::app::auth::ClientToken;
 
 fn invalid_client() -> ApiError {
     ApiError::unauthorized(ErrorCode::InvalidClient, "Unknown client or wrong secret.")
@@ -106,91 +88,9 @@ pub async fn token(
         return Err(invalid_client());
     }
 
-    let now = store::now();
-    let key = format!("client:{client_id}");
-    if let Err(retry_after) = throttle::begin(&state.db, &key, &meta.client_addr, now).await? {
-        return Err(ApiError::too_many_requests(
-            ErrorCode::TooManyAttempts,
-            "Too many failed attempts. Wait and try again.",
-            retry_after,
-        ));
-    }
-    let account = sa::Entity::find()
-        .filter(sa::Column::ClientId.eq(client_id.as_str()))
-        .one(&state.db)
-        .await?;
-    let secret_ok = state
-        .hasher
-        .verify(secret, account.as_ref().map(|a| a.secret_hash.clone()))
-        .await?;
-    let account = match account {
-        Some(account) if secret_ok && account.active => account,
-        _ => return Err(invalid_client()),
-    };
-
-    let held = scopes::parse_list(&account.scopes)
-        .map_err(|e| ApiError::internal(format!("stored scopes: {e}")))?;
-    let granted = match request
-        .scope
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => held,
-        Some(wanted) => {
-            let wanted = scopes::parse_list(wanted)
-                .map_err(|e| ApiError::bad_request(ErrorCode::InvalidScope, e))?;
-            if let Some(extra) = wanted.iter().find(|s| !held.contains(s)) {
-                return Err(ApiError::bad_request(
-                    ErrorCode::InvalidScope,
-                    format!("The account does not hold the scope `{}`.", extra.as_str()),
-                ));
-            }
-            wanted
-        }
-    };
-    let scope = scopes::format_list(&granted);
-    let subject = Subject {
-        kind: PrincipalKind::Service,
-        id: account.id,
-        name: account.client_id.clone(),
-        municipality_id: account.municipality_id,
-        eldership_id: None,
-        roles: Vec::new(),
-        scope: Some(scope.clone()),
-        session_id: None,
-        version: account.version,
-    };
-    let access_token = state
-        .jwt
-        .issue(&subject, unix_now())
-        .map_err(|e| ApiError::internal(format!("jwt: {e}")))?;
-
-    let txn = store::begin_write(&state.db).await?;
-    throttle::clear(&txn, &key, &meta.client_addr).await?;
-    let who = AuditActor {
-        kind: "service",
-        id: Some(account.id),
-        name: account.client_id.clone(),
-        municipality_id: Some(account.municipality_id),
-        request_id: meta.request_id.clone(),
-        client_addr: Some(meta.client_addr.clone()),
-    };
-    audit::record(
-        &txn,
-        &who,
-        crate::store::now(),
-        AuditEvent::new(AuditAction::AuthClientToken, "service_account", account.id)
-            .summary(json!({ "scope": scope })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(web::Json(ClientToken {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: state.jwt.ttl().as_secs(),
-        scope,
-    }))
+    app::auth::client_token(&state, &meta, &client_id, secret, request.scope.as_deref())
+        .await
+        .map(web::Json)
 }
 
 fn is_form(req: &HttpRequest) -> bool {

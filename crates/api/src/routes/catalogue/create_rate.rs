@@ -2,28 +2,24 @@
 
 use super::list_rates::RateView;
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::app;
+use crate::app::catalogue::NewRate;
+use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::rates as rates_table;
-use crate::store::{self, is_unique_violation, rates};
 use actix_web::{HttpResponse, post, web};
-use atvejis_domain::access::Permission;
+use atvejis_domain::rates::RateKind;
 use rust_decimal::Decimal;
-use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde::Deserialize;
-use serde_json::json;
 use time::Date;
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::Validate;
 
 /// A new rate value.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct CreateRateRequest {
-    /// The kind (see `GET /api/v1/rates`).
-    pub kind: String,
+    /// The kind.
+    pub kind: RateKind,
     /// In force from.
     pub valid_from: Date,
     /// The value: EUR, or a share 0–1 for caps.
@@ -53,69 +49,13 @@ pub async fn create_rate(
     actor: Actor,
     body: ValidJson<CreateRateRequest>,
 ) -> ApiResult<HttpResponse> {
-    actor.require(Permission::ManageReferenceData)?;
     let ValidJson(body) = body;
-    if !rates::is_kind(&body.kind) {
-        return Err(ApiError::invalid_field(
-            "kind",
-            "unknown_kind",
-            "is not a kind of rate",
-        ));
-    }
-    let is_share = body.kind.starts_with("home_help_cap");
-    if body.value.is_sign_negative()
-        || (is_share && body.value > Decimal::ONE)
-        || body.value.scale() > 4
-    {
-        return Err(ApiError::invalid_field(
-            "value",
-            "range",
-            if is_share {
-                "is a share between 0 and 1"
-            } else {
-                "is a non-negative amount"
-            },
-        ));
-    }
-    let txn = store::begin_write(&state.db).await?;
-    let inserted = rates_table::Entity::insert(rates_table::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        municipality_id: Set(actor.municipality_id),
-        kind: Set(body.kind.clone()),
-        valid_from: Set(body.valid_from),
-        value: Set(body.value),
-        note: Set(body.note.clone()),
-        created_at: Set(store::now()),
-        created_by: Set(actor.user_id()),
-    })
-    .exec_with_returning(&txn)
-    .await;
-    let row = match inserted {
-        Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::conflict(
-                ErrorCode::RateExists,
-                "A value of this kind from that date exists.",
-            ));
-        }
-        other => other?,
+    let new = NewRate {
+        kind: body.kind,
+        valid_from: body.valid_from,
+        value: body.value,
+        note: body.note,
     };
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::RateCreate, "rate", row.id).summary(json!({
-            "kind": row.kind,
-            "valid_from": row.valid_from,
-            "value": body.value.to_string(),
-        })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(RateView {
-        id: row.id,
-        kind: row.kind,
-        valid_from: row.valid_from,
-        value: row.value.normalize(),
-        note: row.note,
-    }))
+    let rate = app::catalogue::create_rate(&state, &actor, new).await?;
+    Ok(HttpResponse::Created().json(RateView::from(rate)))
 }

@@ -1,16 +1,10 @@
 //! `DELETE /api/v1/rates/{id}`: withdraw a planned rate entered by mistake.
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::app;
+use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::rates;
-use crate::store::scope::scoped;
 use actix_web::{HttpResponse, delete, web};
-use atvejis_domain::access::Permission;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::json;
 use uuid::Uuid;
 
 /// Withdraw a rate value that is not yet in force.
@@ -35,32 +29,6 @@ pub async fn delete_rate(
     actor: Actor,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    actor.require(Permission::ManageReferenceData)?;
-    let id = id.into_inner();
-    let txn = store::begin_write(&state.db).await?;
-    let row = scoped::<rates::Entity>(&actor)
-        .filter(rates::Column::Id.eq(id))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ApiError::not_found("No such rate."))?;
-    if row.valid_from <= store::today() {
-        return Err(ApiError::conflict(
-            ErrorCode::RateInForce,
-            "This value is already in force and may have been used; add a newer value instead.",
-        ));
-    }
-    rates::Entity::delete_by_id(row.id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::RateDelete, "rate", row.id).summary(json!({
-            "kind": row.kind,
-            "valid_from": row.valid_from,
-            "value": row.value.normalize().to_string(),
-        })),
-    )
-    .await?;
-    txn.commit().await?;
+    app::catalogue::delete_rate(&state, &actor, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,13 +1,13 @@
 //! `GET /api/v1/rates`.
 
 use crate::actor::Actor;
+use crate::app;
+use crate::app::catalogue::Rate;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::entities::rates;
-use crate::store::scope::scoped;
 use actix_web::{get, web};
+use atvejis_domain::rates::RateKind;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::{IntoParams, ToSchema};
@@ -17,8 +17,8 @@ use uuid::Uuid;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RateFilter {
-    /// Only this kind, e.g. `vrp`.
-    pub kind: Option<String>,
+    /// Only this kind.
+    pub kind: Option<RateKind>,
 }
 
 /// A rate from a date.
@@ -26,9 +26,8 @@ pub struct RateFilter {
 pub struct RateView {
     /// Id.
     pub id: Uuid,
-    /// `vrp`, `home_help_hourly_price`, `home_help_cap_2_3`, `home_help_cap_3_4`,
-    /// `home_help_cap_4_5`, `home_help_cap_5`.
-    pub kind: String,
+    /// The kind.
+    pub kind: RateKind,
     /// In force from.
     pub valid_from: Date,
     /// The value (EUR, or a share for caps).
@@ -54,24 +53,18 @@ pub async fn list_rates(
     actor: Actor,
     filter: web::Query<RateFilter>,
 ) -> ApiResult<web::Json<Vec<RateView>>> {
-    let mut query = scoped::<rates::Entity>(&actor);
-    if let Some(kind) = &filter.kind {
-        query = query.filter(rates::Column::Kind.eq(kind.as_str()));
+    let rates = app::catalogue::rates(&state, &actor, filter.kind).await?;
+    Ok(web::Json(rates.into_iter().map(RateView::from).collect()))
+}
+
+impl From<Rate> for RateView {
+    fn from(r: Rate) -> Self {
+        RateView {
+            id: r.id,
+            kind: r.kind,
+            valid_from: r.valid_from,
+            value: r.value.normalize(),
+            note: r.note,
+        }
     }
-    let rows = query
-        .order_by_asc(rates::Column::Kind)
-        .order_by_desc(rates::Column::ValidFrom)
-        .all(&state.db)
-        .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|r| RateView {
-                id: r.id,
-                kind: r.kind,
-                valid_from: r.valid_from,
-                value: r.value.normalize(),
-                note: r.note,
-            })
-            .collect(),
-    ))
 }

@@ -1,13 +1,11 @@
 //! `GET /api/v1/service-types`.
 
-use super::{ServiceTypeView, view};
+use super::ServiceTypeView;
 use crate::actor::Actor;
+use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::entities::service_types;
-use crate::store::scope::scoped;
 use actix_web::{get, web};
-use sea_orm::QueryOrder;
 
 /// The service catalogue of my municipality.
 #[utoipa::path(
@@ -23,12 +21,8 @@ pub async fn list_service_types(
     state: web::Data<AppState>,
     actor: Actor,
 ) -> ApiResult<web::Json<Vec<ServiceTypeView>>> {
-    let rows = scoped::<service_types::Entity>(&actor)
-        .order_by_asc(service_types::Column::Code)
-        .all(&state.db)
-        .await?;
-    rows.into_iter()
-        .map(view)
-        .collect::<ApiResult<Vec<_>>>()
-        .map(web::Json)
+    let types = app::catalogue::service_types(&state, &actor).await?;
+    Ok(web::Json(
+        types.into_iter().map(ServiceTypeView::from).collect(),
+    ))
 }

@@ -8,9 +8,7 @@ pub mod list_rates;
 pub mod list_service_types;
 pub mod update_service_type;
 
-use crate::error::ApiResult;
-use crate::store::catalogue::spec_of;
-use crate::store::entities::service_types;
+use crate::app::catalogue::ServiceType;
 use atvejis_domain::catalogue::ServiceTypeSpec;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -82,13 +80,14 @@ pub struct ServiceTypeView {
     pub version: i32,
 }
 
-/// The view of a stored service type.
-pub fn view(row: service_types::Model) -> ApiResult<ServiceTypeView> {
-    Ok(ServiceTypeView {
-        spec: spec_of(&row)?,
-        id: row.id,
-        code: row.code,
-        active: row.active,
-        version: row.version,
-    })
+impl From<ServiceType> for ServiceTypeView {
+    fn from(t: ServiceType) -> Self {
+        ServiceTypeView {
+            id: t.id,
+            code: t.code,
+            active: t.active,
+            spec: t.spec,
+            version: t.version,
+        }
+    }
 }

@@ -1,19 +1,12 @@
 //! `POST /api/v1/me/password`: a member of staff changes their own password.
 
 use crate::actor::Actor;
-use crate::auth::password::check_new_password;
-use crate::auth::throttle;
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::app;
+use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::users as users_table;
-use crate::store::{self, sessions, users};
 use actix_web::{HttpResponse, post, web};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter};
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -52,79 +45,10 @@ pub async fn change_password(
     actor: Actor,
     body: ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Some(user_id) = actor.user_id() else {
-        return Err(ApiError::forbidden("Service accounts have no password."));
-    };
-    let user = users_table::Entity::find_by_id(user_id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(|| {
-            ApiError::unauthorized(ErrorCode::AccountGone, "The account no longer exists.")
-        })?;
     let ValidJson(ChangePasswordRequest {
         current_password,
         new_password,
     }) = body;
-    check_new_password("new_password", &new_password, &user.username)
-        .map_err(|e| ApiError::validation(vec![e]))?;
-    let now = store::now();
-    let key = users::canonical_username(&user.username);
-    let client_addr = actor.client_addr.as_deref().unwrap_or("unknown");
-    if let Err(retry_after) = throttle::begin(&state.db, &key, client_addr, now).await? {
-        return Err(ApiError::too_many_requests(
-            ErrorCode::TooManyAttempts,
-            "Too many wrong passwords. Wait and try again.",
-            retry_after,
-        ));
-    }
-    if !state
-        .hasher
-        .verify(current_password, Some(user.password_hash.clone()))
-        .await?
-    {
-        // The attempt's row stays as a failure.
-        let txn = store::begin_write(&state.db).await?;
-        audit::record(
-            &txn,
-            &AuditActor::of(&actor),
-            crate::store::now(),
-            AuditEvent::new(AuditAction::UserPasswordChangeFailed, "user", user.id)
-                .summary(json!({ "reason": "wrong_password" })),
-        )
-        .await?;
-        txn.commit().await?;
-        return Err(ApiError::invalid_field(
-            "current_password",
-            "wrong_password",
-            "is not your current password",
-        ));
-    }
-    let hash = state.hasher.hash(new_password).await?;
-    let txn = store::begin_write(&state.db).await?;
-    throttle::clear(&txn, &key, client_addr).await?;
-    let updated = users_table::Entity::update_many()
-        .col_expr(users_table::Column::PasswordHash, Expr::value(hash))
-        .col_expr(users_table::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            users_table::Column::Version,
-            Expr::col(users_table::Column::Version).add(1),
-        )
-        .filter(users_table::Column::Id.eq(user.id))
-        .filter(users_table::Column::PasswordHash.eq(user.password_hash))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(ApiError::stale_version());
-    }
-    let ended = sessions::revoke_user(&txn, user.id, actor.session_id, now).await?;
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::UserPasswordChange, "user", user.id)
-            .summary(json!({ "other_sessions_ended": ended })),
-    )
-    .await?;
-    txn.commit().await?;
+    app::me::change_password(&state, &actor, current_password, new_password).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,15 +1,13 @@
 //! `GET /api/v1/me`.
 
-use crate::actor::{Actor, Principal};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
-use crate::routes::common::{EldershipRef, MunicipalityRef, RoleSchema};
+use crate::actor::Actor;
+use crate::app::{self, me::Account, users::UserRecord};
+use crate::error::{ApiResult, Problem};
+use crate::routes::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
-use crate::store::entities::{service_accounts, users as users_table};
-use crate::store::users;
 use actix_web::{get, web};
 use atvejis_domain::access::Role;
 use atvejis_domain::scopes::ServiceScope;
-use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -36,7 +34,6 @@ pub struct Me {
     /// Name to show.
     pub display_name: String,
     /// Staff roles (empty for a service account).
-    #[schema(value_type = Vec<RoleSchema>)]
     pub roles: Vec<Role>,
     /// Scopes (empty for staff).
     pub scopes: Vec<ServiceScope>,
@@ -57,47 +54,32 @@ pub struct Me {
 )]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, actor: Actor) -> ApiResult<web::Json<Me>> {
-    let gone = || ApiError::unauthorized(ErrorCode::AccountGone, "The account no longer exists.");
-    let municipality = users::municipality(&state.db, actor.municipality_id)
-        .await?
-        .ok_or_else(gone)?;
-    let me = match &actor.principal {
-        Principal::User { id, .. } => {
-            let user = users_table::Entity::find_by_id(*id)
-                .one(&state.db)
-                .await?
-                .ok_or_else(gone)?;
-            let eldership = match user.eldership_id {
-                Some(e) => users::eldership_in(&state.db, user.municipality_id, e).await?,
-                None => None,
-            };
-            Me {
-                id: user.id,
-                kind: AccountKind::User,
-                roles: users::roles_of(&state.db, user.id).await?,
-                username: user.username,
-                display_name: user.display_name,
-                scopes: Vec::new(),
-                municipality: municipality.into(),
-                eldership: eldership.map(Into::into),
-            }
-        }
-        Principal::Service { id, .. } => {
-            let account = service_accounts::Entity::find_by_id(*id)
-                .one(&state.db)
-                .await?
-                .ok_or_else(gone)?;
-            Me {
-                id: account.id,
-                kind: AccountKind::Service,
-                username: account.client_id,
-                display_name: account.name,
-                roles: Vec::new(),
-                scopes: actor.scopes.clone(),
-                municipality: municipality.into(),
-                eldership: None,
-            }
-        }
+    let (account, municipality) = app::me::get(&state, &actor).await?;
+    let me = match account {
+        Account::User(UserRecord {
+            user,
+            roles,
+            eldership,
+        }) => Me {
+            id: user.id,
+            kind: AccountKind::User,
+            roles,
+            username: user.username,
+            display_name: user.display_name,
+            scopes: Vec::new(),
+            municipality: municipality.into(),
+            eldership: eldership.map(Into::into),
+        },
+        Account::Service(account) => Me {
+            id: account.id,
+            kind: AccountKind::Service,
+            username: account.client_id,
+            display_name: account.name,
+            roles: Vec::new(),
+            scopes: actor.scopes.clone(),
+            municipality: municipality.into(),
+            eldership: None,
+        },
     };
     Ok(web::Json(me))
 }

@@ -1,23 +1,16 @@
 //! `POST /api/v1/service-accounts`.
 
-use super::{ServiceAccountView, ServiceAccountWithSecret};
+use super::ServiceAccountWithSecret;
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app;
+use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::secrets;
 use crate::state::AppState;
-use crate::store;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::service_accounts as sa;
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
-use atvejis_domain::access::Permission;
-use atvejis_domain::scopes::{self, ServiceScope};
-use sea_orm::{ActiveValue::Set, EntityTrait};
+use atvejis_domain::scopes::ServiceScope;
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::Validate;
 
 /// A new service account.
@@ -49,52 +42,14 @@ pub async fn create_service_account(
     actor: Actor,
     body: ValidJson<CreateServiceAccountRequest>,
 ) -> ApiResult<HttpResponse> {
-    actor.require(Permission::ManageUsers)?;
     let ValidJson(body) = body;
-    let mut wanted = body.scopes.clone();
-    wanted.sort();
-    wanted.dedup();
-    let secret = secrets::generate();
-    let secret_hash = state.hasher.hash(secret.clone()).await?;
-    let id = Uuid::now_v7();
-    let client_id = format!("svc-{}", &id.simple().to_string()[20..]);
-    let now = store::now();
-    let txn = store::begin_write(&state.db).await?;
-    sa::Entity::insert(sa::ActiveModel {
-        id: Set(id),
-        municipality_id: Set(actor.municipality_id),
-        client_id: Set(client_id.clone()),
-        name: Set(body.name.trim().to_owned()),
-        secret_hash: Set(secret_hash),
-        scopes: Set(scopes::format_list(&wanted)),
-        active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::ServiceAccountCreate, "service_account", id).summary(json!({
-            "client_id": client_id,
-            "name": body.name.trim(),
-            "scopes": wanted,
-        })),
-    )
-    .await?;
-    let account = sa::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ApiError::internal("created account not found"))?;
-    let account = ServiceAccountView::try_from(account)?;
-    txn.commit().await?;
+    let (account, secret) =
+        app::service_accounts::create(&state, &actor, &body.name, &body.scopes).await?;
+    let id = account.id;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/service-accounts/{id}")))
         .json(ServiceAccountWithSecret {
-            account,
+            account: account.into(),
             client_secret: secret,
         }))
 }

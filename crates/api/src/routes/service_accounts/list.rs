@@ -2,13 +2,10 @@
 
 use super::ServiceAccountView;
 use crate::actor::Actor;
+use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::entities::service_accounts as sa;
-use crate::store::scope::scoped;
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
-use sea_orm::QueryOrder;
 
 /// List the service accounts of my municipality.
 #[utoipa::path(
@@ -25,13 +22,6 @@ pub async fn list_service_accounts(
     state: web::Data<AppState>,
     actor: Actor,
 ) -> ApiResult<web::Json<Vec<ServiceAccountView>>> {
-    actor.require(Permission::ManageUsers)?;
-    let rows = scoped::<sa::Entity>(&actor)
-        .order_by_asc(sa::Column::Name)
-        .all(&state.db)
-        .await?;
-    rows.into_iter()
-        .map(ServiceAccountView::try_from)
-        .collect::<ApiResult<Vec<_>>>()
-        .map(web::Json)
+    let accounts = app::service_accounts::list(&state, &actor).await?;
+    Ok(web::Json(accounts.into_iter().map(Into::into).collect()))
 }

@@ -6,12 +6,8 @@ pub mod deactivate;
 pub mod list;
 pub mod rotate_secret;
 
-use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult};
-use crate::store::entities::service_accounts as sa;
-use crate::store::scope::scoped;
-use atvejis_domain::scopes::{self, ServiceScope};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
+use crate::app::service_accounts::ServiceAccount;
+use atvejis_domain::scopes::ServiceScope;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -37,20 +33,17 @@ pub struct ServiceAccountView {
     pub version: i32,
 }
 
-impl TryFrom<sa::Model> for ServiceAccountView {
-    type Error = ApiError;
-
-    fn try_from(m: sa::Model) -> Result<Self, ApiError> {
-        Ok(ServiceAccountView {
+impl From<ServiceAccount> for ServiceAccountView {
+    fn from(m: ServiceAccount) -> Self {
+        ServiceAccountView {
             id: m.id,
-            scopes: scopes::parse_list(&m.scopes)
-                .map_err(|e| ApiError::internal(format!("stored scopes: {e}")))?,
+            scopes: m.scopes,
             client_id: m.client_id,
             name: m.name,
             active: m.active,
             created_at: m.created_at,
             version: m.version,
-        })
+        }
     }
 }
 
@@ -61,17 +54,4 @@ pub struct ServiceAccountWithSecret {
     pub account: ServiceAccountView,
     /// The client secret. Store it now: it cannot be shown again.
     pub client_secret: String,
-}
-
-/// The account `id` within the actor's municipality, or 404.
-pub async fn find_scoped<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> ApiResult<sa::Model> {
-    scoped::<sa::Entity>(actor)
-        .filter(sa::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or_else(|| ApiError::not_found("No such service account."))
 }

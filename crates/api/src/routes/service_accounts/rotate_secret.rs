@@ -1,19 +1,14 @@
 //! `POST /api/v1/service-accounts/{id}/secret`: a new secret; the old one
 //! stops working at once.
 
-use super::{ServiceAccountView, ServiceAccountWithSecret, find_scoped};
+use super::ServiceAccountWithSecret;
 use crate::actor::Actor;
+use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
-use crate::secrets;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::service_accounts as sa;
-use crate::store::{self, versioned};
 use actix_web::{post, web};
-use atvejis_domain::access::Permission;
-use sea_orm::sea_query::Expr;
 use uuid::Uuid;
 
 /// Rotate a service account's secret.
@@ -37,34 +32,10 @@ pub async fn rotate_secret(
     id: web::Path<Uuid>,
     body: ValidJson<VersionBody>,
 ) -> ApiResult<web::Json<ServiceAccountWithSecret>> {
-    actor.require(Permission::ManageUsers)?;
-    let id = id.into_inner();
-    find_scoped(&state.db, &actor, id).await?;
-    let secret = secrets::generate();
-    let hash = state.hasher.hash(secret.clone()).await?;
-    let now = store::now();
-    let txn = store::begin_write(&state.db).await?;
-    versioned::expect_one(
-        versioned::update::<sa::Entity>(&actor, id, body.version, now)
-            .col_expr(sa::Column::SecretHash, Expr::value(hash))
-            .exec(&txn)
-            .await?,
-    )?;
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(
-            AuditAction::ServiceAccountRotateSecret,
-            "service_account",
-            id,
-        ),
-    )
-    .await?;
-    let account = ServiceAccountView::try_from(find_scoped(&txn, &actor, id).await?)?;
-    txn.commit().await?;
+    let (account, secret) =
+        app::service_accounts::rotate_secret(&state, &actor, id.into_inner(), body.version).await?;
     Ok(web::Json(ServiceAccountWithSecret {
-        account,
+        account: account.into(),
         client_secret: secret,
     }))
 }

@@ -1,14 +1,13 @@
 //! `POST /api/v1/users/{id}/activate`.
 
 use crate::actor::Actor;
+use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
-use crate::routes::users::deactivate::set_active;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{post, web};
-use atvejis_domain::access::Permission;
 use uuid::Uuid;
 
 /// Reactivate a user of my municipality.
@@ -32,8 +31,6 @@ pub async fn activate_user(
     id: web::Path<Uuid>,
     body: ValidJson<VersionBody>,
 ) -> ApiResult<web::Json<UserView>> {
-    actor.require(Permission::ManageUsers)?;
-    set_active(&state, &actor, id.into_inner(), body.version, true)
-        .await
-        .map(web::Json)
+    let user = app::users::set_active(&state, &actor, id.into_inner(), body.version, true).await?;
+    Ok(web::Json(user.into()))
 }

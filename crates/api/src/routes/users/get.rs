@@ -1,11 +1,11 @@
 //! `GET /api/v1/users/{id}`.
 
 use crate::actor::Actor;
+use crate::app;
 use crate::error::{ApiResult, Problem};
-use crate::routes::users::view::{UserView, find_scoped, view};
+use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
 use uuid::Uuid;
 
 /// One user of my municipality.
@@ -26,7 +26,6 @@ pub async fn get_user(
     actor: Actor,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<UserView>> {
-    actor.require(Permission::ManageUsers)?;
-    let user = find_scoped(&state.db, &actor, id.into_inner()).await?;
-    Ok(web::Json(view(&state.db, user).await?))
+    let user = app::users::get(&state, &actor, id.into_inner()).await?;
+    Ok(web::Json(user.into()))
 }

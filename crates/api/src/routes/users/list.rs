@@ -1,17 +1,14 @@
 //! `GET /api/v1/users`.
 
 use crate::actor::Actor;
+use crate::app;
+use crate::app::users::UserQuery;
 use crate::error::{ApiResult, Problem};
 use crate::routes::common::PageParams;
-use crate::routes::users::view::{UserView, views};
+use crate::routes::users::view::UserView;
 use crate::state::AppState;
-use crate::store::contains_pattern;
-use crate::store::entities::{user_roles, users as users_table};
-use crate::store::scope::scoped;
 use actix_web::{get, web};
-use atvejis_domain::access::{Permission, Role};
-use sea_orm::sea_query::{Expr, Func, Query};
-use sea_orm::{ColumnTrait, Condition, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use atvejis_domain::access::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -23,7 +20,6 @@ pub struct UserFilter {
     /// Part of the username or display name, case-insensitive.
     pub q: Option<String>,
     /// Only users holding this role.
-    #[param(value_type = Option<crate::routes::common::RoleSchema>)]
     pub role: Option<Role>,
     /// Only active (`true`) or deactivated (`false`) users.
     pub active: Option<bool>,
@@ -64,47 +60,17 @@ pub async fn list_users(
     filter: web::Query<UserFilter>,
     paging: web::Query<PageParams>,
 ) -> ApiResult<web::Json<UserPage>> {
-    actor.require(Permission::ManageUsers)?;
     let (page, per_page) = paging.resolve()?;
-    let mut query = scoped::<users_table::Entity>(&actor);
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = contains_pattern(q);
-        query = query.filter(
-            Condition::any()
-                .add(
-                    Expr::expr(Func::lower(Expr::col(users_table::Column::Username)))
-                        .like(pattern.clone()),
-                )
-                .add(
-                    Expr::expr(Func::lower(Expr::col(users_table::Column::DisplayName)))
-                        .like(pattern),
-                ),
-        );
-    }
-    if let Some(active) = filter.active {
-        query = query.filter(users_table::Column::Active.eq(active));
-    }
-    if let Some(eldership) = filter.eldership_id {
-        query = query.filter(users_table::Column::EldershipId.eq(eldership));
-    }
-    if let Some(role) = filter.role {
-        query = query.filter(
-            users_table::Column::Id.in_subquery(
-                Query::select()
-                    .column(user_roles::Column::UserId)
-                    .from(user_roles::Entity)
-                    .and_where(user_roles::Column::Role.eq(role.as_str()))
-                    .to_owned(),
-            ),
-        );
-    }
-    let paginator = query
-        .order_by_asc(users_table::Column::Username)
-        .paginate(&state.db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let filter = filter.into_inner();
+    let query = UserQuery {
+        q: filter.q,
+        role: filter.role,
+        active: filter.active,
+        eldership_id: filter.eldership_id,
+    };
+    let (records, total) = app::users::list(&state, &actor, &query, page, per_page).await?;
     Ok(web::Json(UserPage {
-        items: views(&state.db, rows).await?,
+        items: records.into_iter().map(UserView::from).collect(),
         total,
         page,
         per_page,

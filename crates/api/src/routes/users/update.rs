@@ -1,19 +1,14 @@
 //! `PATCH /api/v1/users/{id}`: display name, roles, eldership.
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::{self, users::UpdateUser};
+use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::routes::common::{RoleSchema, double_option};
-use crate::routes::users::view::{UserView, check_eldership, find_scoped, parse_roles, view};
+use crate::routes::common::double_option;
+use crate::routes::users::view::UserView;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::users as users_table;
-use crate::store::{self, users, versioned};
 use actix_web::{patch, web};
-use atvejis_domain::access::{Permission, Role};
-use sea_orm::sea_query::Expr;
 use serde::Deserialize;
-use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
@@ -28,7 +23,7 @@ pub struct UpdateUserRequest {
     #[validate(length(min = 1, max = 200))]
     pub display_name: Option<String>,
     /// The new full list of roles.
-    #[schema(value_type = Option<Vec<RoleSchema>>)]
+    #[schema(value_type = Option<Vec<atvejis_domain::access::Role>>)]
     pub roles: Option<Vec<String>>,
     /// New eldership; `null` removes it.
     #[serde(default, deserialize_with = "double_option")]
@@ -62,64 +57,13 @@ pub async fn update_user(
     id: web::Path<Uuid>,
     body: ValidJson<UpdateUserRequest>,
 ) -> ApiResult<web::Json<UserView>> {
-    actor.require(Permission::ManageUsers)?;
     let ValidJson(body) = body;
-    let id = id.into_inner();
-    let roles = match &body.roles {
-        Some(codes) => {
-            Some(parse_roles("roles", codes).map_err(|e| ApiError::validation(vec![e]))?)
-        }
-        None => None,
+    let change = UpdateUser {
+        version: body.version,
+        display_name: body.display_name,
+        roles: body.roles,
+        eldership_id: body.eldership_id,
     };
-    if let Some(roles) = &roles
-        && actor.user_id() == Some(id)
-        && !roles.contains(&Role::Admin)
-    {
-        return Err(ApiError::invalid_field(
-            "roles",
-            "cannot_remove_own_admin",
-            "you cannot take the admin role from yourself; ask another administrator",
-        ));
-    }
-    if let Some(Some(eldership)) = body.eldership_id {
-        check_eldership(&state.db, &actor, eldership).await?;
-    }
-
-    let now = store::now();
-    let txn = store::begin_write(&state.db).await?;
-    let current = find_scoped(&txn, &actor, id).await?;
-    let mut update = versioned::update::<users_table::Entity>(&actor, id, body.version, now);
-    let mut changes = Map::new();
-    if let Some(name) = &body.display_name {
-        let name = name.trim().to_owned();
-        changes.insert(
-            "display_name".into(),
-            json!({ "from": current.display_name, "to": name }),
-        );
-        update = update.col_expr(users_table::Column::DisplayName, Expr::value(name));
-    }
-    if let Some(eldership) = body.eldership_id {
-        changes.insert(
-            "eldership_id".into(),
-            json!({ "from": current.eldership_id, "to": eldership }),
-        );
-        update = update.col_expr(users_table::Column::EldershipId, Expr::value(eldership));
-    }
-    versioned::expect_one(update.exec(&txn).await?)?;
-    if let Some(roles) = &roles {
-        let before = users::roles_of(&txn, id).await?;
-        users::set_roles(&txn, id, roles).await?;
-        changes.insert("roles".into(), json!({ "from": before, "to": roles }));
-    }
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::UserUpdate, "user", id).summary(Value::Object(changes)),
-    )
-    .await?;
-    let user = find_scoped(&txn, &actor, id).await?;
-    let updated = view(&txn, user).await?;
-    txn.commit().await?;
-    Ok(web::Json(updated))
+    let user = app::users::update(&state, &actor, id.into_inner(), change).await?;
+    Ok(web::Json(user.into()))
 }

@@ -1,0 +1,184 @@
+//! The municipality's reference data: the service catalogue and the
+//! effective-dated rates. Everyone reads them; only `admin` changes them.
+
+use crate::actor::Actor;
+use crate::app::UnitOfWork;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::state::AppState;
+use crate::store::audit::{AuditAction, AuditEvent};
+use crate::store::catalogue;
+pub use crate::store::catalogue::ServiceType;
+use crate::store::rates;
+pub use crate::store::rates::{NewRate, Rate};
+use atvejis_domain::access::Permission;
+use atvejis_domain::catalogue::ServiceTypeSpec;
+use atvejis_domain::rates::RateKind;
+use rust_decimal::Decimal;
+use serde_json::json;
+use uuid::Uuid;
+
+/// The service types of the actor's municipality, by code.
+pub async fn service_types(state: &AppState, actor: &Actor) -> ApiResult<Vec<ServiceType>> {
+    catalogue::list(&state.db, actor)
+        .await?
+        .into_iter()
+        .map(|row| ServiceType::try_from(row).map_err(ApiError::from))
+        .collect()
+}
+
+/// A change of a service type.
+#[derive(Debug)]
+pub struct ServiceTypeChange {
+    /// The version the client read.
+    pub version: i32,
+    /// Offered for new applications.
+    pub active: bool,
+    /// The new specification (its code cannot change).
+    pub spec: ServiceTypeSpec,
+}
+
+/// Changes a service type of the actor's municipality (admin).
+pub async fn update_service_type(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    change: ServiceTypeChange,
+) -> ApiResult<ServiceType> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageReferenceData).await?;
+    let current = catalogue::find_scoped(uow.db(), actor, id).await?;
+    check_spec(&change.spec, &current.code)?;
+    catalogue::save(
+        uow.db(),
+        actor,
+        id,
+        change.version,
+        &change.spec,
+        change.active,
+        uow.now(),
+    )
+    .await?;
+    let spec_json = serde_json::to_value(&change.spec).map_err(ApiError::internal)?;
+    uow.audit(
+        AuditEvent::new(AuditAction::ServiceTypeUpdate, "service_type", id)
+            .summary(json!({ "from": current.spec, "to": spec_json, "active": change.active })),
+    )
+    .await?;
+    let row = catalogue::find_scoped(uow.db(), actor, id).await?;
+    uow.commit().await?;
+    Ok(row.try_into()?)
+}
+
+/// What an administrator may set in a service type's specification.
+fn check_spec(spec: &ServiceTypeSpec, code: &str) -> ApiResult<()> {
+    let mut errors = Vec::new();
+    if spec.code != code {
+        errors.push(FieldError::new(
+            "spec.code",
+            "immutable",
+            "the code of a service type cannot change",
+        ));
+    }
+    if spec.name_lt.trim().is_empty() || spec.name_en.trim().is_empty() {
+        errors.push(FieldError::new(
+            "spec.name_lt",
+            "required",
+            "give both names",
+        ));
+    }
+    if spec.decision_deadline.amount == 0 || spec.decision_deadline.amount > 365 {
+        errors.push(FieldError::new(
+            "spec.decision_deadline.amount",
+            "range",
+            "is 1–365 days",
+        ));
+    }
+    let mut codes: Vec<&str> = spec
+        .required_documents
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    codes.sort_unstable();
+    if codes.windows(2).any(|w| w[0] == w[1]) || codes.iter().any(|c| c.trim().is_empty()) {
+        errors.push(FieldError::new(
+            "spec.required_documents",
+            "invalid",
+            "document codes are non-empty and unique",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
+/// The rates of the actor's municipality (only `kind`, when given).
+pub async fn rates(
+    state: &AppState,
+    actor: &Actor,
+    kind: Option<RateKind>,
+) -> ApiResult<Vec<Rate>> {
+    Ok(rates::list(&state.db, actor, kind).await?)
+}
+
+/// Adds a value of a rate from a date (admin).
+pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiResult<Rate> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageReferenceData).await?;
+    if new.value.is_sign_negative()
+        || (new.kind.is_share() && new.value > Decimal::ONE)
+        || new.value.scale() > 4
+    {
+        return Err(ApiError::invalid_field(
+            "value",
+            "range",
+            if new.kind.is_share() {
+                "is a share between 0 and 1"
+            } else {
+                "is a non-negative amount"
+            },
+        ));
+    }
+    let value = new.value;
+    let rate = match rates::insert(uow.db(), actor, new, uow.now()).await {
+        Err(e) if e.is_unique_violation() => {
+            return Err(ApiError::conflict(
+                ErrorCode::RateExists,
+                "A value of this kind from that date exists.",
+            ));
+        }
+        other => other?,
+    };
+    uow.audit(
+        AuditEvent::new(AuditAction::RateCreate, "rate", rate.id).summary(json!({
+            "kind": rate.kind,
+            "valid_from": rate.valid_from,
+            "value": value.to_string(),
+        })),
+    )
+    .await?;
+    uow.commit().await?;
+    Ok(rate)
+}
+
+/// Withdraws a value of a rate that is not in force yet (admin).
+pub async fn delete_rate(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<()> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageReferenceData).await?;
+    let rate = rates::find_scoped(uow.db(), actor, id).await?;
+    if rate.valid_from <= uow.today() {
+        return Err(ApiError::conflict(
+            ErrorCode::RateInForce,
+            "This value is already in force and may have been used; add a newer value instead.",
+        ));
+    }
+    rates::delete(uow.db(), rate.id).await?;
+    uow.audit(
+        AuditEvent::new(AuditAction::RateDelete, "rate", rate.id).summary(json!({
+            "kind": rate.kind,
+            "valid_from": rate.valid_from,
+            "value": rate.value.normalize().to_string(),
+        })),
+    )
+    .await?;
+    uow.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,319 @@
+//! Staff accounts of the actor's municipality: list, read, create, change,
+//! activate, deactivate, set a password. All need `ManageUsers` (admin),
+//! checked before anything is looked up.
+
+use crate::actor::Actor;
+use crate::app::UnitOfWork;
+use crate::auth::password::check_new_password;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::state::AppState;
+use crate::store::audit::{AuditAction, AuditEvent};
+use crate::store::sessions;
+use crate::store::users::{self, NewUser, UserChanges};
+pub use crate::store::users::{UserQuery, UserRecord};
+use atvejis_domain::access::{Permission, Role};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+/// A page of users matching `filter` (page from 1) and the total.
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    filter: &UserQuery,
+    page: u64,
+    per_page: u64,
+) -> ApiResult<(Vec<UserRecord>, u64)> {
+    actor.require(Permission::ManageUsers)?;
+    Ok(users::page(&state.db, actor, filter, page, per_page).await?)
+}
+
+/// One user of the actor's municipality.
+pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<UserRecord> {
+    actor.require(Permission::ManageUsers)?;
+    Ok(users::record(&state.db, actor, id).await?)
+}
+
+/// A new member of staff, as asked for (checked here).
+#[derive(Debug)]
+pub struct CreateUser {
+    /// Login name as typed.
+    pub username: String,
+    /// Name to show.
+    pub display_name: String,
+    /// Initial password.
+    pub password: String,
+    /// Role codes as sent.
+    pub roles: Vec<String>,
+    /// Eldership.
+    pub eldership_id: Option<Uuid>,
+}
+
+/// Creates a user in the actor's municipality. `errors` are the field
+/// errors the body's own validation found (reported with the others).
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    new: CreateUser,
+    mut errors: Vec<FieldError>,
+) -> ApiResult<UserRecord> {
+    actor.require(Permission::ManageUsers)?;
+    let username = check_username(&new.username)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let roles = parse_roles("roles", &new.roles)
+        .map_err(|e| errors.push(e))
+        .ok();
+    if let Err(e) = check_new_password("password", &new.password, username.as_deref().unwrap_or(""))
+    {
+        errors.push(e);
+    }
+    let (Some(username), Some(roles), true) = (username, roles, errors.is_empty()) else {
+        return Err(ApiError::validation(errors));
+    };
+    if let Some(eldership) = new.eldership_id {
+        check_eldership(state, actor, eldership).await?;
+    }
+    // Hashing takes a while: before the write transaction, not in it.
+    let password_hash = state.hasher.hash(new.password).await?;
+    let display_name = new.display_name.trim().to_owned();
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageUsers).await?;
+    let record = NewUser {
+        username: username.clone(),
+        display_name: display_name.clone(),
+        password_hash,
+        roles: roles.clone(),
+        eldership_id: new.eldership_id,
+    };
+    let id = match users::insert(uow.db(), actor.municipality_id, &record, uow.now()).await {
+        Err(e) if e.is_unique_violation() => {
+            return Err(ApiError::conflict(
+                ErrorCode::UsernameTaken,
+                format!("The username `{username}` is taken."),
+            ));
+        }
+        other => other?,
+    };
+    uow.audit(
+        AuditEvent::new(AuditAction::UserCreate, "user", id).summary(json!({
+            "username": username,
+            "display_name": display_name,
+            "roles": roles,
+            "eldership_id": new.eldership_id,
+        })),
+    )
+    .await?;
+    let created = users::record(uow.db(), actor, id).await?;
+    uow.commit().await?;
+    Ok(created)
+}
+
+/// Changes to a user (`None`: unchanged).
+#[derive(Debug)]
+pub struct UpdateUser {
+    /// The version the client read.
+    pub version: i32,
+    /// Name to show.
+    pub display_name: Option<String>,
+    /// The new full list of role codes.
+    pub roles: Option<Vec<String>>,
+    /// Eldership (`Some(None)` removes it).
+    pub eldership_id: Option<Option<Uuid>>,
+}
+
+/// Changes a user's name, roles or eldership.
+pub async fn update(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    change: UpdateUser,
+) -> ApiResult<UserRecord> {
+    actor.require(Permission::ManageUsers)?;
+    let roles = match &change.roles {
+        Some(codes) => {
+            Some(parse_roles("roles", codes).map_err(|e| ApiError::validation(vec![e]))?)
+        }
+        None => None,
+    };
+    if let Some(roles) = &roles
+        && actor.user_id() == Some(id)
+        && !roles.contains(&Role::Admin)
+    {
+        return Err(ApiError::invalid_field(
+            "roles",
+            "cannot_remove_own_admin",
+            "you cannot take the admin role from yourself; ask another administrator",
+        ));
+    }
+    if let Some(Some(eldership)) = change.eldership_id {
+        check_eldership(state, actor, eldership).await?;
+    }
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageUsers).await?;
+    let current = users::record(uow.db(), actor, id).await?;
+    let mut changes = Map::new();
+    let display_name = change.display_name.map(|n| n.trim().to_owned());
+    if let Some(name) = &display_name {
+        changes.insert(
+            "display_name".into(),
+            json!({ "from": current.user.display_name, "to": name }),
+        );
+    }
+    if let Some(eldership) = change.eldership_id {
+        changes.insert(
+            "eldership_id".into(),
+            json!({ "from": current.user.eldership_id, "to": eldership }),
+        );
+    }
+    let columns = UserChanges {
+        display_name,
+        eldership_id: change.eldership_id,
+        ..UserChanges::default()
+    };
+    users::save(uow.db(), actor, id, change.version, columns, uow.now()).await?;
+    if let Some(roles) = &roles {
+        users::set_roles(uow.db(), id, roles).await?;
+        changes.insert(
+            "roles".into(),
+            json!({ "from": current.roles, "to": roles }),
+        );
+    }
+    uow.audit(AuditEvent::new(AuditAction::UserUpdate, "user", id).summary(Value::Object(changes)))
+        .await?;
+    let updated = users::record(uow.db(), actor, id).await?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
+/// Activates or deactivates a user; deactivating ends their sessions at
+/// once. An administrator cannot deactivate themselves.
+pub async fn set_active(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    version: i32,
+    active: bool,
+) -> ApiResult<UserRecord> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageUsers).await?;
+    if !active && actor.user_id() == Some(id) {
+        return Err(ApiError::invalid_field(
+            "id",
+            "cannot_deactivate_self",
+            "you cannot deactivate yourself; ask another administrator",
+        ));
+    }
+    users::find_scoped(uow.db(), actor, id).await?;
+    let columns = UserChanges {
+        active: Some(active),
+        ..UserChanges::default()
+    };
+    users::save(uow.db(), actor, id, version, columns, uow.now()).await?;
+    let (action, summary) = if active {
+        (AuditAction::UserActivate, json!({}))
+    } else {
+        let ended = sessions::revoke_user(uow.db(), id, None, uow.now()).await?;
+        (
+            AuditAction::UserDeactivate,
+            json!({ "sessions_ended": ended }),
+        )
+    };
+    uow.audit(AuditEvent::new(action, "user", id).summary(summary))
+        .await?;
+    let result = users::record(uow.db(), actor, id).await?;
+    uow.commit().await?;
+    Ok(result)
+}
+
+/// An administrator sets a user's password; every session of theirs ends.
+pub async fn reset_password(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    version: i32,
+    new_password: String,
+) -> ApiResult<UserRecord> {
+    actor.require(Permission::ManageUsers)?;
+    let user = users::find_scoped(&state.db, actor, id).await?;
+    check_new_password("new_password", &new_password, &user.username)
+        .map_err(|e| ApiError::validation(vec![e]))?;
+    // Hashing takes a while: before the write transaction, not in it.
+    let hash = state.hasher.hash(new_password).await?;
+    let mut uow = UnitOfWork::begin(state, actor, Permission::ManageUsers).await?;
+    let columns = UserChanges {
+        password_hash: Some(hash),
+        ..UserChanges::default()
+    };
+    users::save(uow.db(), actor, id, version, columns, uow.now()).await?;
+    let ended = sessions::revoke_user(uow.db(), id, None, uow.now()).await?;
+    uow.audit(
+        AuditEvent::new(AuditAction::UserPasswordReset, "user", id)
+            .summary(json!({ "sessions_ended": ended })),
+    )
+    .await?;
+    let result = users::record(uow.db(), actor, id).await?;
+    uow.commit().await?;
+    Ok(result)
+}
+
+/// Parses and checks a role list: at least one, no repeats, known codes.
+pub fn parse_roles(field: &str, codes: &[String]) -> Result<Vec<Role>, FieldError> {
+    if codes.is_empty() {
+        return Err(FieldError::new(field, "required", "give at least one role"));
+    }
+    let mut roles = Vec::with_capacity(codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        let role = code.parse::<Role>().map_err(|_| {
+            FieldError::new(
+                format!("{field}[{i}]"),
+                "unknown_role",
+                format!(
+                    "`{code}` is not a role; roles are {}",
+                    Role::ALL.map(Role::as_str).join(", ")
+                ),
+            )
+        })?;
+        if roles.contains(&role) {
+            return Err(FieldError::new(
+                format!("{field}[{i}]"),
+                "duplicate",
+                format!("`{code}` is listed twice"),
+            ));
+        }
+        roles.push(role);
+    }
+    roles.sort();
+    Ok(roles)
+}
+
+/// An eldership of the actor's municipality, or a field error.
+async fn check_eldership(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<()> {
+    users::eldership_in(&state.db, actor.municipality_id, id)
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| {
+            ApiError::invalid_field(
+                "eldership_id",
+                "unknown_eldership",
+                "is not an eldership of your municipality",
+            )
+        })
+}
+
+/// Usernames: 3–64 characters, lower-case letters, digits, `.`, `_`, `-`,
+/// starting with a letter or digit.
+pub fn check_username(raw: &str) -> Result<String, FieldError> {
+    let username = users::canonical_username(raw);
+    let valid_chars = username
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    let starts_well = username
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    if !(3..=64).contains(&username.len()) || !valid_chars || !starts_well {
+        return Err(FieldError::new(
+            "username",
+            "invalid",
+            "use 3–64 latin letters, digits, `.`, `_` or `-`, starting with a letter or digit",
+        ));
+    }
+    Ok(username)
+}

@@ -1,0 +1,85 @@
+//! Reading the audit log (the writer is [`super::audit`]).
+
+use crate::actor::Actor;
+use crate::store::audit::AuditAction;
+use crate::store::entities::audit_log;
+use crate::store::error::{StoreError, StoreResult};
+use crate::store::scope::scoped;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// One stored audit record, its action parsed.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    /// The row.
+    pub row: audit_log::Model,
+    /// What was done.
+    pub action: AuditAction,
+}
+
+/// Filters of the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    /// Entity type.
+    pub entity: Option<String>,
+    /// Entity id.
+    pub entity_id: Option<String>,
+    /// A user or service account id, or a username / client id.
+    pub actor: Option<String>,
+    /// Action.
+    pub action: Option<AuditAction>,
+    /// From this time on.
+    pub from: Option<OffsetDateTime>,
+    /// Before this time.
+    pub to: Option<OffsetDateTime>,
+    /// Only records older than this one.
+    pub before: Option<Uuid>,
+}
+
+/// At most `limit` records of the actor's municipality matching `q`, newest
+/// first, in one query.
+pub async fn page<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    q: &AuditQuery,
+    limit: u64,
+) -> StoreResult<Vec<AuditEntry>> {
+    let mut query = scoped::<audit_log::Entity>(actor);
+    if let Some(entity) = &q.entity {
+        query = query.filter(audit_log::Column::Entity.eq(entity.as_str()));
+    }
+    if let Some(entity_id) = &q.entity_id {
+        query = query.filter(audit_log::Column::EntityId.eq(entity_id.as_str()));
+    }
+    if let Some(action) = q.action {
+        query = query.filter(audit_log::Column::Action.eq(action.as_str()));
+    }
+    if let Some(who) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        query = match who.parse::<Uuid>() {
+            Ok(id) => query.filter(audit_log::Column::ActorId.eq(id)),
+            Err(_) => query.filter(audit_log::Column::ActorName.eq(who.to_lowercase())),
+        };
+    }
+    if let Some(from) = q.from {
+        query = query.filter(audit_log::Column::At.gte(from));
+    }
+    if let Some(to) = q.to {
+        query = query.filter(audit_log::Column::At.lt(to));
+    }
+    if let Some(cursor) = q.before {
+        query = query.filter(audit_log::Column::Id.lt(cursor));
+    }
+    query
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let action = AuditAction::parse(&row.action)
+                .ok_or_else(|| StoreError::corrupt("audit record", &row.action))?;
+            Ok(AuditEntry { row, action })
+        })
+        .collect()
+}
