@@ -4,9 +4,11 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod certificates;
 pub mod demo_casework;
 pub mod entities;
 pub mod error;
+pub mod families;
 pub mod income;
 pub mod persons;
 pub mod rates;
