@@ -99,7 +99,10 @@ async fn decide(app: &TestApp, worker: &str, specialist: &str, head: &str, appli
         .clone();
     let decision = &prepared["decision"];
     app.post(
-        &format!("/api/v1/decisions/{}/sign", decision["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/decisions/{}/sign",
+            decision["id"].as_str().unwrap()
+        ),
         head,
         json!({ "version": decision["version"] }),
     )
@@ -142,7 +145,10 @@ async fn person_file_takes_at_most_5_statements(app: TestApp) {
     .await
     .assert_status(201);
     // 3 applications, 2 of them decided (prepared and signed).
-    for (n, received_on) in ["2026-11-10", "2026-11-11", "2026-11-12"].iter().enumerate() {
+    for (n, received_on) in ["2026-11-10", "2026-11-11", "2026-11-12"]
+        .iter()
+        .enumerate()
+    {
         let application = home_help(&app, &worker, &id, received_on).await;
         if n < 2 {
             decide(&app, &worker, &specialist, &head, &application).await;
@@ -165,7 +171,10 @@ async fn person_file_takes_at_most_5_statements(app: TestApp) {
     assert_eq!(file["certificates"].as_array().unwrap().len(), 2);
     assert_eq!(file["families"].as_array().unwrap().len(), 1);
     assert_eq!(file["families"][0]["relation"], "applicant");
-    assert_eq!(file["person"]["eldership"]["name"], "Kelmės miesto seniūnija");
+    assert_eq!(
+        file["person"]["eldership"]["name"],
+        "Kelmės miesto seniūnija"
+    );
     let signed = file["timeline"]
         .as_array()
         .unwrap()
@@ -183,10 +192,16 @@ async fn search_and_eligibility_reads_are_recorded_with_their_purpose(app: TestA
     let worker = app.token("social_worker").await;
     let person = ona(&app, &worker).await;
     let id = person["id"].as_str().unwrap();
-    let page = app.get_for("/api/v1/persons?q=zemaite", &worker, Some("intake")).await;
+    let page = app
+        .get_for("/api/v1/persons?q=zemaite", &worker, Some("intake"))
+        .await;
     assert_eq!(page.assert_status(200)["total"], 1);
     let by_code = app
-        .get_for("/api/v1/persons?personal_code=46805280103", &worker, Some("decision"))
+        .get_for(
+            "/api/v1/persons?personal_code=46805280103",
+            &worker,
+            Some("decision"),
+        )
         .await;
     assert_eq!(by_code.assert_status(200)["total"], 1);
     let hints = app
@@ -212,7 +227,10 @@ async fn search_and_eligibility_reads_are_recorded_with_their_purpose(app: TestA
     );
     assert_eq!(searches[1]["actor_name"], "social_worker");
     let reads = app
-        .audit(&auditor, &format!("action=person.eligibility_read&entity_id={id}"))
+        .audit(
+            &auditor,
+            &format!("action=person.eligibility_read&entity_id={id}"),
+        )
         .await;
     assert_eq!(reads.len(), 1);
     assert_eq!(reads[0]["summary"]["purpose"], "needs_assessment");

@@ -176,35 +176,42 @@ pub async fn get(
     id: Uuid,
     on: Option<Date>,
 ) -> ApiResult<FamilyFile> {
-    read::audited(state, actor, purpose, AuditAction::FamilyRead, "family", || async {
-        let db = &state.db;
-        let family = families::find_scoped(db, actor, id).await?;
-        let on = on.unwrap_or_else(|| state.clock.today());
-        let view = view(db, family).await?;
-        let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
-        let records = income::records_of(db, &members).await?;
-        let average = average_income_per_member(&members, &records, on)
-            .map_err(|e| ApiError::conflict(ErrorCode::NoMembers, e.to_string()))?;
-        let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
-        let band = vrp.map(|v| serde_code(&vrp_band(average.per_member, v)));
-        let file = FamilyFile {
-            income: FamilyIncome {
-                on,
-                months: average
-                    .months
-                    .iter()
-                    .map(|m| format!("{}-{:02}", m.year, m.month))
-                    .collect(),
-                members: average.members,
-                monthly_total: money(average.monthly_total),
-                per_member: money(average.per_member),
-                vrp: vrp.map(money),
-                band,
-            },
-            family: view,
-        };
-        Ok((file, id.to_string()))
-    })
+    read::audited(
+        state,
+        actor,
+        purpose,
+        AuditAction::FamilyRead,
+        "family",
+        || async {
+            let db = &state.db;
+            let family = families::find_scoped(db, actor, id).await?;
+            let on = on.unwrap_or_else(|| state.clock.today());
+            let view = view(db, family).await?;
+            let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
+            let records = income::records_of(db, &members).await?;
+            let average = average_income_per_member(&members, &records, on)
+                .map_err(|e| ApiError::conflict(ErrorCode::NoMembers, e.to_string()))?;
+            let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
+            let band = vrp.map(|v| serde_code(&vrp_band(average.per_member, v)));
+            let file = FamilyFile {
+                income: FamilyIncome {
+                    on,
+                    months: average
+                        .months
+                        .iter()
+                        .map(|m| format!("{}-{:02}", m.year, m.month))
+                        .collect(),
+                    members: average.members,
+                    monthly_total: money(average.monthly_total),
+                    per_member: money(average.per_member),
+                    vrp: vrp.map(money),
+                    band,
+                },
+                family: view,
+            };
+            Ok((file, id.to_string()))
+        },
+    )
     .await
 }
 

@@ -490,8 +490,14 @@ pub async fn record<C: ConnectionTrait>(
 
 /// The row of one record (its id a UUIDv7 of `at`).
 fn row_of(who: &AuditActor, at: OffsetDateTime, event: AuditEvent) -> audit_log::ActiveModel {
+    // Records of one instant (a test's clock stands still; a busy second
+    // holds many) keep the order they were written in: ids are UUIDv7 of
+    // `at` with a counter shared by the process.
+    static CONTEXT: std::sync::Mutex<uuid::ContextV7> =
+        std::sync::Mutex::new(uuid::ContextV7::new());
+    let context = CONTEXT.lock().unwrap_or_else(|e| e.into_inner());
     let ts = uuid::Timestamp::from_unix(
-        uuid::NoContext,
+        &*context,
         u64::try_from(at.unix_timestamp()).unwrap_or(0),
         at.nanosecond(),
     );

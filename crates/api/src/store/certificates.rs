@@ -77,7 +77,10 @@ pub async fn insert<C: ConnectionTrait>(
         issued_by: Set(new.issued_by),
         created_at: Set(now),
     };
-    Ok(pc::Entity::insert(row).exec_with_returning(db).await?.into())
+    Ok(pc::Entity::insert(row)
+        .exec_with_returning(db)
+        .await?
+        .into())
 }
 
 /// Removes certificate `id` of `person_id`.

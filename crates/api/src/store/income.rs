@@ -7,9 +7,7 @@ use crate::store::scope::scoped;
 use crate::store::{StoreError, StoreResult};
 use atvejis_domain::income::{IncomeRecord, IncomeSource, YearMonth};
 use rust_decimal::Decimal;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -120,7 +118,9 @@ pub async fn delete<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound("income record"))?;
-    income_records::Entity::delete_by_id(row.id).exec(db).await?;
+    income_records::Entity::delete_by_id(row.id)
+        .exec(db)
+        .await?;
     Ok(row.into())
 }
 

@@ -2,21 +2,22 @@
 //! a person's file, and the saves of a person's row.
 
 use crate::actor::Actor;
-use crate::store::entities::{
-    applications, decisions, elderships, families, family_members, income_records, persons,
-    person_certificates, service_types,
-};
-use crate::store::scope::{scoped, scoped_condition};
 use crate::store::certificates::CertificateRecord;
+use crate::store::entities::{
+    applications, decisions, elderships, families, family_members, income_records,
+    person_certificates, persons, service_types,
+};
 use crate::store::income::IncomeEntry;
-use crate::store::{StoreError, StoreResult};
+use crate::store::scope::{scoped, scoped_condition};
 use crate::store::versioned;
+use crate::store::{StoreError, StoreResult};
 use atvejis_domain::personal_code::{PersonalCode, Sex};
 use atvejis_domain::text::fold_for_search;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, Query, UnionType};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable, JoinType,
-    PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, RelationDef,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic,
+    Iterable, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
+    RelationDef,
 };
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
@@ -355,15 +356,33 @@ async fn records_of<C: ConnectionTrait>(
     let mut query = Query::select()
         .expr_as(Expr::cust("'certificate'"), Alias::new("record"))
         .expr_as(Expr::col((pc::Entity, pc::Column::Id)), Alias::new("id"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::Kind)), Alias::new("code"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::Value)), Alias::new("detail"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::IssuedBy)), Alias::new("issued_by"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::ValidFrom)), Alias::new("valid_from"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::ValidUntil)), Alias::new("valid_until"))
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::Kind)),
+            Alias::new("code"),
+        )
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::Value)),
+            Alias::new("detail"),
+        )
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::IssuedBy)),
+            Alias::new("issued_by"),
+        )
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::ValidFrom)),
+            Alias::new("valid_from"),
+        )
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::ValidUntil)),
+            Alias::new("valid_until"),
+        )
         .expr_as(null(), Alias::new("year"))
         .expr_as(null(), Alias::new("month"))
         .expr_as(null(), Alias::new("amount"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::CreatedAt)), Alias::new("created_at"))
+        .expr_as(
+            Expr::col((pc::Entity, pc::Column::CreatedAt)),
+            Alias::new("created_at"),
+        )
         .from(pc::Entity)
         .cond_where(scoped_condition::<pc::Entity>(actor))
         .and_where(Expr::col((pc::Entity, pc::Column::PersonId)).eq(id))
@@ -536,7 +555,10 @@ pub async fn update<C: ConnectionTrait>(
             persons::Column::DeclaredAddress,
             Expr::value(fields.declared_address),
         )
-        .col_expr(persons::Column::EldershipId, Expr::value(fields.eldership_id))
+        .col_expr(
+            persons::Column::EldershipId,
+            Expr::value(fields.eldership_id),
+        )
         .col_expr(persons::Column::Phone, Expr::value(fields.phone))
         .col_expr(persons::Column::Email, Expr::value(fields.email))
         .col_expr(persons::Column::SearchText, Expr::value(search_text))

@@ -10,9 +10,9 @@ use crate::error::ApiResult;
 // the same summary, built here from this repository's batched loader.
 use crate::routes::applications::{ApplicationSummary, person_ref, service_ref};
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::audit::AuditAction;
 use crate::store::persons::{self, ApplicationRow, PersonFileRows};
-use crate::store::StoreError;
 use atvejis_domain::access::Purpose;
 use atvejis_domain::application::{ApplicationStatus, is_overdue};
 use serde::{Deserialize, Serialize};
@@ -70,10 +70,17 @@ pub async fn file(
     purpose: Purpose,
     id: Uuid,
 ) -> ApiResult<PersonFile> {
-    read::audited(state, actor, purpose, AuditAction::PersonRead, "person", || async {
-        let rows = persons::load_file(&state.db, actor, id).await?;
-        Ok((build(rows, state.clock.today())?, id.to_string()))
-    })
+    read::audited(
+        state,
+        actor,
+        purpose,
+        AuditAction::PersonRead,
+        "person",
+        || async {
+            let rows = persons::load_file(&state.db, actor, id).await?;
+            Ok((build(rows, state.clock.today())?, id.to_string()))
+        },
+    )
     .await
 }
 
@@ -84,7 +91,11 @@ fn status<T: serde::de::DeserializeOwned>(code: &str) -> Result<T, StoreError> {
         .map_err(|e| StoreError::corrupt("application", e))
 }
 
-fn summary(row: &ApplicationRow, person: &crate::store::entities::persons::Model, today: Date) -> ApiResult<ApplicationSummary> {
+fn summary(
+    row: &ApplicationRow,
+    person: &crate::store::entities::persons::Model,
+    today: Date,
+) -> ApiResult<ApplicationSummary> {
     let a = &row.application;
     let parsed = ApplicationStatus::parse(&a.status);
     let counts = !matches!(
@@ -117,20 +128,26 @@ fn build(rows: PersonFileRows, today: Date) -> ApiResult<PersonFile> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut timeline = Vec::new();
     let pairs: Vec<_> = rows.applications.iter().zip(&applications).collect();
-    let mut push = |on: Option<Date>, event: &str, row: &ApplicationRow, summary: &ApplicationSummary| {
-        if let Some(on) = on {
-            timeline.push(TimelineEvent {
-                on,
-                event: event.into(),
-                application_id: Some(row.application.id),
-                label: summary.service_type.name_lt.clone(),
-            });
-        }
-    };
+    let mut push =
+        |on: Option<Date>, event: &str, row: &ApplicationRow, summary: &ApplicationSummary| {
+            if let Some(on) = on {
+                timeline.push(TimelineEvent {
+                    on,
+                    event: event.into(),
+                    application_id: Some(row.application.id),
+                    label: summary.service_type.name_lt.clone(),
+                });
+            }
+        };
     for (row, summary) in &pairs {
         let a = &row.application;
         push(Some(a.received_on), "application_received", row, summary);
-        push(a.assessment_submitted_on, "assessment_submitted", row, summary);
+        push(
+            a.assessment_submitted_on,
+            "assessment_submitted",
+            row,
+            summary,
+        );
         push(a.files_received_on, "forwarded_to_division", row, summary);
     }
     for (row, summary) in &pairs {

@@ -21,8 +21,8 @@ use atvejis_domain::eligibility::CertificateKind;
 use atvejis_domain::income::IncomeSource;
 use atvejis_domain::personal_code::{PersonalCode, Sex};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use sea_orm::ConnectionTrait;
+use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -63,7 +63,10 @@ pub struct PersonView {
 
 impl PersonView {
     /// The view of a stored person and their eldership.
-    pub fn of(p: person_rows::Model, eldership: Option<elderships::Model>) -> Result<Self, StoreError> {
+    pub fn of(
+        p: person_rows::Model,
+        eldership: Option<elderships::Model>,
+    ) -> Result<Self, StoreError> {
         let personal_code = p
             .personal_code
             .as_deref()
@@ -208,7 +211,10 @@ pub fn identity(
 
 /// Parses an optional personal code at the edge: blank is none; an invalid
 /// one is a field error `invalid_personal_code`.
-pub fn parse_code(raw: Option<&str>, errors: &mut Vec<FieldError>) -> Result<Option<PersonalCode>, ()> {
+pub fn parse_code(
+    raw: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Result<Option<PersonalCode>, ()> {
     match raw.map(str::trim).filter(|c| !c.is_empty()) {
         None => Ok(None),
         Some(raw) => PersonalCode::parse(raw).map(Some).map_err(|e| {

@@ -7,9 +7,9 @@ use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::extract::validation_errors;
 use crate::routes::common::double_option;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::persons::{self, PersonFields, sex_of};
-use crate::store::StoreError;
 use atvejis_domain::access::Permission;
 use atvejis_domain::personal_code::Sex;
 use serde::Deserialize;
@@ -176,7 +176,11 @@ pub async fn update(
     if let Some(Some(email)) = &body.email
         && !validator::ValidateEmail::validate_email(email)
     {
-        errors.push(FieldError::new("email", "email", "is not an e-mail address"));
+        errors.push(FieldError::new(
+            "email",
+            "email",
+            "is not an e-mail address",
+        ));
     }
     // A new code decides birth date and sex unless they are given too.
     let code_changed = body.personal_code.is_some();
@@ -251,14 +255,22 @@ fn changes(current: &crate::store::entities::persons::Model, new: &PersonFields)
             changes.insert(field.to_owned(), json!({ "from": from, "to": to }));
         }
     };
-    note("first_name", json!(current.first_name), json!(new.first_name));
+    note(
+        "first_name",
+        json!(current.first_name),
+        json!(new.first_name),
+    );
     note("last_name", json!(current.last_name), json!(new.last_name));
     note(
         "personal_code",
         json!(current.personal_code.is_some()),
         json!(new.personal_code.is_some()),
     );
-    note("birth_date", json!(current.birth_date), json!(new.birth_date));
+    note(
+        "birth_date",
+        json!(current.birth_date),
+        json!(new.birth_date),
+    );
     note("sex", json!(current.sex), json!(new.sex));
     note(
         "declared_address",

@@ -49,7 +49,13 @@ pub async fn eligibility(
     purpose: ReadPurpose,
 ) -> ApiResult<web::Json<Eligibility>> {
     Ok(web::Json(
-        search::eligibility(&state, &actor, purpose.0, id.into_inner(), &query.service_code)
-            .await?,
+        search::eligibility(
+            &state,
+            &actor,
+            purpose.0,
+            id.into_inner(),
+            &query.service_code,
+        )
+        .await?,
     ))
 }

@@ -44,7 +44,12 @@ impl PersonSearch {
             words: self
                 .q
                 .as_deref()
-                .map(|q| fold_for_search(q).split_whitespace().map(str::to_owned).collect())
+                .map(|q| {
+                    fold_for_search(q)
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default(),
             code,
             eldership_id: self.eldership_id,
