@@ -8,6 +8,7 @@ use time::Date;
 
 /// A kind of certificate a person can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateKind {
     /// Disability level (children; neįgalumo lygis).

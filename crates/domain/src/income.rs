@@ -11,6 +11,7 @@ use crate::fees::round_money;
 
 /// Where an income figure comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IncomeSource {
     /// The social insurance fund (Sodra) data.

@@ -10,8 +10,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::{Date, Month};
 
-/// A valid personal code.
+/// A valid personal code: parsed once at the edge ([`PersonalCode::parse`],
+/// or deserialised, which parses), never re-checked after.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, example = "39001010000"))]
 #[serde(transparent)]
 pub struct PersonalCode(String);
 
@@ -37,6 +40,7 @@ pub enum PersonalCodeError {
 
 /// Sex as encoded in the first digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     /// Odd first digit.

@@ -15,6 +15,7 @@ mod hardening;
 mod health;
 mod layer_access;
 mod layer_staff;
+mod layer_persons;
 mod openapi;
 mod service_accounts;
 mod store;

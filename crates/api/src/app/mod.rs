@@ -9,6 +9,8 @@
 //! commits — or nothing happens. Every read of case content goes through
 //! [`read::audited`], which records who read what and why.
 
+pub mod families;
+pub mod persons;
 pub mod read;
 pub mod uow;
 

@@ -39,3 +39,30 @@ where
     .map_err(ApiError::from)?;
     Ok(value)
 }
+
+/// [`audited`] for reads whose record says more than which record was read
+/// (a search: the kind of query and how many it found): `load` returns the
+/// value and the event to record; the `purpose` is added to its summary.
+pub async fn audited_event<T, F, Fut>(
+    state: &AppState,
+    actor: &Actor,
+    purpose: Purpose,
+    load: F,
+) -> ApiResult<T>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = ApiResult<(T, audit::AuditEvent)>>,
+{
+    actor.require(Permission::ReadCaseContent)?;
+    let (value, event) = load().await?;
+    audit::record_read_with(
+        &state.db,
+        &AuditActor::of(actor),
+        state.clock.now(),
+        event,
+        purpose,
+    )
+    .await
+    .map_err(ApiError::from)?;
+    Ok(value)
+}

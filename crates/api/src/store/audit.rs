@@ -389,6 +389,11 @@ impl AuditEvent {
 /// default), never a write's record, which commits with the write. SQLite in
 /// WAL mode with `synchronous = NORMAL` behaves alike (a power loss can lose
 /// the last commits). The read is refused if its record cannot be written.
+///
+/// One SQL statement (besides BEGIN and COMMIT), so that a read costs one
+/// round trip for its record: on PostgreSQL the setting is made by the
+/// INSERT itself (`INSERT … SELECT … FROM (SELECT set_config(…, true))`,
+/// local to this transaction); on SQLite a plain INSERT.
 pub async fn record_read(
     db: &sea_orm::DatabaseConnection,
     who: &AuditActor,
@@ -398,20 +403,75 @@ pub async fn record_read(
     entity_id: impl ToString,
     purpose: Purpose,
 ) -> Result<(), DbErr> {
-    use sea_orm::TransactionTrait;
-    let txn = db.begin().await?;
-    if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        txn.execute_unprepared("SET LOCAL synchronous_commit = off")
-            .await?;
-    }
-    record(
-        &txn,
+    record_read_with(
+        db,
         who,
         at,
-        AuditEvent::new(action, entity, entity_id.to_string())
-            .summary(serde_json::json!({ "purpose": purpose.as_str() })),
+        AuditEvent::new(action, entity, entity_id.to_string()),
+        purpose,
     )
-    .await?;
+    .await
+}
+
+/// [`record_read`] of `event`, whose summary (an object, or nothing) gets
+/// the `purpose` added: for reads that say more than which record was read
+/// (a search: what kind of query, how many results).
+pub async fn record_read_with(
+    db: &sea_orm::DatabaseConnection,
+    who: &AuditActor,
+    at: OffsetDateTime,
+    mut event: AuditEvent,
+    purpose: Purpose,
+) -> Result<(), DbErr> {
+    use sea_orm::TransactionTrait;
+    use sea_orm::sea_query::{Alias, Expr, Query};
+    let mut summary = match event.summary {
+        Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    summary.insert("purpose".into(), Value::from(purpose.as_str()));
+    event.summary = Value::Object(summary);
+    let backend = db.get_database_backend();
+    if backend != sea_orm::DatabaseBackend::Postgres {
+        return record(db, who, at, event).await;
+    }
+    use sea_orm::ActiveModelTrait;
+    const COLUMNS: [audit_log::Column; 12] = [
+        audit_log::Column::Id,
+        audit_log::Column::At,
+        audit_log::Column::MunicipalityId,
+        audit_log::Column::ActorKind,
+        audit_log::Column::ActorId,
+        audit_log::Column::ActorName,
+        audit_log::Column::Action,
+        audit_log::Column::Entity,
+        audit_log::Column::EntityId,
+        audit_log::Column::RequestId,
+        audit_log::Column::ClientAddr,
+        audit_log::Column::Summary,
+    ];
+    let row = row_of(who, at, event);
+    let values = COLUMNS
+        .iter()
+        .map(|c| row.get(*c).into_value().map(Expr::value))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| DbErr::Custom("an audit row without all its values".into()))?;
+    let setting = Query::select()
+        .expr(Expr::cust("set_config('synchronous_commit', 'off', true)"))
+        .to_owned();
+    let insert = Query::insert()
+        .into_table(audit_log::Entity)
+        .columns(COLUMNS)
+        .select_from(
+            Query::select()
+                .exprs(values)
+                .from_subquery(setting, Alias::new("s"))
+                .to_owned(),
+        )
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .to_owned();
+    let txn = db.begin().await?;
+    txn.execute(&insert).await?;
     txn.commit().await
 }
 
@@ -422,16 +482,26 @@ pub async fn record<C: ConnectionTrait>(
     at: OffsetDateTime,
     event: AuditEvent,
 ) -> Result<(), DbErr> {
-    // Ids order the log: a shared v7 context keeps them increasing even
-    // when records share a timestamp (a test's clock stands still).
+    audit_log::Entity::insert(row_of(who, at, event))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The row of one record (its id a UUIDv7 of `at`).
+fn row_of(who: &AuditActor, at: OffsetDateTime, event: AuditEvent) -> audit_log::ActiveModel {
+    // Records of one instant (a test's clock stands still; a busy second
+    // holds many) keep the order they were written in: ids are UUIDv7 of
+    // `at` with a counter shared by the process.
     static CONTEXT: std::sync::Mutex<uuid::ContextV7> =
         std::sync::Mutex::new(uuid::ContextV7::new());
+    let context = CONTEXT.lock().unwrap_or_else(|e| e.into_inner());
     let ts = uuid::Timestamp::from_unix(
-        &CONTEXT,
+        &*context,
         u64::try_from(at.unix_timestamp()).unwrap_or(0),
         at.nanosecond(),
     );
-    let row = audit_log::ActiveModel {
+    audit_log::ActiveModel {
         id: Set(Uuid::new_v7(ts)),
         at: Set(at),
         municipality_id: Set(who.municipality_id),
@@ -444,7 +514,5 @@ pub async fn record<C: ConnectionTrait>(
         request_id: Set(who.request_id.clone()),
         client_addr: Set(who.client_addr.clone()),
         summary: Set(event.summary),
-    };
-    audit_log::Entity::insert(row).exec(db).await?;
-    Ok(())
+    }
 }

@@ -5,9 +5,11 @@
 pub mod audit;
 pub mod audit_log;
 pub mod catalogue;
+pub mod certificates;
 pub mod demo_casework;
 pub mod entities;
 pub mod error;
+pub mod families;
 pub mod income;
 pub mod organisation;
 pub mod persons;

@@ -1,16 +1,11 @@
 //! `DELETE /api/v1/families/{id}/members/{person_id}`.
 
-use super::{FamilyView, find_scoped, view};
+use super::FamilyView;
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::families;
+use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::entities::family_members;
-use crate::store::{self};
 use actix_web::{delete, web};
-use atvejis_domain::access::Permission;
-use sea_orm::EntityTrait;
-use serde_json::json;
 use uuid::Uuid;
 
 /// Remove a member from a family (recorded; earlier income stays).
@@ -31,27 +26,8 @@ pub async fn remove_member(
     actor: Actor,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<web::Json<FamilyView>> {
-    actor.require(Permission::WritePersons)?;
     let (family_id, person_id) = path.into_inner();
-    let txn = store::begin_write(&state.db).await?;
-    let family = find_scoped(&txn, &actor, family_id).await?;
-    let removed = family_members::Entity::delete_by_id((family.id, person_id))
-        .exec(&txn)
-        .await?;
-    if removed.rows_affected != 1 {
-        return Err(ApiError::not_found(
-            "The person is not a member of this family.",
-        ));
-    }
-    audit::record(
-        &txn,
-        &AuditActor::of(&actor),
-        crate::store::now(),
-        AuditEvent::new(AuditAction::FamilyMemberRemove, "family", family.id)
-            .summary(json!({ "person_id": person_id })),
-    )
-    .await?;
-    let result = view(&txn, family).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    Ok(web::Json(
+        families::remove_member(&state, &actor, family_id, person_id).await?,
+    ))
 }

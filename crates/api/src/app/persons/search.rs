@@ -1,0 +1,218 @@
+//! Reads about people besides the file: the search, and eligibility hints.
+//! Both show case content (personal codes, certificates, income), so both
+//! are recorded with their purpose.
+
+use super::PersonView;
+use crate::actor::Actor;
+use crate::app::read;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::common::{money, serde_code};
+use crate::state::AppState;
+use crate::store::audit::{AuditAction, AuditEvent};
+use crate::store::catalogue::{by_code, spec_of};
+use crate::store::persons::{self, CodeFilter, Search};
+use crate::store::{certificates, income, rates};
+use atvejis_domain::access::Purpose;
+use atvejis_domain::eligibility::{Certificate, CertificateKind, PersonFacts, hints};
+use atvejis_domain::income::average_income_per_member;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// A page of people.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PersonPage {
+    /// People, by last and first name.
+    pub items: Vec<PersonView>,
+    /// All matches.
+    pub total: u64,
+    /// This page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+}
+
+/// Searches people in the actor's scope. The results show personal codes,
+/// so the search is recorded (R-ROLE-3) with its purpose: one record per
+/// search (`person.search`), saying what kind of query it was (`name`,
+/// `personal_code`, `eldership`, `all`, or several) and how many people it
+/// found, never the query text itself (a personal code or a name is itself
+/// personal data). Four queries: count, page, elderships, record.
+pub async fn search(
+    state: &AppState,
+    actor: &Actor,
+    purpose: Purpose,
+    search: Search,
+    page: u64,
+    per_page: u64,
+) -> ApiResult<PersonPage> {
+    read::audited_event(state, actor, purpose, || async {
+        let (rows, total) = persons::search(&state.db, actor, &search, page, per_page).await?;
+        let places =
+            persons::elderships_of(&state.db, rows.iter().filter_map(|p| p.eldership_id)).await?;
+        let items = rows
+            .into_iter()
+            .map(|p| {
+                let eldership = p.eldership_id.and_then(|e| places.get(&e).cloned());
+                PersonView::of(p, eldership)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut kinds = Vec::new();
+        if !search.words.is_empty() {
+            kinds.push("name");
+        }
+        if search.code != CodeFilter::Any {
+            kinds.push("personal_code");
+        }
+        if search.eldership_id.is_some() {
+            kinds.push("eldership");
+        }
+        if kinds.is_empty() {
+            kinds.push("all");
+        }
+        let event = AuditEvent {
+            action: AuditAction::PersonSearch,
+            entity: "person",
+            entity_id: None,
+            summary: json!({
+                "query": kinds,
+                "results": items.len(),
+                "total": total,
+                "page": page,
+            }),
+        };
+        Ok((
+            PersonPage {
+                items,
+                total,
+                page,
+                per_page,
+            },
+            event,
+        ))
+    })
+    .await
+}
+
+/// One hint.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HintView {
+    /// The rule, e.g. `R-EL-1`.
+    pub rule: String,
+    /// `met`, `not_met` or `unknown`.
+    pub outcome: String,
+    /// A stable code of the reason (translated by the client).
+    pub reason: String,
+}
+
+/// Eligibility hints for a person and a service.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Eligibility {
+    /// The service type.
+    pub service_code: String,
+    /// The rule of its recipients, if any.
+    pub rule: Option<String>,
+    /// The hints (never a block: the division decides).
+    pub hints: Vec<HintView>,
+    /// The person's average monthly income over the last 3 months, if recorded.
+    #[schema(value_type = Option<String>)]
+    pub income_per_member: Option<Decimal>,
+    /// The VRP in force today.
+    #[schema(value_type = Option<String>)]
+    pub vrp: Option<Decimal>,
+}
+
+/// Eligibility hints (R-EL-1 … R-EL-5, R-CM-5) for person `id` and the
+/// service `service_code`, as of today; recorded as
+/// `person.eligibility_read` with its purpose (it shows certificates and
+/// income).
+pub async fn eligibility(
+    state: &AppState,
+    actor: &Actor,
+    purpose: Purpose,
+    id: Uuid,
+    service_code: &str,
+) -> ApiResult<Eligibility> {
+    read::audited(
+        state,
+        actor,
+        purpose,
+        AuditAction::PersonEligibilityRead,
+        "person",
+        || async {
+            let db = &state.db;
+            let person = persons::find_scoped(db, actor, id).await?;
+            let service = by_code(db, actor.municipality_id, service_code)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::invalid_field(
+                        "service_code",
+                        "unknown_service_type",
+                        "is not in the catalogue",
+                    )
+                })?;
+            let spec = spec_of(&service)?;
+            let today = state.clock.today();
+            let certificates = certificates::of_person(db, actor, person.id)
+                .await?
+                .into_iter()
+                .filter_map(|c| {
+                    Some(Certificate {
+                        kind: CertificateKind::parse(&c.kind)?,
+                        value: c.value,
+                        valid_from: c.valid_from,
+                        valid_until: c.valid_until,
+                    })
+                })
+                .filter(|c| c.valid_on(today))
+                .collect();
+            let records = income::records_of(db, &[person.id]).await?;
+            let income = if records.is_empty() {
+                None
+            } else {
+                average_income_per_member(&[person.id], &records, today)
+                    .ok()
+                    .map(|a| a.per_member)
+            };
+            let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, today).await?;
+            let age = person.birth_date.map(|born| {
+                let years = today.year() - born.year();
+                let before_birthday =
+                    (today.month() as u8, today.day()) < (born.month() as u8, born.day());
+                u32::try_from(years - i32::from(before_birthday)).unwrap_or(0)
+            });
+            let facts = PersonFacts {
+                age,
+                certificates,
+                income_per_member: income,
+                vrp,
+                lives_in_municipality: person.declared_address.as_ref().map(|_| true),
+            };
+            let hint_views = spec
+                .eligibility_rule
+                .as_deref()
+                .map(|rule| hints(rule, &facts))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|h| HintView {
+                    rule: h.rule,
+                    outcome: serde_code(&h.outcome),
+                    reason: h.reason,
+                })
+                .collect();
+            Ok((
+                Eligibility {
+                    service_code: service.code,
+                    rule: spec.eligibility_rule,
+                    hints: hint_views,
+                    income_per_member: income.map(money),
+                    vrp: vrp.map(money),
+                },
+                person.id.to_string(),
+            ))
+        },
+    )
+    .await
+}
