@@ -12,6 +12,7 @@ mod casework;
 mod compose;
 mod errors;
 mod health;
+mod layer_applications;
 mod openapi;
 mod service_accounts;
 mod store;

@@ -9,6 +9,9 @@
 //! commits — or nothing happens. Every read of case content goes through
 //! [`read::audited`], which records who read what and why.
 
+pub mod applications;
+pub mod decisions;
+pub mod lifecycle;
 pub mod read;
 pub mod uow;
 

@@ -2,8 +2,10 @@
 //! query of a municipality's records goes through, the audit writer and the
 //! seed data.
 
+pub mod applications;
 pub mod audit;
 pub mod catalogue;
+pub mod decisions;
 pub mod demo_casework;
 pub mod entities;
 pub mod error;

@@ -152,7 +152,7 @@ pub async fn get_person(
         .filter(decisions::Column::ApplicationId.is_in(rows.iter().map(|r| r.id)))
         .all(db)
         .await?;
-    let applications = summaries(db, rows.clone()).await?;
+    let applications = summaries(db, rows.clone(), state.clock.today()).await?;
 
     let mut timeline = Vec::new();
     let names: HashMap<Uuid, String> = applications
