@@ -65,11 +65,20 @@ mod tests {
 
     #[test]
     fn zero_to_744_with_two_decimals() {
-        assert_eq!(HoursPerMonth::parse(dec!(0)).map(|h| h.value()), Ok(dec!(0)));
-        assert_eq!(HoursPerMonth::parse(dec!(20.50)).map(|h| h.value()), Ok(dec!(20.5)));
+        assert_eq!(
+            HoursPerMonth::parse(dec!(0)).map(|h| h.value()),
+            Ok(dec!(0))
+        );
+        assert_eq!(
+            HoursPerMonth::parse(dec!(20.50)).map(|h| h.value()),
+            Ok(dec!(20.5))
+        );
         assert!(HoursPerMonth::parse(dec!(744)).is_ok());
         assert_eq!(HoursPerMonth::parse(dec!(744.01)), Err(HoursError::Range));
         assert_eq!(HoursPerMonth::parse(dec!(-1)), Err(HoursError::Range));
-        assert_eq!(HoursPerMonth::parse(dec!(1.125)), Err(HoursError::Precision));
+        assert_eq!(
+            HoursPerMonth::parse(dec!(1.125)),
+            Err(HoursError::Precision)
+        );
     }
 }

@@ -199,10 +199,12 @@ mod tests {
             roles: vec![Role::DivisionHead],
         };
         for status in ApplicationStatus::ALL {
-            let offered = application_actions(&facts(status), &worker)
-                .contains(&ApplicationAction::Update);
+            let offered =
+                application_actions(&facts(status), &worker).contains(&ApplicationAction::Update);
             assert_eq!(offered, is_editable(status), "{status:?}");
-            assert!(!application_actions(&facts(status), &head).contains(&ApplicationAction::Update));
+            assert!(
+                !application_actions(&facts(status), &head).contains(&ApplicationAction::Update)
+            );
         }
     }
 }

@@ -148,29 +148,79 @@ async fn writes_without_the_right_are_403_for_real_and_random_ids_alike(app: Tes
     let reason = json!({ "version": 1, "reason": "Trūksta." });
     // (method, path with {id}, which id is real, any of these permissions, body)
     let endpoints: Vec<(Method, &str, &str, Vec<Permission>, Value)> = vec![
-        (Method::PATCH, "/api/v1/applications/{id}", "application",
-            vec![Permission::ReceiveApplications, Permission::AssessNeeds], version.clone()),
-        (Method::POST, "/api/v1/applications/{id}/submit", "application",
-            vec![Permission::ReceiveApplications], version.clone()),
-        (Method::PUT, "/api/v1/applications/{id}/assessment", "application",
-            vec![Permission::AssessNeeds],
-            json!({ "version": 1, "submitted_on": "2026-11-12", "conclusion": "Taip." })),
-        (Method::POST, "/api/v1/applications/{id}/forward", "application",
-            vec![Permission::AssessNeeds], version.clone()),
-        (Method::POST, "/api/v1/applications/{id}/return", "application",
-            vec![Permission::PrepareDecisions], reason.clone()),
-        (Method::POST, "/api/v1/applications/{id}/withdraw", "application",
-            vec![Permission::ReceiveApplications, Permission::PrepareDecisions], reason.clone()),
-        (Method::POST, "/api/v1/applications/{id}/attachments", "application",
+        (
+            Method::PATCH,
+            "/api/v1/applications/{id}",
+            "application",
             vec![Permission::ReceiveApplications, Permission::AssessNeeds],
-            json!({ "file_name": "a.pdf", "media_type": "application/pdf", "size_bytes": 10 })),
-        (Method::POST, "/api/v1/applications/{id}/decision", "application",
-            vec![Permission::PrepareDecisions], prepare_body(&json!(1))),
-        (Method::POST, "/api/v1/decisions/{id}/sign", "decision",
-            vec![Permission::SignDecisions], version.clone()),
-        (Method::POST, "/api/v1/decisions/{id}/notification", "decision",
+            version.clone(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/submit",
+            "application",
+            vec![Permission::ReceiveApplications],
+            version.clone(),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/applications/{id}/assessment",
+            "application",
+            vec![Permission::AssessNeeds],
+            json!({ "version": 1, "submitted_on": "2026-11-12", "conclusion": "Taip." }),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/forward",
+            "application",
+            vec![Permission::AssessNeeds],
+            version.clone(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/return",
+            "application",
+            vec![Permission::PrepareDecisions],
+            reason.clone(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/withdraw",
+            "application",
+            vec![
+                Permission::ReceiveApplications,
+                Permission::PrepareDecisions,
+            ],
+            reason.clone(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/attachments",
+            "application",
+            vec![Permission::ReceiveApplications, Permission::AssessNeeds],
+            json!({ "file_name": "a.pdf", "media_type": "application/pdf", "size_bytes": 10 }),
+        ),
+        (
+            Method::POST,
+            "/api/v1/applications/{id}/decision",
+            "application",
+            vec![Permission::PrepareDecisions],
+            prepare_body(&json!(1)),
+        ),
+        (
+            Method::POST,
+            "/api/v1/decisions/{id}/sign",
+            "decision",
+            vec![Permission::SignDecisions],
+            version.clone(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/decisions/{id}/notification",
+            "decision",
             vec![Permission::PrepareDecisions, Permission::SignDecisions],
-            json!({ "version": 1, "notified_on": "2026-11-20", "method": "letter" })),
+            json!({ "version": 1, "notified_on": "2026-11-20", "method": "letter" }),
+        ),
     ];
     let mut checked = 0;
     for (username, role) in ROLES {
@@ -179,7 +229,11 @@ async fn writes_without_the_right_are_403_for_real_and_random_ids_alike(app: Tes
             if permissions.iter().any(|p| allows(&[role], *p)) {
                 continue;
             }
-            let real = if *kind == "decision" { &real_decision } else { &real_application };
+            let real = if *kind == "decision" {
+                &real_decision
+            } else {
+                &real_application
+            };
             for target in [real.as_str(), random.as_str()] {
                 let path = template.replace("{id}", target);
                 app.json(method.clone(), &path, Some(&token), body.clone())
@@ -251,16 +305,24 @@ async fn allowed_actions_come_from_the_server(app: TestApp) {
     // With the division, the worker may no longer edit; the specialist may
     // prepare, return and withdraw.
     let seen_by_worker = app
-        .get(&format!("/api/v1/applications/{}", id(&application)), &worker)
+        .get(
+            &format!("/api/v1/applications/{}", id(&application)),
+            &worker,
+        )
         .await
         .assert_status(200)
         .clone();
-    assert!(!seen_by_worker["allowed_actions"]
-        .as_array()
-        .unwrap()
-        .contains(&json!("update")));
+    assert!(
+        !seen_by_worker["allowed_actions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("update"))
+    );
     let seen_by_specialist = app
-        .get(&format!("/api/v1/applications/{}", id(&application)), &specialist)
+        .get(
+            &format!("/api/v1/applications/{}", id(&application)),
+            &specialist,
+        )
         .await
         .assert_status(200)
         .clone();

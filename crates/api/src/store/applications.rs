@@ -12,8 +12,7 @@ use crate::store::versioned;
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, IntoActiveModel,
-    PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Related, RelationDef,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Related, RelationDef,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -342,7 +341,10 @@ pub async fn save<C: ConnectionTrait>(
                 Expr::value(row.assessment_submitted_on),
             )
             .col_expr(C::FilesReceivedOn, Expr::value(row.files_received_on))
-            .col_expr(C::ExceptionReason, Expr::value(row.exception_reason.clone()))
+            .col_expr(
+                C::ExceptionReason,
+                Expr::value(row.exception_reason.clone()),
+            )
             .col_expr(C::StatusReason, Expr::value(row.status_reason.clone()))
             .col_expr(C::DecisionDueOn, Expr::value(row.decision_due_on))
             .exec(db)

@@ -1,10 +1,10 @@
 //! Receiving an application, changing its fields while they may still
 //! change, and recording attachments.
 
+use super::view_in;
 use super::views::{
     ApplicationView, AttachmentView, Channel, documents_of, due_on, spec, status_of,
 };
-use super::view_in;
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version};

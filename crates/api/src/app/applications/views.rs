@@ -8,8 +8,8 @@ use crate::routes::common::EldershipRef;
 use crate::store::applications::{ApplicationRecord, SummaryParts, ViewParts};
 use crate::store::entities::{applications, attachments, decisions, persons, service_types};
 use atvejis_domain::application::{
-    ActorFacts, ApplicationFacts, ApplicationStatus, DeadlineEvents, DocumentCheck,
-    DocumentStatus, decision_due_on, is_overdue,
+    ActorFacts, ApplicationFacts, ApplicationStatus, DeadlineEvents, DocumentCheck, DocumentStatus,
+    decision_due_on, is_overdue,
 };
 use atvejis_domain::catalogue::{DecisionDeadline, ServiceTypeSpec};
 use atvejis_domain::lifecycle::{ApplicationAction, application_actions};

@@ -47,12 +47,12 @@ pub async fn fee_for<C: ConnectionTrait>(
     }
     let on = application.received_on;
     let family = match application.family_id {
-        Some(_) => {
-            Some(repo::fee_members(db, application.person_id, application.family_id).await?)
-        }
+        Some(_) => Some(repo::fee_members(db, application.person_id, application.family_id).await?),
         None => None,
     };
-    let people = family.clone().unwrap_or_else(|| vec![application.person_id]);
+    let people = family
+        .clone()
+        .unwrap_or_else(|| vec![application.person_id]);
     let records = repo::income_of(db, &people).await?;
     let income = fee_income(&application.person_id, family.as_deref(), &records, on)
         .map_err(|e| ApiError::invalid_field("family_id", "no_members", e.to_string()))?;

@@ -8,8 +8,8 @@ pub mod fee;
 pub mod views;
 
 use crate::actor::Actor;
-use crate::app::applications::{StepChanges, take_step, view_in};
 use crate::app::applications::views::ApplicationView;
+use crate::app::applications::{StepChanges, take_step, view_in};
 use crate::app::lifecycle::{begin_step, check_version};
 use crate::app::read::audited;
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -227,7 +227,16 @@ pub async fn sign(
         json!({ "decision_id": decision.id, "outcome": decision.outcome, "decided_on": today }),
     )
     .await?;
-    repo::save_signed(uow.db(), actor, decision.id, version, signer, uow.now(), today).await?;
+    repo::save_signed(
+        uow.db(),
+        actor,
+        decision.id,
+        version,
+        signer,
+        uow.now(),
+        today,
+    )
+    .await?;
     let view = decision_of(uow.db(), actor, decision.id).await?;
     uow.commit().await?;
     Ok(view)
@@ -259,8 +268,7 @@ pub async fn record_notification(
         .clone()
         .ok_or(crate::store::StoreError::NotFound("decision"))?;
     check_version(decision.version, body.version)?;
-    if body.notified_on > uow.today() || decision.decided_on.is_some_and(|d| body.notified_on < d)
-    {
+    if body.notified_on > uow.today() || decision.decided_on.is_some_and(|d| body.notified_on < d) {
         return Err(ApiError::invalid_field(
             "notified_on",
             "out_of_range",
@@ -359,20 +367,21 @@ pub async fn fee_preview(
         || async {
             let record = applications_repo::load_scoped(&state.db, actor, id).await?;
             let spec = views_spec(&record.service_type)?;
-            let preview = match fee_for(&state.db, &record.application, &spec, hours.value()).await? {
-                Fee::Free => FeePreview {
-                    kind: FeeKind::Free,
-                    calculation: None,
-                },
-                Fee::AtDelivery => FeePreview {
-                    kind: FeeKind::AtDelivery,
-                    calculation: None,
-                },
-                Fee::Calculated(snapshot) => FeePreview {
-                    kind: FeeKind::Calculated,
-                    calculation: Some(FeeCalculationView::from(snapshot.as_ref())),
-                },
-            };
+            let preview =
+                match fee_for(&state.db, &record.application, &spec, hours.value()).await? {
+                    Fee::Free => FeePreview {
+                        kind: FeeKind::Free,
+                        calculation: None,
+                    },
+                    Fee::AtDelivery => FeePreview {
+                        kind: FeeKind::AtDelivery,
+                        calculation: None,
+                    },
+                    Fee::Calculated(snapshot) => FeePreview {
+                        kind: FeeKind::Calculated,
+                        calculation: Some(FeeCalculationView::from(snapshot.as_ref())),
+                    },
+                };
             Ok((preview, id.to_string()))
         },
     )

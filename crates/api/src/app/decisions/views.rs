@@ -215,7 +215,10 @@ pub fn outcome_code(outcome: Outcome) -> &'static str {
 }
 
 /// The view of a decision, its staff named from `staff`.
-pub fn decision_view(d: decisions::Model, staff: &HashMap<Uuid, String>) -> ApiResult<DecisionView> {
+pub fn decision_view(
+    d: decisions::Model,
+    staff: &HashMap<Uuid, String>,
+) -> ApiResult<DecisionView> {
     let snapshot: Option<FeeSnapshot> = d
         .fee_calculation
         .clone()

@@ -2,12 +2,11 @@
 
 use super::ApplicationSummary;
 use crate::actor::Actor;
-use crate::app::applications;
+use crate::app::applications::{self, ListFilter};
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
 use crate::routes::common::PageParams;
 use crate::state::AppState;
-use crate::store::applications::ListFilter;
 use actix_web::{get, web};
 use atvejis_domain::access::Purpose;
 use atvejis_domain::application::ApplicationStatus;
