@@ -64,6 +64,34 @@ pub struct DocumentSpec {
     pub name_en: String,
 }
 
+/// The RULES.md rule that sets a paid service's fee. Stored in the spec as
+/// the rule's name (e.g. `"R-FEE-1"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum FeeRule {
+    /// Home help and other social supervision: from income and hours
+    /// (calculated by [`crate::fees::home_help_fee`]).
+    #[serde(rename = "R-FEE-1")]
+    Rfee1,
+    /// R-FEE-5 (set at delivery).
+    #[serde(rename = "R-FEE-5")]
+    Rfee5,
+    /// R-FEE-8 (set at delivery).
+    #[serde(rename = "R-FEE-8")]
+    Rfee8,
+    /// R-FEE-10 (set at delivery).
+    #[serde(rename = "R-FEE-10")]
+    Rfee10,
+}
+
+impl FeeRule {
+    /// Whether the fee is calculated when the decision is prepared (from
+    /// income and hours); otherwise it is set at delivery.
+    pub fn is_calculated_at_decision(self) -> bool {
+        self == FeeRule::Rfee1
+    }
+}
+
 /// One service type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceTypeSpec {
@@ -86,7 +114,7 @@ pub struct ServiceTypeSpec {
     /// Has a limited number of places and a queue (R-Q-1).
     pub has_places: bool,
     /// The RULES.md rule that sets its fee, if it is paid (e.g. `R-FEE-1`).
-    pub fee_rule: Option<String>,
+    pub fee_rule: Option<FeeRule>,
 }
 
 fn doc(code: &str, name_lt: &str, name_en: &str) -> DocumentSpec {
@@ -187,7 +215,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             },
             free: false,
             has_places: false,
-            fee_rule: rule("R-FEE-1"),
+            fee_rule: Some(FeeRule::Rfee1),
         },
         ServiceTypeSpec {
             code: "respite".into(),
@@ -212,7 +240,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             decision_deadline: DEFAULT_DEADLINE,
             free: false,
             has_places: false,
-            fee_rule: rule("R-FEE-1"),
+            fee_rule: Some(FeeRule::Rfee1),
         },
         ServiceTypeSpec {
             code: "transport".into(),
@@ -240,7 +268,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             },
             free: false,
             has_places: false,
-            fee_rule: rule("R-FEE-5"),
+            fee_rule: Some(FeeRule::Rfee5),
         },
         ServiceTypeSpec {
             code: "meal_coupons".into(),
@@ -295,7 +323,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             decision_deadline: DEFAULT_DEADLINE,
             free: false,
             has_places: false,
-            fee_rule: rule("R-FEE-10"),
+            fee_rule: Some(FeeRule::Rfee10),
         },
         ServiceTypeSpec {
             code: "overnight_shelter".into(),
@@ -354,7 +382,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             decision_deadline: DEFAULT_DEADLINE,
             free: false,
             has_places: true,
-            fee_rule: rule("R-FEE-8"),
+            fee_rule: Some(FeeRule::Rfee8),
         },
         ServiceTypeSpec {
             code: "group_living_long_term".into(),
@@ -381,7 +409,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             decision_deadline: DEFAULT_DEADLINE,
             free: false,
             has_places: true,
-            fee_rule: rule("R-FEE-8"),
+            fee_rule: Some(FeeRule::Rfee8),
         },
         ServiceTypeSpec {
             code: "social_skills".into(),

@@ -15,6 +15,7 @@ pub fn round_money(amount: Decimal) -> Decimal {
 
 /// The band of income per family member `I` against the VRP `V`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VrpBand {
     /// `I < 2V`.
@@ -119,6 +120,7 @@ pub struct HomeHelpFeeInput {
 
 /// Which limit decided the fee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeeLimit {
     /// Income per member at most 2 VRP: free (R-FEE-0, R-FEE-1).
@@ -199,6 +201,43 @@ pub fn home_help_fee(input: HomeHelpFeeInput) -> FeeCalculation {
         fee,
         limited_by,
     }
+}
+
+/// Whose income a fee counts and on what base (R-FEE-1): a service for a
+/// family counts its current members, and the cap applies to the family's
+/// total; a service for a person counts the person alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeeIncome {
+    /// Average monthly income per member `I`.
+    pub income_per_member: Decimal,
+    /// Members counted.
+    pub members: u32,
+    /// The income the cap applies to.
+    pub fee_base_income: Decimal,
+}
+
+/// The [`FeeIncome`] of an application by `applicant`, for `family` (its
+/// current members) when the service is the family's, from `records`, with
+/// the income window before `reference`.
+pub fn fee_income<K: PartialEq + Clone>(
+    applicant: &K,
+    family: Option<&[K]>,
+    records: &[crate::income::IncomeRecord<K>],
+    reference: time::Date,
+) -> Result<FeeIncome, crate::income::AverageIncomeError> {
+    use crate::income::average_income_per_member;
+    let alone = [applicant.clone()];
+    let members = family.unwrap_or(&alone);
+    let average = average_income_per_member(members, records, reference)?;
+    let fee_base_income = match family {
+        Some(_) => average.monthly_total,
+        None => average_income_per_member(&alone, records, reference)?.monthly_total,
+    };
+    Ok(FeeIncome {
+        income_per_member: average.per_member,
+        members: average.members,
+        fee_base_income,
+    })
 }
 
 #[cfg(test)]

@@ -9,17 +9,20 @@
 //! commits — or nothing happens. Every read of case content goes through
 //! [`read::audited`], which records who read what and why.
 
-pub mod families;
-pub mod persons;
-pub mod read;
-pub mod uow;
-
-pub use read::audited;
-pub use uow::UnitOfWork;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod decisions;
+pub mod families;
+pub mod lifecycle;
 pub mod me;
 pub mod organisation;
+pub mod persons;
+pub mod read;
 pub mod service_accounts;
+pub mod uow;
 pub mod users;
+
+pub use read::audited;
+pub use uow::UnitOfWork;

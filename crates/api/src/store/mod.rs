@@ -2,10 +2,12 @@
 //! query of a municipality's records goes through, the audit writer and the
 //! seed data.
 
+pub mod applications;
 pub mod audit;
 pub mod audit_log;
 pub mod catalogue;
 pub mod certificates;
+pub mod decisions;
 pub mod demo_casework;
 pub mod entities;
 pub mod error;

@@ -2,10 +2,11 @@
 //! the version the client read, and succeeds only if the row still has it.
 //! sea-orm has no version column support, so the UPDATE says
 //! `WHERE id = ? AND version = ?` (within the actor's scope) and
-//! [`expect_one`] turns "no row changed" into 409 `version_conflict`.
+//! [`expect_one`] turns "no row changed" into [`StoreError::StaleVersion`]
+//! (409 `version_conflict`). This is the one style of version check.
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult};
+use crate::store::error::{StoreError, StoreResult};
 use crate::store::scope::{MunicipalityScoped, scoped_condition};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ExprTrait, QueryFilter, UpdateMany, UpdateResult};
@@ -38,12 +39,13 @@ pub fn update<E: Versioned>(
         .filter(E::version_column().eq(version))
 }
 
-/// `Ok` when exactly one row changed, else 409 `version_conflict`.
-pub fn expect_one(result: UpdateResult) -> ApiResult<()> {
+/// `Ok` when exactly one row changed, else [`StoreError::StaleVersion`]
+/// (409 `version_conflict`).
+pub fn expect_one(result: UpdateResult) -> StoreResult<()> {
     if result.rows_affected == 1 {
         Ok(())
     } else {
-        Err(ApiError::stale_version())
+        Err(StoreError::StaleVersion)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::app::read;
 use crate::error::ApiResult;
 // The application summary is the applications area's type; the file shows
 // the same summary, built here from this repository's batched loader.
-use crate::routes::applications::{ApplicationSummary, person_ref, service_ref};
+use crate::app::applications::views::{ApplicationSummary, person_ref, service_ref};
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::AuditAction;

@@ -1,16 +1,14 @@
 //! `POST /api/v1/applications/{id}/forward`: send the file to the Social
 //! Support Division (ready for decision).
 
-use super::{ApplicationView, StepChanges, take_step, view};
+use super::ApplicationView;
 use crate::actor::Actor;
+use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store;
 use actix_web::{post, web};
-use atvejis_domain::application::Action;
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
@@ -54,28 +52,13 @@ pub async fn forward_application(
     body: ValidJson<ForwardRequest>,
 ) -> ApiResult<web::Json<ApplicationView>> {
     let ValidJson(body) = body;
-    let exception = body
-        .exception_reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
-    let txn = store::begin_write(&state.db).await?;
-    let changes = StepChanges {
-        files_received_on: Some(store::today()),
-        exception_reason: exception.clone(),
-        ..Default::default()
-    };
-    let summary = json!({ "exception": exception.is_some() });
-    let row = take_step(
-        &txn,
+    let view = applications::forward(
+        &state,
         &actor,
         id.into_inner(),
         body.version,
-        Action::ForwardToDivision,
-        changes,
-        summary,
+        body.exception_reason,
     )
     .await?;
-    let result = view(&txn, &actor, row).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    Ok(web::Json(view))
 }

@@ -1,13 +1,12 @@
 //! `GET /api/v1/applications/{id}`.
 
-use super::{ApplicationView, find_scoped, view};
+use super::ApplicationView;
 use crate::actor::Actor;
+use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor};
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
 use atvejis_domain::access::Purpose;
 use uuid::Uuid;
 
@@ -35,17 +34,6 @@ pub async fn get_application(
     id: web::Path<Uuid>,
     purpose: ReadPurpose,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    actor.require(Permission::ReadCaseContent)?;
-    let row = find_scoped(&state.db, &actor, id.into_inner()).await?;
-    audit::record_read(
-        &state.db,
-        &AuditActor::of(&actor),
-        state.clock.now(),
-        AuditAction::ApplicationRead,
-        "application",
-        row.id,
-        purpose.0,
-    )
-    .await?;
-    Ok(web::Json(view(&state.db, &actor, row).await?))
+    let view = applications::get(&state, &actor, purpose.0, id.into_inner()).await?;
+    Ok(web::Json(view))
 }

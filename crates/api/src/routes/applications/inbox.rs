@@ -1,17 +1,11 @@
 //! `GET /api/v1/applications/inbox`: the Social Support Division's inbox.
 
-use super::{ApplicationSummary, summaries};
+use super::ApplicationSummary;
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::applications;
+use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::store::entities::applications;
-use crate::store::scope::scoped;
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
-use atvejis_domain::application::ApplicationStatus;
-use sea_orm::ExprTrait;
-use sea_orm::sea_query::{Expr, Order};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -36,9 +30,6 @@ pub struct Inbox {
     pub overdue: u64,
 }
 
-/// Most items the inbox lists at once.
-const INBOX_LIMIT: u64 = 500;
-
 /// The division's inbox: applications waiting for a decision.
 #[utoipa::path(
     tag = "applications",
@@ -56,37 +47,12 @@ pub async fn inbox(
     actor: Actor,
     filter: web::Query<InboxFilter>,
 ) -> ApiResult<web::Json<Inbox>> {
-    if !(actor.can(Permission::PrepareDecisions) || actor.can(Permission::SignDecisions)) {
-        return Err(ApiError::forbidden(
-            "The inbox is the Social Support Division's.",
-        ));
-    }
-    let waiting = [
-        ApplicationStatus::ReadyForDecision,
-        ApplicationStatus::DecisionPrepared,
-    ]
-    .map(|s| s.as_str());
-    let mut query =
-        scoped::<applications::Entity>(&actor).filter(applications::Column::Status.is_in(waiting));
-    if let Some(code) = &filter.service_code {
-        query = query.filter(applications::Column::ServiceCode.eq(code.as_str()));
-    }
-    if let Some(eldership) = filter.eldership_id {
-        query = query.filter(applications::Column::EldershipId.eq(eldership));
-    }
-    let rows = query
-        // NULL due dates last on both databases.
-        .order_by(
-            Expr::col(applications::Column::DecisionDueOn).is_null(),
-            Order::Asc,
-        )
-        .order_by_asc(applications::Column::DecisionDueOn)
-        .order_by_asc(applications::Column::ReceivedOn)
-        .order_by_asc(applications::Column::Id)
-        .limit(INBOX_LIMIT)
-        .all(&state.db)
-        .await?;
-    let items = summaries(&state.db, rows).await?;
-    let overdue = items.iter().filter(|i| i.overdue).count() as u64;
+    let (items, overdue) = applications::inbox(
+        &state,
+        &actor,
+        filter.service_code.as_deref(),
+        filter.eldership_id,
+    )
+    .await?;
     Ok(web::Json(Inbox { items, overdue }))
 }

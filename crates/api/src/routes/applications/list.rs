@@ -1,15 +1,15 @@
 //! `GET /api/v1/applications`.
 
-use super::{ApplicationStatusSchema, ApplicationSummary, summaries};
+use super::ApplicationSummary;
 use crate::actor::Actor;
+use crate::app::applications::{self, ListFilter};
 use crate::error::{ApiResult, Problem};
-use crate::routes::common::{PageParams, serde_code};
+use crate::extract::ReadPurpose;
+use crate::routes::common::PageParams;
 use crate::state::AppState;
-use crate::store::entities::applications;
-use crate::store::scope::scoped;
 use actix_web::{get, web};
-use atvejis_domain::access::Permission;
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use atvejis_domain::access::Purpose;
+use atvejis_domain::application::ApplicationStatus;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -19,7 +19,7 @@ use uuid::Uuid;
 #[into_params(parameter_in = Query)]
 pub struct ApplicationFilter {
     /// Only in this state.
-    pub status: Option<ApplicationStatusSchema>,
+    pub status: Option<ApplicationStatus>,
     /// Only of this service type.
     pub service_code: Option<String>,
     /// Only of this eldership.
@@ -44,12 +44,17 @@ pub struct ApplicationPage {
 /// List applications.
 #[utoipa::path(
     tag = "applications",
-    params(ApplicationFilter, PageParams),
+    params(
+        ApplicationFilter,
+        PageParams,
+        ("X-Purpose" = Option<Purpose>, Header, description = "Why you read them; required with `person_id` (the read of that person's applications is recorded)"),
+    ),
     responses(
         (status = 200, description = "A page, newest first", body = ApplicationPage),
         (status = 400, description = "Invalid query", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "No access to case content", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`person_id` without X-Purpose", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -59,30 +64,26 @@ pub async fn list_applications(
     actor: Actor,
     filter: web::Query<ApplicationFilter>,
     paging: web::Query<PageParams>,
+    purpose: Option<ReadPurpose>,
 ) -> ApiResult<web::Json<ApplicationPage>> {
-    actor.require(Permission::ReadCaseContent)?;
     let (page, per_page) = paging.resolve()?;
-    let mut query = scoped::<applications::Entity>(&actor);
-    if let Some(status) = filter.status {
-        query = query.filter(applications::Column::Status.eq(serde_code(&status)));
-    }
-    if let Some(code) = &filter.service_code {
-        query = query.filter(applications::Column::ServiceCode.eq(code.as_str()));
-    }
-    if let Some(eldership) = filter.eldership_id {
-        query = query.filter(applications::Column::EldershipId.eq(eldership));
-    }
-    if let Some(person) = filter.person_id {
-        query = query.filter(applications::Column::PersonId.eq(person));
-    }
-    let paginator = query
-        .order_by_desc(applications::Column::ReceivedOn)
-        .order_by_desc(applications::Column::Id)
-        .paginate(&state.db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let filter = filter.into_inner();
+    let (items, total) = applications::list(
+        &state,
+        &actor,
+        ListFilter {
+            status: filter.status.map(ApplicationStatus::as_str),
+            service_code: filter.service_code,
+            eldership_id: filter.eldership_id,
+            person_id: filter.person_id,
+        },
+        purpose.map(|p| p.0),
+        page,
+        per_page,
+    )
+    .await?;
     Ok(web::Json(ApplicationPage {
-        items: summaries(&state.db, rows).await?,
+        items,
         total,
         page,
         per_page,

@@ -1,16 +1,14 @@
 //! `PUT /api/v1/applications/{id}/assessment`: the needs assessment.
 
-use super::{ApplicationView, StepChanges, StoredAssessment, take_step, view};
+use super::ApplicationView;
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::app::applications::{self, AssessmentInput};
+use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use crate::store;
 use actix_web::{put, web};
-use atvejis_domain::application::Action;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use serde_json::json;
 use time::Date;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -59,56 +57,18 @@ pub async fn record_assessment(
     body: ValidJson<AssessmentRequest>,
 ) -> ApiResult<web::Json<ApplicationView>> {
     let ValidJson(body) = body;
-    let Some(assessor_id) = actor.user_id() else {
-        return Err(ApiError::forbidden("A member of staff assesses needs."));
-    };
-    if body.submitted_on > store::today() {
-        return Err(ApiError::invalid_field(
-            "submitted_on",
-            "in_future",
-            "cannot be after today",
-        ));
-    }
-    if let Some(hours) = body.recommended_hours_per_month
-        && (hours.is_sign_negative() || hours > Decimal::from(744))
-    {
-        return Err(ApiError::invalid_field(
-            "recommended_hours_per_month",
-            "range",
-            "is 0–744 hours a month",
-        ));
-    }
-    let stored = StoredAssessment {
-        assessor_id,
-        submitted_on: body.submitted_on,
-        conclusion: body.conclusion.trim().to_owned(),
-        recommended_services: body
-            .recommended_services
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty()),
-        recommended_hours_per_month: body.recommended_hours_per_month,
-    };
-    let txn = store::begin_write(&state.db).await?;
-    let changes = StepChanges {
-        assessment: Some(serde_json::to_value(&stored).map_err(ApiError::internal)?),
-        assessment_submitted_on: Some(body.submitted_on),
-        ..Default::default()
-    };
-    let summary = json!({
-        "submitted_on": body.submitted_on,
-        "recommended_hours_per_month": body.recommended_hours_per_month.map(|h| h.to_string()),
-    });
-    let row = take_step(
-        &txn,
+    let view = applications::record_assessment(
+        &state,
         &actor,
         id.into_inner(),
-        body.version,
-        Action::RecordAssessment,
-        changes,
-        summary,
+        AssessmentInput {
+            version: body.version,
+            submitted_on: body.submitted_on,
+            conclusion: body.conclusion,
+            recommended_services: body.recommended_services,
+            recommended_hours_per_month: body.recommended_hours_per_month,
+        },
     )
     .await?;
-    let result = view(&txn, &actor, row).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    Ok(web::Json(view))
 }

@@ -1,7 +1,8 @@
 //! `POST /api/v1/applications/{id}/return`: the division sends a file back.
 
-use super::{ApplicationView, ReasonBody, step_with_reason};
+use super::{ApplicationView, ReasonBody};
 use crate::actor::Actor;
+use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -31,12 +32,15 @@ pub async fn return_application(
     id: web::Path<Uuid>,
     body: ValidJson<ReasonBody>,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    step_with_reason(
+    let ValidJson(body) = body;
+    let view = applications::step_with_reason(
         &state,
         &actor,
         id.into_inner(),
-        body.0,
+        body.version,
+        &body.reason,
         Action::ReturnForCompletion,
     )
-    .await
+    .await?;
+    Ok(web::Json(view))
 }

@@ -1,15 +1,13 @@
 //! `POST /api/v1/applications/{id}/submit`: register a draft as received.
 
-use super::{ApplicationView, StepChanges, take_step, view};
+use super::ApplicationView;
 use crate::actor::Actor;
+use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::common::VersionBody;
 use crate::state::AppState;
-use crate::store;
 use actix_web::{post, web};
-use atvejis_domain::application::Action;
-use serde_json::json;
 use uuid::Uuid;
 
 /// Submit a drafted application.
@@ -33,18 +31,6 @@ pub async fn submit_application(
     id: web::Path<Uuid>,
     body: ValidJson<VersionBody>,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    let txn = store::begin_write(&state.db).await?;
-    let row = take_step(
-        &txn,
-        &actor,
-        id.into_inner(),
-        body.version,
-        Action::Submit,
-        StepChanges::default(),
-        json!({}),
-    )
-    .await?;
-    let result = view(&txn, &actor, row).await?;
-    txn.commit().await?;
-    Ok(web::Json(result))
+    let view = applications::submit(&state, &actor, id.into_inner(), body.version).await?;
+    Ok(web::Json(view))
 }

@@ -1,7 +1,8 @@
 //! `POST /api/v1/applications/{id}/withdraw`.
 
-use super::{ApplicationView, ReasonBody, step_with_reason};
+use super::{ApplicationView, ReasonBody};
 use crate::actor::Actor;
+use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -31,5 +32,15 @@ pub async fn withdraw_application(
     id: web::Path<Uuid>,
     body: ValidJson<ReasonBody>,
 ) -> ApiResult<web::Json<ApplicationView>> {
-    step_with_reason(&state, &actor, id.into_inner(), body.0, Action::Withdraw).await
+    let ValidJson(body) = body;
+    let view = applications::step_with_reason(
+        &state,
+        &actor,
+        id.into_inner(),
+        body.version,
+        &body.reason,
+        Action::Withdraw,
+    )
+    .await?;
+    Ok(web::Json(view))
 }

@@ -1,0 +1,90 @@
+//! The fee of a service for an application (R-FEE-1..3, R-FEE-12), from
+//! inputs loaded in a fixed number of queries.
+
+use super::views::FeeSnapshot;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::store::decisions as repo;
+use crate::store::entities::applications;
+use crate::store::rates;
+use actix_web::http::StatusCode;
+use atvejis_domain::catalogue::ServiceTypeSpec;
+use atvejis_domain::fees::{HomeHelpCaps, HomeHelpFeeInput, fee_income, home_help_fee};
+use atvejis_domain::income::income_window;
+use rust_decimal::Decimal;
+use sea_orm::ConnectionTrait;
+
+/// The fee of a service for an application.
+pub enum Fee {
+    /// R-FEE-12: a free service.
+    Free,
+    /// R-FEE-1..3: home help and other social supervision.
+    Calculated(Box<FeeSnapshot>),
+    /// Set at delivery (transport, care, aids).
+    AtDelivery,
+}
+
+/// Whether the service's fee is calculated from income and hours (R-FEE-1).
+pub fn is_calculated(spec: &ServiceTypeSpec) -> bool {
+    !spec.free && spec.fee_rule.is_some_and(|r| r.is_calculated_at_decision())
+}
+
+/// R-FEE-1..3: the monthly fee for `hours` of the service, from the
+/// person's (or family's) income over the 3 months before the application
+/// and the rates in force on the application's date. At most 3 queries:
+/// the family's members (for a family's service), their income, and every
+/// rate in force.
+pub async fn fee_for<C: ConnectionTrait>(
+    db: &C,
+    application: &applications::Model,
+    spec: &ServiceTypeSpec,
+    hours: Decimal,
+) -> ApiResult<Fee> {
+    if spec.free {
+        return Ok(Fee::Free);
+    }
+    if !is_calculated(spec) {
+        return Ok(Fee::AtDelivery);
+    }
+    let on = application.received_on;
+    let family = match application.family_id {
+        Some(_) => Some(repo::fee_members(db, application.person_id, application.family_id).await?),
+        None => None,
+    };
+    let people = family
+        .clone()
+        .unwrap_or_else(|| vec![application.person_id]);
+    let records = repo::income_of(db, &people).await?;
+    let income = fee_income(&application.person_id, family.as_deref(), &records, on)
+        .map_err(|e| ApiError::invalid_field("family_id", "no_members", e.to_string()))?;
+    let in_force = repo::rates_in_force(db, application.municipality_id, on).await?;
+    let rate = |kind: &'static str| {
+        in_force.get(kind).copied().ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::RateMissing,
+                format!(
+                    "No `{kind}` rate is in force on {on}; an administrator adds it under rates."
+                ),
+            )
+        })
+    };
+    let input = HomeHelpFeeInput {
+        income_per_member: income.income_per_member,
+        members: income.members,
+        fee_base_income: income.fee_base_income,
+        vrp: rate(rates::VRP)?,
+        hours,
+        hourly_price: rate(rates::HOME_HELP_HOURLY_PRICE)?,
+        caps: HomeHelpCaps {
+            from_2_to_3: rate(rates::HOME_HELP_CAP_2_3)?,
+            from_3_to_4: rate(rates::HOME_HELP_CAP_3_4)?,
+            from_4_to_5: rate(rates::HOME_HELP_CAP_4_5)?,
+            from_5: rate(rates::HOME_HELP_CAP_5)?,
+        },
+    };
+    Ok(Fee::Calculated(Box::new(FeeSnapshot {
+        reference_date: on,
+        months: income_window(on).to_vec(),
+        calculation: home_help_fee(input),
+    })))
+}
