@@ -188,7 +188,10 @@ db_tests!(staff_reads_and_writes_take_a_fixed_number_of_statements);
 async fn staff_reads_and_writes_take_a_fixed_number_of_statements(app: TestApp) {
     let admin = app.token("admin").await;
     let (list, list_count) = app
-        .statements(app.request(Method::GET, "/api/v1/users?per_page=100").bearer_auth(&admin))
+        .statements(
+            app.request(Method::GET, "/api/v1/users?per_page=100")
+                .bearer_auth(&admin),
+        )
         .await;
     let users = list.assert_status(200)["items"].as_array().unwrap().clone();
     assert!(users.len() > 3);
@@ -198,7 +201,10 @@ async fn staff_reads_and_writes_take_a_fixed_number_of_statements(app: TestApp) 
         .expect("a user with an eldership");
     let id = user["id"].as_str().unwrap();
     let (one, one_count) = app
-        .statements(app.request(Method::GET, &format!("/api/v1/users/{id}")).bearer_auth(&admin))
+        .statements(
+            app.request(Method::GET, &format!("/api/v1/users/{id}"))
+                .bearer_auth(&admin),
+        )
         .await;
     one.assert_status(200);
     let (me, me_count) = app
