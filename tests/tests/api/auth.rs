@@ -250,7 +250,7 @@ db_tests!(throttling_is_per_username_and_address);
 /// One attacker's address cannot lock the member of staff out elsewhere.
 async fn throttling_is_per_username_and_address(app: TestApp) {
     use atvejis_api::auth::throttle::{self, MAX_FAILURES};
-    let now = atvejis_api::store::now();
+    let now = app.clock.now();
     for _ in 0..MAX_FAILURES {
         assert!(
             throttle::begin(&app.db, "admin", "203.0.113.9", now)

@@ -82,19 +82,6 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
     )
 }
 
-/// Today's date in Lithuania (legal dates are Lithuanian dates).
-pub fn today() -> time::Date {
-    atvejis_domain::calendar::lithuanian_date(time::OffsetDateTime::now_utc())
-}
-
-/// Current time in UTC, truncated to microseconds (what PostgreSQL stores), so
-/// that a value read back equals the value written.
-pub fn now() -> time::OffsetDateTime {
-    let now = time::OffsetDateTime::now_utc();
-    let micros = now.nanosecond() / 1_000 * 1_000;
-    now.replace_nanosecond(micros).unwrap_or(now)
-}
-
 /// A "contains `text`" LIKE pattern, for comparing with a lower-cased column:
 /// `text` is lower-cased, and `%`, `_` and `\\` in it match literally on both
 /// databases (SQLite has no default LIKE escape character).
