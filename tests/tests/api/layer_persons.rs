@@ -111,6 +111,8 @@ async fn decide(app: &TestApp, worker: &str, specialist: &str, head: &str, appli
 }
 
 async fn person_file_takes_at_most_5_statements(app: TestApp) {
+    // After the applications below (received 10–12 November 2026).
+    app.clock.set_today(time::macros::date!(2026 - 12 - 10));
     let worker = app.token("social_worker").await;
     let specialist = app.token("division_specialist").await;
     let head = app.token("division_head").await;

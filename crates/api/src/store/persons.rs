@@ -438,8 +438,8 @@ async fn records_of<C: ConnectionTrait>(
             });
         }
     }
-    certificates.sort_by(|a, b| b.valid_from.cmp(&a.valid_from));
-    income.sort_by(|a, b| (b.year, b.month).cmp(&(a.year, a.month)));
+    certificates.sort_by_key(|c| std::cmp::Reverse(c.valid_from));
+    income.sort_by_key(|r| std::cmp::Reverse((r.year, r.month)));
     Ok((certificates, income))
 }
 

@@ -209,21 +209,23 @@ pub fn identity(
     })
 }
 
-/// Parses an optional personal code at the edge: blank is none; an invalid
-/// one is a field error `invalid_personal_code`.
-pub fn parse_code(
-    raw: Option<&str>,
-    errors: &mut Vec<FieldError>,
-) -> Result<Option<PersonalCode>, ()> {
+/// Parses an optional personal code at the edge: blank is no code
+/// (`Some(None)`); an invalid one adds the field error
+/// `invalid_personal_code` and gives `None`.
+pub fn parse_code(raw: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Option<PersonalCode>> {
     match raw.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(raw) => PersonalCode::parse(raw).map(Some).map_err(|e| {
-            errors.push(FieldError::new(
-                "personal_code",
-                "invalid_personal_code",
-                e.to_string(),
-            ));
-        }),
+        None => Some(None),
+        Some(raw) => match PersonalCode::parse(raw) {
+            Ok(code) => Some(Some(code)),
+            Err(e) => {
+                errors.push(FieldError::new(
+                    "personal_code",
+                    "invalid_personal_code",
+                    e.to_string(),
+                ));
+                None
+            }
+        },
     }
 }
 
