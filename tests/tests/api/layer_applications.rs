@@ -330,13 +330,15 @@ async fn allowed_actions_come_from_the_server(app: TestApp) {
         seen_by_specialist["allowed_actions"],
         json!(["return_for_completion", "prepare_decision", "withdraw"])
     );
-    // A fresh application is editable by the worker who received it.
+    // A fresh application, received today by the test's clock, is editable
+    // by the worker who received it.
+    let today = app.clock.today().to_string();
     let fresh = app
         .post(
             "/api/v1/applications",
             &worker,
             json!({ "person_id": seen_by_worker["person"]["id"], "service_code": "home_help",
-                    "received_on": "2026-11-10", "channel": "post" }),
+                    "received_on": today, "channel": "post" }),
         )
         .await
         .assert_status(201)
