@@ -227,7 +227,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in.
+         * The answer to every wrong login, whatever was wrong.
+         *     Log in.
          * @description The same 401 answers an unknown user, a wrong password and a deactivated
          *     account, after the same amount of work. After 10 failed attempts for one
          *     username from one address within 15 minutes, attempts get 429 with
@@ -377,7 +378,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One family. */
+        /** One family. The read is recorded (`family.read`) with its purpose. */
         get: operations["get_family"];
         put?: never;
         post?: never;
@@ -485,7 +486,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search people. */
+        /**
+         * Search people.
+         * @description The results show personal codes, so a search is a read of case content:
+         *     it needs a purpose (`X-Purpose`, 422 without one) and is recorded once
+         *     (`person.search`, with the kind of query and the number of results, not
+         *     the query text).
+         */
         get: operations["list_persons"];
         put?: never;
         /** Register a person. */
@@ -507,7 +514,7 @@ export interface paths {
          * A person's file: data, families, income, certificates, applications and
          *     decisions in a timeline.
          * @description The read is recorded (who, when, why: the `X-Purpose` header, e.g.
-         *     `needs_assessment`; `person_file` when absent).
+         *     `needs_assessment`); without a purpose it is refused (422).
          */
         get: operations["get_person"];
         put?: never;
@@ -560,7 +567,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eligibility hints (R-EL-1 … R-EL-5, R-CM-5) for a person and a service. */
+        /**
+         * Eligibility hints (R-EL-1 … R-EL-5, R-CM-5) for a person and a service.
+         * @description The hints show certificates and income: the read is recorded
+         *     (`person.eligibility_read`) with its purpose.
+         */
         get: operations["eligibility"];
         put?: never;
         post?: never;
@@ -908,13 +919,19 @@ export interface components {
             /** @description Note. */
             note?: string | null;
             /** @description Source. */
-            source: components["schemas"]["IncomeSourceSchema"];
+            source: components["schemas"]["IncomeSource"];
             /**
              * Format: int32
              * @description Year.
              */
             year: number;
         };
+        /**
+         * @description What a client may do with an application now (the server computes it;
+         *     clients show exactly these buttons).
+         * @enum {string}
+         */
+        ApplicationAction: "update" | "submit" | "record_assessment" | "forward_to_division" | "return_for_completion" | "prepare_decision" | "sign" | "record_notification" | "withdraw";
         /** @description A page of applications. */
         ApplicationPage: {
             /** @description Applications, newest first. */
@@ -974,8 +991,8 @@ export interface components {
         };
         /** @description An application. */
         ApplicationView: {
-            /** @description Steps the caller may take now. */
-            allowed_actions: string[];
+            /** @description What the caller may do now (computed by the server from the domain). */
+            allowed_actions: components["schemas"]["ApplicationAction"][];
             assessment?: components["schemas"]["Assessment"] | null;
             /** @description Attached files (metadata). */
             attachments: components["schemas"]["AttachmentView"][];
@@ -1147,7 +1164,7 @@ export interface components {
         /** @description One audit record. */
         AuditRecord: {
             /** @description What was done. */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             /**
              * Format: uuid
              * @description The actor's id.
@@ -1179,7 +1196,7 @@ export interface components {
             summary: unknown;
         };
         /**
-         * @description A kind of certificate.
+         * @description A kind of certificate a person can hold.
          * @enum {string}
          */
         CertificateKind: "disability_level" | "working_capacity" | "special_needs_level" | "permanent_nursing_need" | "permanent_care_need" | "pensioner";
@@ -1326,13 +1343,12 @@ export interface components {
             personal_code?: string | null;
             /** @description Phone. */
             phone?: string | null;
-            /** @description `male` or `female`; taken from the personal code when it has one. */
-            sex?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
         };
         /** @description A new rate value. */
         CreateRateRequest: {
-            /** @description The kind (see `GET /api/v1/rates`). */
-            kind: string;
+            /** @description The kind. */
+            kind: components["schemas"]["RateKind"];
             /** @description Note, e.g. the council decision. */
             note?: string | null;
             /**
@@ -1387,6 +1403,11 @@ export interface components {
             /** @description `calendar_days` or `working_days`. */
             unit: string;
         };
+        /**
+         * @description Where a decision stands.
+         * @enum {string}
+         */
+        DecisionStatus: "prepared" | "signed";
         /** @description A decision. */
         DecisionView: {
             /**
@@ -1412,15 +1433,14 @@ export interface components {
              *     is set at delivery.
              */
             monthly_fee?: string | null;
-            /** @description How: `letter`, `email`, `in_person`, `eservices`, `phone`. */
-            notification_method?: string | null;
+            notification_method?: components["schemas"]["NotificationMethod"] | null;
             /**
              * Format: date
              * @description When the person was told.
              */
             notified_on?: string | null;
             /** @description Granted or refused. */
-            outcome: components["schemas"]["OutcomeSchema"];
+            outcome: components["schemas"]["Outcome"];
             /**
              * Format: date-time
              * @description When.
@@ -1436,8 +1456,8 @@ export interface components {
              */
             service_from?: string | null;
             signed_by?: components["schemas"]["StaffRef"] | null;
-            /** @description `prepared` (waiting for the signature) or `signed`. */
-            status: string;
+            /** @description Prepared (waiting for the signature) or signed. */
+            status: components["schemas"]["DecisionStatus"];
             /**
              * Format: int32
              * @description Send back with a step.
@@ -1482,7 +1502,7 @@ export interface components {
             name_lt: string;
         };
         /**
-         * @description The state of a required document.
+         * @description The state of one required document.
          * @enum {string}
          */
         DocumentStatus: "provided" | "missing" | "not_needed";
@@ -1574,8 +1594,8 @@ export interface components {
         };
         /** @description The fee calculation, line by line, as kept with the decision. */
         FeeCalculationView: {
-            /** @description `below2`, `from2_to3`, `from3_to4`, `from4_to5`, `from5`. */
-            band: string;
+            /** @description The band of income per member against the VRP. */
+            band: components["schemas"]["VrpBand"];
             /** @description `cap_rate × fee_base_income`. */
             cap_amount: string;
             /** @description The cap share of income (e.g. `0.10`). */
@@ -1598,8 +1618,8 @@ export interface components {
             income_months: string[];
             /** @description Average monthly income per family member `I`. */
             income_per_member: string;
-            /** @description `free`, `cost`, `cap` or `floor`: what decided the fee. */
-            limited_by: string;
+            /** @description What decided the fee. */
+            limited_by: components["schemas"]["FeeLimit"];
             /**
              * Format: int32
              * @description Family members counted.
@@ -1613,11 +1633,21 @@ export interface components {
             /** @description The VRP in force `V`. */
             vrp: string;
         };
+        /**
+         * @description What kind of fee a service has.
+         * @enum {string}
+         */
+        FeeKind: "free" | "calculated" | "at_delivery";
+        /**
+         * @description Which limit decided the fee.
+         * @enum {string}
+         */
+        FeeLimit: "free" | "cost" | "cap" | "floor";
         /** @description A fee preview. */
         FeePreview: {
             calculation?: components["schemas"]["FeeCalculationView"] | null;
-            /** @description `free` (R-FEE-12), `calculated` (R-FEE-1..3), or `at_delivery`. */
-            kind: string;
+            /** @description Free, calculated or set at delivery. */
+            kind: components["schemas"]["FeeKind"];
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -1689,7 +1719,7 @@ export interface components {
             /** @description Note. */
             note?: string | null;
             /** @description Source. */
-            source: components["schemas"]["IncomeSourceSchema"];
+            source: components["schemas"]["IncomeSource"];
             /**
              * Format: int32
              * @description Year.
@@ -1700,7 +1730,7 @@ export interface components {
          * @description Where an income figure comes from.
          * @enum {string}
          */
-        IncomeSourceSchema: "sodra" | "other" | "declared";
+        IncomeSource: "sodra" | "other" | "declared";
         /** @description An institution or unit. */
         InstitutionView: {
             /** @description Address. */
@@ -1788,7 +1818,7 @@ export interface components {
             /** @description Its name. */
             family_name: string;
             /** @description The person's relation in it. */
-            relation: string;
+            relation: components["schemas"]["Relation"];
         };
         /** @description A municipality, briefly. */
         MunicipalityRef: {
@@ -1835,7 +1865,7 @@ export interface components {
          * @description A decision's outcome.
          * @enum {string}
          */
-        OutcomeSchema: "granted" | "refused";
+        Outcome: "granted" | "refused";
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -1911,12 +1941,14 @@ export interface components {
             id: string;
             /** @description Last name. */
             last_name: string;
-            /** @description Lithuanian personal code, when the person has one. */
+            /**
+             * @description Lithuanian personal code, when the person has one.
+             * @example 39001010000
+             */
             personal_code?: string | null;
             /** @description Phone. */
             phone?: string | null;
-            /** @description `male` or `female`. */
-            sex?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
             /**
              * Format: date-time
              * @description Last changed.
@@ -1931,12 +1963,13 @@ export interface components {
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
             /**
-             * @description Hours a month granted (required to grant home help), 0–744.
+             * @description Hours a month granted (required to grant home help), 0–744, at most
+             *     two decimals.
              * @example 20
              */
             hours_per_month?: string | null;
             /** @description Grant or refuse. */
-            outcome: components["schemas"]["OutcomeSchema"];
+            outcome: components["schemas"]["Outcome"];
             /** @description Reasoning. */
             reasoning: string;
             /**
@@ -1982,6 +2015,12 @@ export interface components {
          * @enum {string}
          */
         Purpose: "intake" | "needs_assessment" | "decision" | "case_management" | "service_delivery" | "payment" | "correction" | "data_subject_request" | "supervision";
+        /**
+         * @description A kind of rate. Stored and sent as its code (`vrp`, `home_help_cap_2_3`, …);
+         *     a code is never renamed.
+         * @enum {string}
+         */
+        RateKind: "vrp" | "home_help_hourly_price" | "home_help_cap_2_3" | "home_help_cap_3_4" | "home_help_cap_4_5" | "home_help_cap_5";
         /** @description A rate from a date. */
         RateView: {
             /**
@@ -1989,11 +2028,8 @@ export interface components {
              * @description Id.
              */
             id: string;
-            /**
-             * @description `vrp`, `home_help_hourly_price`, `home_help_cap_2_3`, `home_help_cap_3_4`,
-             *     `home_help_cap_4_5`, `home_help_cap_5`.
-             */
-            kind: string;
+            /** @description The kind. */
+            kind: components["schemas"]["RateKind"];
             /** @description Note. */
             note?: string | null;
             /**
@@ -2035,9 +2071,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description A staff role, as the OpenAPI document describes
-         *     [`atvejis_domain::access::Role`] (the domain crate knows nothing of
-         *     OpenAPI). A test keeps the two equal.
+         * @description A staff role (DESIGN.md "Auth"). A user may hold several.
          * @enum {string}
          */
         Role: "social_worker" | "case_manager" | "division_specialist" | "division_head" | "auditor" | "admin";
@@ -2135,6 +2169,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Sex as encoded in the first digit.
+         * @enum {string}
+         */
+        Sex: "male" | "female";
         /** @description A member of staff, briefly. */
         StaffRef: {
             /** @description Name. */
@@ -2225,8 +2264,7 @@ export interface components {
             personal_code?: string | null;
             /** @description Phone. */
             phone?: string | null;
-            /** @description `male` or `female`. */
-            sex?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
             /**
              * Format: int32
              * @description The `version` you read.
@@ -2322,6 +2360,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description The band of income per family member `I` against the VRP `V`.
+         * @enum {string}
+         */
+        VrpBand: "below2" | "from2_to3" | "from3_to4" | "from4_to5" | "from5";
     };
     responses: never;
     parameters: never;
@@ -2342,12 +2385,15 @@ export interface operations {
                 eldership_id?: string;
                 /** @description Only for this person. */
                 person_id?: string;
-                /** @description Page number, from 1. */
+                /** @description Page number, 1–1,000,000. */
                 page?: number;
                 /** @description Items per page, 1–100 (default 25). */
                 per_page?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read them; required with `person_id` (the read of that person's applications is recorded) */
+                "X-Purpose"?: components["schemas"]["Purpose"] | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2382,6 +2428,15 @@ export interface operations {
             };
             /** @description No access to case content */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `person_id` without X-Purpose */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2841,12 +2896,15 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Hours of service a month (0–744).
+                 * @description Hours of service a month (0–744, at most two decimals).
                  * @example 20
                  */
                 hours_per_month: string;
             };
-            header?: never;
+            header: {
+                /** @description Why you read it (it shows income; recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
             path: {
                 /** @description Application id */
                 id: string;
@@ -3200,7 +3258,7 @@ export interface operations {
                 /** @description The actor: a user or service account id, or a username / client id. */
                 actor?: string;
                 /** @description Action, e.g. `user.create`, `auth.login_failed`. */
-                action?: string;
+                action?: components["schemas"]["AuditAction"];
                 /** @description From this time on (RFC 3339). */
                 from?: string;
                 /** @description Before this time (RFC 3339). */
@@ -3478,7 +3536,10 @@ export interface operations {
     get_decision: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
             path: {
                 /** @description Decision id */
                 id: string;
@@ -3729,7 +3790,10 @@ export interface operations {
                  */
                 on?: string;
             };
-            header?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
             path: {
                 /** @description Family id */
                 id: string;
@@ -3767,6 +3831,15 @@ export interface operations {
             };
             /** @description No such family in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown X-Purpose */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4015,16 +4088,19 @@ export interface operations {
                  *     (`zemaite` finds Žemaitė).
                  */
                 q?: string;
-                /** @description A personal code, exactly. */
+                /** @description A personal code, exactly (one that is not valid finds nobody). */
                 personal_code?: string;
                 /** @description Only people of this eldership. */
                 eldership_id?: string;
-                /** @description Page number, from 1. */
+                /** @description Page number, 1–1,000,000. */
                 page?: number;
                 /** @description Items per page, 1–100 (default 25). */
                 per_page?: number;
             };
-            header?: never;
+            header: {
+                /** @description Why you search (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4066,7 +4142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Page out of range */
+            /** @description Page out of range, or no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4192,6 +4268,15 @@ export interface operations {
             };
             /** @description No such person in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown X-Purpose */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4392,7 +4477,10 @@ export interface operations {
                 /** @description The service type's code. */
                 service_code: string;
             };
-            header?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
             path: {
                 /** @description Person id */
                 id: string;
@@ -4437,7 +4525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unknown_service_type */
+            /** @description unknown_service_type, or no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,8 +4661,8 @@ export interface operations {
     list_rates: {
         parameters: {
             query?: {
-                /** @description Only this kind, e.g. `vrp`. */
-                kind?: string;
+                /** @description Only this kind. */
+                kind?: components["schemas"]["RateKind"];
             };
             header?: never;
             path?: never;
@@ -5046,7 +5134,7 @@ export interface operations {
                 active?: boolean;
                 /** @description Only users of this eldership. */
                 eldership_id?: string;
-                /** @description Page number, from 1. */
+                /** @description Page number, 1–1,000,000. */
                 page?: number;
                 /** @description Items per page, 1–100 (default 25). */
                 per_page?: number;

@@ -6,8 +6,8 @@ use crate::app::persons::eldership_for;
 use crate::app::{UnitOfWork, read};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 // The brief person reference is the applications area's type.
-use crate::routes::applications::{PersonRef, person_ref};
-use crate::routes::common::{money, serde_code};
+use crate::app::applications::views::{PersonRef, person_ref};
+use crate::app::common::{money, serde_code};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::entities::families as family_rows;

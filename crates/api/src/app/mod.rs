@@ -13,6 +13,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod common;
 pub mod decisions;
 pub mod families;
 pub mod lifecycle;

@@ -4,7 +4,7 @@
 use crate::actor::Actor;
 use crate::app::{self, organisation::OrganisationRecord};
 use crate::error::{ApiResult, Problem};
-use crate::routes::common::{EldershipRef, MunicipalityRef};
+use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
 use actix_web::{get, web};
 use serde::{Deserialize, Serialize};

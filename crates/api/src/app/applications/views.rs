@@ -4,7 +4,7 @@
 use crate::actor::Actor;
 use crate::app::decisions::views::{DecisionView, decision_view};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::common::EldershipRef;
+use crate::app::common::EldershipRef;
 use crate::store::applications::{ApplicationRecord, SummaryParts, ViewParts};
 use crate::store::entities::{applications, attachments, decisions, persons, service_types};
 use atvejis_domain::application::{

@@ -10,7 +10,7 @@ pub mod write;
 
 use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldError};
-use crate::routes::common::{EldershipRef, money};
+use crate::app::common::{EldershipRef, money};
 use crate::store::certificates::CertificateRecord;
 use crate::store::entities::{elderships, persons as person_rows};
 use crate::store::income::{IncomeEntry, source_of};

@@ -5,7 +5,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::extract::validation_errors;
-use crate::routes::common::double_option;
+use crate::app::common::double_option;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::{AuditAction, AuditEvent};

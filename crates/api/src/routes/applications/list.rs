@@ -5,7 +5,7 @@ use crate::actor::Actor;
 use crate::app::applications::{self, ListFilter};
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
-use crate::routes::common::PageParams;
+use crate::app::common::PageParams;
 use crate::state::AppState;
 use actix_web::{get, web};
 use atvejis_domain::access::Purpose;

@@ -5,7 +5,7 @@ use crate::actor::Actor;
 use crate::app::applications;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::routes::common::VersionBody;
+use crate::app::common::VersionBody;
 use crate::state::AppState;
 use actix_web::{post, web};
 use uuid::Uuid;

@@ -4,7 +4,7 @@ use crate::actor::RequestMeta;
 use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::routes::common::TokenPair;
+use crate::app::common::TokenPair;
 use crate::state::AppState;
 use actix_web::{post, web};
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 use crate::actor::Actor;
 use crate::app::{self, me::Account, users::UserRecord};
 use crate::error::{ApiResult, Problem};
-use crate::routes::common::{EldershipRef, MunicipalityRef};
+use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
 use actix_web::{get, web};
 use atvejis_domain::access::Role;

@@ -5,7 +5,7 @@ use crate::app::persons::search;
 pub use crate::app::persons::search::PersonPage;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
-use crate::routes::common::PageParams;
+use crate::app::common::PageParams;
 use crate::state::AppState;
 use crate::store::persons::{CodeFilter, Search};
 use actix_web::{get, web};

@@ -4,7 +4,7 @@ use crate::actor::Actor;
 use crate::app;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::routes::common::VersionBody;
+use crate::app::common::VersionBody;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{post, web};

@@ -4,7 +4,7 @@ use crate::actor::Actor;
 use crate::app::{self, users::UpdateUser};
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::routes::common::double_option;
+use crate::app::common::double_option;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{patch, web};

@@ -1,7 +1,7 @@
 //! The user representation.
 
 use crate::app::users::UserRecord;
-use crate::routes::common::EldershipRef;
+use crate::app::common::EldershipRef;
 use atvejis_domain::access::Role;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

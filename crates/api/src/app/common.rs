@@ -1,4 +1,6 @@
-//! Types and helpers shared by several handlers.
+//! Contract types and helpers shared by several use cases and handlers:
+//! references to a municipality and an eldership, the version a client read,
+//! paging, money as sent.
 
 use crate::error::{ApiError, ApiResult};
 use crate::store::entities::{elderships, municipalities};
