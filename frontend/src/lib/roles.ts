@@ -1,16 +1,9 @@
-import type { components } from '@/api/schema';
+import { roleValues, type components } from '@/api/schema';
 
 export type Role = components['schemas']['Role'];
 
-/** Every role, in the order the landing page shows them. */
-export const ROLES: readonly Role[] = [
-  'social_worker',
-  'case_manager',
-  'division_specialist',
-  'division_head',
-  'auditor',
-  'admin',
-];
+/** Every role (generated from the API), in the order the landing page shows them. */
+export const ROLES: readonly Role[] = roleValues;
 
 /** Who records people, their income and certificates (`write_persons`). */
 export const PERSON_WRITERS: readonly Role[] = ['social_worker', 'case_manager', 'division_specialist'];

@@ -54,7 +54,10 @@ async fn every_role_gets_exactly_its_endpoints(app: TestApp) {
     for role in ROLES {
         let token = app.token(role).await;
         for (method, path, body, allowed) in &cases {
-            let mut request = app.request(method.clone(), path).bearer_auth(&token);
+            let mut request = app
+                .request(method.clone(), path)
+                .bearer_auth(&token)
+                .header("x-purpose", crate::support::DEFAULT_PURPOSE);
             if let Some(body) = body {
                 request = request.json(body);
             }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEuro, percentToShare, rateStatuses, shareToPercent } from './rates';
+import type { RateKind } from './rates';
 
 describe('rate values', () => {
   it('turns percentages into exact shares', () => {
@@ -33,7 +34,7 @@ describe('rate values', () => {
 });
 
 describe('rate statuses', () => {
-  const rate = (id: string, kind: string, valid_from: string) => ({ id, kind, valid_from, value: '1', note: null });
+  const rate = (id: string, kind: RateKind, valid_from: string) => ({ id, kind, valid_from, value: '1', note: null });
 
   it('marks per kind the newest value from today or earlier as in force', () => {
     const statuses = rateStatuses(

@@ -2,19 +2,13 @@
 // shown as percentages. Values travel as decimal strings and are never
 // turned into floating point on the way to the server.
 
+import { rateKindValues, type components } from '@/api/schema';
 import type { Rate } from './api/rates';
 
-/** The kinds of rate the server knows, in the order the page shows them. */
-export const RATE_KINDS = [
-  'vrp',
-  'home_help_hourly_price',
-  'home_help_cap_2_3',
-  'home_help_cap_3_4',
-  'home_help_cap_4_5',
-  'home_help_cap_5',
-] as const;
+export type RateKind = components['schemas']['RateKind'];
 
-export type RateKind = (typeof RATE_KINDS)[number];
+/** The kinds of rate the server knows (generated from the API), in the order the page shows them. */
+export const RATE_KINDS: readonly RateKind[] = rateKindValues;
 
 /** Caps are shares of income (0–1); the rest are amounts in euro. */
 export function isShare(kind: string): boolean {

@@ -9,7 +9,7 @@ export function eligibilityQueryOptions(personId: string, serviceCode: string) {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/persons/{id}/eligibility', {
-          params: { path: { id: personId }, query: { service_code: serviceCode } },
+          params: { path: { id: personId }, query: { service_code: serviceCode }, header: { 'X-Purpose': 'intake' } },
         }),
       ),
   });

@@ -10,7 +10,7 @@ export function useFeePreview(applicationId: string, hours: string, enabled: boo
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/applications/{id}/fee', {
-          params: { path: { id: applicationId }, query: { hours_per_month: hours } },
+          params: { path: { id: applicationId }, query: { hours_per_month: hours }, header: { 'X-Purpose': 'decision' } },
         }),
       ),
     enabled: enabled && /^\d+([.]\d{1,2})?$/.test(hours),

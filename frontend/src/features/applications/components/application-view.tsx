@@ -10,15 +10,11 @@ import { Field } from '@/components/field';
 import { QueryError } from '@/components/query-error';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/format';
-import { useMe } from '@/lib/me';
-import { hasAnyRole, RECEIVERS } from '@/lib/roles';
 import { useApplication } from '../api/get-application';
 import { type OnApplicationChanged, useForward, useReturn, useUpdateApplication, useWithdraw } from '../api/steps';
 import { AssessmentForm } from './assessment-form';
 import { DecisionPanel } from './decision-panel';
 import { DocumentsChecklist, type ChecklistLine } from './documents-checklist';
-
-const EDITABLE = ['draft', 'submitted', 'assessed', 'returned_for_completion'];
 
 type Application = components['schemas']['ApplicationView'];
 
@@ -80,7 +76,6 @@ interface Props {
 /** One application: its data, documents, assessment, the way to the division, and the decision. */
 export function ApplicationView({ id, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const me = useMe();
   const application = useApplication(id);
   const update = useUpdateApplication(id, onChanged);
   const forward = useForward(id, onChanged);
@@ -96,7 +91,8 @@ export function ApplicationView({ id, onChanged }: Props) {
   if (!a) return null;
   const lang = i18n.language;
   const allowed = a.allowed_actions;
-  const canEditDocuments = EDITABLE.includes(a.status) && hasAnyRole(me.data?.roles, RECEIVERS);
+  // The server says whether the caller may still change the application.
+  const canEditDocuments = allowed.includes('update');
   const forwardErrors = fieldErrors(forward.error);
   const stepProblem = [update.error, forward.error, giveBack.error, withdraw.error].find((e) => e instanceof ApiProblem) as
     | ApiProblem

@@ -1,13 +1,16 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import type { components } from '@/api/schema';
+
+export type AuditAction = components['schemas']['AuditAction'];
 import { auditKeys } from '../keys';
 
 export interface AuditFilter {
   entity: string;
   entityId: string;
   actor: string;
-  action: string;
+  action: AuditAction | '';
   /** RFC 3339, inclusive. */
   from: string | null;
   /** RFC 3339, exclusive. */

@@ -1,3 +1,4 @@
+import { auditActionValues } from '@/api/schema';
 import { Anchor, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -54,7 +55,7 @@ export function AuditLog() {
       entity: next.entity ?? '',
       entityId: next.entityId.trim(),
       actor: next.actor.trim(),
-      action: next.action ?? '',
+      action: auditActionValues.find((a) => a === next.action) ?? '',
       from: dayStart(next.from),
       to: dayStart(next.to, 1),
     });

@@ -24,7 +24,7 @@ export function RateForm({ kind, submitting, error, onSubmit, onCancel }: Props)
   const { t } = useTranslation();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { kind: kind as string, valid_from: null as string | null, value: '', note: '' },
+    initialValues: { kind: kind as RateKind, valid_from: null as string | null, value: '', note: '' },
     validate: {
       valid_from: (v) => (v ? null : t('common.required')),
       value: (v, values) =>

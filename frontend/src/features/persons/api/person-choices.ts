@@ -7,7 +7,7 @@ export function personChoicesQueryOptions(q: string) {
   return queryOptions({
     queryKey: personKeys.choices(q),
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/persons', { params: { query: { q, per_page: 10 } } })).items,
+      unwrap(await api.GET('/api/v1/persons', { params: { query: { q, per_page: 10 }, header: { 'X-Purpose': 'intake' } } })).items,
     placeholderData: keepPreviousData,
   });
 }

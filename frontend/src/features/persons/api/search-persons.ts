@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
+import { useMe } from '@/lib/me';
+import { purposeFor, type Purpose } from '@/lib/purpose';
 import { personKeys } from '../keys';
 
 export interface PersonSearch {
@@ -11,7 +13,7 @@ export interface PersonSearch {
 
 export const PER_PAGE = 20;
 
-export function searchPersonsQueryOptions(search: PersonSearch) {
+export function searchPersonsQueryOptions(search: PersonSearch, purpose: Purpose) {
   return queryOptions({
     queryKey: personKeys.search(search),
     queryFn: async () =>
@@ -24,6 +26,7 @@ export function searchPersonsQueryOptions(search: PersonSearch) {
               page: search.page,
               per_page: PER_PAGE,
             },
+            header: { 'X-Purpose': purpose },
           },
         }),
       ),
@@ -31,6 +34,8 @@ export function searchPersonsQueryOptions(search: PersonSearch) {
   });
 }
 
+/** People matching a search (recorded with the reader's purpose: the results show personal codes). */
 export function useSearchPersons(search: PersonSearch) {
-  return useQuery(searchPersonsQueryOptions(search));
+  const me = useMe();
+  return useQuery({ ...searchPersonsQueryOptions(search, purposeFor(me.data?.roles)), enabled: Boolean(me.data) });
 }
