@@ -7,6 +7,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod error_code;
 pub mod extract;
 pub mod openapi;
 pub mod request_id;

@@ -2,9 +2,9 @@
 //! institutions (for forms and labels).
 
 use crate::actor::Actor;
+use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::app::{self, organisation::OrganisationRecord};
 use crate::error::{ApiResult, Problem};
-use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
 use actix_web::{get, web};
 use serde::{Deserialize, Serialize};

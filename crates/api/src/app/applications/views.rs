@@ -2,9 +2,9 @@
 //! repository loaded (no queries here).
 
 use crate::actor::Actor;
+use crate::app::common::EldershipRef;
 use crate::app::decisions::views::{DecisionView, decision_view};
 use crate::error::{ApiError, ApiResult};
-use crate::app::common::EldershipRef;
 use crate::store::applications::{ApplicationRecord, SummaryParts, ViewParts};
 use crate::store::entities::{applications, attachments, decisions, persons, service_types};
 use atvejis_domain::application::{

@@ -9,8 +9,8 @@ pub mod search;
 pub mod write;
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult, FieldError};
 use crate::app::common::{EldershipRef, money};
+use crate::error::{ApiError, ApiResult, FieldError};
 use crate::store::certificates::CertificateRecord;
 use crate::store::entities::{elderships, persons as person_rows};
 use crate::store::income::{IncomeEntry, source_of};

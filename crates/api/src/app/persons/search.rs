@@ -4,9 +4,9 @@
 
 use super::PersonView;
 use crate::actor::Actor;
+use crate::app::common::{money, serde_code};
 use crate::app::read;
 use crate::error::{ApiError, ApiResult};
-use crate::app::common::{money, serde_code};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};

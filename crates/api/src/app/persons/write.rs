@@ -3,9 +3,9 @@
 use super::{Identity, PersonView, eldership_for, identity, parse_code, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
+use crate::app::common::double_option;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::extract::validation_errors;
-use crate::app::common::double_option;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::{AuditAction, AuditEvent};

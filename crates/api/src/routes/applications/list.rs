@@ -3,9 +3,9 @@
 use super::ApplicationSummary;
 use crate::actor::Actor;
 use crate::app::applications::{self, ListFilter};
+use crate::app::common::PageParams;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
-use crate::app::common::PageParams;
 use crate::state::AppState;
 use actix_web::{get, web};
 use atvejis_domain::access::Purpose;

@@ -3,9 +3,9 @@
 use super::ApplicationView;
 use crate::actor::Actor;
 use crate::app::applications;
+use crate::app::common::VersionBody;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::VersionBody;
 use crate::state::AppState;
 use actix_web::{post, web};
 use uuid::Uuid;

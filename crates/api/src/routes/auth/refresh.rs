@@ -2,9 +2,9 @@
 
 use crate::actor::RequestMeta;
 use crate::app;
+use crate::app::common::TokenPair;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::TokenPair;
 use crate::state::AppState;
 use actix_web::{post, web};
 use serde::Deserialize;

@@ -2,10 +2,10 @@
 
 use super::DecisionView;
 use crate::actor::Actor;
+use crate::app::common::VersionBody;
 use crate::app::decisions;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::VersionBody;
 use crate::state::AppState;
 use actix_web::{post, web};
 use uuid::Uuid;

@@ -1,9 +1,9 @@
 //! `GET /api/v1/me`.
 
 use crate::actor::Actor;
+use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::app::{self, me::Account, users::UserRecord};
 use crate::error::{ApiResult, Problem};
-use crate::app::common::{EldershipRef, MunicipalityRef};
 use crate::state::AppState;
 use actix_web::{get, web};
 use atvejis_domain::access::Role;

@@ -1,11 +1,11 @@
 //! `GET /api/v1/persons`: search.
 
 use crate::actor::Actor;
+use crate::app::common::PageParams;
 use crate::app::persons::search;
 pub use crate::app::persons::search::PersonPage;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ReadPurpose;
-use crate::app::common::PageParams;
 use crate::state::AppState;
 use crate::store::persons::{CodeFilter, Search};
 use actix_web::{get, web};

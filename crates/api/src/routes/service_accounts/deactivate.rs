@@ -3,9 +3,9 @@
 use super::ServiceAccountView;
 use crate::actor::Actor;
 use crate::app;
+use crate::app::common::VersionBody;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::VersionBody;
 use crate::state::AppState;
 use actix_web::{post, web};
 use uuid::Uuid;

@@ -2,9 +2,9 @@
 
 use crate::actor::Actor;
 use crate::app;
+use crate::app::common::VersionBody;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::VersionBody;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{post, web};

@@ -2,9 +2,9 @@
 
 use crate::actor::Actor;
 use crate::app;
+use crate::app::common::PageParams;
 use crate::app::users::UserQuery;
 use crate::error::{ApiResult, Problem};
-use crate::app::common::PageParams;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{get, web};

@@ -1,10 +1,10 @@
 //! `PATCH /api/v1/users/{id}`: display name, roles, eldership.
 
 use crate::actor::Actor;
+use crate::app::common::double_option;
 use crate::app::{self, users::UpdateUser};
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
-use crate::app::common::double_option;
 use crate::routes::users::view::UserView;
 use crate::state::AppState;
 use actix_web::{patch, web};

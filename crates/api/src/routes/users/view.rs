@@ -1,7 +1,7 @@
 //! The user representation.
 
-use crate::app::users::UserRecord;
 use crate::app::common::EldershipRef;
+use crate::app::users::UserRecord;
 use atvejis_domain::access::Role;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;

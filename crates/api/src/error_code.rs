@@ -1,0 +1,279 @@
+//! The stable error codes of the API: one enum, its HTTP status and meaning
+//! (the README's table is checked against it).
+
+use actix_web::http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Every error code the API answers with: the stable `code` of a problem
+/// body (and the last part of its `type` URN). Integrators match on these;
+/// a code is never renamed. The README's table lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request has invalid fields; `errors` names each.
+    ValidationFailed,
+    /// The body is not valid JSON.
+    MalformedJson,
+    /// The form body cannot be read.
+    MalformedForm,
+    /// The body could not be read.
+    UnreadableBody,
+    /// The body's media type is not accepted (send JSON).
+    UnsupportedMediaType,
+    /// The body is larger than the server accepts.
+    PayloadTooLarge,
+    /// The query string is invalid.
+    InvalidQuery,
+    /// No bearer token was sent.
+    Unauthenticated,
+    /// The bearer token is not valid.
+    InvalidToken,
+    /// The access token expired, or the account changed since it was issued.
+    TokenExpired,
+    /// The session ended (logout, password change, replayed refresh token).
+    SessionEnded,
+    /// The account is deactivated or no longer exists.
+    AccountGone,
+    /// Wrong username or password.
+    InvalidCredentials,
+    /// The refresh token is unknown, used or expired.
+    InvalidRefreshToken,
+    /// Unknown client or wrong secret.
+    InvalidClient,
+    /// A scope was asked for that the account does not hold.
+    InvalidScope,
+    /// Only `client_credentials` is supported.
+    UnsupportedGrantType,
+    /// Too many failed attempts; wait for `Retry-After` seconds.
+    TooManyAttempts,
+    /// The caller's role or scope does not allow this.
+    Forbidden,
+    /// The person who prepared a decision cannot sign it (R-ROLE-2).
+    PreparerCannotSign,
+    /// No such record in the caller's scope.
+    NotFound,
+    /// The resource does not support this method.
+    MethodNotAllowed,
+    /// The record changed since the client read it.
+    VersionConflict,
+    /// The step is not possible in the record's current state.
+    InvalidTransition,
+    /// A person with this personal code already exists.
+    PersonExists,
+    /// The username is taken.
+    UsernameTaken,
+    /// The person is already a member of the family.
+    AlreadyMember,
+    /// An income record for this person, month and source exists.
+    IncomeExists,
+    /// A value of this rate from this date exists.
+    RateExists,
+    /// A rate value already in force cannot be withdrawn.
+    RateInForce,
+    /// Required documents are missing (R-EL-6).
+    DocumentsMissing,
+    /// The needs assessment is missing.
+    AssessmentMissing,
+    /// A rate needed for the calculation is not set for the date.
+    RateMissing,
+    /// The service cannot start before the decision (R-DL-2).
+    ServiceBeforeDecision,
+    /// The family has no members.
+    NoMembers,
+    /// The server failed; quote the request id.
+    InternalError,
+    /// The service is temporarily unavailable.
+    Unavailable,
+}
+
+impl ErrorCode {
+    /// Every code, in the order of the README's table. A new variant goes
+    /// here too (the README test fails until its row is added).
+    pub const ALL: [ErrorCode; 37] = [
+        ErrorCode::ValidationFailed,
+        ErrorCode::MalformedJson,
+        ErrorCode::MalformedForm,
+        ErrorCode::UnreadableBody,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::InvalidQuery,
+        ErrorCode::Unauthenticated,
+        ErrorCode::InvalidToken,
+        ErrorCode::TokenExpired,
+        ErrorCode::SessionEnded,
+        ErrorCode::AccountGone,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::InvalidRefreshToken,
+        ErrorCode::InvalidClient,
+        ErrorCode::InvalidScope,
+        ErrorCode::UnsupportedGrantType,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::Forbidden,
+        ErrorCode::PreparerCannotSign,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::VersionConflict,
+        ErrorCode::InvalidTransition,
+        ErrorCode::PersonExists,
+        ErrorCode::UsernameTaken,
+        ErrorCode::AlreadyMember,
+        ErrorCode::IncomeExists,
+        ErrorCode::RateExists,
+        ErrorCode::RateInForce,
+        ErrorCode::DocumentsMissing,
+        ErrorCode::AssessmentMissing,
+        ErrorCode::RateMissing,
+        ErrorCode::ServiceBeforeDecision,
+        ErrorCode::NoMembers,
+        ErrorCode::InternalError,
+        ErrorCode::Unavailable,
+    ];
+
+    /// The HTTP status every answer with this code has.
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorCode::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MalformedJson => StatusCode::BAD_REQUEST,
+            ErrorCode::MalformedForm => StatusCode::BAD_REQUEST,
+            ErrorCode::UnreadableBody => StatusCode::BAD_REQUEST,
+            ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::InvalidQuery => StatusCode::BAD_REQUEST,
+            ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidToken => StatusCode::UNAUTHORIZED,
+            ErrorCode::TokenExpired => StatusCode::UNAUTHORIZED,
+            ErrorCode::SessionEnded => StatusCode::UNAUTHORIZED,
+            ErrorCode::AccountGone => StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidClient => StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidScope => StatusCode::BAD_REQUEST,
+            ErrorCode::UnsupportedGrantType => StatusCode::BAD_REQUEST,
+            ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::PreparerCannotSign => StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::VersionConflict => StatusCode::CONFLICT,
+            ErrorCode::InvalidTransition => StatusCode::CONFLICT,
+            ErrorCode::PersonExists => StatusCode::CONFLICT,
+            ErrorCode::UsernameTaken => StatusCode::CONFLICT,
+            ErrorCode::AlreadyMember => StatusCode::CONFLICT,
+            ErrorCode::IncomeExists => StatusCode::CONFLICT,
+            ErrorCode::RateExists => StatusCode::CONFLICT,
+            ErrorCode::RateInForce => StatusCode::CONFLICT,
+            ErrorCode::DocumentsMissing => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::AssessmentMissing => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RateMissing => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ServiceBeforeDecision => StatusCode::CONFLICT,
+            ErrorCode::NoMembers => StatusCode::CONFLICT,
+            ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// What the code means (the README's table says the same).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ErrorCode::ValidationFailed => "The request has invalid fields; `errors` names each.",
+            ErrorCode::MalformedJson => "The body is not valid JSON.",
+            ErrorCode::MalformedForm => "The form body cannot be read.",
+            ErrorCode::UnreadableBody => "The body could not be read.",
+            ErrorCode::UnsupportedMediaType => "The body's media type is not accepted (send JSON).",
+            ErrorCode::PayloadTooLarge => "The body is larger than the server accepts.",
+            ErrorCode::InvalidQuery => "The query string is invalid.",
+            ErrorCode::Unauthenticated => "No bearer token was sent.",
+            ErrorCode::InvalidToken => "The bearer token is not valid.",
+            ErrorCode::TokenExpired => {
+                "The access token expired, or the account changed since it was issued."
+            }
+            ErrorCode::SessionEnded => {
+                "The session ended (logout, password change, replayed refresh token)."
+            }
+            ErrorCode::AccountGone => "The account is deactivated or no longer exists.",
+            ErrorCode::InvalidCredentials => "Wrong username or password.",
+            ErrorCode::InvalidRefreshToken => "The refresh token is unknown, used or expired.",
+            ErrorCode::InvalidClient => "Unknown client or wrong secret.",
+            ErrorCode::InvalidScope => "A scope was asked for that the account does not hold.",
+            ErrorCode::UnsupportedGrantType => "Only `client_credentials` is supported.",
+            ErrorCode::TooManyAttempts => {
+                "Too many failed attempts; wait for `Retry-After` seconds."
+            }
+            ErrorCode::Forbidden => "The caller's role or scope does not allow this.",
+            ErrorCode::PreparerCannotSign => {
+                "The person who prepared a decision cannot sign it (R-ROLE-2)."
+            }
+            ErrorCode::NotFound => "No such record in the caller's scope.",
+            ErrorCode::MethodNotAllowed => "The resource does not support this method.",
+            ErrorCode::VersionConflict => "The record changed since the client read it.",
+            ErrorCode::InvalidTransition => {
+                "The step is not possible in the record's current state."
+            }
+            ErrorCode::PersonExists => "A person with this personal code already exists.",
+            ErrorCode::UsernameTaken => "The username is taken.",
+            ErrorCode::AlreadyMember => "The person is already a member of the family.",
+            ErrorCode::IncomeExists => "An income record for this person, month and source exists.",
+            ErrorCode::RateExists => "A value of this rate from this date exists.",
+            ErrorCode::RateInForce => "A rate value already in force cannot be withdrawn.",
+            ErrorCode::DocumentsMissing => "Required documents are missing (R-EL-6).",
+            ErrorCode::AssessmentMissing => "The needs assessment is missing.",
+            ErrorCode::RateMissing => "A rate needed for the calculation is not set for the date.",
+            ErrorCode::ServiceBeforeDecision => {
+                "The service cannot start before the decision (R-DL-2)."
+            }
+            ErrorCode::NoMembers => "The family has no members.",
+            ErrorCode::InternalError => "The server failed; quote the request id.",
+            ErrorCode::Unavailable => "The service is temporarily unavailable.",
+        }
+    }
+
+    /// The code as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::MalformedForm => "malformed_form",
+            ErrorCode::UnreadableBody => "unreadable_body",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::InvalidQuery => "invalid_query",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::InvalidToken => "invalid_token",
+            ErrorCode::TokenExpired => "token_expired",
+            ErrorCode::SessionEnded => "session_ended",
+            ErrorCode::AccountGone => "account_gone",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::InvalidRefreshToken => "invalid_refresh_token",
+            ErrorCode::InvalidClient => "invalid_client",
+            ErrorCode::InvalidScope => "invalid_scope",
+            ErrorCode::UnsupportedGrantType => "unsupported_grant_type",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::PreparerCannotSign => "preparer_cannot_sign",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::VersionConflict => "version_conflict",
+            ErrorCode::InvalidTransition => "invalid_transition",
+            ErrorCode::PersonExists => "person_exists",
+            ErrorCode::UsernameTaken => "username_taken",
+            ErrorCode::AlreadyMember => "already_member",
+            ErrorCode::IncomeExists => "income_exists",
+            ErrorCode::RateExists => "rate_exists",
+            ErrorCode::RateInForce => "rate_in_force",
+            ErrorCode::DocumentsMissing => "documents_missing",
+            ErrorCode::AssessmentMissing => "assessment_missing",
+            ErrorCode::RateMissing => "rate_missing",
+            ErrorCode::ServiceBeforeDecision => "service_before_decision",
+            ErrorCode::NoMembers => "no_members",
+            ErrorCode::InternalError => "internal_error",
+            ErrorCode::Unavailable => "unavailable",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
