@@ -86,7 +86,9 @@ test('home help: intake, assessment, decision with the fee, signature by the hea
     await (await page.request.post('/api/v1/auth/login', { data: { username: 'division_specialist', password: PASSWORD } })).json()
   ).access_token as string;
   const headers = { Authorization: `Bearer ${token}` };
-  const app = await (await page.request.get(`/api/v1/applications/${applicationId}`, { headers })).json();
+  const app = await (
+    await page.request.get(`/api/v1/applications/${applicationId}`, { headers: { ...headers, 'X-Purpose': 'decision' } })
+  ).json();
   const refused = await page.request.post(`/api/v1/decisions/${app.decision.id}/sign`, {
     headers,
     data: { version: app.decision.version },
