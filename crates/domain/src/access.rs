@@ -75,7 +75,9 @@ impl FromStr for Role {
 
 /// Something a member of staff may be allowed to do. The API checks one of these
 /// on every endpoint; [`allows`] is the only place that maps roles to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Permission {
     /// List, create and change staff users and service accounts of the own municipality.
     ManageUsers,
@@ -95,6 +97,21 @@ pub enum Permission {
     PrepareDecisions,
     /// Sign a decision (SP-9) (R-ROLE-2).
     SignDecisions,
+}
+
+impl Permission {
+    /// Every permission.
+    pub const ALL: [Permission; 9] = [
+        Permission::ManageUsers,
+        Permission::ManageReferenceData,
+        Permission::ReadAudit,
+        Permission::ReadCaseContent,
+        Permission::WritePersons,
+        Permission::ReceiveApplications,
+        Permission::AssessNeeds,
+        Permission::PrepareDecisions,
+        Permission::SignDecisions,
+    ];
 }
 
 /// Whether any of `roles` grants `permission`.

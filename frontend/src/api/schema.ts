@@ -1779,6 +1779,11 @@ export interface components {
             kind: components["schemas"]["AccountKind"];
             /** @description The municipality. */
             municipality: components["schemas"]["MunicipalityRef"];
+            /**
+             * @description What the caller may do, from their roles or scopes: clients show
+             *     actions by these instead of keeping their own copy of the role matrix.
+             */
+            permissions: components["schemas"]["Permission"][];
             /** @description Staff roles (empty for a service account). */
             roles: components["schemas"]["Role"][];
             /** @description Scopes (empty for staff). */
@@ -1866,6 +1871,12 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "refused";
+        /**
+         * @description Something a member of staff may be allowed to do. The API checks one of these
+         *     on every endpoint; [`allows`] is the only place that maps roles to them.
+         * @enum {string}
+         */
+        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions";
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -5664,6 +5675,7 @@ export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];

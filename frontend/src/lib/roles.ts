@@ -5,13 +5,9 @@ export type Role = components['schemas']['Role'];
 /** Every role (generated from the API), in the order the landing page shows them. */
 export const ROLES: readonly Role[] = roleValues;
 
-/** Who records people, their income and certificates (`write_persons`). */
-export const PERSON_WRITERS: readonly Role[] = ['social_worker', 'case_manager', 'division_specialist'];
+export type Permission = components['schemas']['Permission'];
 
-/** Who receives applications and keeps their documents checklist. */
-export const RECEIVERS: readonly Role[] = ['social_worker', 'case_manager'];
-
-/** Whether `roles` include any of `wanted`. */
-export function hasAnyRole(roles: readonly Role[] | undefined, wanted: readonly Role[]): boolean {
-  return (roles ?? []).some((r) => wanted.includes(r));
+/** Whether the account may do `permission`: the server lists what each account may do (no copy of the role matrix here). */
+export function can(me: { permissions: readonly Permission[] } | undefined, permission: Permission): boolean {
+  return (me?.permissions ?? []).includes(permission);
 }

@@ -31,6 +31,10 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
     assert_eq!(me["username"], "social_worker");
     assert_eq!(me["kind"], "user");
     assert_eq!(me["roles"], json!(["social_worker"]));
+    assert_eq!(
+        me["permissions"],
+        json!(["read_case_content", "write_persons", "receive_applications", "assess_needs"])
+    );
     assert_eq!(me["municipality"]["code"], "kelme");
     assert_eq!(me["municipality"]["name"], "Kelmės rajono savivaldybė");
     assert_eq!(me["eldership"]["name"], "Kelmės miesto seniūnija");
@@ -40,6 +44,10 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
         .get("/api/v1/me", &app.token("division_head").await)
         .await;
     assert_eq!(me.assert_status(200)["eldership"], json!(null));
+    assert_eq!(
+        me.body["permissions"],
+        json!(["read_case_content", "sign_decisions"])
+    );
 }
 
 async fn login_is_case_insensitive_in_the_username(app: TestApp) {

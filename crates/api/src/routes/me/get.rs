@@ -6,7 +6,7 @@ use crate::app::{self, me::Account, users::UserRecord};
 use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
 use actix_web::{get, web};
-use atvejis_domain::access::Role;
+use atvejis_domain::access::{Permission, Role};
 use atvejis_domain::scopes::ServiceScope;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -37,6 +37,9 @@ pub struct Me {
     pub roles: Vec<Role>,
     /// Scopes (empty for staff).
     pub scopes: Vec<ServiceScope>,
+    /// What the caller may do, from their roles or scopes: clients show
+    /// actions by these instead of keeping their own copy of the role matrix.
+    pub permissions: Vec<Permission>,
     /// The municipality.
     pub municipality: MunicipalityRef,
     /// The eldership, for an eldership specialist.
@@ -69,6 +72,7 @@ pub async fn get_me(state: web::Data<AppState>, actor: Actor) -> ApiResult<web::
             scopes: Vec::new(),
             municipality: municipality.into(),
             eldership: eldership.map(Into::into),
+            permissions: permissions(&actor),
         },
         Account::Service(account) => Me {
             id: account.id,
@@ -79,7 +83,16 @@ pub async fn get_me(state: web::Data<AppState>, actor: Actor) -> ApiResult<web::
             scopes: actor.scopes.clone(),
             municipality: municipality.into(),
             eldership: None,
+            permissions: permissions(&actor),
         },
     };
     Ok(web::Json(me))
+}
+
+/// The permissions `actor` holds, in the domain's order.
+fn permissions(actor: &Actor) -> Vec<Permission> {
+    Permission::ALL
+        .into_iter()
+        .filter(|p| actor.can(*p))
+        .collect()
 }

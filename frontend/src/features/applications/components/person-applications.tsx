@@ -7,7 +7,7 @@ import { DueDate } from '@/components/due-date';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
-import { hasAnyRole, RECEIVERS } from '@/lib/roles';
+import { can } from '@/lib/roles';
 
 type ApplicationSummary = components['schemas']['ApplicationSummary'];
 
@@ -61,7 +61,7 @@ export function PersonApplicationsCard({ applications }: { applications: readonl
 export function NewApplicationButton({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  if (!hasAnyRole(me.data?.roles, RECEIVERS)) return null;
+  if (!can(me.data, 'receive_applications')) return null;
   return (
     <Button component={Link} to={`/applications/new?person=${personId}`} leftSection={<IconFilePlus size={16} aria-hidden />}>
       {t('file.new_application')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
-import { hasAnyRole, PERSON_WRITERS } from '@/lib/roles';
+import { can } from '@/lib/roles';
 import { useAddCertificate } from '../api/add-certificate';
 import { CertificateForm } from './certificate-form';
 
@@ -25,7 +25,7 @@ export function CertificatesCard({ personId, certificates, children }: Props) {
   const me = useMe();
   const add = useAddCertificate(personId);
   const [adding, setAdding] = useState(false);
-  const canWrite = hasAnyRole(me.data?.roles, PERSON_WRITERS);
+  const canWrite = can(me.data, 'write_persons');
   const lang = i18n.language;
   return (
     <Card withBorder padding="lg" h="100%" component="section" aria-labelledby="certificates">

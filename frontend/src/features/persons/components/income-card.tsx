@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { formatMoney } from '@/lib/format';
 import { useMe } from '@/lib/me';
-import { hasAnyRole, PERSON_WRITERS } from '@/lib/roles';
+import { can } from '@/lib/roles';
 import { useAddIncome } from '../api/add-income';
 import { IncomeForm } from './income-form';
 
@@ -18,7 +18,7 @@ export function IncomeCard({ personId, income }: { personId: string; income: rea
   const me = useMe();
   const add = useAddIncome(personId);
   const [adding, setAdding] = useState(false);
-  const canWrite = hasAnyRole(me.data?.roles, PERSON_WRITERS);
+  const canWrite = can(me.data, 'write_persons');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="income">
       <Group justify="space-between" mb="sm">

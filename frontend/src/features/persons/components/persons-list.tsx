@@ -9,7 +9,7 @@ import type { components } from '@/api/schema';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
-import { hasAnyRole, PERSON_WRITERS } from '@/lib/roles';
+import { can } from '@/lib/roles';
 import { useCreatePerson } from '../api/create-person';
 import { PER_PAGE, useSearchPersons } from '../api/search-persons';
 import { PersonForm } from './person-form';
@@ -29,7 +29,7 @@ export function PersonsList() {
   const [debouncedCode] = useDebouncedValue(code, 250);
   const persons = useSearchPersons({ q: debouncedQ.trim(), personalCode: debouncedCode.trim(), page });
   const create = useCreatePerson();
-  const canWrite = hasAnyRole(me.data?.roles, PERSON_WRITERS);
+  const canWrite = can(me.data, 'write_persons');
 
   const columns: ListColumn<Person>[] = [
     {
