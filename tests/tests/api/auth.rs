@@ -33,7 +33,12 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
     assert_eq!(me["roles"], json!(["social_worker"]));
     assert_eq!(
         me["permissions"],
-        json!(["read_case_content", "write_persons", "receive_applications", "assess_needs"])
+        json!([
+            "read_case_content",
+            "write_persons",
+            "receive_applications",
+            "assess_needs"
+        ])
     );
     assert_eq!(me["municipality"]["code"], "kelme");
     assert_eq!(me["municipality"]["name"], "Kelmės rajono savivaldybė");
