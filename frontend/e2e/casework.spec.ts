@@ -80,7 +80,8 @@ test('home help: intake, assessment, decision with the fee, signature by the hea
   await expect(page.getByText(/pasirašyti jį turi kitas asmuo/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pasirašyti sprendimą' })).toHaveCount(0);
 
-  // The API refuses the preparer's signature with its own code.
+  // The API refuses the preparer's signature: a specialist has no right to sign (403 before the
+  // record is looked up; R-ROLE-2's `preparer_cannot_sign` is for a signer who prepared it).
   const applicationId = applicationUrl.split('/').pop() ?? '';
   const token = (
     await (await page.request.post('/api/v1/auth/login', { data: { username: 'division_specialist', password: PASSWORD } })).json()
@@ -94,7 +95,7 @@ test('home help: intake, assessment, decision with the fee, signature by the hea
     data: { version: app.decision.version },
   });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).code).toBe('preparer_cannot_sign');
+  expect((await refused.json()).code).toBe('forbidden');
   await logOut(page);
 
   // The head signs.

@@ -5,6 +5,8 @@ import { expect, test } from '@playwright/test';
 import { apiToken, attemptLogIn, expectNoSeriousA11yViolations, logIn, logOut, uniqueName } from './support';
 
 test('the administrator manages a user end to end', async ({ page, browser }) => {
+  // A long flow (create, log in elsewhere, conflict, edit, deactivate): more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const username = uniqueName('jonas');
   const password = 'Pradinis-Slapt-2026';
 
