@@ -19,7 +19,10 @@ pub enum Role {
     CaseManager,
     /// Social Support Division specialist: prepares decisions, manages queues and places (R-ROLE-2).
     DivisionSpecialist,
-    /// Head of the Social Support Division: signs decisions (R-ROLE-2).
+    /// Signs decisions (R-ROLE-2): the head of the Social Support Division,
+    /// the administration director, the Centre's director or a person they
+    /// authorise. Which service types each signs, and when, is their signing
+    /// delegation ([`crate::signing`]).
     DivisionHead,
     /// Reads the audit log and exports a data subject's records.
     Auditor,
@@ -95,7 +98,8 @@ pub enum Permission {
     AssessNeeds,
     /// Prepare a decision (SP-9) (R-ROLE-2).
     PrepareDecisions,
-    /// Sign a decision (SP-9) (R-ROLE-2).
+    /// Sign a decision (SP-9) (R-ROLE-2), of a service type that a signing
+    /// delegation in force covers ([`crate::signing`]).
     SignDecisions,
 }
 

@@ -164,6 +164,9 @@ pub struct ActorFacts {
     pub id: u128,
     /// Their roles.
     pub roles: Vec<Role>,
+    /// R-ROLE-2: a signing delegation of theirs in force today covers the
+    /// application's service type ([`crate::signing::covering`]).
+    pub delegated_to_sign: bool,
 }
 
 /// What the state machine needs to know about an application.
@@ -205,6 +208,10 @@ pub enum TransitionError {
     /// R-ROLE-2: the person who prepared a decision cannot sign it.
     #[error("the person who prepared the decision cannot sign it")]
     PreparerCannotSign,
+    /// R-ROLE-2: the signer holds no delegation in force today for the
+    /// application's service type.
+    #[error("no signing delegation in force today covers this service type")]
+    NoSigningDelegation,
 }
 
 impl Action {
@@ -240,8 +247,9 @@ impl Action {
 ///
 /// R-ROLE-1: social workers receive applications and assess needs (a case
 /// manager may file an application for a family, R-CM-4). R-ROLE-2: division
-/// specialists prepare decisions, the division head signs them, and the
-/// preparer never signs the same decision. R-EL-6: a file goes to the
+/// specialists prepare decisions; a signer signs them under a delegation in
+/// force for the service type ([`crate::signing`]), and the preparer never
+/// signs the same decision, delegation or not. R-EL-6: a file goes to the
 /// division only with every required document provided or not needed, and
 /// with its needs assessment — unless an R-CM-6 exception is recorded.
 pub fn transition(
@@ -258,6 +266,11 @@ pub fn transition(
     let permissions = action.permissions();
     if !permissions.iter().any(|p| allows(&actor.roles, *p)) {
         return Err(TransitionError::RoleMissing(permissions[0]));
+    }
+    if let Action::Sign { .. } = action
+        && !actor.delegated_to_sign
+    {
+        return Err(TransitionError::NoSigningDelegation);
     }
     let not_here = || TransitionError::NotAllowedInState {
         from: facts.status.as_str(),

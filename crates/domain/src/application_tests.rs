@@ -11,6 +11,7 @@ fn actor(id: u128, roles: &[Role]) -> ActorFacts {
     ActorFacts {
         id,
         roles: roles.to_vec(),
+        delegated_to_sign: true,
     }
 }
 
@@ -163,6 +164,42 @@ fn r_role_2_preparer_cannot_sign() {
     assert_eq!(
         transition(&facts(ApplicationStatus::DecisionPrepared), sign, &head),
         Ok(ApplicationStatus::Decided)
+    );
+}
+
+#[test]
+fn r_role_2_signing_needs_a_delegation_for_the_service() {
+    let sign = Action::Sign {
+        outcome: Outcome::Granted,
+    };
+    let prepared = facts(ApplicationStatus::DecisionPrepared);
+    let mut head = actor(HEAD, &[Role::DivisionHead]);
+    head.delegated_to_sign = false;
+    assert_eq!(
+        transition(&prepared, sign, &head),
+        Err(TransitionError::NoSigningDelegation)
+    );
+    assert!(
+        !crate::lifecycle::application_actions(&prepared, &head)
+            .contains(&crate::lifecycle::ApplicationAction::Sign),
+        "not offered without a delegation"
+    );
+    head.delegated_to_sign = true;
+    assert!(
+        crate::lifecycle::application_actions(&prepared, &head)
+            .contains(&crate::lifecycle::ApplicationAction::Sign)
+    );
+    // The preparer never signs, delegation or not; a role that cannot sign
+    // is refused for its role, whatever it holds.
+    let both = actor(SPECIALIST, &[Role::DivisionSpecialist, Role::DivisionHead]);
+    assert_eq!(
+        transition(&prepared, sign, &both),
+        Err(TransitionError::PreparerCannotSign)
+    );
+    let worker = actor(WORKER, &[Role::SocialWorker]);
+    assert_eq!(
+        transition(&prepared, sign, &worker),
+        Err(TransitionError::RoleMissing(Permission::SignDecisions))
     );
 }
 

@@ -21,4 +21,5 @@ pub mod lifecycle;
 pub mod personal_code;
 pub mod rates;
 pub mod scopes;
+pub mod signing;
 pub mod text;

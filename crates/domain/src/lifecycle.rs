@@ -193,10 +193,12 @@ mod tests {
         let worker = ActorFacts {
             id: 1,
             roles: vec![Role::SocialWorker],
+            delegated_to_sign: false,
         };
         let head = ActorFacts {
             id: 2,
             roles: vec![Role::DivisionHead],
+            delegated_to_sign: true,
         };
         for status in ApplicationStatus::ALL {
             let offered =
