@@ -51,6 +51,10 @@ pub enum ErrorCode {
     Forbidden,
     /// The person who prepared a decision cannot sign it (R-ROLE-2).
     PreparerCannotSign,
+    /// No signing delegation in force today covers the service type (R-ROLE-2).
+    NoSigningDelegation,
+    /// Nobody grants a signing delegation to themself.
+    SelfDelegation,
     /// No such record in the caller's scope.
     NotFound,
     /// The resource does not support this method.
@@ -67,6 +71,8 @@ pub enum ErrorCode {
     AlreadyMember,
     /// An income record for this person, month and source exists.
     IncomeExists,
+    /// The signing delegation has already ended (revoked or expired).
+    DelegationEnded,
     /// A value of this rate from this date exists.
     RateExists,
     /// A rate value already in force cannot be withdrawn.
@@ -90,7 +96,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 37] = [
+    pub const ALL: [ErrorCode; 40] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -111,6 +117,8 @@ impl ErrorCode {
         ErrorCode::TooManyAttempts,
         ErrorCode::Forbidden,
         ErrorCode::PreparerCannotSign,
+        ErrorCode::NoSigningDelegation,
+        ErrorCode::SelfDelegation,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::VersionConflict,
@@ -119,6 +127,7 @@ impl ErrorCode {
         ErrorCode::UsernameTaken,
         ErrorCode::AlreadyMember,
         ErrorCode::IncomeExists,
+        ErrorCode::DelegationEnded,
         ErrorCode::RateExists,
         ErrorCode::RateInForce,
         ErrorCode::DocumentsMissing,
@@ -153,6 +162,8 @@ impl ErrorCode {
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Forbidden => StatusCode::FORBIDDEN,
             ErrorCode::PreparerCannotSign => StatusCode::FORBIDDEN,
+            ErrorCode::NoSigningDelegation => StatusCode::FORBIDDEN,
+            ErrorCode::SelfDelegation => StatusCode::FORBIDDEN,
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::VersionConflict => StatusCode::CONFLICT,
@@ -161,6 +172,7 @@ impl ErrorCode {
             ErrorCode::UsernameTaken => StatusCode::CONFLICT,
             ErrorCode::AlreadyMember => StatusCode::CONFLICT,
             ErrorCode::IncomeExists => StatusCode::CONFLICT,
+            ErrorCode::DelegationEnded => StatusCode::CONFLICT,
             ErrorCode::RateExists => StatusCode::CONFLICT,
             ErrorCode::RateInForce => StatusCode::CONFLICT,
             ErrorCode::DocumentsMissing => StatusCode::UNPROCESSABLE_ENTITY,
@@ -204,6 +216,10 @@ impl ErrorCode {
             ErrorCode::PreparerCannotSign => {
                 "The person who prepared a decision cannot sign it (R-ROLE-2)."
             }
+            ErrorCode::NoSigningDelegation => {
+                "No signing delegation in force today covers the service type (R-ROLE-2)."
+            }
+            ErrorCode::SelfDelegation => "Nobody grants a signing delegation to themself.",
             ErrorCode::NotFound => "No such record in the caller's scope.",
             ErrorCode::MethodNotAllowed => "The resource does not support this method.",
             ErrorCode::VersionConflict => "The record changed since the client read it.",
@@ -214,6 +230,9 @@ impl ErrorCode {
             ErrorCode::UsernameTaken => "The username is taken.",
             ErrorCode::AlreadyMember => "The person is already a member of the family.",
             ErrorCode::IncomeExists => "An income record for this person, month and source exists.",
+            ErrorCode::DelegationEnded => {
+                "The signing delegation has already ended (revoked or expired)."
+            }
             ErrorCode::RateExists => "A value of this rate from this date exists.",
             ErrorCode::RateInForce => "A rate value already in force cannot be withdrawn.",
             ErrorCode::DocumentsMissing => "Required documents are missing (R-EL-6).",
@@ -251,6 +270,8 @@ impl ErrorCode {
             ErrorCode::TooManyAttempts => "too_many_attempts",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::PreparerCannotSign => "preparer_cannot_sign",
+            ErrorCode::NoSigningDelegation => "no_signing_delegation",
+            ErrorCode::SelfDelegation => "self_delegation",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::VersionConflict => "version_conflict",
@@ -259,6 +280,7 @@ impl ErrorCode {
             ErrorCode::UsernameTaken => "username_taken",
             ErrorCode::AlreadyMember => "already_member",
             ErrorCode::IncomeExists => "income_exists",
+            ErrorCode::DelegationEnded => "delegation_ended",
             ErrorCode::RateExists => "rate_exists",
             ErrorCode::RateInForce => "rate_in_force",
             ErrorCode::DocumentsMissing => "documents_missing",

@@ -32,6 +32,7 @@ use utoipa::{Modify, OpenApi};
         (name = "organisation", description = "Municipality, elderships, institutions"),
         (name = "users", description = "Staff accounts (administrators)"),
         (name = "service-accounts", description = "Other municipal systems (administrators)"),
+        (name = "signing-delegations", description = "Who signs decisions on which service types, and when (administrators; R-ROLE-2)"),
         (name = "audit", description = "The audit log (auditors)"),
         (name = "health", description = "Liveness and readiness"),
     ),

@@ -201,7 +201,10 @@ mod tests {
         assert!(d.covers(&"meals", date!(2099 - 12 - 31)));
         d.revoked = true;
         assert!(!d.covers(&"meals", date!(2026 - 06 - 01)));
-        assert_eq!(d.status_on(date!(2025 - 01 - 01)), DelegationStatus::Revoked);
+        assert_eq!(
+            d.status_on(date!(2025 - 01 - 01)),
+            DelegationStatus::Revoked
+        );
     }
 
     #[test]
@@ -215,8 +218,14 @@ mod tests {
             d.status_on(date!(2026 - 12 - 09)),
             DelegationStatus::Scheduled
         );
-        assert_eq!(d.status_on(date!(2026 - 12 - 10)), DelegationStatus::InForce);
-        assert_eq!(d.status_on(date!(2026 - 12 - 21)), DelegationStatus::Expired);
+        assert_eq!(
+            d.status_on(date!(2026 - 12 - 10)),
+            DelegationStatus::InForce
+        );
+        assert_eq!(
+            d.status_on(date!(2026 - 12 - 21)),
+            DelegationStatus::Expired
+        );
         assert!(DelegationStatus::Expired.has_ended());
         assert!(DelegationStatus::Revoked.has_ended());
         assert!(!DelegationStatus::Scheduled.has_ended());
@@ -263,7 +272,10 @@ mod tests {
     #[test]
     fn r_role_2_grants_go_to_signers_other_than_the_grantor() {
         let today = date!(2026 - 12 - 02);
-        assert_eq!(check_grant(&grant(1, 2, &[Role::DivisionHead]), today), Ok(()));
+        assert_eq!(
+            check_grant(&grant(1, 2, &[Role::DivisionHead]), today),
+            Ok(())
+        );
         assert_eq!(
             check_grant(&grant(1, 1, &[Role::Admin, Role::DivisionHead]), today),
             Err(GrantError::ToSelf)

@@ -22,6 +22,7 @@ pub mod organisation;
 pub mod persons;
 pub mod read;
 pub mod service_accounts;
+pub mod signing_delegations;
 pub mod uow;
 pub mod users;
 

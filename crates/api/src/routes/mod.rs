@@ -15,6 +15,7 @@ pub mod me;
 pub mod organisation;
 pub mod persons;
 pub mod service_accounts;
+pub mod signing_delegations;
 pub mod users;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -39,6 +40,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(service_accounts::create::create_service_account)
         .service(service_accounts::deactivate::deactivate_service_account)
         .service(service_accounts::rotate_secret::rotate_secret)
+        .service(signing_delegations::list::list_signing_delegations)
+        .service(signing_delegations::create::create_signing_delegation)
+        .service(signing_delegations::revoke::revoke_signing_delegation)
         .service(audit::list_audit)
         .service(catalogue::list_service_types::list_service_types)
         .service(catalogue::update_service_type::update_service_type)

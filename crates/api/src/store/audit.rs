@@ -140,6 +140,12 @@ pub enum AuditAction {
     /// A service account got a new secret.
     #[serde(rename = "service_account.rotate_secret")]
     ServiceAccountRotateSecret,
+    /// A signing delegation was granted (R-ROLE-2).
+    #[serde(rename = "signing_delegation.grant")]
+    SigningDelegationGrant,
+    /// A signing delegation was ended early.
+    #[serde(rename = "signing_delegation.revoke")]
+    SigningDelegationRevoke,
     /// A service type of the catalogue was changed.
     #[serde(rename = "service_type.update")]
     ServiceTypeUpdate,
@@ -237,7 +243,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 48] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -255,6 +261,8 @@ impl AuditAction {
         AuditAction::ServiceAccountCreate,
         AuditAction::ServiceAccountDeactivate,
         AuditAction::ServiceAccountRotateSecret,
+        AuditAction::SigningDelegationGrant,
+        AuditAction::SigningDelegationRevoke,
         AuditAction::ServiceTypeUpdate,
         AuditAction::RateCreate,
         AuditAction::RateDelete,
@@ -308,6 +316,8 @@ impl AuditAction {
             AuditAction::ServiceAccountCreate => "service_account.create",
             AuditAction::ServiceAccountDeactivate => "service_account.deactivate",
             AuditAction::ServiceAccountRotateSecret => "service_account.rotate_secret",
+            AuditAction::SigningDelegationGrant => "signing_delegation.grant",
+            AuditAction::SigningDelegationRevoke => "signing_delegation.revoke",
             AuditAction::ServiceTypeUpdate => "service_type.update",
             AuditAction::RateCreate => "rate.create",
             AuditAction::RateDelete => "rate.delete",

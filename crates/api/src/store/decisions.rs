@@ -102,32 +102,55 @@ pub async fn save_prepared<C: ConnectionTrait>(
                 .col_expr(C::DecidedOn, Expr::value(None::<Date>))
                 .col_expr(C::NotifiedOn, Expr::value(None::<Date>))
                 .col_expr(C::NotificationMethod, Expr::value(None::<String>))
+                .col_expr(C::SigningDelegationId, Expr::value(None::<Uuid>))
+                .col_expr(C::SigningReference, Expr::value(None::<String>))
                 .exec(db)
                 .await?,
         ),
     }
 }
 
-/// Marks decision `id` signed by `signer` on `today`, at `version`; MUST
-/// return `StaleVersion` when the row is no longer at `version`.
+/// A signature: who signs which decision (at the version read), under which
+/// delegation (R-ROLE-2).
+#[derive(Debug, Clone)]
+pub struct Signature {
+    /// The decision.
+    pub decision_id: Uuid,
+    /// Its version as read.
+    pub version: i32,
+    /// The signer.
+    pub signer: Uuid,
+    /// The delegation signed under.
+    pub delegation_id: Uuid,
+    /// Its reference (the authority), kept with the decision.
+    pub reference: String,
+}
+
+/// Marks the decision signed as `signature` says, on `today`; MUST return
+/// `StaleVersion` when the row is no longer at the version read.
 pub async fn save_signed<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
-    id: Uuid,
-    version: i32,
-    signer: Uuid,
+    signature: Signature,
     now: OffsetDateTime,
     today: Date,
 ) -> StoreResult<()> {
     use decisions::Column as C;
     versioned::expect_one(
-        versioned::update::<decisions::Entity>(actor, id, version, now)
-            .col_expr(C::Status, Expr::value("signed"))
-            .col_expr(C::SignedBy, Expr::value(signer))
-            .col_expr(C::SignedAt, Expr::value(now))
-            .col_expr(C::DecidedOn, Expr::value(today))
-            .exec(db)
-            .await?,
+        versioned::update::<decisions::Entity>(
+            actor,
+            signature.decision_id,
+            signature.version,
+            now,
+        )
+        .col_expr(C::Status, Expr::value("signed"))
+        .col_expr(C::SignedBy, Expr::value(signature.signer))
+        .col_expr(C::SigningDelegationId, Expr::value(signature.delegation_id))
+        .col_expr(C::SigningReference, Expr::value(signature.reference))
+        .col_expr(C::SignedAt, Expr::value(now))
+        .col_expr(C::DecidedOn, Expr::value(today))
+        .exec(db)
+        .await?,
     )
 }
 

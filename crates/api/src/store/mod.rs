@@ -20,6 +20,7 @@ pub mod scope;
 pub mod seed;
 pub mod service_accounts;
 pub mod sessions;
+pub mod signing_delegations;
 pub mod users;
 pub mod versioned;
 

@@ -97,7 +97,8 @@ mod impls {
         service_types,
         rates,
         attachments,
-        decisions
+        decisions,
+        signing_delegations
     );
 
     macro_rules! eldership_scoped {

@@ -357,6 +357,7 @@ pub async fn demo(
     let kelme = municipality(&txn, &KELME, now).await?;
     let kaunas = municipality(&txn, &KAUNAS_DISTRICT, now).await?;
     let mut created = 0;
+    let mut head_created = false;
     for demo_user in DEMO_USERS {
         let municipality_id = if demo_user.municipality == KELME.code {
             kelme
@@ -381,10 +382,90 @@ pub async fn demo(
         .await?
         {
             created += 1;
+            head_created |= demo_user.username == DEMO_SIGNER;
         }
+    }
+    if head_created {
+        demo_delegation(&txn, kelme, now).await?;
     }
     txn.commit().await?;
     Ok(created)
+}
+
+/// The demo user who signs decisions.
+pub const DEMO_SIGNER: &str = "division_head";
+
+/// The demo signer's delegation (R-ROLE-2): every service type of the
+/// municipality's catalogue, from the first day of the year of `now` and
+/// open-ended, granted by the demo administrator; so the demo head signs
+/// whatever the demo prepares, as before delegations existed.
+async fn demo_delegation<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    now: OffsetDateTime,
+) -> Result<(), DbErr> {
+    use crate::store::entities::{service_types, signing_delegations};
+    let find = |username: &'static str| async move {
+        user_store::find_by_username(db, username)
+            .await?
+            .ok_or_else(|| DbErr::Custom(format!("the demo user {username} is missing")))
+    };
+    let head = find(DEMO_SIGNER).await?;
+    let admin = find("admin").await?;
+    let services: Vec<Uuid> = service_types::Entity::find()
+        .filter(service_types::Column::MunicipalityId.eq(municipality_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let today = atvejis_domain::calendar::lithuanian_date(now);
+    let valid_from = time::Date::from_calendar_date(today.year(), time::Month::January, 1)
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    let id = Uuid::now_v7();
+    let reference = "Demonstracinis įgaliojimas pasirašyti visų paslaugų sprendimus";
+    super::signing_delegations::insert(
+        db,
+        signing_delegations::Model {
+            id,
+            municipality_id,
+            user_id: head.id,
+            valid_from,
+            valid_until: None,
+            reference: reference.to_owned(),
+            granted_by: admin.id,
+            granted_at: now,
+            revoked_at: None,
+            revoked_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        },
+        &services,
+    )
+    .await
+    .map_err(|e| match e {
+        super::StoreError::Db(e) => e,
+        other => DbErr::Custom(other.to_string()),
+    })?;
+    audit::record(
+        db,
+        &AuditActor::system("seed-demo", Some(municipality_id)),
+        now,
+        AuditEvent::new(
+            AuditAction::SigningDelegationGrant,
+            "signing_delegation",
+            id,
+        )
+        .summary(json!({
+            "user_id": head.id,
+            "username": DEMO_SIGNER,
+            "service_codes": "all",
+            "valid_from": valid_from,
+            "reference": reference,
+        })),
+    )
+    .await
 }
 
 /// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once),

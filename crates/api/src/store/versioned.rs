@@ -76,6 +76,7 @@ mod impls {
         families,
         service_types,
         applications,
-        decisions
+        decisions,
+        signing_delegations
     );
 }

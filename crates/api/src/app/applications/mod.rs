@@ -63,6 +63,11 @@ impl From<TransitionError> for ApiError {
                 ErrorCode::PreparerCannotSign,
                 "You prepared this decision; another person (the division head) must sign it (R-ROLE-2).",
             ),
+            TransitionError::NoSigningDelegation => ApiError::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::NoSigningDelegation,
+                "You hold no signing delegation in force today for this service type; an administrator grants one (R-ROLE-2).",
+            ),
         }
     }
 }
@@ -80,6 +85,9 @@ pub struct StepChanges {
     pub exception_reason: Option<String>,
     /// Reason for a return or withdrawal.
     pub status_reason: Option<String>,
+    /// The sign step's: the signer's delegation in force today that covers
+    /// the application's service type, if they hold one (R-ROLE-2).
+    pub signing_delegation: Option<Uuid>,
 }
 
 /// The audit action of a step.
@@ -117,7 +125,8 @@ pub async fn take_step(
     if changes.assessment.is_some() {
         facts.has_assessment = true;
     }
-    let next = decide::<ApplicationLifecycle>(&facts, action, &actor_facts(&actor))?;
+    let delegated = changes.signing_delegation.is_some();
+    let next = decide::<ApplicationLifecycle>(&facts, action, &actor_facts(&actor, delegated))?;
     let spec = spec(&record.service_type)?;
     let from = record.application.status.clone();
     let row = &mut record.application;
@@ -154,15 +163,21 @@ pub async fn take_step(
 }
 
 /// The view of `record` for the unit of work's actor, loaded in its
-/// transaction (at most 4 queries).
+/// transaction (at most 4 queries; 2 more when a signer reads a decision
+/// waiting for the signature, to offer signing only under a delegation).
 pub async fn view_in<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     record: ApplicationRecord,
     today: Date,
 ) -> ApiResult<ApplicationView> {
+    let delegated = views::status_of(&record.application)? == ApplicationStatus::DecisionPrepared
+        && actor.can(Permission::SignDecisions)
+        && crate::app::signing_delegations::covering(db, actor, record.service_type.id, today)
+            .await?
+            .is_some();
     let parts = repo::view_parts(db, &record, views::staff_of(&record)?).await?;
-    views::application_view(actor, record, parts, today)
+    views::application_view(actor, record, parts, today, delegated)
 }
 
 /// One step with its field changes, whole: permission → load → step → view

@@ -287,11 +287,14 @@ pub fn facts_of(
     })
 }
 
-/// The actor as the domain sees it.
-pub fn actor_facts(actor: &Actor) -> ActorFacts {
+/// The actor as the domain sees it; `delegated_to_sign`: a signing
+/// delegation of theirs in force today covers the application's service type
+/// (R-ROLE-2).
+pub fn actor_facts(actor: &Actor, delegated_to_sign: bool) -> ActorFacts {
     ActorFacts {
         id: actor.user_id().map_or(0, |id| id.as_u128()),
         roles: actor.roles.clone(),
+        delegated_to_sign,
     }
 }
 
@@ -364,12 +367,14 @@ pub fn staff_of(record: &ApplicationRecord) -> ApiResult<Vec<Uuid>> {
     Ok(ids)
 }
 
-/// The full view of an application for `actor`, on `today`.
+/// The full view of an application for `actor`, on `today`;
+/// `delegated_to_sign` as in [`actor_facts`].
 pub fn application_view(
     actor: &Actor,
     record: ApplicationRecord,
     parts: ViewParts,
     today: Date,
+    delegated_to_sign: bool,
 ) -> ApiResult<ApplicationView> {
     let ApplicationRecord {
         application: row,
@@ -431,7 +436,7 @@ pub fn application_view(
         overdue: overdue(&row, decision.as_ref().and_then(|d| d.decided_on), today),
         status_reason: row.status_reason.clone(),
         eldership: parts.eldership.map(Into::into),
-        allowed_actions: application_actions(&facts, &actor_facts(actor)),
+        allowed_actions: application_actions(&facts, &actor_facts(actor, delegated_to_sign)),
         decision,
         attachments: parts.attachments.into_iter().map(Into::into).collect(),
         created_at: row.created_at,

@@ -144,6 +144,8 @@ pub async fn prepare(
         decided_on: None,
         notified_on: None,
         notification_method: None,
+        signing_delegation_id: None,
+        signing_reference: None,
         created_at: existing.as_ref().map_or(now, |d| d.created_at),
         updated_at: now,
         version: existing.as_ref().map_or(1, |d| d.version + 1),
@@ -177,8 +179,10 @@ async fn decision_of<C: sea_orm::ConnectionTrait>(
     decision_view(decision, &names)
 }
 
-/// Sign a prepared decision (the division head; never its preparer,
-/// R-ROLE-2), dated today.
+/// Sign a prepared decision, dated today, under the signer's delegation in
+/// force today for the application's service type (403
+/// `no_signing_delegation` without one); never by its preparer (403
+/// `preparer_cannot_sign`, R-ROLE-2). The decision records the delegation.
 pub async fn sign(
     state: &AppState,
     actor: &Actor,
@@ -215,6 +219,9 @@ pub async fn sign(
             "The decision lets the service start before today; the specialist must revise the start date.",
         ));
     }
+    let delegation =
+        crate::app::signing_delegations::covering(uow.db(), actor, record.service_type.id, today)
+            .await?;
     let application_version = record.application.version;
     take_step(
         &mut uow,
@@ -223,16 +230,31 @@ pub async fn sign(
         Action::Sign {
             outcome: outcome_of(&decision),
         },
-        StepChanges::default(),
-        json!({ "decision_id": decision.id, "outcome": decision.outcome, "decided_on": today }),
+        StepChanges {
+            signing_delegation: delegation.as_ref().map(|d| d.id),
+            ..StepChanges::default()
+        },
+        json!({
+            "decision_id": decision.id,
+            "outcome": decision.outcome,
+            "decided_on": today,
+            "signing_delegation_id": delegation.as_ref().map(|d| d.id),
+            "signing_reference": delegation.as_ref().map(|d| d.reference.as_str()),
+        }),
     )
     .await?;
+    // `take_step` refused the step without a delegation.
+    let delegation = delegation.ok_or_else(|| ApiError::internal("signed without a delegation"))?;
     repo::save_signed(
         uow.db(),
         actor,
-        decision.id,
-        version,
-        signer,
+        repo::Signature {
+            decision_id: decision.id,
+            version,
+            signer,
+            delegation_id: delegation.id,
+            reference: delegation.reference,
+        },
         uow.now(),
         today,
     )

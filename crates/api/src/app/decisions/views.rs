@@ -156,6 +156,15 @@ impl NotificationMethod {
     }
 }
 
+/// The signing delegation a decision was signed under (R-ROLE-2).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SignedUnder {
+    /// The delegation.
+    pub delegation_id: Uuid,
+    /// Its authority as it stood at the signature, e.g. the director's order.
+    pub reference: String,
+}
+
 /// A decision.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct DecisionView {
@@ -187,6 +196,8 @@ pub struct DecisionView {
     pub prepared_at: OffsetDateTime,
     /// Who signed it.
     pub signed_by: Option<StaffRef>,
+    /// The signing delegation it was signed under (R-ROLE-2).
+    pub signed_under: Option<SignedUnder>,
     /// The decision's date.
     pub decided_on: Option<Date>,
     /// When the person was told.
@@ -248,6 +259,13 @@ pub fn decision_view(
         prepared_by: staff_ref(staff, d.prepared_by),
         prepared_at: d.prepared_at,
         signed_by: d.signed_by.map(|id| staff_ref(staff, id)),
+        signed_under: d
+            .signing_delegation_id
+            .zip(d.signing_reference.clone())
+            .map(|(delegation_id, reference)| SignedUnder {
+                delegation_id,
+                reference,
+            }),
         decided_on: d.decided_on,
         notified_on: d.notified_on,
         notification_method: method,

@@ -10,7 +10,8 @@ use crate::state::AppState;
 use actix_web::{post, web};
 use uuid::Uuid;
 
-/// Sign a prepared decision (the division head; never its preparer, R-ROLE-2).
+/// Sign a prepared decision under my signing delegation in force today for
+/// its service type; never its preparer (R-ROLE-2).
 #[utoipa::path(
     tag = "decisions",
     params(("id" = Uuid, Path, description = "Decision id")),
@@ -18,7 +19,7 @@ use uuid::Uuid;
     responses(
         (status = 200, description = "Signed; dated today", body = DecisionView),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "forbidden, or preparer_cannot_sign", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden (a role that never signs), no_signing_delegation, or preparer_cannot_sign", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such decision in your scope", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "version_conflict or invalid_transition", body = Problem, content_type = "application/problem+json"),
     ),

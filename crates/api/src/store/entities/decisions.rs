@@ -27,6 +27,10 @@ pub struct Model {
     pub decided_on: Option<TimeDate>,
     pub notified_on: Option<TimeDate>,
     pub notification_method: Option<String>,
+    /// The signing delegation it was signed under (R-ROLE-2).
+    pub signing_delegation_id: Option<Uuid>,
+    /// That delegation's reference (the authority) when it was signed.
+    pub signing_reference: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,

@@ -18,5 +18,7 @@ pub mod rates;
 pub mod refresh_tokens;
 pub mod service_accounts;
 pub mod service_types;
+pub mod signing_delegation_services;
+pub mod signing_delegations;
 pub mod user_roles;
 pub mod users;
