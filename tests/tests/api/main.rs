@@ -19,6 +19,7 @@ mod layer_persons;
 mod layer_staff;
 mod openapi;
 mod service_accounts;
+mod signing_delegations;
 mod store;
 mod tokens;
 mod users;
