@@ -346,7 +346,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a prepared decision (the division head; never its preparer, R-ROLE-2). */
+        /**
+         * Sign a prepared decision under my signing delegation in force today for
+         *     its service type; never its preparer (R-ROLE-2).
+         */
         post: operations["sign_decision"];
         delete?: never;
         options?: never;
@@ -737,6 +740,41 @@ export interface paths {
         /** Change a service type of my municipality's catalogue. */
         put: operations["update_service_type"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the signing delegations of my municipality. */
+        get: operations["list_signing_delegations"];
+        put?: never;
+        /** Grant a signing delegation (R-ROLE-2). */
+        post: operations["create_signing_delegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a signing delegation now: nothing can be signed under it any more. */
+        post: operations["revoke_signing_delegation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,7 +1188,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -1301,6 +1339,38 @@ export interface components {
             service_code: string;
             /** @description Register it as received now (`true`, the default) or keep a draft. */
             submit?: boolean;
+        };
+        /** @description A signing delegation to grant. */
+        CreateDelegationRequest: {
+            /**
+             * @description The authority, e.g. the director's order and its number.
+             * @example Administracijos direktoriaus 2026-12-01 įsakymas Nr. A-1234
+             */
+            reference: string;
+            /**
+             * @description The service types (catalogue codes) whose decisions they may sign.
+             * @example [
+             *       "home_help",
+             *       "respite"
+             *     ]
+             */
+            service_codes: string[];
+            /**
+             * Format: uuid
+             * @description Who may sign: a user of my municipality holding the signing role
+             *     (`division_head`), not myself.
+             */
+            user_id: string;
+            /**
+             * Format: date
+             * @description In force from (today at the earliest).
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description In force until, inclusive (none: until revoked).
+             */
+            valid_until?: string | null;
         };
         /** @description A new family. */
         CreateFamilyRequest: {
@@ -1456,11 +1526,81 @@ export interface components {
              */
             service_from?: string | null;
             signed_by?: components["schemas"]["StaffRef"] | null;
+            signed_under?: components["schemas"]["SignedUnder"] | null;
             /** @description Prepared (waiting for the signature) or signed. */
             status: components["schemas"]["DecisionStatus"];
             /**
              * Format: int32
              * @description Send back with a step.
+             */
+            version: number;
+        };
+        /** @description A page of signing delegations. */
+        DelegationPage: {
+            /** @description The delegations, newest first. */
+            items: components["schemas"]["DelegationView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /**
+         * @description Where a delegation stands on a day.
+         * @enum {string}
+         */
+        DelegationStatus: "scheduled" | "in_force" | "expired" | "revoked";
+        /** @description A signing delegation. */
+        DelegationView: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            granted_at: string;
+            /** @description Who granted it. */
+            granted_by: components["schemas"]["StaffRef"];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The authority, e.g. the director's order and its number. */
+            reference: string;
+            /**
+             * Format: date-time
+             * @description When it was ended early.
+             */
+            revoked_at?: string | null;
+            revoked_by?: components["schemas"]["StaffRef"] | null;
+            /** @description The service types whose decisions they may sign. */
+            service_types: components["schemas"]["ServiceTypeRef"][];
+            /** @description Where it stands today. */
+            status: components["schemas"]["DelegationStatus"];
+            /** @description Who may sign under it. */
+            user: components["schemas"]["StaffRef"];
+            /**
+             * Format: date
+             * @description In force from (inclusive).
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description In force until (inclusive); none: until revoked.
+             */
+            valid_until?: string | null;
+            /**
+             * Format: int32
+             * @description Send back to revoke it.
              */
             version: number;
         };
@@ -1537,7 +1677,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
         /** @description A family with its income. */
         FamilyFile: {
             /** @description The family. */
@@ -2185,6 +2325,16 @@ export interface components {
          * @enum {string}
          */
         Sex: "male" | "female";
+        /** @description The signing delegation a decision was signed under (R-ROLE-2). */
+        SignedUnder: {
+            /**
+             * Format: uuid
+             * @description The delegation.
+             */
+            delegation_id: string;
+            /** @description Its authority as it stood at the signature, e.g. the director's order. */
+            reference: string;
+        };
         /** @description A member of staff, briefly. */
         StaffRef: {
             /** @description Name. */
@@ -3703,7 +3853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description forbidden, or preparer_cannot_sign */
+            /** @description forbidden (a role that never signs), no_signing_delegation, or preparer_cannot_sign */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,6 +5284,244 @@ export interface operations {
             };
         };
     };
+    list_signing_delegations: {
+        parameters: {
+            query?: {
+                /** @description Only the delegations of this user. */
+                user_id?: string;
+                /**
+                 * @description Only those not ended (`true`): in force or scheduled, neither
+                 *     revoked nor expired.
+                 */
+                current?: boolean;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of delegations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationPage"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_signing_delegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDelegationRequest"];
+            };
+        };
+        responses: {
+            /** @description Granted */
+            201: {
+                headers: {
+                    /** @description The delegation list of the user */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden (not an administrator), or self_delegation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user in my municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (unknown service type, dates, a user whose roles do not sign) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_signing_delegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Delegation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such delegation in my municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict, or delegation_ended (already revoked or expired) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_users: {
         parameters: {
             query?: {
@@ -5664,12 +6052,13 @@ type ReadonlyArray<T> = [
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
+export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "service_before_decision", "no_members", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "service_before_decision", "no_members", "internal_error", "unavailable"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared"];
