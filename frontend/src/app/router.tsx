@@ -9,6 +9,7 @@ import LoginRoute from './routes/login';
 // One route component per page, in ./routes; each composes features. Pages of
 // one role load when first opened (the shell shows a loader meanwhile).
 const UsersRoute = lazy(() => import('./routes/users'));
+const SigningDelegationsRoute = lazy(() => import('./routes/signing-delegations'));
 const CatalogueRoute = lazy(() => import('./routes/catalogue'));
 const AuditRoute = lazy(() => import('./routes/audit'));
 const PersonsRoute = lazy(() => import('./routes/persons'));
@@ -29,6 +30,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole path="/users">
             <UsersRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'signing-delegations',
+        element: (
+          <RequireRole path="/signing-delegations">
+            <SigningDelegationsRoute />
           </RequireRole>
         ),
       },

@@ -8,9 +8,9 @@ describe('role-aware navigation', () => {
   });
 
   it('administrators see users, auditors the audit log', () => {
-    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'catalogue']);
+    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue']);
     expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
-    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'catalogue', 'audit']);
+    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue', 'audit']);
   });
 
   it('guards pages by role', () => {
@@ -23,5 +23,7 @@ describe('role-aware navigation', () => {
     expect(canOpen(['social_worker'], '/inbox')).toBe(false);
     expect(canOpen(['admin'], '/catalogue')).toBe(true);
     expect(canOpen(['division_head'], '/catalogue')).toBe(false);
+    expect(canOpen(['admin'], '/signing-delegations')).toBe(true);
+    expect(canOpen(['division_head'], '/signing-delegations')).toBe(false);
   });
 });

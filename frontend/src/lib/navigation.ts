@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'persons' | 'inbox' | 'users' | 'catalogue' | 'audit';
+  key: 'home' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'division_specialist', 'division_head'] },
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
+  { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor'] },
 ];

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
+import { errorMessage } from '@/lib/errors';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { useFeePreview } from '../api/fee-preview';
@@ -86,6 +87,12 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                 <Text size="xs" c="dimmed">{t('application.decided_on')}</Text>
                 <Text>{formatDate(decision.decided_on, lang)}</Text>
               </Grid.Col>
+              {decision.signed_under ? (
+                <Grid.Col span={12}>
+                  <Text size="xs" c="dimmed">{t('application.signed_under')}</Text>
+                  <Text data-testid="signed-under">{decision.signed_under.reference}</Text>
+                </Grid.Col>
+              ) : null}
             </>
           ) : null}
           {decision.notified_on ? (
@@ -178,9 +185,12 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
       {application.status === 'decision_prepared' && isPreparer ? (
         <Alert color="blue" mt="sm">{t('application.preparer_note')}</Alert>
       ) : null}
+      {application.status === 'decision_prepared' && !isPreparer && !canSign && me.data?.permissions.includes('sign_decisions') ? (
+        <Alert color="blue" mt="sm" data-testid="no-delegation">{t('application.no_delegation_note')}</Alert>
+      ) : null}
       {canSign && decision ? (
         <Stack mt="sm">
-          {problemText(sign.error, t) ? <Alert color="red" role="alert">{problemText(sign.error, t)}</Alert> : null}
+          {sign.error ? <Alert color="red" role="alert">{errorMessage(t, sign.error)}</Alert> : null}
           <Group justify="flex-end">
             <Button
               color="green"

@@ -29,6 +29,7 @@ import {
   IconListDetails,
   IconLogout,
   IconPoint,
+  IconSignature,
   IconUsers,
   IconUserSearch,
 } from '@tabler/icons-react';
@@ -49,6 +50,7 @@ import { ChangePasswordForm } from './change-password-form';
 const ICONS: Partial<Record<string, typeof IconHome>> = {
   home: IconHome,
   users: IconUsers,
+  signing: IconSignature,
   catalogue: IconBooks,
   audit: IconListDetails,
   persons: IconUserSearch,
