@@ -15,7 +15,7 @@ const COLOURS: Record<Status, string> = {
 export function DelegationStatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[status]} variant="light" c={`${COLOURS[status]}.9`}>
+    <Badge color={COLOURS[status]} variant="light">
       {t(`signing.status.${status}`)}
     </Badge>
   );
