@@ -17,6 +17,7 @@ db_tests!(
     r_role_2_preparer_with_a_delegation_still_cannot_sign,
     r_role_2_grants_are_checked_and_only_administrators_manage_them,
     r_role_2_the_demo_head_signs_under_a_delegation_for_every_service,
+    r_role_2_an_upgrade_carries_the_signing_role_over_to_delegations,
 );
 
 fn id(value: &Value) -> &str {
@@ -608,4 +609,55 @@ async fn r_role_2_the_demo_head_signs_under_a_delegation_for_every_service(app: 
         .await;
     assert_eq!(revocations.len(), 1);
     assert_eq!(revocations[0]["entity_id"], demo["id"]);
+}
+
+/// Before delegations, every `division_head` signed everything: migrating an
+/// installation with signers gives each a delegation for every service type
+/// of their municipality, granted by its administrator, so that nobody stops
+/// signing on the day of the upgrade.
+async fn r_role_2_an_upgrade_carries_the_signing_role_over_to_delegations(app: TestApp) {
+    use migration::{Migrator, MigratorTrait};
+    // Undo the delegations migration (and any after it): the demo signer is
+    // a user with the role and no delegation, as before the upgrade.
+    let migrations: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let position = migrations
+        .iter()
+        .position(|m| m == "m20261202_000006_signing_delegations")
+        .expect("the delegations migration");
+    Migrator::down(&app.db, Some((migrations.len() - position) as u32))
+        .await
+        .expect("down");
+    atvejis_api::store::migrate(&app.db)
+        .await
+        .expect("up again");
+
+    let admin = app.token("admin").await;
+    let list = app.get("/api/v1/signing-delegations", &admin).await;
+    let list = list.assert_status(200);
+    assert_eq!(list["total"], 1, "one signer in Kelmė: {list}");
+    let carried = &list["items"][0];
+    assert_eq!(carried["user"]["display_name"], "Vytautas Stankevičius");
+    assert_eq!(
+        carried["granted_by"]["display_name"],
+        "Aušra Administratorė"
+    );
+    assert_eq!(carried["status"], "in_force");
+    assert_eq!(carried["valid_until"], Value::Null);
+    let catalogue = app.get("/api/v1/service-types", &admin).await;
+    assert_eq!(
+        carried["service_types"].as_array().unwrap().len(),
+        catalogue.assert_status(200).as_array().unwrap().len()
+    );
+    // And the head signs as before.
+    let specialist = app.token("division_specialist").await;
+    let head = app.token("division_head").await;
+    let application = prepared(&app, &specialist, "46805280103").await;
+    let signed = sign(&app, &head, &application).await;
+    assert_eq!(
+        signed.assert_status(200)["signed_under"]["delegation_id"],
+        carried["id"]
+    );
 }
