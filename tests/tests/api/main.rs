@@ -17,6 +17,7 @@ mod layer_access;
 mod layer_applications;
 mod layer_persons;
 mod layer_staff;
+mod rules_fees;
 mod openapi;
 mod service_accounts;
 mod store;
