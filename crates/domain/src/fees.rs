@@ -472,9 +472,18 @@ mod tests {
         // Application received 2025-09-15: the window is June, July, August 2025.
         const RECEIVED: Date = date!(2025 - 09 - 15);
         const WINDOW: [YearMonth; 3] = [
-            YearMonth { year: 2025, month: 6 },
-            YearMonth { year: 2025, month: 7 },
-            YearMonth { year: 2025, month: 8 },
+            YearMonth {
+                year: 2025,
+                month: 6,
+            },
+            YearMonth {
+                year: 2025,
+                month: 7,
+            },
+            YearMonth {
+                year: 2025,
+                month: 8,
+            },
         ];
 
         fn months(member: &'static str, amount: Decimal) -> Vec<IncomeRecord<&'static str>> {
@@ -528,7 +537,11 @@ mod tests {
             let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
             assert_eq!(income.income_per_member, dec!(450));
             assert_eq!(income.members, 2);
-            assert_eq!(income.fee_base_income, dec!(900), "the share is of the person's income");
+            assert_eq!(
+                income.fee_base_income,
+                dec!(900),
+                "the share is of the person's income"
+            );
             let calc = home_help(&income, dec!(100));
             assert_eq!(calc.cap_rate, dec!(0.05));
             assert_eq!(calc.cap_amount, dec!(45.00));
@@ -536,7 +549,8 @@ mod tests {
             assert_eq!(calc.fee, dec!(16.00));
             assert_eq!(calc.limited_by, FeeLimit::Floor);
             // Without the family she pays 15 % of 900 = 135.
-            let alone = fee_income(&"ona", None, false, &months("ona", dec!(900)), RECEIVED).unwrap();
+            let alone =
+                fee_income(&"ona", None, false, &months("ona", dec!(900)), RECEIVED).unwrap();
             assert_eq!(home_help(&alone, dec!(100)).fee, dec!(135.00));
         }
 
@@ -565,7 +579,10 @@ mod tests {
             ];
             let records = months("ona", dec!(900));
             let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
-            assert_eq!(income.members, 1, "Jonas does not count and needs no income");
+            assert_eq!(
+                income.members, 1,
+                "Jonas does not count and needs no income"
+            );
             assert_eq!(income.income_per_member, dec!(900));
             // Joined on the reference date itself: counts.
             let family = [
@@ -639,9 +656,13 @@ mod tests {
                 member("ona", date!(2010 - 01 - 01)),
                 member("jonas", date!(2010 - 01 - 01)),
             ];
-            let Err(FeeIncomeError::Incomplete(missing)) =
-                fee_income(&"ona", Some(&family), false, &months("ona", dec!(900)), RECEIVED)
-            else {
+            let Err(FeeIncomeError::Incomplete(missing)) = fee_income(
+                &"ona",
+                Some(&family),
+                false,
+                &months("ona", dec!(900)),
+                RECEIVED,
+            ) else {
                 panic!("incomplete expected");
             };
             assert_eq!(

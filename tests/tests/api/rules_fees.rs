@@ -101,7 +101,10 @@ async fn r_fee_1_person_in_family_uses_average_per_member(app: TestApp) {
     // family's average per member, 1200 / 2 = 600 (2V = 466 < 600 < 3V = 699):
     // 5 % of HER income, 60.00 (alone she would be at 5 VRP and more).
     let id = home_help(&app, &worker, &ona, None).await;
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["members"], 2);
     assert_eq!(calc["income_per_member"], "600.00");
     assert_eq!(calc["band"], "above2_below3");
@@ -119,7 +122,10 @@ async fn r_fee_1_person_in_family_uses_average_per_member(app: TestApp) {
     )
     .await
     .assert_status(200);
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["members"], 2);
     assert_eq!(calc["fee"], "60.00");
     // Joining after today is refused with its field.
@@ -143,13 +149,19 @@ async fn r_fee_1_person_in_family_uses_average_per_member(app: TestApp) {
     .send()
     .await
     .unwrap();
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["members"], 2);
     assert_eq!(calc["income_per_member"], "600.00");
 
     // The family's own application: the share is of the family's total.
     let family_app = home_help(&app, &worker, &ona, Some(&family)).await;
-    let calc = preview(&app, &specialist, &family_app, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &family_app, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["members"], 2);
     assert_eq!(calc["fee_base_income"], "1200.00");
 }
@@ -202,7 +214,10 @@ async fn r_fee_1_missing_income_is_income_incomplete(app: TestApp) {
         json!([{ "person_id": jonas, "name": "Jonas Bepajamis", "months": ["2026-08", "2026-09", "2026-10"] }])
     );
     income(&app, &worker, &jonas, "0", "no_income").await;
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["income_per_member"], "450.00");
     assert_eq!(calc["band"], "up_to2_free");
     assert_eq!(calc["fee"], "0.00");
@@ -214,23 +229,43 @@ async fn r_fee_1_no_income_is_an_explicit_zero_month(app: TestApp) {
     let path = format!("/api/v1/persons/{ona}/income");
     // "No income" carries no amount.
     let reply = app
-        .post(&path, &worker, json!({ "year": 2026, "month": 8, "amount": "10.00", "source": "no_income" }))
+        .post(
+            &path,
+            &worker,
+            json!({ "year": 2026, "month": 8, "amount": "10.00", "source": "no_income" }),
+        )
         .await;
     reply.assert_problem(422, "validation_failed");
     assert_eq!(reply.body["errors"][0]["field"], "amount");
     // An amount and "no income" exclude each other for a month.
-    app.post(&path, &worker, json!({ "year": 2026, "month": 8, "amount": "300.00", "source": "sodra" }))
-        .await
-        .assert_status(201);
-    app.post(&path, &worker, json!({ "year": 2026, "month": 8, "amount": "0", "source": "no_income" }))
-        .await
-        .assert_problem(409, "income_exists");
-    app.post(&path, &worker, json!({ "year": 2026, "month": 9, "amount": "0", "source": "no_income" }))
-        .await
-        .assert_status(201);
-    app.post(&path, &worker, json!({ "year": 2026, "month": 9, "amount": "5.00", "source": "declared" }))
-        .await
-        .assert_problem(409, "income_exists");
+    app.post(
+        &path,
+        &worker,
+        json!({ "year": 2026, "month": 8, "amount": "300.00", "source": "sodra" }),
+    )
+    .await
+    .assert_status(201);
+    app.post(
+        &path,
+        &worker,
+        json!({ "year": 2026, "month": 8, "amount": "0", "source": "no_income" }),
+    )
+    .await
+    .assert_problem(409, "income_exists");
+    app.post(
+        &path,
+        &worker,
+        json!({ "year": 2026, "month": 9, "amount": "0", "source": "no_income" }),
+    )
+    .await
+    .assert_status(201);
+    app.post(
+        &path,
+        &worker,
+        json!({ "year": 2026, "month": 9, "amount": "5.00", "source": "declared" }),
+    )
+    .await
+    .assert_problem(409, "income_exists");
     // The batch is all or none: a bad third month stores nothing.
     let before = app.count("SELECT COUNT(*) FROM income_records").await;
     let reply = app
@@ -257,7 +292,10 @@ async fn r_fee_1_no_income_is_an_explicit_zero_month(app: TestApp) {
         )
         .await;
     reply.assert_problem(409, "income_exists");
-    assert_eq!(app.count("SELECT COUNT(*) FROM income_records").await, before);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM income_records").await,
+        before
+    );
 }
 
 async fn r_fee_0_preview_at_exactly_2_vrp_shows_the_free_band(app: TestApp) {
@@ -268,7 +306,10 @@ async fn r_fee_0_preview_at_exactly_2_vrp_shows_the_free_band(app: TestApp) {
     let ona = person(&app, &worker, "Ona", "Ribinė").await;
     income(&app, &worker, &ona, "466.00", "sodra").await;
     let id = home_help(&app, &worker, &ona, None).await;
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["income_per_member"], "466.00");
     assert_eq!(calc["band"], "up_to2_free");
     assert_eq!(calc["cap_rate"], "0");
@@ -278,7 +319,10 @@ async fn r_fee_0_preview_at_exactly_2_vrp_shows_the_free_band(app: TestApp) {
     let rima = person(&app, &worker, "Rima", "Ribinė").await;
     income(&app, &worker, &rima, "466.01", "sodra").await;
     let id = home_help(&app, &worker, &rima, None).await;
-    let calc = preview(&app, &specialist, &id, "20").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["band"], "above2_below3");
     assert_eq!(calc["fee"], "0.01");
 }
@@ -289,10 +333,19 @@ async fn dates_that_cannot_be_are_refused_with_their_field(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     // Birth dates: in the future, before 1900 (given or in the code).
     for (body, code) in [
-        (json!({ "first_name": "A", "last_name": "B", "birth_date": "2026-12-03" }), "in_future"),
-        (json!({ "first_name": "A", "last_name": "B", "birth_date": "1899-12-31" }), "before_1900"),
+        (
+            json!({ "first_name": "A", "last_name": "B", "birth_date": "2026-12-03" }),
+            "in_future",
+        ),
+        (
+            json!({ "first_name": "A", "last_name": "B", "birth_date": "1899-12-31" }),
+            "before_1900",
+        ),
         // 1 = a man born in the 19th century: 1899-03-12.
-        (json!({ "first_name": "A", "last_name": "B", "personal_code": "19903120011" }), "before_1900"),
+        (
+            json!({ "first_name": "A", "last_name": "B", "personal_code": "19903120011" }),
+            "before_1900",
+        ),
     ] {
         let reply = app.post("/api/v1/persons", &worker, body).await;
         if reply.status == 422 && reply.body["errors"][0]["field"] == "personal_code" {
@@ -304,7 +357,11 @@ async fn dates_that_cannot_be_are_refused_with_their_field(app: TestApp) {
     }
     let ona = person(&app, &worker, "Ona", "Datų").await;
     let reply = app
-        .patch(&format!("/api/v1/persons/{ona}"), &worker, json!({ "version": 1, "birth_date": "2027-01-01" }))
+        .patch(
+            &format!("/api/v1/persons/{ona}"),
+            &worker,
+            json!({ "version": 1, "birth_date": "2027-01-01" }),
+        )
         .await;
     reply.assert_problem(422, "validation_failed");
     assert_eq!(reply.body["errors"][0]["field"], "birth_date");
@@ -312,7 +369,11 @@ async fn dates_that_cannot_be_are_refused_with_their_field(app: TestApp) {
     // An assessment dated before the application was received.
     income(&app, &worker, &ona, "500.00", "sodra").await;
     let id = home_help(&app, &worker, &ona, None).await;
-    let version = app.get(&format!("/api/v1/applications/{id}"), &worker).await.assert_status(200)["version"].clone();
+    let version = app
+        .get(&format!("/api/v1/applications/{id}"), &worker)
+        .await
+        .assert_status(200)["version"]
+        .clone();
     let reply = app
         .json(
             reqwest::Method::PUT,
@@ -329,7 +390,10 @@ async fn dates_that_cannot_be_are_refused_with_their_field(app: TestApp) {
     let reply = preview(&app, &specialist, &id, "20.125").await;
     reply.assert_problem(422, "validation_failed");
     assert_eq!(reply.body["errors"][0]["field"], "hours_per_month");
-    let calc = preview(&app, &specialist, &id, "20.25").await.assert_status(200)["calculation"].clone();
+    let calc = preview(&app, &specialist, &id, "20.25")
+        .await
+        .assert_status(200)["calculation"]
+        .clone();
     assert_eq!(calc["hours"], "20.25");
 }
 
@@ -338,11 +402,16 @@ async fn rate_back_dated_over_a_used_value_is_refused(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     let admin = app.token("admin").await;
     demo_casework(&app).await;
-    let rate = |from: time::Date| json!({ "kind": "vrp", "valid_from": from.to_string(), "value": "240" });
+    let rate =
+        |from: time::Date| json!({ "kind": "vrp", "valid_from": from.to_string(), "value": "240" });
     // Before any fee: a back-dated value is still accepted.
-    app.post("/api/v1/rates", &admin, rate(today - time::Duration::days(40)))
-        .await
-        .assert_status(201);
+    app.post(
+        "/api/v1/rates",
+        &admin,
+        rate(today - time::Duration::days(40)),
+    )
+    .await
+    .assert_status(201);
     // The demo's overdue home help (received 24 days ago) gets a decision
     // with its fee.
     let inbox = app.get("/api/v1/applications/inbox", &specialist).await;
@@ -354,7 +423,11 @@ async fn rate_back_dated_over_a_used_value_is_refused(app: TestApp) {
         .cloned()
         .unwrap_or_else(|| panic!("the demo's home help: {}", inbox.body));
     let id = item["id"].as_str().unwrap();
-    let application = app.get(&format!("/api/v1/applications/{id}"), &specialist).await.assert_status(200).clone();
+    let application = app
+        .get(&format!("/api/v1/applications/{id}"), &specialist)
+        .await
+        .assert_status(200)
+        .clone();
     app.post(
         &format!("/api/v1/applications/{id}/decision"),
         &specialist,
@@ -363,18 +436,32 @@ async fn rate_back_dated_over_a_used_value_is_refused(app: TestApp) {
     .await
     .assert_status(200);
     // Now a value dated 30 days ago would replace the one that fee used.
-    let reply = app.post("/api/v1/rates", &admin, rate(today - time::Duration::days(30))).await;
+    let reply = app
+        .post(
+            "/api/v1/rates",
+            &admin,
+            rate(today - time::Duration::days(30)),
+        )
+        .await;
     reply.assert_problem(422, "validation_failed");
     assert_eq!(reply.body["errors"][0]["field"], "valid_from");
     assert_eq!(reply.body["errors"][0]["code"], "used_by_fee");
     // From yesterday: no kept fee used the value from then on.
-    app.post("/api/v1/rates", &admin, rate(today - time::Duration::days(1)))
-        .await
-        .assert_status(201);
+    app.post(
+        "/api/v1/rates",
+        &admin,
+        rate(today - time::Duration::days(1)),
+    )
+    .await
+    .assert_status(201);
     // A planned value's date may still move (withdrawn and added again).
-    app.post("/api/v1/rates", &admin, rate(today + time::Duration::days(10)))
-        .await
-        .assert_status(201);
+    app.post(
+        "/api/v1/rates",
+        &admin,
+        rate(today + time::Duration::days(10)),
+    )
+    .await
+    .assert_status(201);
 }
 
 /// The demo's overdue home help (Jonas Petraitis, received 24 days before
@@ -389,7 +476,9 @@ async fn ref_demo_income_falls_in_the_windows_of_the_demo_applications() {
         datetime!(2026-12-25 09:00 UTC),
         datetime!(2027-01-10 09:00 UTC),
     ] {
-        let app = spawn_app_at(Backend::Sqlite, &[], start).await.expect("sqlite app");
+        let app = spawn_app_at(Backend::Sqlite, &[], start)
+            .await
+            .expect("sqlite app");
         demo_casework(&app).await;
         let specialist = app.token("division_specialist").await;
         let inbox = app.get("/api/v1/applications/inbox", &specialist).await;
@@ -401,10 +490,16 @@ async fn ref_demo_income_falls_in_the_windows_of_the_demo_applications() {
             .cloned()
             .unwrap_or_else(|| panic!("the demo's home help: {}", inbox.body));
         let id = item["id"].as_str().unwrap();
-        let calc = preview(&app, &specialist, id, "16").await.assert_status(200)["calculation"].clone();
+        let calc = preview(&app, &specialist, id, "16")
+            .await
+            .assert_status(200)["calculation"]
+            .clone();
         assert_eq!(calc["income_per_member"], "520.00", "on {start}");
         fees.push(calc["fee"].clone());
     }
     // 520 EUR alone: above 2 VRP, so he pays, the same on every day.
-    assert!(fees.iter().all(|f| f == &fees[0] && f != "0.00"), "{fees:?}");
+    assert!(
+        fees.iter().all(|f| f == &fees[0] && f != "0.00"),
+        "{fees:?}"
+    );
 }

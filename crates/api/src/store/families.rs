@@ -113,11 +113,9 @@ pub async fn insert<C: ConnectionTrait>(
     .exec_with_returning(db)
     .await?;
     if !members.is_empty() {
-        family_members::Entity::insert_many(
-            members.iter().map(|m| member_row(family.id, m)),
-        )
-        .exec(db)
-        .await?;
+        family_members::Entity::insert_many(members.iter().map(|m| member_row(family.id, m)))
+            .exec(db)
+            .await?;
     }
     Ok(family)
 }

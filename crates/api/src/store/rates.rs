@@ -3,12 +3,12 @@
 
 use crate::actor::Actor;
 use crate::store::entities::{applications, decisions, rates};
-use sea_orm::sea_query::Query;
 use crate::store::error::{StoreError, StoreResult};
 use crate::store::scope::scoped;
 use atvejis_domain::fees::HomeHelpCaps;
 use atvejis_domain::income::VRP_TABLE;
 use rust_decimal::Decimal;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };

@@ -67,7 +67,8 @@ pub async fn create(
     let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
     let mut errors = validation_errors(&body);
     let code = parse_code(body.personal_code.as_deref(), &mut errors);
-    let id_fields = code.and_then(|code| identity(code, body.birth_date, body.sex, uow.today(), &mut errors));
+    let id_fields =
+        code.and_then(|code| identity(code, body.birth_date, body.sex, uow.today(), &mut errors));
     let Some(Identity {
         personal_code,
         birth_date,

@@ -5,7 +5,7 @@ import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { AddIncomeInput } from '../api/add-income';
 
-const SOURCES = ['sodra', 'other', 'declared'] as const;
+const SOURCES = ['sodra', 'other', 'declared', 'no_income'] as const;
 
 interface Props {
   submitting: boolean;
@@ -22,7 +22,8 @@ export function IncomeForm({ submitting, error, onSubmit, onCancel }: Props) {
     mode: 'controlled',
     initialValues: { year: last.getFullYear(), month: last.getMonth() + 1, amount: '', source: 'sodra' as string, note: '' },
     validate: {
-      amount: (v) => (/^\d+([.,]\d{1,2})?$/.test(String(v).trim()) ? null : t('validation.amount')),
+      amount: (v, values) =>
+        values.source === 'no_income' || /^\d+([.,]\d{1,2})?$/.test(String(v).trim()) ? null : t('validation.amount'),
     },
   });
   const server = fieldErrors(error);
@@ -34,7 +35,8 @@ export function IncomeForm({ submitting, error, onSubmit, onCancel }: Props) {
         onSubmit({
           year: Number(v.year),
           month: Number(v.month),
-          amount: String(v.amount).trim().replace(',', '.'),
+          // "No income" is a month recorded as without income: amount 0 (R-FEE-1).
+          amount: v.source === 'no_income' ? '0' : String(v.amount).trim().replace(',', '.'),
           source: v.source as AddIncomeInput['source'],
           note: v.note.trim() || null,
         }),
@@ -46,7 +48,14 @@ export function IncomeForm({ submitting, error, onSubmit, onCancel }: Props) {
           <NumberInput label={t('file.year')} min={2000} max={2100} required {...form.getInputProps('year')} error={server.year} />
           <NumberInput label={t('file.month')} min={1} max={12} required {...form.getInputProps('month')} error={server.month} />
         </SimpleGrid>
-        <TextInput label={t('file.amount')} inputMode="decimal" required {...form.getInputProps('amount')} error={form.errors.amount ?? server.amount} />
+        <TextInput
+          label={t('file.amount')}
+          inputMode="decimal"
+          required={form.values.source !== 'no_income'}
+          disabled={form.values.source === 'no_income'}
+          {...form.getInputProps('amount')}
+          error={form.errors.amount ?? server.amount}
+        />
         <Select
           label={t('file.source')}
           data={SOURCES.map((s) => ({ value: s, label: t(`income_source.${s}`) }))}
