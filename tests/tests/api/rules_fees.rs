@@ -15,6 +15,7 @@ db_tests!(
     r_fee_0_preview_at_exactly_2_vrp_shows_the_free_band,
     dates_that_cannot_be_are_refused_with_their_field,
     rate_back_dated_over_a_used_value_is_refused,
+    ref_migration_backfills_membership_dates_and_the_kaunas_home,
 );
 
 async fn person(app: &TestApp, token: &str, first: &str, last: &str) -> String {
@@ -501,5 +502,80 @@ async fn ref_demo_income_falls_in_the_windows_of_the_demo_applications() {
     assert!(
         fees.iter().all(|f| f == &fees[0] && f != "0.00"),
         "{fees:?}"
+    );
+}
+
+/// Migration 000004 on rows that exist: a membership without a start date
+/// starts when its family was registered, and no later than the family's
+/// first application; the Kaunas district home gets its S0 name.
+async fn ref_migration_backfills_membership_dates_and_the_kaunas_home(app: TestApp) {
+    use atvejis_api::store::entities::family_members as members;
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+    app.clock.set_today(time::macros::date!(2026 - 12 - 02));
+    let worker = app.token("social_worker").await;
+    let ona = person(&app, &worker, "Ona", "Senoji").await;
+    let jonas = person(&app, &worker, "Jonas", "Senasis").await;
+    let family = app
+        .post(
+            "/api/v1/families",
+            &worker,
+            json!({ "name": "Senųjų šeima", "members": [
+                { "person_id": ona, "relation": "applicant", "joined_on": "2026-11-25" },
+                { "person_id": jonas, "relation": "spouse", "joined_on": "2026-11-25" },
+            ] }),
+        )
+        .await
+        .assert_status(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    home_help(&app, &worker, &ona, Some(&family)).await; // received 2026-11-10
+    let backend = app.db.get_database_backend();
+    let exec = |sql: String| {
+        let db = app.db.clone();
+        async move {
+            db.execute_raw(sea_orm::Statement::from_string(backend, sql))
+                .await
+                .unwrap();
+        }
+    };
+    // As rows were before membership dates mattered.
+    let jonas_id = uuid::Uuid::parse_str(&jonas).unwrap();
+    let family_id = uuid::Uuid::parse_str(&family).unwrap();
+    members::Entity::update_many()
+        .col_expr(members::Column::JoinedOn, Expr::value(None::<time::Date>))
+        .filter(members::Column::PersonId.eq(jonas_id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    exec("UPDATE institutions SET name = 'Čekiškės socialinės globos namai' WHERE code = 'cekiskes-globos-namai'".to_owned()).await;
+    let all = Migrator::migrations();
+    let position = all
+        .iter()
+        .position(|m| m.name() == "m20261202_000004_family_membership_and_income_gaps")
+        .expect("migration 000004");
+    Migrator::down(&app.db, Some(u32::try_from(all.len() - position).unwrap()))
+        .await
+        .expect("down");
+    Migrator::up(&app.db, None).await.expect("up");
+    let joined = members::Entity::find()
+        .filter(members::Column::FamilyId.eq(family_id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(joined.len(), 2);
+    for row in joined {
+        assert_eq!(
+            row.joined_on,
+            Some(time::macros::date!(2026 - 11 - 10)),
+            "the family's first application"
+        );
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM institutions WHERE name = 'Čekiškės socialinės globos ir priežiūros namai'")
+            .await,
+        1
     );
 }
