@@ -43,6 +43,20 @@ impl FieldError {
     }
 }
 
+/// A member whose income is missing for months of the fee's window
+/// (`income_incomplete`, R-FEE-1).
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct MissingIncomeEntry {
+    /// The person.
+    pub person_id: uuid::Uuid,
+    /// The person's name.
+    pub name: String,
+    /// The months without any income record (not even "no income"),
+    /// `YYYY-MM`, oldest first.
+    #[schema(example = json!(["2026-08", "2026-09"]))]
+    pub months: Vec<String>,
+}
+
 /// An RFC 9457 problem details body.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
@@ -64,6 +78,9 @@ pub struct Problem {
     /// The invalid fields, for 400 and 422.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For `income_incomplete`: whose income is missing for which months.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingIncomeEntry>,
 }
 
 /// An error answered as problem+json.
@@ -73,6 +90,7 @@ pub struct ApiError {
     code: ErrorCode,
     detail: Cow<'static, str>,
     errors: Vec<FieldError>,
+    missing: Vec<MissingIncomeEntry>,
     retry_after: Option<u64>,
     allow: Option<String>,
     bearer_challenge: bool,
@@ -93,6 +111,7 @@ impl ApiError {
             code,
             detail: detail.into(),
             errors: Vec::new(),
+            missing: Vec::new(),
             retry_after: None,
             allow: None,
             bearer_challenge: false,
@@ -130,6 +149,30 @@ impl ApiError {
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         self.errors = errors;
         self
+    }
+
+    /// 422 `income_incomplete`: the fee needs each counted member's income
+    /// for each month of the window (R-FEE-1).
+    pub fn income_incomplete(missing: Vec<MissingIncomeEntry>) -> Self {
+        let names = missing
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.months.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::IncomeIncomplete,
+            format!(
+                "Income is missing for: {names}. Record each month's income, or \"no income\" for a month without any."
+            ),
+        );
+        e.missing = missing;
+        e
+    }
+
+    /// The members and months of an `income_incomplete` error.
+    pub fn missing_income(&self) -> &[MissingIncomeEntry] {
+        &self.missing
     }
 
     /// 401 with a `WWW-Authenticate: Bearer` challenge.
@@ -223,6 +266,7 @@ impl ApiError {
             code: self.code,
             request_id,
             errors: self.errors.clone(),
+            missing: self.missing.clone(),
         }
     }
 }

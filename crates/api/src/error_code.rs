@@ -83,6 +83,9 @@ pub enum ErrorCode {
     AssessmentMissing,
     /// A rate needed for the calculation is not set for the date.
     RateMissing,
+    /// Income is missing for some members and months of the window
+    /// (R-FEE-1); `missing` names them.
+    IncomeIncomplete,
     /// The service cannot start before the decision (R-DL-2).
     ServiceBeforeDecision,
     /// The family has no members.
@@ -96,7 +99,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 40] = [
+    pub const ALL: [ErrorCode; 41] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -133,6 +136,7 @@ impl ErrorCode {
         ErrorCode::DocumentsMissing,
         ErrorCode::AssessmentMissing,
         ErrorCode::RateMissing,
+        ErrorCode::IncomeIncomplete,
         ErrorCode::ServiceBeforeDecision,
         ErrorCode::NoMembers,
         ErrorCode::InternalError,
@@ -178,6 +182,7 @@ impl ErrorCode {
             ErrorCode::DocumentsMissing => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::AssessmentMissing => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::RateMissing => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::IncomeIncomplete => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::ServiceBeforeDecision => StatusCode::CONFLICT,
             ErrorCode::NoMembers => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
@@ -238,6 +243,9 @@ impl ErrorCode {
             ErrorCode::DocumentsMissing => "Required documents are missing (R-EL-6).",
             ErrorCode::AssessmentMissing => "The needs assessment is missing.",
             ErrorCode::RateMissing => "A rate needed for the calculation is not set for the date.",
+            ErrorCode::IncomeIncomplete => {
+                "Income is missing for some members and months of the window (R-FEE-1); `missing` names them."
+            }
             ErrorCode::ServiceBeforeDecision => {
                 "The service cannot start before the decision (R-DL-2)."
             }
@@ -286,6 +294,7 @@ impl ErrorCode {
             ErrorCode::DocumentsMissing => "documents_missing",
             ErrorCode::AssessmentMissing => "assessment_missing",
             ErrorCode::RateMissing => "rate_missing",
+            ErrorCode::IncomeIncomplete => "income_incomplete",
             ErrorCode::ServiceBeforeDecision => "service_before_decision",
             ErrorCode::NoMembers => "no_members",
             ErrorCode::InternalError => "internal_error",

@@ -54,6 +54,39 @@ pub fn pays_above_free_limit(income_per_member: Decimal, vrp: Decimal) -> bool {
     income_per_member > vrp * Decimal::TWO
 }
 
+/// The band of a fee that pays only above 2 VRP (R-FEE-0, R-FEE-1): the
+/// band shown with a fee, so that exactly 2 VRP reads "up to 2 VRP — free".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FeeBand {
+    /// `I ≤ 2V`: free.
+    UpTo2Free,
+    /// `2V < I < 3V`.
+    Above2Below3,
+    /// `3V ≤ I < 4V`.
+    From3To4,
+    /// `4V ≤ I < 5V`.
+    From4To5,
+    /// `I ≥ 5V`.
+    From5,
+}
+
+/// R-FEE-0 / R-FEE-1: the fee band of `income_per_member`: free up to and
+/// including 2 VRP, then the tiers of [`vrp_band`].
+pub fn fee_band(income_per_member: Decimal, vrp: Decimal) -> FeeBand {
+    if !pays_above_free_limit(income_per_member, vrp) {
+        return FeeBand::UpTo2Free;
+    }
+    match vrp_band(income_per_member, vrp) {
+        VrpBand::Below2 => FeeBand::UpTo2Free,
+        VrpBand::From2To3 => FeeBand::Above2Below3,
+        VrpBand::From3To4 => FeeBand::From3To4,
+        VrpBand::From4To5 => FeeBand::From4To5,
+        VrpBand::From5 => FeeBand::From5,
+    }
+}
+
 /// R-FEE-1 / R-FEE-1a: the home-help cap, a share of income by tier. The
 /// defaults are Kelmė's; every value is a municipal rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,9 +236,7 @@ pub fn home_help_fee(input: HomeHelpFeeInput) -> FeeCalculation {
     }
 }
 
-/// Whose income a fee counts and on what base (R-FEE-1): a service for a
-/// family counts its current members, and the cap applies to the family's
-/// total; a service for a person counts the person alone.
+/// Whose income a fee counts and on what base (R-FEE-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeeIncome {
     /// Average monthly income per member `I`.
@@ -216,22 +247,58 @@ pub struct FeeIncome {
     pub fee_base_income: Decimal,
 }
 
-/// The [`FeeIncome`] of an application by `applicant`, for `family` (its
-/// current members) when the service is the family's, from `records`, with
-/// the income window before `reference`.
+/// Why the income of a fee cannot be known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeeIncomeError<K> {
+    /// A family's service, but the family had no members on the reference
+    /// date.
+    NoMembers,
+    /// R-FEE-1: some counted members lack a record for some months of the
+    /// window (missing income is not zero).
+    Incomplete(Vec<crate::income::MissingIncome<K>>),
+}
+
+/// R-FEE-1: the [`FeeIncome`] of an application by `applicant`.
+///
+/// `family` is the membership of the family the applicant lives in (or the
+/// family the service is for), `None` for a person living alone. The tier
+/// is decided by the family's average income per member, counting the
+/// members on `reference` (a member who joined later or left earlier does
+/// not count), whether the service is for the person or for the family;
+/// the cap applies to the person's own income, or to the family's total
+/// when `family_service`. An applicant who was not a member on `reference`
+/// lives alone for a person's service. Every counted member needs a record
+/// (possibly "no income") for each month of the window.
 pub fn fee_income<K: PartialEq + Clone>(
     applicant: &K,
-    family: Option<&[K]>,
+    family: Option<&[crate::income::Membership<K>]>,
+    family_service: bool,
     records: &[crate::income::IncomeRecord<K>],
     reference: time::Date,
-) -> Result<FeeIncome, crate::income::AverageIncomeError> {
-    use crate::income::average_income_per_member;
-    let alone = [applicant.clone()];
-    let members = family.unwrap_or(&alone);
-    let average = average_income_per_member(members, records, reference)?;
-    let fee_base_income = match family {
-        Some(_) => average.monthly_total,
-        None => average_income_per_member(&alone, records, reference)?.monthly_total,
+) -> Result<FeeIncome, FeeIncomeError<K>> {
+    use crate::income::{average_income_per_member, members_on, missing_income};
+    let alone = vec![applicant.clone()];
+    let on_reference = family.map(|f| members_on(f, reference));
+    let counted = match on_reference {
+        Some(members) if family_service => members,
+        Some(members) if members.contains(applicant) => members,
+        _ => alone.clone(),
+    };
+    if counted.is_empty() {
+        return Err(FeeIncomeError::NoMembers);
+    }
+    let missing = missing_income(&counted, records, reference);
+    if !missing.is_empty() {
+        return Err(FeeIncomeError::Incomplete(missing));
+    }
+    let average = average_income_per_member(&counted, records, reference)
+        .map_err(|_| FeeIncomeError::NoMembers)?;
+    let fee_base_income = if family_service {
+        average.monthly_total
+    } else {
+        average_income_per_member(&alone, records, reference)
+            .map_err(|_| FeeIncomeError::NoMembers)?
+            .monthly_total
     };
     Ok(FeeIncome {
         income_per_member: average.per_member,
@@ -276,6 +343,20 @@ mod tests {
         assert_eq!(vrp_band(dec!(884.00), v), VrpBand::From4To5);
         assert_eq!(vrp_band(dec!(1104.99), v), VrpBand::From4To5);
         assert_eq!(vrp_band(dec!(1105.00), v), VrpBand::From5);
+    }
+
+    #[test]
+    fn r_fee_0_exactly_two_vrp_is_the_free_band() {
+        let v = VRP_2025;
+        assert_eq!(fee_band(dec!(441.99), v), FeeBand::UpTo2Free);
+        assert_eq!(fee_band(dec!(442.00), v), FeeBand::UpTo2Free);
+        assert_eq!(fee_band(dec!(442.01), v), FeeBand::Above2Below3);
+        assert_eq!(fee_band(dec!(663.00), v), FeeBand::From3To4);
+        assert_eq!(fee_band(dec!(884.00), v), FeeBand::From4To5);
+        assert_eq!(fee_band(dec!(1105.00), v), FeeBand::From5);
+        let calc = home_help_fee(input(dec!(442.00), dec!(100)));
+        assert_eq!(calc.fee, dec!(0));
+        assert_eq!(calc.limited_by, FeeLimit::Free);
     }
 
     #[test]
@@ -379,6 +460,241 @@ mod tests {
         let calc = home_help_fee(input(dec!(663.35), dec!(100)));
         assert_eq!(calc.cap_amount, dec!(66.3350));
         assert_eq!(calc.fee, dec!(66.34));
+    }
+
+    mod family_income {
+        use super::super::*;
+        use crate::income::{IncomeRecord, IncomeSource, Membership, MissingIncome, YearMonth};
+        use rust_decimal_macros::dec;
+        use time::Date;
+        use time::macros::date;
+
+        // Application received 2025-09-15: the window is June, July, August 2025.
+        const RECEIVED: Date = date!(2025 - 09 - 15);
+        const WINDOW: [YearMonth; 3] = [
+            YearMonth {
+                year: 2025,
+                month: 6,
+            },
+            YearMonth {
+                year: 2025,
+                month: 7,
+            },
+            YearMonth {
+                year: 2025,
+                month: 8,
+            },
+        ];
+
+        fn months(member: &'static str, amount: Decimal) -> Vec<IncomeRecord<&'static str>> {
+            WINDOW
+                .iter()
+                .map(|&month| IncomeRecord {
+                    member,
+                    month,
+                    amount,
+                    source: if amount.is_zero() {
+                        IncomeSource::NoIncome
+                    } else {
+                        IncomeSource::Sodra
+                    },
+                })
+                .collect()
+        }
+
+        fn member(who: &'static str, joined_on: Date) -> Membership<&'static str> {
+            Membership {
+                member: who,
+                joined_on,
+                left_on: None,
+            }
+        }
+
+        fn home_help(income: &FeeIncome, hours: Decimal) -> FeeCalculation {
+            home_help_fee(HomeHelpFeeInput {
+                income_per_member: income.income_per_member,
+                members: income.members,
+                fee_base_income: income.fee_base_income,
+                vrp: dec!(221),
+                hours,
+                hourly_price: dec!(7),
+                caps: HomeHelpCaps::default(),
+            })
+        }
+
+        #[test]
+        fn r_fee_1_person_in_family_uses_average_per_member() {
+            // S4: "Asmens, kurio pajamos (vidutinės šeimos pajamos, tenkančios
+            // vienam šeimos nariui)". Ona earns 900 a month; her husband has no
+            // income. Alone she would be in 4–5 VRP (900 ≥ 4 × 221); the family's
+            // average per member is 450: just above 2 VRP, 5 % of HER income.
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                member("jonas", date!(2010 - 01 - 01)),
+            ];
+            let mut records = months("ona", dec!(900));
+            records.extend(months("jonas", dec!(0)));
+            let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
+            assert_eq!(income.income_per_member, dec!(450));
+            assert_eq!(income.members, 2);
+            assert_eq!(
+                income.fee_base_income,
+                dec!(900),
+                "the share is of the person's income"
+            );
+            let calc = home_help(&income, dec!(100));
+            assert_eq!(calc.cap_rate, dec!(0.05));
+            assert_eq!(calc.cap_amount, dec!(45.00));
+            // R-FEE-2: (450 − 442) × 2 = 16 is all the fee may take.
+            assert_eq!(calc.fee, dec!(16.00));
+            assert_eq!(calc.limited_by, FeeLimit::Floor);
+            // Without the family she pays 15 % of 900 = 135.
+            let alone =
+                fee_income(&"ona", None, false, &months("ona", dec!(900)), RECEIVED).unwrap();
+            assert_eq!(home_help(&alone, dec!(100)).fee, dec!(135.00));
+        }
+
+        #[test]
+        fn r_fee_1_family_service_takes_the_share_of_the_family_total() {
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                member("jonas", date!(2010 - 01 - 01)),
+                member("vaikas", date!(2015 - 05 - 05)),
+            ];
+            let mut records = months("ona", dec!(1000));
+            records.extend(months("jonas", dec!(500)));
+            records.extend(months("vaikas", dec!(0)));
+            let income = fee_income(&"ona", Some(&family), true, &records, RECEIVED).unwrap();
+            assert_eq!(income.income_per_member, dec!(500));
+            assert_eq!(income.members, 3);
+            assert_eq!(income.fee_base_income, dec!(1500));
+        }
+
+        #[test]
+        fn r_fee_1_member_who_joined_after_the_reference_date_does_not_count() {
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                // Joined the day after the application was received.
+                member("jonas", date!(2025 - 09 - 16)),
+            ];
+            let records = months("ona", dec!(900));
+            let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
+            assert_eq!(
+                income.members, 1,
+                "Jonas does not count and needs no income"
+            );
+            assert_eq!(income.income_per_member, dec!(900));
+            // Joined on the reference date itself: counts.
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                member("jonas", RECEIVED),
+            ];
+            let mut records = months("ona", dec!(900));
+            records.extend(months("jonas", dec!(0)));
+            let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
+            assert_eq!(income.members, 2);
+        }
+
+        #[test]
+        fn r_fee_1_member_who_left_before_the_reference_date_does_not_count() {
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                Membership {
+                    member: "jonas",
+                    joined_on: date!(2010 - 01 - 01),
+                    left_on: Some(date!(2025 - 09 - 01)),
+                },
+            ];
+            let records = months("ona", dec!(900));
+            let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
+            assert_eq!(income.members, 1);
+            // Left on a later day: still a member on the reference date.
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                Membership {
+                    member: "jonas",
+                    joined_on: date!(2010 - 01 - 01),
+                    left_on: Some(date!(2025 - 09 - 16)),
+                },
+            ];
+            assert!(matches!(
+                fee_income(&"ona", Some(&family), false, &records, RECEIVED),
+                Err(FeeIncomeError::Incomplete(_))
+            ));
+        }
+
+        #[test]
+        fn r_fee_1_a_person_not_yet_in_the_family_lives_alone() {
+            let family = [
+                member("ona", date!(2026 - 01 - 01)),
+                member("jonas", date!(2010 - 01 - 01)),
+            ];
+            let records = months("ona", dec!(900));
+            let income = fee_income(&"ona", Some(&family), false, &records, RECEIVED).unwrap();
+            assert_eq!(income.members, 1);
+            assert_eq!(income.fee_base_income, dec!(900));
+        }
+
+        #[test]
+        fn r_fee_1_missing_income_is_not_zero() {
+            // One recorded month of three: the fee cannot be calculated.
+            let records = vec![IncomeRecord {
+                member: "ona",
+                month: WINDOW[1],
+                amount: dec!(900),
+                source: IncomeSource::Sodra,
+            }];
+            assert_eq!(
+                fee_income(&"ona", None, false, &records, RECEIVED),
+                Err(FeeIncomeError::Incomplete(vec![MissingIncome {
+                    member: "ona",
+                    months: vec![WINDOW[0], WINDOW[2]],
+                }]))
+            );
+            // A family member without records is named with every month.
+            let family = [
+                member("ona", date!(2010 - 01 - 01)),
+                member("jonas", date!(2010 - 01 - 01)),
+            ];
+            let Err(FeeIncomeError::Incomplete(missing)) = fee_income(
+                &"ona",
+                Some(&family),
+                false,
+                &months("ona", dec!(900)),
+                RECEIVED,
+            ) else {
+                panic!("incomplete expected");
+            };
+            assert_eq!(
+                missing,
+                vec![MissingIncome {
+                    member: "jonas",
+                    months: WINDOW.to_vec(),
+                }]
+            );
+        }
+
+        #[test]
+        fn r_fee_1_an_explicit_no_income_month_counts_as_zero() {
+            let mut records = months("ona", dec!(900));
+            records[2] = IncomeRecord {
+                member: "ona",
+                month: WINDOW[2],
+                amount: dec!(0),
+                source: IncomeSource::NoIncome,
+            };
+            let income = fee_income(&"ona", None, false, &records, RECEIVED).unwrap();
+            assert_eq!(income.income_per_member, dec!(600));
+        }
+
+        #[test]
+        fn r_fee_1_a_family_without_members_on_the_date_has_no_fee() {
+            let family = [member("jonas", date!(2026 - 01 - 01))];
+            assert_eq!(
+                fee_income(&"ona", Some(&family), true, &[], RECEIVED),
+                Err(FeeIncomeError::NoMembers)
+            );
+        }
     }
 
     fn money() -> impl Strategy<Value = Decimal> {

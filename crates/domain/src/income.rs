@@ -20,6 +20,10 @@ pub enum IncomeSource {
     Other,
     /// Declared by the person.
     Declared,
+    /// Staff recorded explicitly that the person had no income that month
+    /// (amount 0). A month with no record at all is unknown, not zero
+    /// (R-FEE-1).
+    NoIncome,
 }
 
 /// A calendar month.
@@ -53,6 +57,11 @@ impl YearMonth {
                 month: self.month - 1,
             }
         }
+    }
+
+    /// `2026-08`.
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
     }
 
     /// Whether the month number is 1–12.
@@ -110,8 +119,9 @@ pub enum AverageIncomeError {
 
 /// The average monthly income per family member over the 3 calendar months
 /// before `reference` (S4; RULES.md "Money"). Members without records count
-/// as members with no income; records of other people or other months are
-/// ignored.
+/// as members with no income here; a fee first checks [`missing_income`]
+/// (R-FEE-1: missing is not zero). Records of other people or other months
+/// are ignored.
 pub fn average_income_per_member<K: PartialEq>(
     members: &[K],
     records: &[IncomeRecord<K>],
@@ -137,6 +147,77 @@ pub fn average_income_per_member<K: PartialEq>(
         per_member,
         per_member_rounded: round_money(per_member),
     })
+}
+
+/// A person's membership of a family: from the day they joined, until the
+/// day they left (exclusive), if they left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership<K> {
+    /// The member.
+    pub member: K,
+    /// Joined on.
+    pub joined_on: Date,
+    /// Left on (no longer a member from this day).
+    pub left_on: Option<Date>,
+}
+
+impl<K> Membership<K> {
+    /// R-FEE-1: whether the person was a member on `date` (joined on or
+    /// before it, not left on or before it).
+    pub fn member_on(&self, date: Date) -> bool {
+        self.joined_on <= date && self.left_on.is_none_or(|left| left > date)
+    }
+}
+
+/// R-FEE-1: the members of a family on `date` (a member who joined later or
+/// left earlier does not count), each once, in the order given.
+pub fn members_on<K: PartialEq + Clone>(memberships: &[Membership<K>], date: Date) -> Vec<K> {
+    let mut members: Vec<K> = Vec::new();
+    for m in memberships.iter().filter(|m| m.member_on(date)) {
+        if !members.contains(&m.member) {
+            members.push(m.member.clone());
+        }
+    }
+    members
+}
+
+/// The months of the window for which a member has no income record at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingIncome<K> {
+    /// The member.
+    pub member: K,
+    /// The months without any record (not even "no income"), oldest first.
+    pub months: Vec<YearMonth>,
+}
+
+/// R-FEE-1: missing income is not zero. Each member needs at least one
+/// record (of any source, including [`IncomeSource::NoIncome`]) for each
+/// month of the window before `reference`; the members lacking one, with
+/// their months, in the order of `members`. Empty when complete.
+pub fn missing_income<K: PartialEq + Clone>(
+    members: &[K],
+    records: &[IncomeRecord<K>],
+    reference: Date,
+) -> Vec<MissingIncome<K>> {
+    let window = income_window(reference);
+    members
+        .iter()
+        .filter_map(|member| {
+            let months: Vec<YearMonth> = window
+                .iter()
+                .copied()
+                .filter(|month| {
+                    !records
+                        .iter()
+                        .any(|r| &r.member == member && r.month == *month)
+                })
+                .collect();
+            (!months.is_empty()).then(|| MissingIncome {
+                member: member.clone(),
+                months,
+            })
+        })
+        .collect()
 }
 
 /// Values that change on given dates (a rate with its effective-from dates).

@@ -163,11 +163,59 @@ impl<'de> Deserialize<'de> for PersonalCode {
     }
 }
 
+/// Why a birth date cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BirthDateError {
+    /// After today.
+    #[error("cannot be in the future")]
+    InFuture,
+    /// Before 1900-01-01.
+    #[error("cannot be before 1900")]
+    Before1900,
+}
+
+impl BirthDateError {
+    /// The problem code of a field with this error.
+    pub fn code(self) -> &'static str {
+        match self {
+            BirthDateError::InFuture => "in_future",
+            BirthDateError::Before1900 => "before_1900",
+        }
+    }
+}
+
+/// A birth date that can be: not after `today`, not before 1900 (whether
+/// given or read from a personal code).
+pub fn check_birth_date(born: Date, today: Date) -> Result<(), BirthDateError> {
+    if born > today {
+        Err(BirthDateError::InFuture)
+    } else if born.year() < 1900 {
+        Err(BirthDateError::Before1900)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
     use time::macros::date;
+
+    #[test]
+    fn ref_birth_date_not_in_the_future_nor_before_1900() {
+        let today = date!(2026 - 12 - 02);
+        assert_eq!(check_birth_date(date!(1900 - 01 - 01), today), Ok(()));
+        assert_eq!(check_birth_date(today, today), Ok(()));
+        assert_eq!(
+            check_birth_date(date!(2026 - 12 - 03), today),
+            Err(BirthDateError::InFuture)
+        );
+        assert_eq!(
+            check_birth_date(date!(1899 - 12 - 31), today),
+            Err(BirthDateError::Before1900)
+        );
+    }
 
     #[test]
     fn ref_personal_code_valid_examples() {

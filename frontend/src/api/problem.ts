@@ -4,6 +4,7 @@ import type { components } from './schema';
 
 export type ProblemBody = components['schemas']['Problem'];
 export type FieldError = components['schemas']['FieldError'];
+export type MissingIncome = components['schemas']['MissingIncomeEntry'];
 
 export class ApiProblem extends Error {
   readonly status: number;
@@ -11,6 +12,8 @@ export class ApiProblem extends Error {
   /** The server's explanation (English; shown when no translation exists). */
   readonly detail: string;
   readonly errors: FieldError[];
+  /** `income_incomplete`: whose income is missing for which months (R-FEE-1). */
+  readonly missing: MissingIncome[];
   readonly requestId: string | undefined;
   /** Seconds from `Retry-After` (429, 503), when the server sent it. */
   readonly retryAfter: number | undefined;
@@ -22,6 +25,7 @@ export class ApiProblem extends Error {
     this.code = body.code ?? 'unknown';
     this.detail = this.message;
     this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.missing = Array.isArray(body.missing) ? body.missing : [];
     this.requestId = body.request_id ?? undefined;
     this.retryAfter = retryAfter;
   }

@@ -601,6 +601,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/income/months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record several months' income of a person at once (e.g. the three months
+         *     of a fee's window), in one transaction: all or none.
+         */
+        post: operations["add_income_months"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/income/{income_id}": {
         parameters: {
             query?: never;
@@ -941,6 +961,11 @@ export interface components {
             valid_until?: string | null;
             /** @description The level or percentage, as the kind needs. */
             value?: string | null;
+        };
+        /** @description Several months' income at once (e.g. the three months of a fee's window). */
+        AddIncomeMonthsRequest: {
+            /** @description The months, 1–12 of them; each month and source once. */
+            months: components["schemas"]["AddIncomeRequest"][];
         };
         /** @description A month's income. */
         AddIncomeRequest: {
@@ -1677,7 +1702,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
         /** @description A family with its income. */
         FamilyFile: {
             /** @description The family. */
@@ -1732,10 +1757,19 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description The band of a fee that pays only above 2 VRP (R-FEE-0, R-FEE-1): the
+         *     band shown with a fee, so that exactly 2 VRP reads "up to 2 VRP — free".
+         * @enum {string}
+         */
+        FeeBand: "up_to2_free" | "above2_below3" | "from3_to4" | "from4_to5" | "from5";
         /** @description The fee calculation, line by line, as kept with the decision. */
         FeeCalculationView: {
-            /** @description The band of income per member against the VRP. */
-            band: components["schemas"]["VrpBand"];
+            /**
+             * @description The band of income per member against the VRP: up to and including
+             *     2 VRP is the free band (R-FEE-0, R-FEE-1).
+             */
+            band: components["schemas"]["FeeBand"];
             /** @description `cap_rate × fee_base_income`. */
             cap_amount: string;
             /** @description The cap share of income (e.g. `0.10`). */
@@ -1870,7 +1904,7 @@ export interface components {
          * @description Where an income figure comes from.
          * @enum {string}
          */
-        IncomeSource: "sodra" | "other" | "declared";
+        IncomeSource: "sodra" | "other" | "declared" | "no_income";
         /** @description An institution or unit. */
         InstitutionView: {
             /** @description Address. */
@@ -1934,6 +1968,13 @@ export interface components {
         /** @description A member to add. */
         MemberInput: {
             /**
+             * Format: date
+             * @description The day the person joined the family (lives in it since); today when
+             *     omitted; not in the future. Fees count the members on the
+             *     application's date (R-FEE-1).
+             */
+            joined_on?: string | null;
+            /**
              * Format: uuid
              * @description The person.
              */
@@ -1964,6 +2005,28 @@ export interface components {
             family_name: string;
             /** @description The person's relation in it. */
             relation: components["schemas"]["Relation"];
+        };
+        /**
+         * @description A member whose income is missing for months of the fee's window
+         *     (`income_incomplete`, R-FEE-1).
+         */
+        MissingIncomeEntry: {
+            /**
+             * @description The months without any income record (not even "no income"),
+             *     `YYYY-MM`, oldest first.
+             * @example [
+             *       "2026-08",
+             *       "2026-09"
+             *     ]
+             */
+            months: string[];
+            /** @description The person's name. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
         };
         /** @description A municipality, briefly. */
         MunicipalityRef: {
@@ -2142,6 +2205,8 @@ export interface components {
             detail: string;
             /** @description The invalid fields, for 400 and 422. */
             errors?: components["schemas"]["FieldError"][];
+            /** @description For `income_incomplete`: whose income is missing for which months. */
+            missing?: components["schemas"]["MissingIncomeEntry"][];
             /** @description The request id (also in the `X-Request-Id` header), for support. */
             request_id?: string | null;
             /**
@@ -2521,11 +2586,6 @@ export interface components {
              */
             version: number;
         };
-        /**
-         * @description The band of income per family member `I` against the VRP `V`.
-         * @enum {string}
-         */
-        VrpBand: "below2" | "from2_to3" | "from3_to4" | "from4_to5" | "from5";
     };
     responses: never;
     parameters: never;
@@ -3042,7 +3102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields, or rate_missing */
+            /** @description Invalid fields, rate_missing, or income_incomplete (`missing` names each member and month without an income record) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3119,7 +3179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Hours out of range, or rate_missing */
+            /** @description Hours out of range, rate_missing, or income_incomplete (`missing` names each member and month without an income record) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description That month and source is recorded already (income_exists) */
+            /** @description That month and source is recorded already, or the month is both "no income" and an amount (income_exists) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,7 +4818,97 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Negative, non-numeric or over-precise amount, bad month */
+            /** @description Negative, non-numeric or over-precise amount, bad month, "no income" with an amount */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_income_months: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddIncomeMonthsRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded, in the order given */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeRecordView"][];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A month and source is recorded already, or a month is both "no income" and an amount (income_exists) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An invalid month or amount (`months[i].field`), a month given twice, or "no income" with an amount */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,7 +5050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown kind or invalid value */
+            /** @description Unknown kind or invalid value, or `valid_from` before today when a decision's fee used the value it would replace (used_by_fee) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,10 +6208,11 @@ export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "service_before_decision", "no_members", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "internal_error", "unavailable"];
+export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
-export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared"];
+export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions"];
@@ -6071,4 +6222,3 @@ export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "division_specialist", "division_head", "auditor", "admin"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
-export const vrpBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VrpBand"]> = ["below2", "from2_to3", "from3_to4", "from4_to5", "from5"];

@@ -470,6 +470,14 @@ async fn r_dl_1_r_fee_1_home_help_from_intake_to_notification(app: TestApp) {
 
 async fn ready_application(app: &TestApp, worker: &str) -> Value {
     let person = ona(app, worker).await;
+    // R-FEE-1: the income of each month of the window (August–October).
+    app.post(
+        &format!("/api/v1/persons/{}/income/months", person["id"].as_str().unwrap()),
+        worker,
+        json!({ "months": (8..=10).map(|m| json!({ "year": 2026, "month": m, "amount": "700.00", "source": "sodra" })).collect::<Vec<_>>() }),
+    )
+    .await
+    .assert_status(201);
     let application = home_help(app, worker, person["id"].as_str().unwrap(), "2026-11-10").await;
     let assessed = assess(app, worker, &application, "2026-11-12").await;
     forward(app, worker, &assessed)
@@ -642,7 +650,7 @@ async fn stale_versions_are_refused_and_nothing_overwritten(app: TestApp) {
             Method::PUT,
             &format!("/api/v1/applications/{}/assessment", application["id"].as_str().unwrap()),
             Some(&worker),
-            json!({ "version": application["version"], "submitted_on": "2026-11-01", "conclusion": "Kita." }),
+            json!({ "version": application["version"], "submitted_on": "2026-11-13", "conclusion": "Kita." }),
         )
         .await;
     stale.assert_problem(409, "version_conflict");

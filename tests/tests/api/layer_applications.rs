@@ -39,6 +39,14 @@ async fn ready_application(app: &TestApp, worker: &str, code: &str) -> Value {
         .await
         .assert_status(201)
         .clone();
+    // R-FEE-1: the income of each month of the window (August–October).
+    app.post(
+        &format!("/api/v1/persons/{}/income/months", person["id"].as_str().unwrap()),
+        worker,
+        json!({ "months": (8..=10).map(|m| json!({ "year": 2026, "month": m, "amount": "700.00", "source": "sodra" })).collect::<Vec<_>>() }),
+    )
+    .await
+    .assert_status(201);
     let documents: Vec<Value> = [
         "sp8_application",
         "identity_document",

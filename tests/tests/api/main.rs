@@ -18,6 +18,7 @@ mod layer_applications;
 mod layer_persons;
 mod layer_staff;
 mod openapi;
+mod rules_fees;
 mod service_accounts;
 mod signing_delegations;
 mod store;

@@ -117,6 +117,16 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 /// Like [`spawn_app`], with extra environment settings for the server.
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<TestApp> {
+    spawn_app_at(backend, extra, Clock::system().now()).await
+}
+
+/// Like [`spawn_app_with`], with the server's clock (and the demo data's
+/// "today") starting at `start`.
+pub async fn spawn_app_at(
+    backend: Backend,
+    extra: &[(&str, &str)],
+    start: time::OffsetDateTime,
+) -> Option<TestApp> {
     let (database_url, cleanup) = match backend {
         Backend::Sqlite => {
             let path = std::env::temp_dir().join(format!("atvejis-test-{}.db", Uuid::new_v4()));
@@ -164,7 +174,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> Option<
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test config");
     let mut db = store::connect_config(&config).await.expect("connect");
     store::migrate(&db).await.expect("migrate");
-    let clock = Clock::manual(Clock::system().now());
+    let clock = Clock::manual(start);
     seed::demo(&db, demo_password_hash(), clock.now())
         .await
         .expect("seed");

@@ -138,6 +138,17 @@ pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiRe
             },
         ));
     }
+    // A back-dated value would change what fees already used: refused once a
+    // kept fee used the value it replaces. A planned value may still move.
+    if new.valid_from < uow.today()
+        && rates::replaced_value_used_by_a_fee(uow.db(), actor, new.kind, new.valid_from).await?
+    {
+        return Err(ApiError::invalid_field(
+            "valid_from",
+            "used_by_fee",
+            "is before today, and a decision's fee used the value it would replace; give a date from today on",
+        ));
+    }
     let value = new.value;
     let rate = match rates::insert(uow.db(), actor, new, uow.now()).await {
         Err(e) if e.is_unique_violation() => {

@@ -222,6 +222,24 @@ pub struct MemberInput {
     pub person_id: Uuid,
     /// The relation.
     pub relation: Relation,
+    /// The day the person joined the family (lives in it since); today when
+    /// omitted; not in the future. Fees count the members on the
+    /// application's date (R-FEE-1).
+    #[serde(default)]
+    pub joined_on: Option<Date>,
+}
+
+/// The day a member joined: given, or today; never after today.
+fn joined_on(field: String, given: Option<Date>, today: Date) -> ApiResult<Date> {
+    match given {
+        Some(day) if day > today => Err(ApiError::invalid_field(
+            field,
+            "in_future",
+            "a member cannot join after today",
+        )),
+        Some(day) => Ok(day),
+        None => Ok(today),
+    }
 }
 
 /// A new family.
@@ -258,20 +276,20 @@ pub async fn create(
         }
         seen.push(m.person_id);
     }
+    let mut members: Vec<NewMember> = Vec::with_capacity(body.members.len());
+    for (i, m) in body.members.iter().enumerate() {
+        members.push(NewMember {
+            person_id: m.person_id,
+            relation: m.relation.as_str(),
+            joined_on: joined_on(format!("members[{i}].joined_on"), m.joined_on, uow.today())?,
+        });
+    }
     let eldership_id = eldership_for(uow.db(), actor, body.eldership_id).await?;
     for m in &body.members {
         persons::find_scoped(uow.db(), actor, m.person_id).await?;
     }
-    let members: Vec<NewMember> = body
-        .members
-        .iter()
-        .map(|m| NewMember {
-            person_id: m.person_id,
-            relation: m.relation.as_str(),
-        })
-        .collect();
     let name = body.name.trim().to_owned();
-    let (now, today) = (uow.now(), uow.today());
+    let now = uow.now();
     let family = families::insert(
         uow.db(),
         actor,
@@ -282,7 +300,6 @@ pub async fn create(
         },
         &members,
         now,
-        today,
     )
     .await?;
     uow.audit(
@@ -306,16 +323,16 @@ pub async fn add_member(
 ) -> ApiResult<FamilyView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
     let family = families::find_scoped(uow.db(), actor, id).await?;
+    let joined = joined_on("joined_on".to_owned(), member.joined_on, uow.today())?;
     persons::find_scoped(uow.db(), actor, member.person_id).await?;
-    let today = uow.today();
     families::add_member(
         uow.db(),
         family.id,
         &NewMember {
             person_id: member.person_id,
             relation: member.relation.as_str(),
+            joined_on: joined,
         },
-        today,
     )
     .await
     .map_err(|e| {
@@ -329,8 +346,11 @@ pub async fn add_member(
         }
     })?;
     uow.audit(
-        AuditEvent::new(AuditAction::FamilyMemberAdd, "family", family.id)
-            .summary(json!({ "person_id": member.person_id, "relation": member.relation })),
+        AuditEvent::new(AuditAction::FamilyMemberAdd, "family", family.id).summary(json!({
+            "person_id": member.person_id,
+            "relation": member.relation,
+            "joined_on": joined,
+        })),
     )
     .await?;
     let view = view(uow.db(), family).await?;
@@ -338,7 +358,8 @@ pub async fn add_member(
     Ok(view)
 }
 
-/// Removes person `person_id` from family `id` (earlier income stays).
+/// Person `person_id` leaves family `id` today: the membership keeps its
+/// dates, so fees of earlier applications still count them (R-FEE-1).
 pub async fn remove_member(
     state: &AppState,
     actor: &Actor,
@@ -347,7 +368,8 @@ pub async fn remove_member(
 ) -> ApiResult<FamilyView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
     let family = families::find_scoped(uow.db(), actor, id).await?;
-    families::remove_member(uow.db(), family.id, person_id)
+    let today = uow.today();
+    families::remove_member(uow.db(), family.id, person_id, today)
         .await
         .map_err(|e| match e {
             StoreError::NotFound(_) => {
@@ -357,7 +379,7 @@ pub async fn remove_member(
         })?;
     uow.audit(
         AuditEvent::new(AuditAction::FamilyMemberRemove, "family", family.id)
-            .summary(json!({ "person_id": person_id })),
+            .summary(json!({ "person_id": person_id, "left_on": today })),
     )
     .await?;
     let view = view(uow.db(), family).await?;

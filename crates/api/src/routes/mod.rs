@@ -56,6 +56,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(persons::certificates::add_certificate)
         .service(persons::certificates::delete_certificate)
         .service(persons::income::add_income)
+        .service(persons::income::add_income_months)
         .service(persons::income::delete_income)
         .service(persons::eligibility::eligibility)
         .service(families::create::create_family)

@@ -2,11 +2,11 @@
 //! queries, and the decision's versioned saves.
 
 use crate::actor::Actor;
-use crate::store::entities::{decisions, family_members, rates};
+use crate::store::entities::{decisions, family_members, persons, rates};
 use crate::store::error::{StoreError, StoreResult};
 use crate::store::income;
 use crate::store::versioned;
-use atvejis_domain::income::IncomeRecord;
+use atvejis_domain::income::{IncomeRecord, Membership};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -37,24 +37,67 @@ pub async fn rates_in_force<C: ConnectionTrait>(
     Ok(in_force)
 }
 
-/// The people whose income counts: the family's current members (one
-/// query), or the person alone (none).
-pub async fn fee_members<C: ConnectionTrait>(
+/// R-FEE-1: the memberships of the family whose income counts, in at most
+/// two queries: the application's family when it names one, else the family
+/// the person belonged to on `on` (the one joined last, if several); `None`
+/// for a person who lived in no family then.
+pub async fn fee_family<C: ConnectionTrait>(
     db: &C,
     person_id: Uuid,
     family_id: Option<Uuid>,
-) -> StoreResult<Vec<Uuid>> {
-    Ok(match family_id {
-        Some(family) => family_members::Entity::find()
+    on: Date,
+) -> StoreResult<Option<Vec<Membership<Uuid>>>> {
+    let family = match family_id {
+        Some(family) => family,
+        None => {
+            let rows = family_members::Entity::find()
+                .filter(family_members::Column::PersonId.eq(person_id))
+                .all(db)
+                .await?;
+            let found = rows
+                .into_iter()
+                .map(|m| (m.family_id, membership(m)))
+                .filter(|(_, m)| m.member_on(on))
+                .max_by_key(|(family, m)| (m.joined_on, *family));
+            match found {
+                Some((family, _)) => family,
+                None => return Ok(None),
+            }
+        }
+    };
+    Ok(Some(
+        family_members::Entity::find()
             .filter(family_members::Column::FamilyId.eq(family))
-            .filter(family_members::Column::LeftOn.is_null())
             .all(db)
             .await?
             .into_iter()
-            .map(|m| m.person_id)
+            .map(membership)
             .collect(),
-        None => vec![person_id],
-    })
+    ))
+}
+
+/// A stored membership; a row without a start date (none after the
+/// migration of 2026-12-02) counts from the beginning.
+fn membership(m: family_members::Model) -> Membership<Uuid> {
+    Membership {
+        member: m.person_id,
+        joined_on: m.joined_on.unwrap_or(Date::MIN),
+        left_on: m.left_on,
+    }
+}
+
+/// The names of `people`, by id, in one query.
+pub async fn names_of<C: ConnectionTrait>(
+    db: &C,
+    people: &[Uuid],
+) -> StoreResult<HashMap<Uuid, String>> {
+    Ok(persons::Entity::find()
+        .filter(persons::Column::Id.is_in(people.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} {}", p.first_name, p.last_name)))
+        .collect())
 }
 
 /// The income records of `members`, in one query.

@@ -11,7 +11,7 @@ use crate::store::persons::search_text;
 use atvejis_domain::application::{
     ApplicationStatus, DeadlineEvents, DocumentCheck, DocumentStatus, decision_due_on,
 };
-use atvejis_domain::income::income_window;
+use atvejis_domain::income::{YearMonth, income_window};
 use atvejis_domain::personal_code::PersonalCode;
 use rust_decimal::Decimal;
 use sea_orm::{
@@ -94,6 +94,17 @@ pub async fn load<C: ConnectionTrait>(
     let who = AuditActor::system("seed-demo", Some(municipality_id));
     let at = now;
     let today = atvejis_domain::calendar::lithuanian_date(now);
+    // The demo applications' dates: their income windows (and today's, for
+    // the eligibility hints) are recorded, so that every fee of the demo can
+    // be calculated whatever today's date (R-FEE-1).
+    let jonas_received = today - Duration::days(24);
+    let ona_received = today - Duration::days(3);
+    let mut months: Vec<YearMonth> = [today, jonas_received, ona_received]
+        .into_iter()
+        .flat_map(income_window)
+        .collect();
+    months.sort();
+    months.dedup();
     let mut ids = Vec::new();
     for p in KELME_PEOPLE {
         let eldership = super::seed::eldership_id(db, municipality_id, p.eldership).await?;
@@ -125,23 +136,27 @@ pub async fn load<C: ConnectionTrait>(
         })
         .exec(db)
         .await?;
-        if p.monthly_income > 0 {
-            for month in income_window(today) {
-                income_records::Entity::insert(income_records::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    municipality_id: Set(municipality_id),
-                    person_id: Set(id),
-                    year: Set(month.year),
-                    month: Set(i32::from(month.month)),
-                    amount: Set(Decimal::from(p.monthly_income)),
-                    source: Set("sodra".into()),
-                    note: Set(None),
-                    created_at: Set(at),
-                    created_by: Set(None),
-                })
-                .exec(db)
-                .await?;
-            }
+        // Income of every month, or "no income" recorded explicitly.
+        for month in &months {
+            income_records::Entity::insert(income_records::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                municipality_id: Set(municipality_id),
+                person_id: Set(id),
+                year: Set(month.year),
+                month: Set(i32::from(month.month)),
+                amount: Set(Decimal::from(p.monthly_income)),
+                source: Set(if p.monthly_income > 0 {
+                    "sodra"
+                } else {
+                    "no_income"
+                }
+                .into()),
+                note: Set(None),
+                created_at: Set(at),
+                created_by: Set(None),
+            })
+            .exec(db)
+            .await?;
         }
         audit::record(
             db,
@@ -194,7 +209,8 @@ pub async fn load<C: ConnectionTrait>(
             family_id: Set(family),
             person_id: Set(person),
             relation: Set(relation.into()),
-            joined_on: Set(Some(today)),
+            // They have lived together for years.
+            joined_on: Set(Some(today - Duration::days(365 * 12))),
             left_on: Set(None),
         })
         .exec(db)
@@ -207,7 +223,7 @@ pub async fn load<C: ConnectionTrait>(
         worker.id,
         jonas,
         "home_help",
-        today - Duration::days(24),
+        jonas_received,
         Some(today - Duration::days(21)),
         ApplicationStatus::ReadyForDecision,
         at,
@@ -220,7 +236,7 @@ pub async fn load<C: ConnectionTrait>(
         worker.id,
         ona,
         "respite",
-        today - Duration::days(3),
+        ona_received,
         None,
         ApplicationStatus::Submitted,
         at,

@@ -6,6 +6,7 @@ use crate::store::entities::{families, family_members, persons};
 use crate::store::persons::on;
 use crate::store::scope::scoped;
 use crate::store::{StoreError, StoreResult};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
     QuerySelect,
@@ -76,6 +77,8 @@ pub struct NewMember {
     pub person_id: Uuid,
     /// The relation's code.
     pub relation: &'static str,
+    /// Joined on.
+    pub joined_on: Date,
 }
 
 /// A family to register.
@@ -89,14 +92,13 @@ pub struct NewFamily {
     pub eldership_id: Option<Uuid>,
 }
 
-/// Registers a family with its members, who join on `today`.
+/// Registers a family with its members.
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     new: NewFamily,
     members: &[NewMember],
     now: OffsetDateTime,
-    today: Date,
 ) -> StoreResult<families::Model> {
     let family = families::Entity::insert(families::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -111,52 +113,74 @@ pub async fn insert<C: ConnectionTrait>(
     .exec_with_returning(db)
     .await?;
     if !members.is_empty() {
-        family_members::Entity::insert_many(
-            members.iter().map(|m| member_row(family.id, m, today)),
-        )
-        .exec(db)
-        .await?;
+        family_members::Entity::insert_many(members.iter().map(|m| member_row(family.id, m)))
+            .exec(db)
+            .await?;
     }
     Ok(family)
 }
 
-fn member_row(family_id: Uuid, m: &NewMember, today: Date) -> family_members::ActiveModel {
+fn member_row(family_id: Uuid, m: &NewMember) -> family_members::ActiveModel {
     family_members::ActiveModel {
         family_id: Set(family_id),
         person_id: Set(m.person_id),
         relation: Set(m.relation.to_owned()),
-        joined_on: Set(Some(today)),
+        joined_on: Set(Some(m.joined_on)),
         left_on: Set(None),
     }
 }
 
-/// Adds a member who joins on `today`.
+/// Adds a member, or takes back a member who had left (the membership
+/// then starts again on the new date; one row per person and family).
 ///
-/// MUST return a unique violation when the person is a member already.
+/// MUST return a unique violation when the person is a current member.
 pub async fn add_member<C: ConnectionTrait>(
     db: &C,
     family_id: Uuid,
     member: &NewMember,
-    today: Date,
 ) -> StoreResult<()> {
-    family_members::Entity::insert(member_row(family_id, member, today))
+    let rejoined = family_members::Entity::update_many()
+        .col_expr(
+            family_members::Column::JoinedOn,
+            Expr::value(Some(member.joined_on)),
+        )
+        .col_expr(family_members::Column::LeftOn, Expr::value(None::<Date>))
+        .col_expr(
+            family_members::Column::Relation,
+            Expr::value(member.relation.to_owned()),
+        )
+        .filter(family_members::Column::FamilyId.eq(family_id))
+        .filter(family_members::Column::PersonId.eq(member.person_id))
+        .filter(family_members::Column::LeftOn.is_not_null())
         .exec(db)
         .await?;
+    if rejoined.rows_affected == 0 {
+        family_members::Entity::insert(member_row(family_id, member))
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
-/// Removes `person_id` from `family_id`.
+/// `person_id` leaves `family_id` on `left_on` (the row stays, with its
+/// dates).
 ///
-/// MUST return [`StoreError::NotFound`] when the person is not a member.
+/// MUST return [`StoreError::NotFound`] when the person is not a current
+/// member.
 pub async fn remove_member<C: ConnectionTrait>(
     db: &C,
     family_id: Uuid,
     person_id: Uuid,
+    left_on: Date,
 ) -> StoreResult<()> {
-    let removed = family_members::Entity::delete_by_id((family_id, person_id))
+    let left = family_members::Entity::update_many()
+        .col_expr(family_members::Column::LeftOn, Expr::value(Some(left_on)))
+        .filter(family_members::Column::FamilyId.eq(family_id))
+        .filter(family_members::Column::PersonId.eq(person_id))
+        .filter(family_members::Column::LeftOn.is_null())
         .exec(db)
         .await?;
-    if removed.rows_affected == 1 {
+    if left.rows_affected == 1 {
         Ok(())
     } else {
         Err(StoreError::NotFound("member"))

@@ -47,6 +47,7 @@ pub fn source_code(source: IncomeSource) -> &'static str {
         IncomeSource::Sodra => "sodra",
         IncomeSource::Other => "other",
         IncomeSource::Declared => "declared",
+        IncomeSource::NoIncome => "no_income",
     }
 }
 
@@ -55,6 +56,7 @@ pub fn source_of(code: &str) -> IncomeSource {
     match code {
         "sodra" => IncomeSource::Sodra,
         "declared" => IncomeSource::Declared,
+        "no_income" => IncomeSource::NoIncome,
         _ => IncomeSource::Other,
     }
 }
@@ -122,6 +124,23 @@ pub async fn delete<C: ConnectionTrait>(
         .exec(db)
         .await?;
     Ok(row.into())
+}
+
+/// The source codes recorded for `person_id` in `month` (one query).
+pub async fn sources_of_month<C: ConnectionTrait>(
+    db: &C,
+    person_id: Uuid,
+    month: YearMonth,
+) -> StoreResult<Vec<String>> {
+    Ok(income_records::Entity::find()
+        .filter(income_records::Column::PersonId.eq(person_id))
+        .filter(income_records::Column::Year.eq(month.year))
+        .filter(income_records::Column::Month.eq(i32::from(month.month)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.source)
+        .collect())
 }
 
 /// The monthly income records of `people`, keyed by person (one query).

@@ -2,12 +2,13 @@
 //! and the lookup of the value in force on a date.
 
 use crate::actor::Actor;
-use crate::store::entities::rates;
+use crate::store::entities::{applications, decisions, rates};
 use crate::store::error::{StoreError, StoreResult};
 use crate::store::scope::scoped;
 use atvejis_domain::fees::HomeHelpCaps;
 use atvejis_domain::income::VRP_TABLE;
 use rust_decimal::Decimal;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
@@ -244,6 +245,46 @@ pub async fn insert<C: ConnectionTrait>(
     .exec_with_returning(db)
     .await?
     .try_into()
+}
+
+/// Whether a value of `kind` dated before `valid_from` was in force then
+/// and a fee kept with a decision used it: a fee whose reference date (the
+/// application's date) falls on or after `valid_from` and before the next
+/// value of the kind. Two queries.
+pub async fn replaced_value_used_by_a_fee<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    kind: RateKind,
+    valid_from: Date,
+) -> StoreResult<bool> {
+    let values = scoped::<rates::Entity>(actor)
+        .filter(rates::Column::Kind.eq(kind.as_str()))
+        .all(db)
+        .await?;
+    if !values.iter().any(|r| r.valid_from < valid_from) {
+        return Ok(false);
+    }
+    let next = values
+        .iter()
+        .map(|r| r.valid_from)
+        .filter(|from| *from > valid_from)
+        .min();
+    let mut received = Query::select()
+        .column(applications::Column::Id)
+        .from(applications::Entity)
+        .and_where(applications::Column::MunicipalityId.eq(actor.municipality_id))
+        .and_where(applications::Column::ReceivedOn.gte(valid_from))
+        .to_owned();
+    if let Some(next) = next {
+        received.and_where(applications::Column::ReceivedOn.lt(next));
+    }
+    Ok(decisions::Entity::find()
+        .filter(decisions::Column::MunicipalityId.eq(actor.municipality_id))
+        .filter(decisions::Column::FeeCalculation.is_not_null())
+        .filter(decisions::Column::ApplicationId.in_subquery(received))
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// Deletes the rate value `id` (the caller found it in scope first).

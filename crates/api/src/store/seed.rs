@@ -130,7 +130,7 @@ pub const KAUNAS_DISTRICT: MunicipalitySeed<'static> = MunicipalitySeed {
         },
         InstitutionSeed {
             code: "cekiskes-globos-namai",
-            name: "Čekiškės socialinės globos namai",
+            name: "Čekiškės socialinės globos ir priežiūros namai",
             kind: "facility",
             address: None,
             parent: None,

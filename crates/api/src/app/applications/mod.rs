@@ -331,6 +331,16 @@ pub async fn record_assessment(
         "recommended_hours_per_month": input.recommended_hours_per_month.map(|h| h.to_string()),
     });
     let record = repo::load_scoped(uow.db(), actor, id).await?;
+    if input.submitted_on < record.application.received_on {
+        return Err(ApiError::invalid_field(
+            "submitted_on",
+            "before_received",
+            format!(
+                "cannot be before the application was received ({})",
+                record.application.received_on
+            ),
+        ));
+    }
     let record = take_step(
         &mut uow,
         record,

@@ -4,7 +4,7 @@ use crate::app::applications::views::{StaffRef, staff_ref};
 use crate::error::{ApiError, ApiResult};
 use crate::store::entities::decisions;
 use atvejis_domain::application::Outcome;
-use atvejis_domain::fees::{FeeCalculation, FeeLimit, VrpBand, round_money};
+use atvejis_domain::fees::{FeeBand, FeeCalculation, FeeLimit, fee_band, round_money};
 use atvejis_domain::income::YearMonth;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -41,8 +41,9 @@ pub struct FeeCalculationView {
     /// `2V`: up to this, free.
     #[schema(value_type = String)]
     pub free_limit: Decimal,
-    /// The band of income per member against the VRP.
-    pub band: VrpBand,
+    /// The band of income per member against the VRP: up to and including
+    /// 2 VRP is the free band (R-FEE-0, R-FEE-1).
+    pub band: FeeBand,
     /// The cap share of income (e.g. `0.10`).
     #[schema(value_type = String)]
     pub cap_rate: Decimal,
@@ -94,7 +95,7 @@ impl From<&FeeSnapshot> for FeeCalculationView {
             fee_base_income: money(c.input.fee_base_income),
             vrp: money(c.input.vrp),
             free_limit: money(c.free_limit),
-            band: c.band,
+            band: fee_band(c.input.income_per_member, c.input.vrp),
             cap_rate: c.cap_rate.normalize(),
             cap_amount: money(c.cap_amount),
             hours: c.input.hours.normalize(),

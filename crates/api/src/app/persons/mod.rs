@@ -19,7 +19,7 @@ use crate::store::{StoreError, users};
 use atvejis_domain::access::RecordScope;
 use atvejis_domain::eligibility::CertificateKind;
 use atvejis_domain::income::IncomeSource;
-use atvejis_domain::personal_code::{PersonalCode, Sex};
+use atvejis_domain::personal_code::{PersonalCode, Sex, check_birth_date};
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -175,8 +175,16 @@ pub fn identity(
     code: Option<PersonalCode>,
     birth_date: Option<Date>,
     sex: Option<Sex>,
+    today: Date,
     errors: &mut Vec<FieldError>,
 ) -> Option<Identity> {
+    // A birth date that cannot be, given or read from the code.
+    if let Some(born) = birth_date.or_else(|| code.as_ref().and_then(PersonalCode::birth_date))
+        && let Err(e) = check_birth_date(born, today)
+    {
+        errors.push(FieldError::new("birth_date", e.code(), e.to_string()));
+        return None;
+    }
     let Some(code) = code else {
         return Some(Identity {
             personal_code: None,

@@ -14,7 +14,7 @@ use atvejis_domain::access::Permission;
 use atvejis_domain::eligibility::CertificateKind;
 use atvejis_domain::income::{IncomeSource, YearMonth};
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::Date;
 use utoipa::ToSchema;
@@ -107,7 +107,7 @@ pub async fn remove_certificate(
 }
 
 /// A month's income.
-#[derive(Debug, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Deserialize, Serialize, ToSchema, Validate)]
 pub struct AddIncomeRequest {
     /// Year.
     #[validate(range(min = 2000, max = 2100))]
@@ -144,6 +144,18 @@ pub fn income_amount(amount: Decimal) -> ApiResult<Decimal> {
     Ok(amount)
 }
 
+/// R-FEE-1: "no income" is a month staff record explicitly, with amount 0.
+fn no_income_is_zero(source: IncomeSource, amount: Decimal) -> ApiResult<()> {
+    if source == IncomeSource::NoIncome && !amount.is_zero() {
+        return Err(ApiError::invalid_field(
+            "amount",
+            "not_zero",
+            "a month with no income has the amount 0",
+        ));
+    }
+    Ok(())
+}
+
 /// Records a month's income of person `person_id`.
 pub async fn add_income(
     state: &AppState,
@@ -152,13 +164,105 @@ pub async fn add_income(
     body: AddIncomeRequest,
 ) -> ApiResult<IncomeRecordView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
-    let amount = income_amount(body.amount)?;
-    let month = YearMonth {
+    let month = checked_income(&body, "")?;
+    persons::find_scoped(uow.db(), actor, person_id).await?;
+    let created = insert_income(&mut uow, actor, person_id, body, month).await?;
+    uow.commit().await?;
+    Ok(created)
+}
+
+/// Several months' income at once (e.g. the three months of a fee's window).
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct AddIncomeMonthsRequest {
+    /// The months, 1–12 of them; each month and source once.
+    #[validate(length(min = 1, max = 12), nested)]
+    pub months: Vec<AddIncomeRequest>,
+}
+
+/// Records several months' income of person `person_id` in one
+/// transaction, one audit record per month: all or none.
+pub async fn add_income_months(
+    state: &AppState,
+    actor: &Actor,
+    person_id: Uuid,
+    body: AddIncomeMonthsRequest,
+) -> ApiResult<Vec<IncomeRecordView>> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
+    let mut checked = Vec::with_capacity(body.months.len());
+    for (index, entry) in body.months.iter().enumerate() {
+        let month = checked_income(entry, &format!("months[{index}]."))?;
+        if checked
+            .iter()
+            .any(|(m, source)| *m == month && *source == entry.source)
+        {
+            return Err(ApiError::invalid_field(
+                format!("months[{index}].month"),
+                "duplicate",
+                "this month and source is given twice",
+            ));
+        }
+        checked.push((month, entry.source));
+    }
+    persons::find_scoped(uow.db(), actor, person_id).await?;
+    let mut created = Vec::with_capacity(body.months.len());
+    for (entry, (month, _)) in body.months.into_iter().zip(checked) {
+        created.push(insert_income(&mut uow, actor, person_id, entry, month).await?);
+    }
+    uow.commit().await?;
+    Ok(created)
+}
+
+/// The month of an income entry, checked with its amount; field names get
+/// `prefix`.
+fn checked_income(body: &AddIncomeRequest, prefix: &str) -> ApiResult<YearMonth> {
+    let field = |e: ApiError| {
+        if prefix.is_empty() {
+            return e;
+        }
+        let errors = e
+            .field_errors()
+            .iter()
+            .map(|f| {
+                crate::error::FieldError::new(
+                    format!("{prefix}{}", f.field),
+                    f.code.clone(),
+                    f.message.clone(),
+                )
+            })
+            .collect();
+        ApiError::validation(errors)
+    };
+    let amount = income_amount(body.amount).map_err(field)?;
+    no_income_is_zero(body.source, amount).map_err(field)?;
+    Ok(YearMonth {
         year: body.year,
         month: u8::try_from(body.month)
-            .map_err(|_| ApiError::invalid_field("month", "range", "is 1–12"))?,
-    };
-    persons::find_scoped(uow.db(), actor, person_id).await?;
+            .map_err(|_| field(ApiError::invalid_field("month", "range", "is 1–12")))?,
+    })
+}
+
+async fn insert_income(
+    uow: &mut UnitOfWork,
+    actor: &Actor,
+    person_id: Uuid,
+    body: AddIncomeRequest,
+    month: YearMonth,
+) -> ApiResult<IncomeRecordView> {
+    let amount = body.amount;
+    // "No income" and an amount exclude each other for the same month.
+    let recorded = income::sources_of_month(uow.db(), person_id, month).await?;
+    let no_income = body.source == IncomeSource::NoIncome;
+    let month_is_no_income = recorded.iter().any(|code| code == "no_income");
+    if (no_income && !recorded.is_empty()) || (!no_income && month_is_no_income) {
+        return Err(ApiError::conflict(
+            ErrorCode::IncomeExists,
+            if no_income {
+                "Income is recorded for that month; remove it before recording \"no income\"."
+            } else {
+                "That month is recorded as \"no income\"; remove it before recording an amount."
+            },
+        ));
+    }
     let created = income::insert(
         uow.db(),
         actor,
@@ -192,7 +296,6 @@ pub async fn add_income(
         })),
     )
     .await?;
-    uow.commit().await?;
     Ok(created.into())
 }
 

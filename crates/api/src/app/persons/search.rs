@@ -11,10 +11,10 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};
 use crate::store::persons::{self, CodeFilter, Search};
-use crate::store::{certificates, income, rates};
+use crate::store::{certificates, decisions, income, rates};
 use atvejis_domain::access::Purpose;
 use atvejis_domain::eligibility::{Certificate, CertificateKind, PersonFacts, hints};
-use atvejis_domain::income::average_income_per_member;
+use atvejis_domain::income::{average_income_per_member, members_on, missing_income};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -168,13 +168,21 @@ pub async fn eligibility(
                 })
                 .filter(|c| c.valid_on(today))
                 .collect();
-            let records = income::records_of(db, &[person.id]).await?;
-            let income = if records.is_empty() {
-                None
-            } else {
-                average_income_per_member(&[person.id], &records, today)
+            // R-EL-2, R-EL-3: the family's average income per member (R-FEE-1),
+            // counting the members of today; unknown while a month is missing.
+            let family = decisions::fee_family(db, person.id, None, today).await?;
+            let members = family
+                .as_deref()
+                .map(|f| members_on(f, today))
+                .filter(|m| m.contains(&person.id))
+                .unwrap_or_else(|| vec![person.id]);
+            let records = income::records_of(db, &members).await?;
+            let income = if missing_income(&members, &records, today).is_empty() {
+                average_income_per_member(&members, &records, today)
                     .ok()
                     .map(|a| a.per_member)
+            } else {
+                None
             };
             let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, today).await?;
             let age = person.birth_date.map(|born| {

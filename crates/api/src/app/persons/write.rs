@@ -67,7 +67,8 @@ pub async fn create(
     let mut uow = UnitOfWork::begin(state, actor, Permission::WritePersons).await?;
     let mut errors = validation_errors(&body);
     let code = parse_code(body.personal_code.as_deref(), &mut errors);
-    let id_fields = code.and_then(|code| identity(code, body.birth_date, body.sex, &mut errors));
+    let id_fields =
+        code.and_then(|code| identity(code, body.birth_date, body.sex, uow.today(), &mut errors));
     let Some(Identity {
         personal_code,
         birth_date,
@@ -197,7 +198,7 @@ pub async fn update(
             },
         )
     };
-    let id_fields = code.and_then(|code| identity(code, birth_date, sex, &mut errors));
+    let id_fields = code.and_then(|code| identity(code, birth_date, sex, uow.today(), &mut errors));
     let Some(id_fields) = id_fields.filter(|_| errors.is_empty()) else {
         return Err(ApiError::validation(errors));
     };

@@ -39,7 +39,7 @@ pub struct CreateRateRequest {
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A value from that date exists (rate_exists)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown kind or invalid value", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown kind or invalid value, or `valid_from` before today when a decision's fee used the value it would replace (used_by_fee)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

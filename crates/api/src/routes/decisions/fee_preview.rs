@@ -36,7 +36,7 @@ pub struct FeeQuery {
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a division specialist", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application in your scope", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Hours out of range, or rate_missing", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Hours out of range, rate_missing, or income_incomplete (`missing` names each member and month without an income record)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

@@ -20,7 +20,7 @@ use uuid::Uuid;
         (status = 403, description = "Not a division specialist", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application in your scope", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "version_conflict or invalid_transition", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or rate_missing", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, rate_missing, or income_incomplete (`missing` names each member and month without an income record)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

@@ -172,7 +172,17 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                 {preview.data.calculation ? <FeeLines fee={preview.data.calculation} /> : null}
               </Card>
             ) : null}
-            {preview.error instanceof ApiProblem ? <Alert color="orange">{preview.error.message}</Alert> : null}
+            {preview.error instanceof ApiProblem && preview.error.missing.length > 0 ? (
+              <Alert color="orange" title={t('application.income_incomplete')} data-testid="income-missing">
+                {preview.error.missing.map((m) => (
+                  <Text size="sm" key={m.person_id}>
+                    {m.name}: {m.months.join(', ')}
+                  </Text>
+                ))}
+              </Alert>
+            ) : preview.error instanceof ApiProblem ? (
+              <Alert color="orange">{preview.error.message}</Alert>
+            ) : null}
             <Group justify="flex-end">
               <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim()}>
                 {t('application.prepare')}

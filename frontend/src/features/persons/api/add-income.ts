@@ -5,12 +5,14 @@ import type { components } from '@/api/schema';
 import { personKeys } from '../keys';
 
 export type AddIncomeInput = components['schemas']['AddIncomeRequest'];
+export type AddIncomeMonthsInput = components['schemas']['AddIncomeMonthsRequest'];
 
+/** Records several months' income at once (all or none, one request). */
 export function useAddIncome(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: AddIncomeInput) =>
-      unwrap(await api.POST('/api/v1/persons/{id}/income', { params: { path: { id: personId } }, body })),
+    mutationFn: async (body: AddIncomeMonthsInput) =>
+      unwrap(await api.POST('/api/v1/persons/{id}/income/months', { params: { path: { id: personId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: personKeys.detail(personId) }),
   });
 }
