@@ -27,6 +27,10 @@ pub struct Model {
     pub decided_on: Option<TimeDate>,
     pub notified_on: Option<TimeDate>,
     pub notification_method: Option<String>,
+    /// R-DL-2: when the signed decision and the file reached the provider.
+    pub handed_over_on: Option<TimeDate>,
+    /// R-DL-2: to whom (the provider).
+    pub handed_over_to: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,
