@@ -7,6 +7,7 @@
 
 use crate::db_tests;
 use crate::support::TestApp;
+use migration::{Migrator, MigratorTrait};
 use reqwest::Method;
 use serde_json::{Value, json};
 use time::macros::date;
@@ -16,6 +17,7 @@ db_tests!(
     r_dl_2_day_care_is_due_at_submission_and_the_handover_is_recorded,
     r_dl_3_notification_due_is_shown_and_flagged_in_the_inbox_and_on_the_application,
     r_dl_4_r_dl_5_ref_catalogue_deadlines_and_moving_in_documents,
+    r_dl_4_r_dl_5_migration_corrects_stored_catalogues,
 );
 
 async fn person(app: &TestApp, token: &str, first: &str, birth: &str) -> String {
@@ -355,4 +357,47 @@ async fn r_dl_4_r_dl_5_ref_catalogue_deadlines_and_moving_in_documents(app: Test
         assert!(!docs.contains(&"assets_declaration"), "{code}");
         assert_eq!(spec["notification_deadline"], json!({ "amount": 5, "unit": "working_days" }));
     }
+}
+
+async fn r_dl_4_r_dl_5_migration_corrects_stored_catalogues(app: TestApp) {
+    let admin = app.token("admin").await;
+    let spec = |types: &Value, code: &str| {
+        types
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .unwrap()["spec"]
+            .clone()
+    };
+    // The catalogue as municipalities stored it before the correction…
+    Migrator::down(&app.db, Some(1)).await.expect("down");
+    let old = app.get("/api/v1/service-types", &admin).await.assert_status(200).clone();
+    assert_eq!(
+        spec(&old, "transport")["decision_deadline"],
+        json!({ "amount": 5, "unit": "working_days", "from": "application_received" })
+    );
+    assert_eq!(
+        spec(&old, "overnight_shelter")["decision_deadline"],
+        json!({ "amount": 2, "unit": "calendar_days", "from": "application_received" })
+    );
+    let long_term = spec(&old, "group_living_long_term");
+    assert!(long_term["required_documents"].to_string().contains("assets_declaration"));
+    assert_eq!(long_term.get("notification_deadline"), None);
+    // …is corrected by the migration.
+    Migrator::up(&app.db, None).await.expect("up");
+    let new = app.get("/api/v1/service-types", &admin).await.assert_status(200).clone();
+    let default = json!({ "amount": 30, "unit": "calendar_days", "from": "files_received" });
+    assert_eq!(spec(&new, "transport")["decision_deadline"], default);
+    assert_eq!(spec(&new, "overnight_shelter")["decision_deadline"], default);
+    let long_term = spec(&new, "group_living_long_term");
+    let text = long_term["required_documents"].to_string();
+    assert!(!text.contains("assets_declaration") && !text.contains("027a_3_months"));
+    assert_eq!(long_term["moving_in_documents"][0]["code"], "medical_extract_027a_3_months");
+    assert_eq!(long_term["notification_deadline"], json!({ "amount": 5, "unit": "working_days" }));
+    let day_care = spec(&new, "children_day_centre");
+    assert_eq!(day_care["handover_deadline"], json!({ "amount": 3, "unit": "working_days" }));
+    assert_eq!(day_care["decision_before_assessment"], true);
+    assert_eq!(day_care["decision_deadline"]["until"], "submitted_for_signature");
+    assert_eq!(spec(&new, "home_help")["decision_before_assessment"], false);
 }
