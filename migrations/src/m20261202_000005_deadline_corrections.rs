@@ -63,14 +63,18 @@ fn corrected(code: &str, spec: &JsonValue) -> Option<JsonValue> {
     match code {
         "transport"
             if map.get("decision_deadline")
-                == Some(&json!({ "amount": 5, "unit": "working_days", "from": "application_received" })) =>
+                == Some(
+                    &json!({ "amount": 5, "unit": "working_days", "from": "application_received" }),
+                ) =>
         {
             map.insert("decision_deadline".into(), default_deadline());
             changed = true;
         }
         "overnight_shelter"
             if map.get("decision_deadline")
-                == Some(&json!({ "amount": 2, "unit": "calendar_days", "from": "application_received" })) =>
+                == Some(
+                    &json!({ "amount": 2, "unit": "calendar_days", "from": "application_received" }),
+                ) =>
         {
             map.insert("decision_deadline".into(), default_deadline());
             changed = true;
@@ -162,7 +166,13 @@ fn select(backend: DatabaseBackend, sql: &str) -> Statement {
     Statement::from_string(backend, sql.to_owned())
 }
 
-fn update_json(backend: DatabaseBackend, table: &str, column: &str, id: sea_orm::prelude::Uuid, value: JsonValue) -> Statement {
+fn update_json(
+    backend: DatabaseBackend,
+    table: &str,
+    column: &str,
+    id: sea_orm::prelude::Uuid,
+    value: JsonValue,
+) -> Statement {
     backend.build(
         Query::update()
             .table(Alias::new(table))

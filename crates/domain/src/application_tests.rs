@@ -326,8 +326,16 @@ fn r_dl_2_handover_to_the_provider_within_3_working_days() {
     assert_eq!(due, Some(date!(2026 - 12 - 23)));
     assert!(!is_overdue(due, date!(2026 - 12 - 23), None));
     assert!(is_overdue(due, date!(2026 - 12 - 28), None));
-    assert!(is_overdue(due, date!(2026 - 12 - 28), Some(date!(2026 - 12 - 28))));
-    assert!(!is_overdue(due, date!(2027 - 01 - 05), Some(date!(2026 - 12 - 22))));
+    assert!(is_overdue(
+        due,
+        date!(2026 - 12 - 28),
+        Some(date!(2026 - 12 - 28))
+    ));
+    assert!(!is_overdue(
+        due,
+        date!(2027 - 01 - 05),
+        Some(date!(2026 - 12 - 22))
+    ));
     // A refusal goes to no provider; other services hand nothing over.
     assert_eq!(
         handover_due_on(term, Some(Outcome::Refused), Some(date!(2026 - 12 - 18))),

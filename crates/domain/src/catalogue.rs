@@ -464,12 +464,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             name_en: "Short-term care in the group living home".into(),
             group: SocialCare,
             eligibility_rule: rule("R-EL-5"),
-            required_documents: vec![
-                application_form(),
-                identity(),
-                residence(),
-                income(),
-            ],
+            required_documents: vec![application_form(), identity(), residence(), income()],
             decision_deadline: DEFAULT_DEADLINE,
             notification_deadline: Some(NOTIFICATION_DEADLINE),
             moving_in_documents: vec![medical_extract_3_months()],
@@ -485,12 +480,7 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             name_en: "Long-term care in the group living home".into(),
             group: SocialCare,
             eligibility_rule: rule("R-EL-5"),
-            required_documents: vec![
-                application_form(),
-                identity(),
-                residence(),
-                income(),
-            ],
+            required_documents: vec![application_form(), identity(), residence(), income()],
             decision_deadline: DEFAULT_DEADLINE,
             notification_deadline: Some(NOTIFICATION_DEADLINE),
             moving_in_documents: vec![medical_extract_3_months()],
@@ -600,10 +590,7 @@ mod tests {
                 DeadlineEnd::SubmittedForSignature
             )
         );
-        assert_eq!(
-            spec.handover_deadline,
-            Some(DeadlineRule::working_days(3))
-        );
+        assert_eq!(spec.handover_deadline, Some(DeadlineRule::working_days(3)));
         // Only children's day care hands the file to a provider.
         for other in default_catalogue()
             .into_iter()
@@ -664,7 +651,11 @@ mod tests {
                 .iter()
                 .map(|d| d.code.as_str())
                 .collect();
-            assert!(!codes.contains(&"medical_extract_027a_3_months"), "{}", spec.code);
+            assert!(
+                !codes.contains(&"medical_extract_027a_3_months"),
+                "{}",
+                spec.code
+            );
             assert!(!codes.contains(&"assets_declaration"), "{}", spec.code);
         }
         for code in ["group_living_short_term", "group_living_long_term"] {

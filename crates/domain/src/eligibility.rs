@@ -484,7 +484,11 @@ mod tests {
                 cert(CertificateKind::SpecialNeedsLevel, Some(level)),
                 movement(),
             ]);
-            assert_eq!(hints("R-EL-4", &facts)[0].outcome, HintOutcome::Met, "{level}");
+            assert_eq!(
+                hints("R-EL-4", &facts)[0].outcome,
+                HintOutcome::Met,
+                "{level}"
+            );
         }
         // A low level does not qualify, with or without the dysfunction.
         let low = with(vec![
@@ -504,7 +508,11 @@ mod tests {
                 cert(CertificateKind::WorkingCapacity, Some(pct)),
                 movement(),
             ]);
-            assert_eq!(hints("R-EL-4", &facts)[0].outcome, HintOutcome::Met, "{pct}");
+            assert_eq!(
+                hints("R-EL-4", &facts)[0].outcome,
+                HintOutcome::Met,
+                "{pct}"
+            );
         }
         let at_60 = with(vec![
             cert(CertificateKind::WorkingCapacity, Some("60")),
@@ -628,7 +636,10 @@ mod tests {
             outcomes("R-EL-3", &above),
             [
                 (HintOutcome::NotMet, "income_above_limit".to_owned()),
-                (HintOutcome::Unknown, "other_groups_by_commission".to_owned())
+                (
+                    HintOutcome::Unknown,
+                    "other_groups_by_commission".to_owned()
+                )
             ]
         );
     }

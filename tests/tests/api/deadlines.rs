@@ -80,7 +80,12 @@ async fn assess(app: &TestApp, token: &str, application: &Value, on: &str) -> Va
     .clone()
 }
 
-async fn forward(app: &TestApp, token: &str, application: &Value, exception: Option<&str>) -> crate::support::Reply {
+async fn forward(
+    app: &TestApp,
+    token: &str,
+    application: &Value,
+    exception: Option<&str>,
+) -> crate::support::Reply {
     app.post(
         &path(application, "/forward"),
         token,
@@ -102,7 +107,10 @@ async fn prepare(app: &TestApp, token: &str, application: &Value) -> Value {
 
 async fn sign(app: &TestApp, token: &str, decision: &Value) -> Value {
     app.post(
-        &format!("/api/v1/decisions/{}/sign", decision["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/decisions/{}/sign",
+            decision["id"].as_str().unwrap()
+        ),
         token,
         json!({ "version": decision["version"] }),
     )
@@ -124,7 +132,10 @@ async fn r_cm_6_waives_only_the_assessment(app: TestApp) {
         &child,
         "children_day_centre",
         "2026-11-16",
-        &[("sp8_application", "provided"), ("identity_document", "missing")],
+        &[
+            ("sp8_application", "provided"),
+            ("identity_document", "missing"),
+        ],
     )
     .await;
     forward(&app, &worker, &incomplete, None)
@@ -133,20 +144,29 @@ async fn r_cm_6_waives_only_the_assessment(app: TestApp) {
     // …but not without the documents.
     let blocked = forward(&app, &worker, &incomplete, Some(VIOLENCE)).await;
     blocked.assert_problem(422, "documents_missing");
-    assert_eq!(blocked.body["errors"][0]["field"], "documents.identity_document");
+    assert_eq!(
+        blocked.body["errors"][0]["field"],
+        "documents.identity_document"
+    );
     let complete = apply(
         &app,
         &worker,
         &child,
         "children_day_centre",
         "2026-11-16",
-        &[("sp8_application", "provided"), ("identity_document", "provided")],
+        &[
+            ("sp8_application", "provided"),
+            ("identity_document", "provided"),
+        ],
     )
     .await;
     let through = forward(&app, &worker, &complete, Some(VIOLENCE)).await;
     let through = through.assert_status(200).clone();
     assert_eq!(through["status"], "ready_for_decision");
-    assert_eq!(through["assessment_outstanding"], true, "the assessment must follow");
+    assert_eq!(
+        through["assessment_outstanding"], true,
+        "the assessment must follow"
+    );
     // The assessment follows while the file is with the division.
     let assessed = assess(&app, &worker, &through, "2026-11-16").await;
     assert_eq!(assessed["status"], "ready_for_decision");
@@ -191,11 +211,17 @@ async fn r_dl_2_day_care_is_due_at_submission_and_the_handover_is_recorded(app: 
         &child,
         "children_day_centre",
         "2026-11-30",
-        &[("sp8_application", "provided"), ("identity_document", "provided")],
+        &[
+            ("sp8_application", "provided"),
+            ("identity_document", "provided"),
+        ],
     )
     .await;
     let assessed = assess(&app, &worker, &application, "2026-11-30").await;
-    let forwarded = forward(&app, &worker, &assessed, None).await.assert_status(200).clone();
+    let forwarded = forward(&app, &worker, &assessed, None)
+        .await
+        .assert_status(200)
+        .clone();
     // 10 working days from 1 December: 2–4, 7–11, 14, 15.
     assert_eq!(forwarded["decision_due_on"], "2026-12-15");
     // Prepared and submitted for signature on the last day…
@@ -208,28 +234,45 @@ async fn r_dl_2_day_care_is_due_at_submission_and_the_handover_is_recorded(app: 
     assert_eq!(signed["decided_on"], "2026-12-18");
     let view = app.get(&path(&application, ""), &specialist).await;
     let view = view.assert_status(200).clone();
-    assert_eq!(view["overdue"], false, "R-DL-2 runs to the submission, not the signature");
+    assert_eq!(
+        view["overdue"], false,
+        "R-DL-2 runs to the submission, not the signature"
+    );
     // The signed decision reaches the provider within 3 working days: 21–23 December.
     assert_eq!(view["handover_due_on"], "2026-12-23");
     assert_eq!(view["handover_overdue"], false);
-    assert_eq!(view["notification_due_on"], Value::Null, "no R-DL-3 term here");
+    assert_eq!(
+        view["notification_due_on"],
+        Value::Null,
+        "no R-DL-3 term here"
+    );
     app.clock.set_today(date!(2026 - 12 - 28));
     let late = app.get(&path(&application, ""), &specialist).await;
     assert_eq!(late.body["handover_overdue"], true);
     let inbox = app.get("/api/v1/applications/inbox", &specialist).await;
-    let follow = inbox.assert_status(200)["follow_ups"].as_array().unwrap().clone();
+    let follow = inbox.assert_status(200)["follow_ups"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(follow.len(), 1);
     assert_eq!(follow[0]["id"], application["id"]);
     assert_eq!(follow[0]["handover_overdue"], true);
     // Recording it: not before the decision, not in the future, to someone.
-    let handover = format!("/api/v1/decisions/{}/handover", signed["id"].as_str().unwrap());
+    let handover = format!(
+        "/api/v1/decisions/{}/handover",
+        signed["id"].as_str().unwrap()
+    );
     for (on, to, field) in [
         ("2026-12-17", "VDC „Parama“", "handed_over_on"),
         ("2026-12-29", "VDC „Parama“", "handed_over_on"),
         ("2026-12-22", "  ", "handed_over_to"),
     ] {
         let reply = app
-            .post(&handover, &specialist, json!({ "version": signed["version"], "handed_over_on": on, "handed_over_to": to }))
+            .post(
+                &handover,
+                &specialist,
+                json!({ "version": signed["version"], "handed_over_on": on, "handed_over_to": to }),
+            )
             .await;
         reply.assert_problem(422, "validation_failed");
         assert_eq!(reply.body["errors"][0]["field"], field, "{on} {to}");
@@ -285,12 +328,30 @@ async fn r_dl_3_notification_due_is_shown_and_flagged_in_the_inbox_and_on_the_ap
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["sp8_application", "identity_document", "declared_residence", "income_3_months"]);
-    assert_eq!(application["moving_in_documents"][0]["code"], "medical_extract_027a_3_months");
+    assert_eq!(
+        codes,
+        [
+            "sp8_application",
+            "identity_document",
+            "declared_residence",
+            "income_3_months"
+        ]
+    );
+    assert_eq!(
+        application["moving_in_documents"][0]["code"],
+        "medical_extract_027a_3_months"
+    );
     let assessed = assess(&app, &worker, &application, "2026-12-02").await;
-    let forwarded = forward(&app, &worker, &assessed, None).await.assert_status(200).clone();
+    let forwarded = forward(&app, &worker, &assessed, None)
+        .await
+        .assert_status(200)
+        .clone();
     let prepared = prepare(&app, &specialist, &forwarded).await;
-    assert_eq!(prepared["notification_due_on"], Value::Null, "runs from the signature");
+    assert_eq!(
+        prepared["notification_due_on"],
+        Value::Null,
+        "runs from the signature"
+    );
     app.clock.set_today(date!(2026 - 12 - 18));
     let signed = sign(&app, &head, &prepared["decision"]).await;
     // Friday 18 December: 21, 22, 23, (24–27 off), 28, 29 December.
@@ -302,25 +363,36 @@ async fn r_dl_3_notification_due_is_shown_and_flagged_in_the_inbox_and_on_the_ap
     let view = app.get(&path(&application, ""), &specialist).await;
     assert_eq!(view.body["notification_overdue"], true);
     let inbox = app.get("/api/v1/applications/inbox", &specialist).await;
-    let follow = inbox.assert_status(200)["follow_ups"].as_array().unwrap().clone();
+    let follow = inbox.assert_status(200)["follow_ups"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(follow.len(), 1);
     assert_eq!(follow[0]["id"], application["id"]);
     assert_eq!(follow[0]["notification_due_on"], "2026-12-29");
     assert_eq!(follow[0]["notification_overdue"], true);
     // Told on the 30th: recorded, late, and gone from the inbox.
     app.post(
-        &format!("/api/v1/decisions/{}/notification", signed["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/decisions/{}/notification",
+            signed["id"].as_str().unwrap()
+        ),
         &specialist,
         json!({ "version": signed["version"], "notified_on": "2026-12-30", "method": "letter" }),
     )
     .await
     .assert_status(200);
     let view = app.get(&path(&application, ""), &specialist).await;
-    assert_eq!(view.body["notification_overdue"], true, "told after the term");
+    assert_eq!(
+        view.body["notification_overdue"], true,
+        "told after the term"
+    );
     let inbox = app.get("/api/v1/applications/inbox", &specialist).await;
     assert_eq!(inbox.body["follow_ups"], json!([]));
     // The person's file shows the same flag.
-    let file = app.get(&format!("/api/v1/persons/{adult}"), &specialist).await;
+    let file = app
+        .get(&format!("/api/v1/persons/{adult}"), &specialist)
+        .await;
     assert_eq!(
         file.assert_status(200)["applications"][0]["notification_overdue"],
         true
@@ -344,7 +416,10 @@ async fn r_dl_4_r_dl_5_ref_catalogue_deadlines_and_moving_in_documents(app: Test
     let default = json!({ "amount": 30, "unit": "calendar_days", "from": "files_received" });
     assert_eq!(find("transport")["decision_deadline"], default);
     assert_eq!(find("overnight_shelter")["decision_deadline"], default);
-    assert_eq!(find("children_day_centre")["decision_deadline"]["until"], "submitted_for_signature");
+    assert_eq!(
+        find("children_day_centre")["decision_deadline"]["until"],
+        "submitted_for_signature"
+    );
     for code in ["group_living_short_term", "group_living_long_term"] {
         let spec = find(code);
         let docs: Vec<&str> = spec["required_documents"]
@@ -355,7 +430,10 @@ async fn r_dl_4_r_dl_5_ref_catalogue_deadlines_and_moving_in_documents(app: Test
             .collect();
         assert!(!docs.contains(&"medical_extract_027a_3_months"), "{code}");
         assert!(!docs.contains(&"assets_declaration"), "{code}");
-        assert_eq!(spec["notification_deadline"], json!({ "amount": 5, "unit": "working_days" }));
+        assert_eq!(
+            spec["notification_deadline"],
+            json!({ "amount": 5, "unit": "working_days" })
+        );
     }
 }
 
@@ -372,7 +450,11 @@ async fn r_dl_4_r_dl_5_migration_corrects_stored_catalogues(app: TestApp) {
     };
     // The catalogue as municipalities stored it before the correction…
     Migrator::down(&app.db, Some(1)).await.expect("down");
-    let old = app.get("/api/v1/service-types", &admin).await.assert_status(200).clone();
+    let old = app
+        .get("/api/v1/service-types", &admin)
+        .await
+        .assert_status(200)
+        .clone();
     assert_eq!(
         spec(&old, "transport")["decision_deadline"],
         json!({ "amount": 5, "unit": "working_days", "from": "application_received" })
@@ -382,22 +464,45 @@ async fn r_dl_4_r_dl_5_migration_corrects_stored_catalogues(app: TestApp) {
         json!({ "amount": 2, "unit": "calendar_days", "from": "application_received" })
     );
     let long_term = spec(&old, "group_living_long_term");
-    assert!(long_term["required_documents"].to_string().contains("assets_declaration"));
+    assert!(
+        long_term["required_documents"]
+            .to_string()
+            .contains("assets_declaration")
+    );
     assert_eq!(long_term.get("notification_deadline"), None);
     // …is corrected by the migration.
     Migrator::up(&app.db, None).await.expect("up");
-    let new = app.get("/api/v1/service-types", &admin).await.assert_status(200).clone();
+    let new = app
+        .get("/api/v1/service-types", &admin)
+        .await
+        .assert_status(200)
+        .clone();
     let default = json!({ "amount": 30, "unit": "calendar_days", "from": "files_received" });
     assert_eq!(spec(&new, "transport")["decision_deadline"], default);
-    assert_eq!(spec(&new, "overnight_shelter")["decision_deadline"], default);
+    assert_eq!(
+        spec(&new, "overnight_shelter")["decision_deadline"],
+        default
+    );
     let long_term = spec(&new, "group_living_long_term");
     let text = long_term["required_documents"].to_string();
     assert!(!text.contains("assets_declaration") && !text.contains("027a_3_months"));
-    assert_eq!(long_term["moving_in_documents"][0]["code"], "medical_extract_027a_3_months");
-    assert_eq!(long_term["notification_deadline"], json!({ "amount": 5, "unit": "working_days" }));
+    assert_eq!(
+        long_term["moving_in_documents"][0]["code"],
+        "medical_extract_027a_3_months"
+    );
+    assert_eq!(
+        long_term["notification_deadline"],
+        json!({ "amount": 5, "unit": "working_days" })
+    );
     let day_care = spec(&new, "children_day_centre");
-    assert_eq!(day_care["handover_deadline"], json!({ "amount": 3, "unit": "working_days" }));
+    assert_eq!(
+        day_care["handover_deadline"],
+        json!({ "amount": 3, "unit": "working_days" })
+    );
     assert_eq!(day_care["decision_before_assessment"], true);
-    assert_eq!(day_care["decision_deadline"]["until"], "submitted_for_signature");
+    assert_eq!(
+        day_care["decision_deadline"]["until"],
+        "submitted_for_signature"
+    );
     assert_eq!(spec(&new, "home_help")["decision_before_assessment"], false);
 }

@@ -242,33 +242,35 @@ pub async fn forward(
     let exception = exception_reason
         .map(|r| r.trim().to_owned())
         .filter(|r| !r.is_empty());
-    if exception.is_some() {
-        // R-CM-6 lets a decision precede the needs assessment only where the
-        // catalogue says so (accredited social supervision).
-        let record = repo::load_scoped(&state.db, actor, id).await?;
-        if !spec(&record.service_type)?.decision_before_assessment {
-            return Err(ApiError::invalid_field(
-                "exception_reason",
-                "not_applicable",
-                "this service is not decided before the needs assessment (R-CM-6)",
-            ));
-        }
-    }
     let summary = json!({ "exception": exception.is_some() });
-    step(
-        state,
-        actor,
-        id,
+    let mut uow = begin_step(state, actor, Action::ForwardToDivision.permissions()).await?;
+    let record = repo::load_scoped(uow.db(), actor, id).await?;
+    // R-CM-6 lets a decision precede the needs assessment only where the
+    // catalogue says so (accredited social supervision).
+    if exception.is_some() && !spec(&record.service_type)?.decision_before_assessment {
+        return Err(ApiError::invalid_field(
+            "exception_reason",
+            "not_applicable",
+            "this service is not decided before the needs assessment (R-CM-6)",
+        ));
+    }
+    let changes = StepChanges {
+        files_received_on: Some(uow.today()),
+        exception_reason: exception,
+        ..Default::default()
+    };
+    let record = take_step(
+        &mut uow,
+        record,
         version,
         Action::ForwardToDivision,
-        |uow| StepChanges {
-            files_received_on: Some(uow.today()),
-            exception_reason: exception,
-            ..Default::default()
-        },
+        changes,
         summary,
     )
-    .await
+    .await?;
+    let view = view_in(uow.db(), actor, record, uow.today()).await?;
+    uow.commit().await?;
+    Ok(view)
 }
 
 /// A needs assessment to record.

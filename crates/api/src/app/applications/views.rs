@@ -391,8 +391,12 @@ pub fn term_open(spec: &ServiceTypeSpec, decision: DecisionDates) -> bool {
     let notification = notification_due_on(spec.notification_deadline, decision.decided_on)
         .is_some()
         && decision.notified_on.is_none();
-    let handover = handover_due_on(spec.handover_deadline, decision.outcome, decision.decided_on)
-        .is_some()
+    let handover = handover_due_on(
+        spec.handover_deadline,
+        decision.outcome,
+        decision.decided_on,
+    )
+    .is_some()
         && decision.handed_over_on.is_none();
     notification || handover
 }
@@ -541,7 +545,10 @@ pub fn application_view(
     let terms = terms_of(
         &spec,
         &row,
-        decision.as_ref().map(DecisionDates::from).unwrap_or_default(),
+        decision
+            .as_ref()
+            .map(DecisionDates::from)
+            .unwrap_or_default(),
         today,
     )?;
     let assessment_outstanding = row.exception_reason.is_some()

@@ -8,6 +8,7 @@ pub mod fee;
 pub mod views;
 
 use crate::actor::Actor;
+use crate::app::UnitOfWork;
 use crate::app::applications::views::ApplicationView;
 use crate::app::applications::{StepChanges, take_step, view_in};
 use crate::app::lifecycle::{begin_step, check_version};
@@ -15,7 +16,6 @@ use crate::app::read::audited;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use crate::store::applications::{self as applications_repo, staff_names};
-use crate::app::UnitOfWork;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::decisions as repo;
 use crate::store::entities::decisions;
