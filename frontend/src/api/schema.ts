@@ -1478,7 +1478,7 @@ export interface components {
              * @description What meets it: `decision_signed` (when absent) or
              *     `submitted_for_signature` (R-DL-2).
              */
-            until?: string | null;
+            until?: string;
         };
         /**
          * @description Where a decision stands.

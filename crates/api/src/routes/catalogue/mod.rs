@@ -38,6 +38,8 @@ pub struct DecisionDeadlineDoc {
     pub from: String,
     /// What meets it: `decision_signed` (when absent) or
     /// `submitted_for_signature` (R-DL-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub until: Option<String>,
 }
 
