@@ -9,6 +9,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_casework;
 mod m20261123_000003_application_deadline;
 mod m20261202_000004_family_membership_and_income_gaps;
+mod m20261202_000005_deadline_corrections;
 mod m20261202_000006_signing_delegations;
 mod util;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_casework::Migration),
             Box::new(m20261123_000003_application_deadline::Migration),
             Box::new(m20261202_000004_family_membership_and_income_gaps::Migration),
+            Box::new(m20261202_000005_deadline_corrections::Migration),
             Box::new(m20261202_000006_signing_delegations::Migration),
         ]
     }

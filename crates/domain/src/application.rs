@@ -1,18 +1,19 @@
 //! The application for social services (SP-8) and its path to a decision
 //! (SP-9): the states, who may move an application from one to the next,
-//! the documents check (R-EL-6) with its exception (R-CM-6), and the
-//! decision's due date (R-DL-1, R-DL-2).
+//! the documents check (R-EL-6), the needs assessment a decision may
+//! precede (R-CM-6), the decision's due date (R-DL-1, R-DL-2) and the terms
+//! after it (R-DL-2 hand-over, R-DL-3 notification).
 //!
 //! ```text
 //! draft → submitted → assessed → ready_for_decision → decision_prepared → decided → notified
-//!                 ↘ (R-CM-6) ↗        ↓ return ↑ forward
+//!                 ↘ (R-CM-6, documents still required) ↗        ↓ return ↑ forward
 //!                           returned_for_completion
 //! any state before decided → withdrawn
 //! ```
 
 use crate::access::{Permission, Role, allows};
 use crate::calendar::DeadlineRule;
-use crate::catalogue::{DeadlineStart, DecisionDeadline};
+use crate::catalogue::{DeadlineEnd, DeadlineStart, DecisionDeadline};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -179,7 +180,7 @@ pub struct ApplicationFacts {
     /// Whether a needs assessment is recorded.
     pub has_assessment: bool,
     /// R-CM-6: the recorded reason (violence, threatened safety) for deciding
-    /// without an assessment or with documents missing.
+    /// before the needs assessment. It never waives the documents.
     pub exception_recorded: bool,
     /// Who prepared the decision, once prepared.
     pub decision_prepared_by: Option<u128>,
@@ -250,8 +251,11 @@ impl Action {
 /// specialists prepare decisions; a signer signs them under a delegation in
 /// force for the service type ([`crate::signing`]), and the preparer never
 /// signs the same decision, delegation or not. R-EL-6: a file goes to the
-/// division only with every required document provided or not needed, and
-/// with its needs assessment — unless an R-CM-6 exception is recorded.
+/// division only with every required document provided or not needed.
+/// R-CM-6: it also needs its needs assessment, unless an exception is
+/// recorded (the caller allows one only where the catalogue says so); the
+/// assessment then follows the decision, and the documents are required
+/// all the same.
 pub fn transition(
     facts: &ApplicationFacts,
     action: Action,
@@ -287,14 +291,12 @@ pub fn transition(
             status @ (S::ReadyForDecision | S::DecisionPrepared | S::Decided | S::Notified),
         ) if facts.exception_recorded => Ok(status),
         (Action::ForwardToDivision, S::Submitted | S::Assessed | S::ReturnedForCompletion) => {
-            if !facts.exception_recorded {
-                if !facts.has_assessment {
-                    return Err(TransitionError::AssessmentMissing);
-                }
-                let missing = missing_documents(&facts.documents);
-                if !missing.is_empty() {
-                    return Err(TransitionError::DocumentsMissing(missing));
-                }
+            if !facts.has_assessment && !facts.exception_recorded {
+                return Err(TransitionError::AssessmentMissing);
+            }
+            let missing = missing_documents(&facts.documents);
+            if !missing.is_empty() {
+                return Err(TransitionError::DocumentsMissing(missing));
             }
             Ok(S::ReadyForDecision)
         }
@@ -339,8 +341,23 @@ pub fn decision_due_on(deadline: &DecisionDeadline, events: &DeadlineEvents) -> 
     Some(deadline.rule().due_date(start))
 }
 
-/// Whether a decision is late: decided after its due date, or not decided
-/// and the due date has passed by `today`.
+/// The day a decision deadline was met, if it was: the day the decision
+/// was signed, or (R-DL-2, children's day care) the day it was prepared
+/// and submitted for signature.
+pub fn deadline_met_on(
+    deadline: &DecisionDeadline,
+    submitted_for_signature_on: Option<Date>,
+    decided_on: Option<Date>,
+) -> Option<Date> {
+    match deadline.until {
+        DeadlineEnd::DecisionSigned => decided_on,
+        DeadlineEnd::SubmittedForSignature => submitted_for_signature_on.or(decided_on),
+    }
+}
+
+/// Whether a term is missed: met after its due date, or not met and the due
+/// date has passed by `today`. Used for the decision (met by
+/// [`deadline_met_on`]), the R-DL-2 hand-over and the R-DL-3 notification.
 pub fn is_overdue(due_on: Option<Date>, today: Date, decided_on: Option<Date>) -> bool {
     match (due_on, decided_on) {
         (Some(due), Some(decided)) => decided > due,
@@ -356,10 +373,25 @@ pub fn service_may_start_on(service_from: Date, decided_on: Date) -> bool {
     service_from >= decided_on
 }
 
-/// R-DL-3: for a group living home the person is told within 5 working days
-/// of the decision.
-pub fn notification_due_on(decided_on: Date) -> Date {
-    DeadlineRule::working_days(5).due_date(decided_on)
+/// R-DL-3: when the person must be told of a decision signed on
+/// `decided_on`, by the service type's term (group living home: 5 working
+/// days); `None` for services without one or before the signature.
+pub fn notification_due_on(term: Option<DeadlineRule>, decided_on: Option<Date>) -> Option<Date> {
+    Some(term?.due_date(decided_on?))
+}
+
+/// R-DL-2: when the signed decision and the file must reach the provider
+/// (children's day care: 3 working days after the decision); `None` for
+/// services without a hand-over, refusals and unsigned decisions.
+pub fn handover_due_on(
+    term: Option<DeadlineRule>,
+    outcome: Option<Outcome>,
+    decided_on: Option<Date>,
+) -> Option<Date> {
+    match outcome? {
+        Outcome::Granted => Some(term?.due_date(decided_on?)),
+        Outcome::Refused => None,
+    }
 }
 
 #[cfg(test)]

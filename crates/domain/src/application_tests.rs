@@ -1,6 +1,6 @@
 //! Tests of the application state machine and its deadlines.
 use super::*;
-use crate::calendar::DeadlineUnit;
+use crate::calendar::{DeadlineRule, DeadlineUnit};
 use time::macros::date;
 
 const SPECIALIST: u128 = 1;
@@ -234,10 +234,9 @@ fn r_el_6_a_missing_document_blocks_the_way_to_a_decision() {
 }
 
 #[test]
-fn r_cm_6_exception_lets_the_file_through_without_assessment_or_documents() {
+fn r_cm_6_waives_only_the_assessment() {
     let mut f = facts(ApplicationStatus::Submitted);
     f.has_assessment = false;
-    f.documents[0].status = DocumentStatus::Missing;
     let worker = actor(WORKER, &[Role::SocialWorker]);
     assert_eq!(
         transition(&f, Action::ForwardToDivision, &worker),
@@ -248,6 +247,14 @@ fn r_cm_6_exception_lets_the_file_through_without_assessment_or_documents() {
         transition(&f, Action::ForwardToDivision, &worker),
         Ok(ApplicationStatus::ReadyForDecision)
     );
+    // The documents are still required.
+    f.documents[0].status = DocumentStatus::Missing;
+    assert_eq!(
+        transition(&f, Action::ForwardToDivision, &worker),
+        Err(TransitionError::DocumentsMissing(vec![
+            "identity_document".into()
+        ]))
+    );
     // The assessment is then done while the service is given.
     let mut later = facts(ApplicationStatus::Decided);
     later.exception_recorded = true;
@@ -255,6 +262,8 @@ fn r_cm_6_exception_lets_the_file_through_without_assessment_or_documents() {
         transition(&later, Action::RecordAssessment, &worker),
         Ok(ApplicationStatus::Decided)
     );
+    later.exception_recorded = false;
+    assert!(transition(&later, Action::RecordAssessment, &worker).is_err());
 }
 
 #[test]
@@ -263,6 +272,7 @@ fn r_dl_1_due_date_of_home_help() {
         amount: 14,
         unit: DeadlineUnit::CalendarDays,
         from: DeadlineStart::AssessmentSubmitted,
+        until: DeadlineEnd::DecisionSigned,
     };
     let mut events = DeadlineEvents {
         received_on: date!(2026 - 11 - 30),
@@ -307,16 +317,72 @@ fn r_dl_2_due_date_of_childrens_day_care() {
         amount: 10,
         unit: DeadlineUnit::WorkingDays,
         from: DeadlineStart::FilesReceived,
+        until: DeadlineEnd::SubmittedForSignature,
     };
     let events = DeadlineEvents {
         received_on: date!(2027 - 03 - 01),
         assessment_submitted_on: Some(date!(2027 - 03 - 15)),
         files_received_on: Some(date!(2027 - 03 - 22)),
     };
-    assert_eq!(
-        decision_due_on(&day_care, &events),
-        Some(date!(2027 - 04 - 06))
+    let due = decision_due_on(&day_care, &events);
+    assert_eq!(due, Some(date!(2027 - 04 - 06)));
+    // Submitted for signature on the due day, signed later: in time.
+    let met = deadline_met_on(
+        &day_care,
+        Some(date!(2027 - 04 - 06)),
+        Some(date!(2027 - 04 - 09)),
     );
+    assert_eq!(met, Some(date!(2027 - 04 - 06)));
+    assert!(!is_overdue(due, date!(2027 - 04 - 20), met));
+    // Not yet submitted after the due day: late.
+    assert!(is_overdue(
+        due,
+        date!(2027 - 04 - 07),
+        deadline_met_on(&day_care, None, None)
+    ));
+    // Elsewhere the signature meets the deadline.
+    let signed = DecisionDeadline {
+        until: DeadlineEnd::DecisionSigned,
+        ..day_care
+    };
+    assert_eq!(
+        deadline_met_on(
+            &signed,
+            Some(date!(2027 - 04 - 06)),
+            Some(date!(2027 - 04 - 09))
+        ),
+        Some(date!(2027 - 04 - 09))
+    );
+}
+
+#[test]
+fn r_dl_2_handover_to_the_provider_within_3_working_days() {
+    let term = Some(DeadlineRule::working_days(3));
+    // Signed on Friday 2026-12-18: 21, 22, 23 December → 23 December.
+    let due = handover_due_on(term, Some(Outcome::Granted), Some(date!(2026 - 12 - 18)));
+    assert_eq!(due, Some(date!(2026 - 12 - 23)));
+    assert!(!is_overdue(due, date!(2026 - 12 - 23), None));
+    assert!(is_overdue(due, date!(2026 - 12 - 28), None));
+    assert!(is_overdue(
+        due,
+        date!(2026 - 12 - 28),
+        Some(date!(2026 - 12 - 28))
+    ));
+    assert!(!is_overdue(
+        due,
+        date!(2027 - 01 - 05),
+        Some(date!(2026 - 12 - 22))
+    ));
+    // A refusal goes to no provider; other services hand nothing over.
+    assert_eq!(
+        handover_due_on(term, Some(Outcome::Refused), Some(date!(2026 - 12 - 18))),
+        None
+    );
+    assert_eq!(
+        handover_due_on(None, Some(Outcome::Granted), Some(date!(2026 - 12 - 18))),
+        None
+    );
+    assert_eq!(handover_due_on(term, Some(Outcome::Granted), None), None);
 }
 
 #[test]
@@ -330,10 +396,13 @@ fn r_dl_2_service_starts_no_earlier_than_the_decision() {
 #[test]
 fn r_dl_3_notification_within_five_working_days() {
     // Decided on Friday 2026-12-18: 21, 22, 23 Dec, (24–27 off), 28, 29 → 29 Dec.
+    let term = Some(DeadlineRule::working_days(5));
     assert_eq!(
-        notification_due_on(date!(2026 - 12 - 18)),
-        date!(2026 - 12 - 29)
+        notification_due_on(term, Some(date!(2026 - 12 - 18))),
+        Some(date!(2026 - 12 - 29))
     );
+    assert_eq!(notification_due_on(None, Some(date!(2026 - 12 - 18))), None);
+    assert_eq!(notification_due_on(term, None), None);
 }
 
 #[test]

@@ -1,9 +1,12 @@
 //! The service catalogue as data: every service type of S4 with its place in
 //! the national catalogue, the eligibility rule for its recipients, the
-//! documents an application needs (R-EL-6), the decision deadline (R-DL-*),
-//! whether it is free (R-FEE-12) and whether it has places and a queue
-//! (R-Q-1). [`default_catalogue`] is the seed each municipality gets; an
-//! administrator edits the municipality's copy.
+//! documents an application needs (R-EL-6) and those checked only at moving
+//! in, the decision deadline (R-DL-1, R-DL-2 or the product default), the
+//! deadlines that follow the decision (R-DL-2 hand-over, R-DL-3
+//! notification), whether a decision may come before the needs assessment
+//! (R-CM-6), whether it is free (R-FEE-12) and whether it has places and a
+//! queue (R-Q-1). [`default_catalogue`] is the seed each municipality gets;
+//! an administrator edits the municipality's copy.
 
 use crate::calendar::{DeadlineRule, DeadlineUnit};
 use serde::{Deserialize, Serialize};
@@ -32,7 +35,25 @@ pub enum DeadlineStart {
     FilesReceived,
 }
 
-/// A decision deadline: how long, and from when.
+/// Which event meets a decision deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineEnd {
+    /// The decision is signed (the default).
+    #[default]
+    DecisionSigned,
+    /// R-DL-2: the decision is prepared and submitted for signature
+    /// ("parengia … ir pateikia pasirašyti").
+    SubmittedForSignature,
+}
+
+impl DeadlineEnd {
+    fn is_default(&self) -> bool {
+        *self == DeadlineEnd::DecisionSigned
+    }
+}
+
+/// A decision deadline: how long, from when, and what meets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DecisionDeadline {
     /// Days.
@@ -41,6 +62,9 @@ pub struct DecisionDeadline {
     pub unit: DeadlineUnit,
     /// The event that starts it.
     pub from: DeadlineStart,
+    /// The event that meets it (absent in stored rules: the signature).
+    #[serde(default, skip_serializing_if = "DeadlineEnd::is_default")]
+    pub until: DeadlineEnd,
 }
 
 impl DecisionDeadline {
@@ -109,6 +133,26 @@ pub struct ServiceTypeSpec {
     pub required_documents: Vec<DocumentSpec>,
     /// When the decision is due.
     pub decision_deadline: DecisionDeadline,
+    /// R-DL-2: the signed decision and the file are handed to the provider
+    /// within this term of the decision (children's day care: 3 working
+    /// days); `None`: no hand-over is tracked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handover_deadline: Option<DeadlineRule>,
+    /// R-DL-3: the person is told of the decision within this term of it
+    /// (group living home: 5 working days); `None`: no term is tracked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_deadline: Option<DeadlineRule>,
+    /// R-CM-6: the division may decide before the needs assessment where
+    /// the person suffers violence or their safety is threatened (accredited
+    /// social supervision); the assessment follows, the documents do not
+    /// wait.
+    #[serde(default)]
+    pub decision_before_assessment: bool,
+    /// Documents checked when the person moves in, not at application
+    /// (e.g. the 027/a extract at most 3 months old for the group living
+    /// home, R-EL-5); shown for information, never block a decision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moving_in_documents: Vec<DocumentSpec>,
     /// Given free of charge (R-FEE-12).
     pub free: bool,
     /// Has a limited number of places and a queue (R-Q-1).
@@ -175,20 +219,46 @@ fn capacity_or_needs() -> DocumentSpec {
     )
 }
 
+fn medical_extract_3_months() -> DocumentSpec {
+    doc(
+        "medical_extract_027a_3_months",
+        "Medicininių dokumentų išrašas (forma 027/a), išduotas ne daugiau kaip prieš 3 mėnesius iki apsigyvenimo",
+        "Medical extract (form 027/a), issued at most 3 months before moving in",
+    )
+}
+
 /// P: the deadline where S4 names none — 30 calendar days from the day the
 /// division receives the file.
-const DEFAULT_DEADLINE: DecisionDeadline = DecisionDeadline {
+pub const DEFAULT_DEADLINE: DecisionDeadline = DecisionDeadline {
     amount: 30,
     unit: DeadlineUnit::CalendarDays,
     from: DeadlineStart::FilesReceived,
+    until: DeadlineEnd::DecisionSigned,
 };
+
+/// R-DL-2: the signed decision and the file reach the provider within 3
+/// working days.
+pub const HANDOVER_DEADLINE: DeadlineRule = DeadlineRule::working_days(3);
+
+/// R-DL-3: the person is told of a group living home decision within 5
+/// working days.
+pub const NOTIFICATION_DEADLINE: DeadlineRule = DeadlineRule::working_days(5);
 
 /// The service types of S4, as seeded for a municipality.
 ///
-/// Deadlines: R-DL-1 home help (14 calendar days from the assessment's
-/// submission to the municipality); R-DL-2 children's day centre (10 working
-/// days from the files); the others are S4-silent and use the product
-/// default of 30 calendar days from the files (P). Free: R-FEE-12.
+/// Decision deadlines from the seed: R-DL-1 home help (14 calendar days
+/// from the assessment's submission to the municipality) and R-DL-2
+/// children's day care (10 working days from the files to the decision
+/// being prepared and submitted for signature). Every other service,
+/// transport and the overnight shelter included, has the product default
+/// of 30 calendar days from the files (P): S4's "5 working days" for
+/// transport is the applicant's lead time before a trip (R-DL-4) and its
+/// "two days" for the shelter the window to file the SP-8 after arrival
+/// (R-DL-5), both checked where trips and stays are recorded
+/// ([`crate::lead_times`]). After the decision: R-DL-2 hand-over to the
+/// provider (children's day care), R-DL-3 notification (group living
+/// home). R-CM-6 applies to children's day care, the accredited social
+/// supervision S4 names it for. Free: R-FEE-12.
 pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
     use CatalogueGroup::*;
     let rule = |s: &str| Some(s.to_owned());
@@ -212,7 +282,12 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 amount: 14,
                 unit: DeadlineUnit::CalendarDays,
                 from: DeadlineStart::AssessmentSubmitted,
+                until: DeadlineEnd::DecisionSigned,
             },
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: false,
             has_places: false,
             fee_rule: Some(FeeRule::Rfee1),
@@ -238,6 +313,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 ),
             ],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: false,
             has_places: false,
             fee_rule: Some(FeeRule::Rfee1),
@@ -261,11 +340,11 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 ),
                 income(),
             ],
-            decision_deadline: DecisionDeadline {
-                amount: 5,
-                unit: DeadlineUnit::WorkingDays,
-                from: DeadlineStart::ApplicationReceived,
-            },
+            decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: false,
             has_places: false,
             fee_rule: Some(FeeRule::Rfee5),
@@ -287,6 +366,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 ),
             ],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: false,
             fee_rule: None,
@@ -299,6 +382,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             eligibility_rule: rule("R-EL-2"),
             required_documents: vec![application_form(), identity(), income()],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: false,
             fee_rule: None,
@@ -321,6 +408,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 ),
             ],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: false,
             has_places: false,
             fee_rule: Some(FeeRule::Rfee10),
@@ -337,11 +428,11 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 residence(),
                 disability_or_pensioner(),
             ],
-            decision_deadline: DecisionDeadline {
-                amount: 2,
-                unit: DeadlineUnit::CalendarDays,
-                from: DeadlineStart::ApplicationReceived,
-            },
+            decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: true,
             fee_rule: None,
@@ -357,7 +448,12 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 amount: 10,
                 unit: DeadlineUnit::WorkingDays,
                 from: DeadlineStart::FilesReceived,
+                until: DeadlineEnd::SubmittedForSignature,
             },
+            handover_deadline: Some(HANDOVER_DEADLINE),
+            decision_before_assessment: true,
+            notification_deadline: None,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: true,
             fee_rule: None,
@@ -368,18 +464,12 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             name_en: "Short-term care in the group living home".into(),
             group: SocialCare,
             eligibility_rule: rule("R-EL-5"),
-            required_documents: vec![
-                application_form(),
-                identity(),
-                residence(),
-                income(),
-                doc(
-                    "medical_extract_027a_3_months",
-                    "Medicininių dokumentų išrašas (forma 027/a), ne senesnis kaip 3 mėnesių",
-                    "Medical extract (form 027/a), at most 3 months old",
-                ),
-            ],
+            required_documents: vec![application_form(), identity(), residence(), income()],
             decision_deadline: DEFAULT_DEADLINE,
+            notification_deadline: Some(NOTIFICATION_DEADLINE),
+            moving_in_documents: vec![medical_extract_3_months()],
+            handover_deadline: None,
+            decision_before_assessment: false,
             free: false,
             has_places: true,
             fee_rule: Some(FeeRule::Rfee8),
@@ -390,23 +480,12 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             name_en: "Long-term care in the group living home".into(),
             group: SocialCare,
             eligibility_rule: rule("R-EL-5"),
-            required_documents: vec![
-                application_form(),
-                identity(),
-                residence(),
-                income(),
-                doc(
-                    "medical_extract_027a_3_months",
-                    "Medicininių dokumentų išrašas (forma 027/a), ne senesnis kaip 3 mėnesių",
-                    "Medical extract (form 027/a), at most 3 months old",
-                ),
-                doc(
-                    "assets_declaration",
-                    "Turto deklaracija",
-                    "Declaration of assets",
-                ),
-            ],
+            required_documents: vec![application_form(), identity(), residence(), income()],
             decision_deadline: DEFAULT_DEADLINE,
+            notification_deadline: Some(NOTIFICATION_DEADLINE),
+            moving_in_documents: vec![medical_extract_3_months()],
+            handover_deadline: None,
+            decision_before_assessment: false,
             free: false,
             has_places: true,
             fee_rule: Some(FeeRule::Rfee8),
@@ -420,6 +499,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
             eligibility_rule: rule("R-CM-5"),
             required_documents: vec![application_form()],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: false,
             fee_rule: None,
@@ -440,6 +523,10 @@ pub fn default_catalogue() -> Vec<ServiceTypeSpec> {
                 ),
             ],
             decision_deadline: DEFAULT_DEADLINE,
+            handover_deadline: None,
+            notification_deadline: None,
+            decision_before_assessment: false,
+            moving_in_documents: Vec::new(),
             free: true,
             has_places: false,
             fee_rule: None,
@@ -491,12 +578,112 @@ mod tests {
     }
 
     #[test]
-    fn r_dl_2_childrens_day_centre_deadline_is_10_working_days_from_the_files() {
-        let d = find("children_day_centre").decision_deadline;
+    fn r_dl_2_childrens_day_centre_deadline_is_10_working_days_to_submission_for_signature() {
+        let spec = find("children_day_centre");
+        let d = spec.decision_deadline;
         assert_eq!(
-            (d.amount, d.unit, d.from),
-            (10, DeadlineUnit::WorkingDays, DeadlineStart::FilesReceived)
+            (d.amount, d.unit, d.from, d.until),
+            (
+                10,
+                DeadlineUnit::WorkingDays,
+                DeadlineStart::FilesReceived,
+                DeadlineEnd::SubmittedForSignature
+            )
         );
+        assert_eq!(spec.handover_deadline, Some(DeadlineRule::working_days(3)));
+        // Only children's day care hands the file to a provider.
+        for other in default_catalogue()
+            .into_iter()
+            .filter(|s| s.code != "children_day_centre")
+        {
+            assert_eq!(other.handover_deadline, None, "{}", other.code);
+            assert_eq!(
+                other.decision_deadline.until,
+                DeadlineEnd::DecisionSigned,
+                "{}",
+                other.code
+            );
+        }
+    }
+
+    #[test]
+    fn r_dl_4_r_dl_5_transport_and_shelter_have_the_default_decision_deadline() {
+        for code in ["transport", "overnight_shelter"] {
+            assert_eq!(find(code).decision_deadline, DEFAULT_DEADLINE, "{code}");
+        }
+        // Only home help and children's day care have a deadline from the seed.
+        let seeded: Vec<String> = default_catalogue()
+            .into_iter()
+            .filter(|s| s.decision_deadline != DEFAULT_DEADLINE)
+            .map(|s| s.code)
+            .collect();
+        assert_eq!(seeded, ["home_help", "children_day_centre"]);
+    }
+
+    #[test]
+    fn r_dl_3_group_living_home_notifies_within_5_working_days() {
+        for spec in default_catalogue() {
+            let expected = spec
+                .code
+                .starts_with("group_living_")
+                .then_some(DeadlineRule::working_days(5));
+            assert_eq!(spec.notification_deadline, expected, "{}", spec.code);
+        }
+    }
+
+    #[test]
+    fn r_cm_6_applies_to_accredited_social_supervision_only() {
+        for spec in default_catalogue() {
+            assert_eq!(
+                spec.decision_before_assessment,
+                spec.code == "children_day_centre",
+                "{}",
+                spec.code
+            );
+        }
+    }
+
+    #[test]
+    fn ref_027a_extract_is_checked_at_moving_in_and_no_assets_declaration() {
+        for spec in default_catalogue() {
+            let codes: Vec<&str> = spec
+                .required_documents
+                .iter()
+                .map(|d| d.code.as_str())
+                .collect();
+            assert!(
+                !codes.contains(&"medical_extract_027a_3_months"),
+                "{}",
+                spec.code
+            );
+            assert!(!codes.contains(&"assets_declaration"), "{}", spec.code);
+        }
+        for code in ["group_living_short_term", "group_living_long_term"] {
+            let spec = find(code);
+            assert_eq!(spec.moving_in_documents, vec![medical_extract_3_months()]);
+            assert!(spec.moving_in_documents[0].name_lt.contains("3 mėnesius"));
+        }
+    }
+
+    #[test]
+    fn stored_specs_without_the_new_fields_still_parse() {
+        let mut json = serde_json::to_value(find("transport")).unwrap();
+        let map = json.as_object_mut().unwrap();
+        for field in [
+            "handover_deadline",
+            "notification_deadline",
+            "decision_before_assessment",
+            "moving_in_documents",
+        ] {
+            map.remove(field);
+        }
+        let spec: ServiceTypeSpec = serde_json::from_value(json).unwrap();
+        assert_eq!(spec, find("transport"));
+        let rule: DecisionDeadline = serde_json::from_value(
+            serde_json::json!({ "amount": 10, "unit": "working_days", "from": "files_received" }),
+        )
+        .unwrap();
+        assert_eq!(rule.until, DeadlineEnd::DecisionSigned);
     }
 
     #[test]

@@ -23,17 +23,40 @@ pub enum CertificateKind {
     PermanentCareNeed,
     /// Pensioner.
     Pensioner,
+    /// Movement dysfunction (judėjimo funkcijų sutrikimas), from a doctor's
+    /// or the disability service's record (R-EL-4).
+    MovementDysfunction,
+    /// Special need of transport cost compensation (specialusis transporto
+    /// išlaidų kompensavimo poreikis, R-EL-4).
+    SpecialTransportNeed,
+    /// Intellectual or mental disability (proto ar psichikos negalia, R-EL-5).
+    IntellectualOrMentalDisability,
+    /// Physical independence (fizinis savarankiškumas): `independent`,
+    /// `partially_independent` or `dependent` (R-EL-5).
+    PhysicalIndependence,
+    /// Returned from a prison or a social rehabilitation institution
+    /// (pažyma apie paleidimą; meal coupons, R-EL-3).
+    ReturnedFromPrisonOrRehabilitation,
+    /// In the register of people without a residence (gyvenamosios vietos
+    /// neturinčių asmenų apskaita; meal coupons, R-EL-3).
+    HomelessRegister,
 }
 
 impl CertificateKind {
     /// Every kind.
-    pub const ALL: [CertificateKind; 6] = [
+    pub const ALL: [CertificateKind; 12] = [
         CertificateKind::DisabilityLevel,
         CertificateKind::WorkingCapacity,
         CertificateKind::SpecialNeedsLevel,
         CertificateKind::PermanentNursingNeed,
         CertificateKind::PermanentCareNeed,
         CertificateKind::Pensioner,
+        CertificateKind::MovementDysfunction,
+        CertificateKind::SpecialTransportNeed,
+        CertificateKind::IntellectualOrMentalDisability,
+        CertificateKind::PhysicalIndependence,
+        CertificateKind::ReturnedFromPrisonOrRehabilitation,
+        CertificateKind::HomelessRegister,
     ];
 
     /// The code as stored.
@@ -45,6 +68,14 @@ impl CertificateKind {
             CertificateKind::PermanentNursingNeed => "permanent_nursing_need",
             CertificateKind::PermanentCareNeed => "permanent_care_need",
             CertificateKind::Pensioner => "pensioner",
+            CertificateKind::MovementDysfunction => "movement_dysfunction",
+            CertificateKind::SpecialTransportNeed => "special_transport_need",
+            CertificateKind::IntellectualOrMentalDisability => "intellectual_or_mental_disability",
+            CertificateKind::PhysicalIndependence => "physical_independence",
+            CertificateKind::ReturnedFromPrisonOrRehabilitation => {
+                "returned_from_prison_or_rehabilitation"
+            }
+            CertificateKind::HomelessRegister => "homeless_register",
         }
     }
 
@@ -65,6 +96,13 @@ impl CertificateKind {
             (CertificateKind::SpecialNeedsLevel, _) => Err("the level is high, medium or low"),
             (CertificateKind::DisabilityLevel, Some("severe" | "moderate" | "mild")) => Ok(()),
             (CertificateKind::DisabilityLevel, _) => Err("the level is severe, moderate or mild"),
+            (
+                CertificateKind::PhysicalIndependence,
+                Some("independent" | "partially_independent" | "dependent"),
+            ) => Ok(()),
+            (CertificateKind::PhysicalIndependence, _) => {
+                Err("the independence is independent, partially_independent or dependent")
+            }
             (_, _) => Ok(()),
         }
     }
@@ -201,37 +239,71 @@ pub fn hints(rule: &str, facts: &PersonFacts) -> Vec<EligibilityHint> {
             hint(rule, Unknown, "situation_needs_assessment"),
             residence(rule, facts),
         ],
-        // R-EL-3: meal coupons for the ill — income per member ≤ 1.5 VRP.
-        "R-EL-3" => vec![income_below(rule, facts, Decimal::new(15, 1), true)],
-        // R-EL-4: transport — the groups of S4; certificates suggest it, the
-        // rest is decided case by case.
-        "R-EL-4" => {
-            let suggests = facts.has(CertificateKind::DisabilityLevel)
-                || facts.has(CertificateKind::SpecialNeedsLevel)
-                || facts.has(CertificateKind::Pensioner)
-                || facts
-                    .value(CertificateKind::WorkingCapacity)
-                    .and_then(|v| v.parse::<u8>().ok())
-                    .is_some_and(|pct| pct <= 55);
-            vec![hint(
-                rule,
-                if suggests { Met } else { Unknown },
-                if suggests {
-                    "certificates_match"
-                } else {
-                    "group_needs_assessment"
-                },
-            )]
+        // R-EL-3: meal coupons. S4's groups: people back from a prison or a
+        // social rehabilitation institution (30 coupons by the director);
+        // people without the right to a social benefit who need urgent help
+        // for poverty or homelessness; the ill (oncology and others) with
+        // income per member ≤ 1.5 VRP; others by the commission.
+        "R-EL-3" => {
+            if facts.has(CertificateKind::ReturnedFromPrisonOrRehabilitation) {
+                vec![hint(rule, Met, "returned_from_prison")]
+            } else if facts.has(CertificateKind::HomelessRegister) {
+                vec![hint(rule, Met, "homeless")]
+            } else {
+                vec![
+                    income_below(rule, facts, Decimal::new(15, 1), true),
+                    hint(rule, Unknown, "other_groups_by_commission"),
+                ]
+            }
         }
-        // R-EL-5: group living home — elderly, or adults with an intellectual
-        // or mental disability; living in the municipality.
+        // R-EL-4: transport — S4's groups: a special transport need; or a
+        // movement dysfunction together with a disability (children: a
+        // disability level), working capacity 0–55 % or a high or medium
+        // special-needs level. A pensioner certificate or a low level alone
+        // is not enough; the other groups (the centre's clients, people
+        // driven home from the hospital, others by decision) are the
+        // social worker's judgement.
+        "R-EL-4" => {
+            if facts.has(CertificateKind::SpecialTransportNeed) {
+                return vec![hint(rule, Met, "special_transport_need")];
+            }
+            let capacity = facts
+                .value(CertificateKind::WorkingCapacity)
+                .and_then(|v| v.parse::<u8>().ok())
+                .is_some_and(|pct| pct <= 55);
+            let needs = matches!(
+                facts.value(CertificateKind::SpecialNeedsLevel),
+                Some("high" | "medium")
+            );
+            let qualifying = facts.has(CertificateKind::DisabilityLevel) || capacity || needs;
+            let movement = facts.has(CertificateKind::MovementDysfunction);
+            vec![match (qualifying, movement) {
+                (true, true) => hint(rule, Met, "movement_dysfunction_and_certificate"),
+                (true, false) => hint(rule, Unknown, "no_movement_dysfunction"),
+                (false, _) => hint(rule, Unknown, "group_needs_assessment"),
+            }]
+        }
+        // R-EL-5: group living home — elderly people or adults with an
+        // intellectual or mental disability, whose physical independence is
+        // at least partial ("ne mažesnis, kaip iš dalies savarankiškas");
+        // living in the municipality.
         "R-EL-5" => {
             let group = match facts.age {
                 Some(age) if age < 18 => hint(rule, NotMet, "minor"),
+                _ if facts.has(CertificateKind::IntellectualOrMentalDisability) => {
+                    hint(rule, Met, "intellectual_or_mental_disability")
+                }
                 _ if facts.has(CertificateKind::Pensioner) => hint(rule, Met, "pensioner"),
                 _ => hint(rule, Unknown, "disability_needs_assessment"),
             };
-            vec![group, residence(rule, facts)]
+            let independence = match facts.value(CertificateKind::PhysicalIndependence) {
+                Some("independent" | "partially_independent") => {
+                    hint(rule, Met, "at_least_partially_independent")
+                }
+                Some(_) => hint(rule, NotMet, "physically_dependent"),
+                None => hint(rule, Unknown, "independence_unknown"),
+            };
+            vec![group, independence, residence(rule, facts)]
         }
         // R-CM-5: social skills services — families raising or expecting
         // children at social risk, living in the municipality.
@@ -388,13 +460,78 @@ mod tests {
         );
     }
 
+    fn outcomes(rule: &str, facts: &PersonFacts) -> Vec<(HintOutcome, String)> {
+        hints(rule, facts)
+            .into_iter()
+            .map(|h| (h.outcome, h.reason))
+            .collect()
+    }
+
     #[test]
-    fn r_el_4_transport_certificates_suggest_eligibility() {
-        let pensioner = PersonFacts {
-            certificates: vec![cert(CertificateKind::Pensioner, None)],
+    fn r_el_4_transport_needs_movement_dysfunction_and_high_or_medium_level() {
+        let with = |certs: Vec<Certificate>| PersonFacts {
+            age: Some(70),
+            certificates: certs,
             ..Default::default()
         };
-        assert_eq!(hints("R-EL-4", &pensioner)[0].outcome, HintOutcome::Met);
+        let movement = || cert(CertificateKind::MovementDysfunction, None);
+        // A pensioner certificate alone is not enough.
+        let pensioner = with(vec![cert(CertificateKind::Pensioner, None)]);
+        assert_eq!(hints("R-EL-4", &pensioner)[0].outcome, HintOutcome::Unknown);
+        // High or medium special needs with a movement dysfunction.
+        for level in ["high", "medium"] {
+            let facts = with(vec![
+                cert(CertificateKind::SpecialNeedsLevel, Some(level)),
+                movement(),
+            ]);
+            assert_eq!(
+                hints("R-EL-4", &facts)[0].outcome,
+                HintOutcome::Met,
+                "{level}"
+            );
+        }
+        // A low level does not qualify, with or without the dysfunction.
+        let low = with(vec![
+            cert(CertificateKind::SpecialNeedsLevel, Some("low")),
+            movement(),
+        ]);
+        assert_eq!(hints("R-EL-4", &low)[0].outcome, HintOutcome::Unknown);
+        // A high level without a movement dysfunction is not enough.
+        let high_only = with(vec![cert(CertificateKind::SpecialNeedsLevel, Some("high"))]);
+        assert_eq!(
+            outcomes("R-EL-4", &high_only),
+            [(HintOutcome::Unknown, "no_movement_dysfunction".to_owned())]
+        );
+        // Working capacity 30–55 % or 0–25 % with the dysfunction.
+        for pct in ["0", "25", "30", "55"] {
+            let facts = with(vec![
+                cert(CertificateKind::WorkingCapacity, Some(pct)),
+                movement(),
+            ]);
+            assert_eq!(
+                hints("R-EL-4", &facts)[0].outcome,
+                HintOutcome::Met,
+                "{pct}"
+            );
+        }
+        let at_60 = with(vec![
+            cert(CertificateKind::WorkingCapacity, Some("60")),
+            movement(),
+        ]);
+        assert_eq!(hints("R-EL-4", &at_60)[0].outcome, HintOutcome::Unknown);
+        // A disabled child with a movement dysfunction.
+        let child = PersonFacts {
+            age: Some(9),
+            certificates: vec![
+                cert(CertificateKind::DisabilityLevel, Some("moderate")),
+                movement(),
+            ],
+            ..Default::default()
+        };
+        assert_eq!(hints("R-EL-4", &child)[0].outcome, HintOutcome::Met);
+        // A special transport need is enough by itself.
+        let special = with(vec![cert(CertificateKind::SpecialTransportNeed, None)]);
+        assert_eq!(hints("R-EL-4", &special)[0].outcome, HintOutcome::Met);
         assert_eq!(
             hints("R-EL-4", &PersonFacts::default())[0].outcome,
             HintOutcome::Unknown
@@ -402,24 +539,120 @@ mod tests {
     }
 
     #[test]
-    fn r_el_5_group_living_home_for_adults_of_the_municipality() {
+    fn r_el_5_group_living_home_needs_at_least_partial_physical_independence() {
         let minor = PersonFacts {
             age: Some(15),
             lives_in_municipality: Some(true),
             ..Default::default()
         };
         assert_eq!(hints("R-EL-5", &minor)[0].outcome, HintOutcome::NotMet);
-        let elderly_elsewhere = PersonFacts {
+        // A pensioner certificate alone is not enough: independence unknown.
+        let pensioner = PersonFacts {
             age: Some(80),
             certificates: vec![cert(CertificateKind::Pensioner, None)],
+            lives_in_municipality: Some(true),
+            ..Default::default()
+        };
+        let h = outcomes("R-EL-5", &pensioner);
+        assert_eq!(h[0].0, HintOutcome::Met);
+        assert_eq!(
+            h[1],
+            (HintOutcome::Unknown, "independence_unknown".to_owned())
+        );
+        assert!(h.iter().any(|(o, _)| *o != HintOutcome::Met));
+        let independence = |value: &str| PersonFacts {
+            certificates: vec![
+                cert(CertificateKind::Pensioner, None),
+                cert(CertificateKind::PhysicalIndependence, Some(value)),
+            ],
+            ..pensioner.clone()
+        };
+        for ok in ["independent", "partially_independent"] {
+            assert!(
+                hints("R-EL-5", &independence(ok))
+                    .iter()
+                    .all(|h| h.outcome == HintOutcome::Met),
+                "{ok}"
+            );
+        }
+        assert_eq!(
+            outcomes("R-EL-5", &independence("dependent"))[1],
+            (HintOutcome::NotMet, "physically_dependent".to_owned())
+        );
+        // An adult with a mental disability, partially independent, elsewhere.
+        let adult = PersonFacts {
+            age: Some(40),
+            certificates: vec![
+                cert(CertificateKind::IntellectualOrMentalDisability, None),
+                cert(
+                    CertificateKind::PhysicalIndependence,
+                    Some("partially_independent"),
+                ),
+            ],
             lives_in_municipality: Some(false),
             ..Default::default()
         };
-        let h = hints("R-EL-5", &elderly_elsewhere);
+        let h = hints("R-EL-5", &adult);
         assert_eq!(
-            (h[0].outcome, h[1].outcome),
-            (HintOutcome::Met, HintOutcome::NotMet)
+            (h[0].outcome, h[1].outcome, h[2].outcome),
+            (HintOutcome::Met, HintOutcome::Met, HintOutcome::NotMet)
         );
+        // An adult without either group is for the social worker.
+        let other = PersonFacts {
+            age: Some(40),
+            ..Default::default()
+        };
+        assert_eq!(hints("R-EL-5", &other)[0].outcome, HintOutcome::Unknown);
+    }
+
+    #[test]
+    fn r_el_3_meal_coupons_have_their_own_groups() {
+        let vrp = Some(dec!(221));
+        let back = PersonFacts {
+            certificates: vec![cert(
+                CertificateKind::ReturnedFromPrisonOrRehabilitation,
+                None,
+            )],
+            income_per_member: Some(dec!(900)),
+            vrp,
+            ..Default::default()
+        };
+        assert_eq!(
+            outcomes("R-EL-3", &back),
+            [(HintOutcome::Met, "returned_from_prison".to_owned())]
+        );
+        let homeless = PersonFacts {
+            certificates: vec![cert(CertificateKind::HomelessRegister, None)],
+            ..Default::default()
+        };
+        assert_eq!(hints("R-EL-3", &homeless)[0].reason, "homeless");
+        // Above the limit of the ill, the commission may still grant them.
+        let above = PersonFacts {
+            income_per_member: Some(dec!(400)),
+            vrp,
+            ..Default::default()
+        };
+        assert_eq!(
+            outcomes("R-EL-3", &above),
+            [
+                (HintOutcome::NotMet, "income_above_limit".to_owned()),
+                (
+                    HintOutcome::Unknown,
+                    "other_groups_by_commission".to_owned()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn physical_independence_values() {
+        let k = CertificateKind::PhysicalIndependence;
+        assert!(k.check_value(Some("partially_independent")).is_ok());
+        assert!(k.check_value(Some("partly")).is_err());
+        assert!(k.check_value(None).is_err());
+        for kind in CertificateKind::ALL {
+            assert_eq!(CertificateKind::parse(kind.as_str()), Some(kind));
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod eligibility;
 pub mod fees;
 pub mod hours;
 pub mod income;
+pub mod lead_times;
 pub mod lifecycle;
 pub mod personal_code;
 pub mod rates;

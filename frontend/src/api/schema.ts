@@ -320,6 +320,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/{id}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the hand-over of a signed decision and its file to the provider. */
+        post: operations["record_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}/notification": {
         parameters: {
             query?: never;
@@ -1029,10 +1046,26 @@ export interface components {
             decision_due_on?: string | null;
             eldership?: components["schemas"]["EldershipRef"] | null;
             /**
+             * Format: date
+             * @description R-DL-2: the signed decision and the file must reach the provider by
+             *     (children's day care, granted); none otherwise.
+             */
+            handover_due_on?: string | null;
+            /** @description R-DL-2: handed over late, or not yet and the date has passed. */
+            handover_overdue: boolean;
+            /**
              * Format: uuid
              * @description Id.
              */
             id: string;
+            /**
+             * Format: date
+             * @description R-DL-3: the person must be told of the decision by (group living
+             *     home); none for other services and before the signature.
+             */
+            notification_due_on?: string | null;
+            /** @description R-DL-3: the person was told late, or not yet and the date has passed. */
+            notification_overdue: boolean;
             /** @description The decision is late. */
             overdue: boolean;
             /** @description The person. */
@@ -1057,6 +1090,11 @@ export interface components {
             /** @description What the caller may do now (computed by the server from the domain). */
             allowed_actions: components["schemas"]["ApplicationAction"][];
             assessment?: components["schemas"]["Assessment"] | null;
+            /**
+             * @description R-CM-6: decided before the needs assessment, which is still to be
+             *     recorded.
+             */
+            assessment_outstanding: boolean;
             /** @description Attached files (metadata). */
             attachments: components["schemas"]["AttachmentView"][];
             /** @description How. */
@@ -1088,13 +1126,37 @@ export interface components {
              */
             files_received_on?: string | null;
             /**
+             * Format: date
+             * @description R-DL-2: the signed decision and the file must reach the provider by
+             *     (children's day care, granted); none otherwise.
+             */
+            handover_due_on?: string | null;
+            /** @description R-DL-2: handed over late, or not yet and the date has passed. */
+            handover_overdue: boolean;
+            /**
              * Format: uuid
              * @description Id.
              */
             id: string;
+            /**
+             * @description Documents checked when the person moves in, not at application
+             *     (e.g. the 027/a extract of at most 3 months, group living home).
+             */
+            moving_in_documents: components["schemas"]["MovingInDocument"][];
             /** @description Notes. */
             notes?: string | null;
-            /** @description The decision is late. */
+            /**
+             * Format: date
+             * @description R-DL-3: the person must be told of the decision by (group living
+             *     home); none for other services and before the signature.
+             */
+            notification_due_on?: string | null;
+            /** @description R-DL-3: the person was told late, or not yet and the date has passed. */
+            notification_overdue: boolean;
+            /**
+             * @description The decision is late (for children's day care, R-DL-2: not submitted
+             *     for signature in time).
+             */
             overdue: boolean;
             /** @description The person the service is for. */
             person: components["schemas"]["PersonRef"];
@@ -1213,7 +1275,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -1262,7 +1324,7 @@ export interface components {
          * @description A kind of certificate a person can hold.
          * @enum {string}
          */
-        CertificateKind: "disability_level" | "working_capacity" | "special_needs_level" | "permanent_nursing_need" | "permanent_care_need" | "pensioner";
+        CertificateKind: "disability_level" | "working_capacity" | "special_needs_level" | "permanent_nursing_need" | "permanent_care_need" | "pensioner" | "movement_dysfunction" | "special_transport_need" | "intellectual_or_mental_disability" | "physical_independence" | "returned_from_prison_or_rehabilitation" | "homeless_register";
         /** @description A certificate of a person. */
         CertificateView: {
             /**
@@ -1486,6 +1548,16 @@ export interface components {
              */
             username: string;
         };
+        /** @description A term after the decision. */
+        DeadlineRule: {
+            /**
+             * Format: int32
+             * @description Days.
+             */
+            amount: number;
+            /** @description `calendar_days` or `working_days`. */
+            unit: string;
+        };
         /** @description When a decision is due. */
         DecisionDeadline: {
             /**
@@ -1497,6 +1569,11 @@ export interface components {
             from: string;
             /** @description `calendar_days` or `working_days`. */
             unit: string;
+            /**
+             * @description What meets it: `decision_signed` (when absent) or
+             *     `submitted_for_signature` (R-DL-2).
+             */
+            until?: string;
         };
         /**
          * @description Where a decision stands.
@@ -1516,6 +1593,13 @@ export interface components {
              */
             decided_on?: string | null;
             fee_calculation?: components["schemas"]["FeeCalculationView"] | null;
+            /**
+             * Format: date
+             * @description R-DL-2: when the signed decision and the file reached the provider.
+             */
+            handed_over_on?: string | null;
+            /** @description R-DL-2: the provider they were handed to. */
+            handed_over_to?: string | null;
             /** @description Hours a month granted (home help). */
             hours_per_month?: string | null;
             /**
@@ -1846,6 +1930,21 @@ export interface components {
              */
             version: number;
         };
+        /** @description R-DL-2: the hand-over of a signed decision and its file to the provider. */
+        HandoverRequest: {
+            /**
+             * Format: date
+             * @description When (not before the decision, not after today).
+             */
+            handed_over_on: string;
+            /** @description To whom: the provider (the accredited institution). */
+            handed_over_to: string;
+            /**
+             * Format: int32
+             * @description The decision's `version` you read.
+             */
+            version: number;
+        };
         /** @description A health answer. */
         Health: {
             /** @description `ok` or `unavailable`. */
@@ -1862,6 +1961,13 @@ export interface components {
         };
         /** @description The inbox. */
         Inbox: {
+            /**
+             * @description Signed decisions whose notification (R-DL-3, with
+             *     `notification_due_on` and `notification_overdue`) or hand-over to the
+             *     provider (R-DL-2, `handover_due_on`, `handover_overdue`) is still to
+             *     be recorded, by the decision's date.
+             */
+            follow_ups: components["schemas"]["ApplicationSummary"][];
             /**
              * @description Waiting for a decision or a signature, by due date: overdue first,
              *     those without a due date last.
@@ -2027,6 +2133,15 @@ export interface components {
              * @description The person.
              */
             person_id: string;
+        };
+        /** @description A document checked at moving in. */
+        MovingInDocument: {
+            /** @description The document's code. */
+            code: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
         };
         /** @description A municipality, briefly. */
         MunicipalityRef: {
@@ -2347,6 +2462,11 @@ export interface components {
         ServiceTypeSpec: {
             /** @description Code (cannot change). */
             code: string;
+            /**
+             * @description R-CM-6: may be decided before the needs assessment (violence,
+             *     threatened safety); the documents are still required.
+             */
+            decision_before_assessment?: boolean;
             /** @description When the decision is due. */
             decision_deadline: components["schemas"]["DecisionDeadline"];
             /** @description The rule that says who may receive it, e.g. `R-EL-1`. */
@@ -2357,12 +2477,16 @@ export interface components {
             free: boolean;
             /** @description `general_services`, `social_supervision` or `social_care`. */
             group: string;
+            handover_deadline?: components["schemas"]["DeadlineRule"] | null;
             /** @description Has places and a queue (R-Q-1). */
             has_places: boolean;
+            /** @description Documents checked at moving in, not at application. */
+            moving_in_documents?: components["schemas"]["DocumentSpec"][];
             /** @description English name. */
             name_en: string;
             /** @description Lithuanian name. */
             name_lt: string;
+            notification_deadline?: components["schemas"]["DeadlineRule"] | null;
             /** @description Documents an application needs (R-EL-6). */
             required_documents: components["schemas"]["DocumentSpec"][];
         };
@@ -2752,7 +2876,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Waiting applications, most urgent first */
+            /** @description Waiting applications, most urgent first, and signed ones with a notification or hand-over to record */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3798,6 +3922,96 @@ export interface operations {
             };
             /** @description No such decision in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict, or not signed, refused or without a hand-over (invalid_transition) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Date before the decision or in the future; no provider */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6202,8 +6416,8 @@ type ReadonlyArray<T> = [
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
-export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
+export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];

@@ -17,7 +17,7 @@ db_tests!(
     r_role_2_preparer_cannot_sign,
     transitions_out_of_order_are_refused,
     stale_versions_are_refused_and_nothing_overwritten,
-    r_el_6_missing_documents_block_and_r_cm_6_lets_through,
+    r_el_6_missing_documents_block_even_with_an_r_cm_6_reason,
     division_inbox_puts_overdue_first,
     r_role_3_reads_of_a_persons_file_are_audited,
     other_municipalities_see_nothing,
@@ -667,7 +667,7 @@ async fn stale_versions_are_refused_and_nothing_overwritten(app: TestApp) {
     assert_eq!(now.body["version"], assessed["version"]);
 }
 
-async fn r_el_6_missing_documents_block_and_r_cm_6_lets_through(app: TestApp) {
+async fn r_el_6_missing_documents_block_even_with_an_r_cm_6_reason(app: TestApp) {
     let worker = app.token("social_worker").await;
     let person = ona(&app, &worker).await;
     let application = app
@@ -700,24 +700,19 @@ async fn r_el_6_missing_documents_block_and_r_cm_6_lets_through(app: TestApp) {
         !fields.contains(&"documents.declared_residence"),
         "not needed is fine"
     );
-    // R-CM-6: violence; the division may decide now and the documents follow.
+    // R-CM-6 does not waive the documents, and home help is never decided
+    // before its assessment (tests/api/deadlines.rs covers children's day care).
     let id = application["id"].as_str().unwrap();
-    let through = app
+    let refused = app
         .post(
             &format!("/api/v1/applications/{id}/forward"),
             &worker,
             json!({ "version": assessed["version"], "exception_reason": "Smurtas artimoje aplinkoje; grėsmė saugumui (R-CM-6)." }),
         )
         .await;
-    let through = through.assert_status(200).clone();
-    assert_eq!(through["status"], "ready_for_decision");
-    assert!(
-        through["exception_reason"]
-            .as_str()
-            .unwrap()
-            .contains("R-CM-6")
-    );
-    // Without an assessment, the exception also lets a file through.
+    refused.assert_problem(422, "validation_failed");
+    assert_eq!(refused.body["errors"][0]["field"], "exception_reason");
+    // Without an assessment and without an exception, nothing goes through.
     let other = home_help(&app, &worker, person["id"].as_str().unwrap(), "2026-11-11").await;
     forward(&app, &worker, &other)
         .await

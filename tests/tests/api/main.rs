@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod casework;
 mod compose;
+mod deadlines;
 mod errors;
 mod hardening;
 mod health;

@@ -79,5 +79,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(decisions::prepare::prepare_decision)
         .service(decisions::get::get_decision)
         .service(decisions::sign::sign_decision)
-        .service(decisions::record_notification::record_notification);
+        .service(decisions::record_notification::record_notification)
+        .service(decisions::record_handover::record_handover);
 }

@@ -190,8 +190,8 @@ pub struct SummaryParts {
     pub types: HashMap<Uuid, service_types::Model>,
     /// Elderships by id.
     pub places: HashMap<Uuid, elderships::Model>,
-    /// The decision's date by application id.
-    pub decided: HashMap<Uuid, Option<time::Date>>,
+    /// The decisions by application id.
+    pub decisions: HashMap<Uuid, decisions::Model>,
 }
 
 /// Loads the [`SummaryParts`] of `rows` in 4 queries whatever their number.
@@ -224,12 +224,12 @@ pub async fn summary_parts<C: ConnectionTrait>(
             .into_iter()
             .map(|e| (e.id, e))
             .collect(),
-        decided: decisions::Entity::find()
+        decisions: decisions::Entity::find()
             .filter(decisions::Column::ApplicationId.is_in(ids(&|r| Some(r.id))))
             .all(db)
             .await?
             .into_iter()
-            .map(|d| (d.application_id, d.decided_on))
+            .map(|d| (d.application_id, d))
             .collect(),
     })
 }
@@ -304,6 +304,47 @@ pub async fn waiting<C: ConnectionTrait>(
         )
         .order_by_asc(applications::Column::DecisionDueOn)
         .order_by_asc(applications::Column::ReceivedOn)
+        .order_by_asc(applications::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Signed applications of the service types `codes` (those with a term
+/// after the decision) whose notification or hand-over is not recorded yet,
+/// by the decision's date; at most `limit`.
+pub async fn with_open_terms<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    codes: &[String],
+    service_code: Option<&str>,
+    eldership_id: Option<Uuid>,
+    limit: u64,
+) -> StoreResult<Vec<applications::Model>> {
+    use sea_orm::{Condition, JoinType};
+    let mut query = scoped::<applications::Entity>(actor)
+        .filter(applications::Column::Status.is_in(["decided", "notified"]))
+        .filter(applications::Column::ServiceCode.is_in(codes.iter().cloned()))
+        .join(
+            JoinType::InnerJoin,
+            crate::store::persons::on::<applications::Entity, decisions::Entity>(
+                applications::Column::Id,
+                decisions::Column::ApplicationId,
+            ),
+        )
+        .filter(
+            Condition::any()
+                .add(decisions::Column::NotifiedOn.is_null())
+                .add(decisions::Column::HandedOverOn.is_null()),
+        );
+    if let Some(code) = service_code {
+        query = query.filter(applications::Column::ServiceCode.eq(code));
+    }
+    if let Some(eldership) = eldership_id {
+        query = query.filter(applications::Column::EldershipId.eq(eldership));
+    }
+    Ok(query
+        .order_by_asc(decisions::Column::DecidedOn)
         .order_by_asc(applications::Column::Id)
         .limit(limit)
         .all(db)

@@ -227,6 +227,9 @@ pub enum AuditAction {
     /// The person's notification was recorded.
     #[serde(rename = "application.notification")]
     ApplicationNotification,
+    /// R-DL-2: the signed decision and the file were handed to the provider.
+    #[serde(rename = "decision.handover")]
+    DecisionHandover,
     /// An application was read.
     #[serde(rename = "application.read")]
     ApplicationRead,
@@ -243,7 +246,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 50] = [
+    pub const ALL: [AuditAction; 51] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -290,6 +293,7 @@ impl AuditAction {
         AuditAction::ApplicationPrepareDecision,
         AuditAction::ApplicationSign,
         AuditAction::ApplicationNotification,
+        AuditAction::DecisionHandover,
         AuditAction::ApplicationRead,
         AuditAction::ApplicationListRead,
         AuditAction::DecisionRead,
@@ -345,6 +349,7 @@ impl AuditAction {
             AuditAction::ApplicationPrepareDecision => "application.prepare_decision",
             AuditAction::ApplicationSign => "application.sign",
             AuditAction::ApplicationNotification => "application.notification",
+            AuditAction::DecisionHandover => "decision.handover",
             AuditAction::ApplicationRead => "application.read",
             AuditAction::ApplicationListRead => "application.list_read",
             AuditAction::DecisionRead => "decision.read",

@@ -197,6 +197,27 @@ pub async fn save_signed<C: ConnectionTrait>(
     )
 }
 
+/// R-DL-2: records when and to whom decision `id` and its file were handed,
+/// at `version`; MUST return `StaleVersion` when the row is no longer at it.
+pub async fn save_handover<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    version: i32,
+    handed_over_on: Date,
+    handed_over_to: &str,
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    use decisions::Column as C;
+    versioned::expect_one(
+        versioned::update::<decisions::Entity>(actor, id, version, now)
+            .col_expr(C::HandedOverOn, Expr::value(handed_over_on))
+            .col_expr(C::HandedOverTo, Expr::value(handed_over_to.to_owned()))
+            .exec(db)
+            .await?,
+    )
+}
+
 /// Records how and when the person was told of decision `id`, at
 /// `version`; MUST return `StaleVersion` when the row is no longer at it.
 pub async fn save_notification<C: ConnectionTrait>(

@@ -190,6 +190,12 @@ pub struct ApplicationRow {
     pub decided_on: Option<Date>,
     /// When the person was told.
     pub notified_on: Option<Date>,
+    /// The decision's outcome code, once prepared.
+    pub outcome: Option<String>,
+    /// When the decision was prepared (submitted for signature).
+    pub prepared_at: Option<time::OffsetDateTime>,
+    /// R-DL-2: when the decision reached the provider.
+    pub handed_over_on: Option<Date>,
 }
 
 impl FromQueryResult for ApplicationRow {
@@ -200,6 +206,9 @@ impl FromQueryResult for ApplicationRow {
             eldership: elderships::Model::from_query_result_optional(res, "e_")?,
             decided_on: res.try_get(pre, "d_decided_on")?,
             notified_on: res.try_get(pre, "d_notified_on")?,
+            outcome: res.try_get(pre, "d_outcome")?,
+            prepared_at: res.try_get(pre, "d_prepared_at")?,
+            handed_over_on: res.try_get(pre, "d_handed_over_on")?,
         })
     }
 }
@@ -325,6 +334,9 @@ pub async fn load_file<C: ConnectionTrait>(
         )
         .column_as(decisions::Column::DecidedOn, "d_decided_on")
         .column_as(decisions::Column::NotifiedOn, "d_notified_on")
+        .column_as(decisions::Column::Outcome, "d_outcome")
+        .column_as(decisions::Column::PreparedAt, "d_prepared_at")
+        .column_as(decisions::Column::HandedOverOn, "d_handed_over_on")
         .order_by_desc(applications::Column::ReceivedOn)
         .order_by_desc(applications::Column::Id);
     select = prefixed::<service_types::Entity, _>(select, "t_");

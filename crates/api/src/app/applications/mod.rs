@@ -258,20 +258,34 @@ pub async fn forward(
         .map(|r| r.trim().to_owned())
         .filter(|r| !r.is_empty());
     let summary = json!({ "exception": exception.is_some() });
-    step(
-        state,
-        actor,
-        id,
+    let mut uow = begin_step(state, actor, Action::ForwardToDivision.permissions()).await?;
+    let record = repo::load_scoped(uow.db(), actor, id).await?;
+    // R-CM-6 lets a decision precede the needs assessment only where the
+    // catalogue says so (accredited social supervision).
+    if exception.is_some() && !spec(&record.service_type)?.decision_before_assessment {
+        return Err(ApiError::invalid_field(
+            "exception_reason",
+            "not_applicable",
+            "this service is not decided before the needs assessment (R-CM-6)",
+        ));
+    }
+    let changes = StepChanges {
+        files_received_on: Some(uow.today()),
+        exception_reason: exception,
+        ..Default::default()
+    };
+    let record = take_step(
+        &mut uow,
+        record,
         version,
         Action::ForwardToDivision,
-        |uow| StepChanges {
-            files_received_on: Some(uow.today()),
-            exception_reason: exception,
-            ..Default::default()
-        },
+        changes,
         summary,
     )
-    .await
+    .await?;
+    let view = view_in(uow.db(), actor, record, uow.today()).await?;
+    uow.commit().await?;
+    Ok(view)
 }
 
 /// A needs assessment to record.
@@ -431,14 +445,27 @@ pub async fn list(
 /// Most items the inbox lists at once.
 const INBOX_LIMIT: u64 = 500;
 
+/// The division's inbox.
+#[derive(Debug)]
+pub struct InboxItems {
+    /// Waiting for a decision or a signature, most urgent first.
+    pub items: Vec<ApplicationSummary>,
+    /// How many of them are overdue.
+    pub overdue: u64,
+    /// Signed, with a notification (R-DL-3) or hand-over (R-DL-2) still to
+    /// record, by the decision's date.
+    pub follow_ups: Vec<ApplicationSummary>,
+}
+
 /// The division's inbox: applications waiting for a decision or a
-/// signature, most urgent first, and how many are overdue.
+/// signature, most urgent first, and how many are overdue; and signed ones
+/// whose notification or hand-over is still to be recorded.
 pub async fn inbox(
     state: &AppState,
     actor: &Actor,
     service_code: Option<&str>,
     eldership_id: Option<Uuid>,
-) -> ApiResult<(Vec<ApplicationSummary>, u64)> {
+) -> ApiResult<InboxItems> {
     if !(actor.can(Permission::PrepareDecisions) || actor.can(Permission::SignDecisions)) {
         return Err(ApiError::forbidden(
             "The inbox is the Social Support Division's.",
@@ -458,7 +485,48 @@ pub async fn inbox(
         INBOX_LIMIT,
     )
     .await?;
-    let items = summaries(&state.db, rows, state.clock.today()).await?;
+    let today = state.clock.today();
+    let items = summaries(&state.db, rows, today).await?;
     let overdue = items.iter().filter(|i| i.overdue).count() as u64;
-    Ok((items, overdue))
+    // Follow-ups: only the service types whose catalogue entry has a term
+    // after the decision.
+    let mut codes = Vec::new();
+    for row in crate::store::catalogue::list(&state.db, actor).await? {
+        let spec = spec(&row)?;
+        if spec.notification_deadline.is_some() || spec.handover_deadline.is_some() {
+            codes.push(row.code);
+        }
+    }
+    let follow_ups = if codes.is_empty() {
+        Vec::new()
+    } else {
+        let rows = repo::with_open_terms(
+            &state.db,
+            actor,
+            &codes,
+            service_code,
+            eldership_id,
+            INBOX_LIMIT,
+        )
+        .await?;
+        let parts = repo::summary_parts(&state.db, &rows).await?;
+        let mut open = Vec::new();
+        for row in rows {
+            let (Some(service), Some(decision)) = (
+                parts.types.get(&row.service_type_id),
+                parts.decisions.get(&row.id),
+            ) else {
+                continue;
+            };
+            if views::term_open(&spec(service)?, decision.into()) {
+                open.push(row);
+            }
+        }
+        views::summaries_of(open, &parts, today)?
+    };
+    Ok(InboxItems {
+        items,
+        overdue,
+        follow_ups,
+    })
 }

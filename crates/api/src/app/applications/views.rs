@@ -9,8 +9,9 @@ use crate::store::applications::{ApplicationRecord, SummaryParts, ViewParts};
 use crate::store::entities::{applications, attachments, decisions, persons, service_types};
 use atvejis_domain::application::{
     ActorFacts, ApplicationFacts, ApplicationStatus, DeadlineEvents, DocumentCheck, DocumentStatus,
-    decision_due_on, is_overdue,
+    Outcome, deadline_met_on, decision_due_on, handover_due_on, is_overdue, notification_due_on,
 };
+use atvejis_domain::calendar::lithuanian_date;
 use atvejis_domain::catalogue::{DecisionDeadline, ServiceTypeSpec};
 use atvejis_domain::lifecycle::{ApplicationAction, application_actions};
 use rust_decimal::Decimal;
@@ -103,6 +104,17 @@ pub struct DocumentLine {
     pub provided_on: Option<Date>,
 }
 
+/// A document checked at moving in.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct MovingInDocument {
+    /// The document's code.
+    pub code: String,
+    /// Lithuanian name.
+    pub name_lt: String,
+    /// English name.
+    pub name_en: String,
+}
+
 /// The needs assessment.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Assessment {
@@ -136,6 +148,16 @@ pub struct ApplicationSummary {
     pub decision_due_on: Option<Date>,
     /// The decision is late.
     pub overdue: bool,
+    /// R-DL-3: the person must be told of the decision by (group living
+    /// home); none for other services and before the signature.
+    pub notification_due_on: Option<Date>,
+    /// R-DL-3: the person was told late, or not yet and the date has passed.
+    pub notification_overdue: bool,
+    /// R-DL-2: the signed decision and the file must reach the provider by
+    /// (children's day care, granted); none otherwise.
+    pub handover_due_on: Option<Date>,
+    /// R-DL-2: handed over late, or not yet and the date has passed.
+    pub handover_overdue: bool,
     /// The eldership that received it.
     pub eldership: Option<EldershipRef>,
     /// Version.
@@ -209,8 +231,25 @@ pub struct ApplicationView {
     pub files_received_on: Option<Date>,
     /// The decision is due (R-DL-*).
     pub decision_due_on: Option<Date>,
-    /// The decision is late.
+    /// The decision is late (for children's day care, R-DL-2: not submitted
+    /// for signature in time).
     pub overdue: bool,
+    /// R-DL-3: the person must be told of the decision by (group living
+    /// home); none for other services and before the signature.
+    pub notification_due_on: Option<Date>,
+    /// R-DL-3: the person was told late, or not yet and the date has passed.
+    pub notification_overdue: bool,
+    /// R-DL-2: the signed decision and the file must reach the provider by
+    /// (children's day care, granted); none otherwise.
+    pub handover_due_on: Option<Date>,
+    /// R-DL-2: handed over late, or not yet and the date has passed.
+    pub handover_overdue: bool,
+    /// R-CM-6: decided before the needs assessment, which is still to be
+    /// recorded.
+    pub assessment_outstanding: bool,
+    /// Documents checked when the person moves in, not at application
+    /// (e.g. the 027/a extract of at most 3 months, group living home).
+    pub moving_in_documents: Vec<MovingInDocument>,
     /// Why it was returned or withdrawn.
     pub status_reason: Option<String>,
     /// The eldership that received it.
@@ -298,14 +337,20 @@ pub fn actor_facts(actor: &Actor, delegated_to_sign: bool) -> ActorFacts {
     }
 }
 
-/// Recomputes the due date (R-DL-1, R-DL-2) by the deadline rule the
-/// application was received under; the catalogue's current rule only for
-/// rows received before applications kept their rule.
-pub fn due_on(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<Option<Date>> {
-    let rule: DecisionDeadline = match &row.decision_deadline {
+/// The decision deadline the application was received under; the
+/// catalogue's current rule only for rows received before applications kept
+/// their rule.
+pub fn rule_of(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<DecisionDeadline> {
+    Ok(match &row.decision_deadline {
         Some(value) => serde_json::from_value(value.clone()).map_err(ApiError::internal)?,
         None => spec.decision_deadline,
-    };
+    })
+}
+
+/// Recomputes the due date (R-DL-1, R-DL-2) by the deadline rule the
+/// application was received under.
+pub fn due_on(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<Option<Date>> {
+    let rule = rule_of(spec, row)?;
     Ok(decision_due_on(
         &rule,
         &DeadlineEvents {
@@ -316,13 +361,103 @@ pub fn due_on(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<Op
     ))
 }
 
-/// Whether the decision of `row` is late on `today`.
-pub fn overdue(row: &applications::Model, decided_on: Option<Date>, today: Date) -> bool {
-    let status = ApplicationStatus::parse(&row.status);
-    if status == Some(ApplicationStatus::Withdrawn) || status == Some(ApplicationStatus::Draft) {
-        return false;
+/// What is known of an application's decision for its terms.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DecisionDates {
+    /// Granted or refused, once prepared.
+    pub outcome: Option<Outcome>,
+    /// When it was prepared (submitted for signature).
+    pub prepared_at: Option<OffsetDateTime>,
+    /// When it was signed.
+    pub decided_on: Option<Date>,
+    /// When the person was told.
+    pub notified_on: Option<Date>,
+    /// When it reached the provider (R-DL-2).
+    pub handed_over_on: Option<Date>,
+}
+
+impl From<&decisions::Model> for DecisionDates {
+    fn from(d: &decisions::Model) -> Self {
+        DecisionDates {
+            outcome: Some(crate::app::decisions::views::outcome_of(d)),
+            prepared_at: Some(d.prepared_at),
+            decided_on: d.decided_on,
+            notified_on: d.notified_on,
+            handed_over_on: d.handed_over_on,
+        }
     }
-    is_overdue(row.decision_due_on, today, decided_on)
+}
+
+/// Whether a term after the decision is still open: the notification
+/// (R-DL-3) or the hand-over (R-DL-2) is due and not recorded.
+pub fn term_open(spec: &ServiceTypeSpec, decision: DecisionDates) -> bool {
+    let notification = notification_due_on(spec.notification_deadline, decision.decided_on)
+        .is_some()
+        && decision.notified_on.is_none();
+    let handover = handover_due_on(
+        spec.handover_deadline,
+        decision.outcome,
+        decision.decided_on,
+    )
+    .is_some()
+        && decision.handed_over_on.is_none();
+    notification || handover
+}
+
+/// An application's terms on `today`: the decision (R-DL-1, R-DL-2), the
+/// hand-over to the provider (R-DL-2) and the notification (R-DL-3).
+#[derive(Debug, Clone, Copy)]
+pub struct Terms {
+    /// The decision is late.
+    pub overdue: bool,
+    /// The notification is due.
+    pub notification_due_on: Option<Date>,
+    /// The notification is late.
+    pub notification_overdue: bool,
+    /// The hand-over is due.
+    pub handover_due_on: Option<Date>,
+    /// The hand-over is late.
+    pub handover_overdue: bool,
+}
+
+/// The terms of `row` (of service `spec`) with its decision, on `today`.
+pub fn terms_of(
+    spec: &ServiceTypeSpec,
+    row: &applications::Model,
+    decision: DecisionDates,
+    today: Date,
+) -> ApiResult<Terms> {
+    let status = ApplicationStatus::parse(&row.status);
+    let counts = !matches!(
+        status,
+        None | Some(ApplicationStatus::Withdrawn | ApplicationStatus::Draft)
+    );
+    // The decision counts as submitted for signature only while the file
+    // is not back with the eldership.
+    let submitted = matches!(
+        status,
+        Some(
+            ApplicationStatus::DecisionPrepared
+                | ApplicationStatus::Decided
+                | ApplicationStatus::Notified
+        )
+    )
+    .then(|| decision.prepared_at.map(lithuanian_date))
+    .flatten();
+    let met = deadline_met_on(&rule_of(spec, row)?, submitted, decision.decided_on);
+    let notification_due_on = notification_due_on(spec.notification_deadline, decision.decided_on);
+    let handover_due_on = handover_due_on(
+        spec.handover_deadline,
+        decision.outcome,
+        decision.decided_on,
+    );
+    Ok(Terms {
+        overdue: counts && is_overdue(row.decision_due_on, today, met),
+        notification_due_on,
+        notification_overdue: is_overdue(notification_due_on, today, decision.notified_on),
+        handover_due_on,
+        handover_overdue: is_overdue(handover_due_on, today, decision.handed_over_on),
+    })
 }
 
 /// A person, briefly.
@@ -412,6 +547,27 @@ pub fn application_view(
         recommended_services: a.recommended_services,
         recommended_hours_per_month: a.recommended_hours_per_month,
     });
+    let terms = terms_of(
+        &spec,
+        &row,
+        decision
+            .as_ref()
+            .map(DecisionDates::from)
+            .unwrap_or_default(),
+        today,
+    )?;
+    let assessment_outstanding = row.exception_reason.is_some()
+        && row.assessment.is_none()
+        && facts.status != ApplicationStatus::Withdrawn;
+    let moving_in_documents = spec
+        .moving_in_documents
+        .iter()
+        .map(|d| MovingInDocument {
+            code: d.code.clone(),
+            name_lt: d.name_lt.clone(),
+            name_en: d.name_en.clone(),
+        })
+        .collect();
     let decision = decision
         .map(|d| decision_view(d, &parts.staff))
         .transpose()?;
@@ -433,7 +589,13 @@ pub fn application_view(
         assessment,
         files_received_on: row.files_received_on,
         decision_due_on: row.decision_due_on,
-        overdue: overdue(&row, decision.as_ref().and_then(|d| d.decided_on), today),
+        overdue: terms.overdue,
+        notification_due_on: terms.notification_due_on,
+        notification_overdue: terms.notification_overdue,
+        handover_due_on: terms.handover_due_on,
+        handover_overdue: terms.handover_overdue,
+        assessment_outstanding,
+        moving_in_documents,
         status_reason: row.status_reason.clone(),
         eldership: parts.eldership.map(Into::into),
         allowed_actions: application_actions(&facts, &actor_facts(actor, delegated_to_sign)),
@@ -461,6 +623,16 @@ pub fn summaries_of(
                 .types
                 .get(&row.service_type_id)
                 .ok_or_else(|| ApiError::internal("application without its service type"))?;
+            let terms = terms_of(
+                &spec(service)?,
+                &row,
+                parts
+                    .decisions
+                    .get(&row.id)
+                    .map(DecisionDates::from)
+                    .unwrap_or_default(),
+                today,
+            )?;
             Ok(ApplicationSummary {
                 id: row.id,
                 status: status_of(&row)?,
@@ -468,7 +640,11 @@ pub fn summaries_of(
                 service_type: service_ref(service)?,
                 received_on: row.received_on,
                 decision_due_on: row.decision_due_on,
-                overdue: overdue(&row, parts.decided.get(&row.id).copied().flatten(), today),
+                overdue: terms.overdue,
+                notification_due_on: terms.notification_due_on,
+                notification_overdue: terms.notification_overdue,
+                handover_due_on: terms.handover_due_on,
+                handover_overdue: terms.handover_overdue,
                 eldership: row
                     .eldership_id
                     .and_then(|e| parts.places.get(&e).cloned())

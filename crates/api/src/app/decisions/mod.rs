@@ -8,6 +8,7 @@ pub mod fee;
 pub mod views;
 
 use crate::actor::Actor;
+use crate::app::UnitOfWork;
 use crate::app::applications::views::ApplicationView;
 use crate::app::applications::{StepChanges, take_step, view_in};
 use crate::app::lifecycle::{begin_step, check_version};
@@ -15,7 +16,7 @@ use crate::app::read::audited;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use crate::store::applications::{self as applications_repo, staff_names};
-use crate::store::audit::AuditAction;
+use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::decisions as repo;
 use crate::store::entities::decisions;
 use atvejis_domain::access::{Permission, Purpose};
@@ -146,6 +147,8 @@ pub async fn prepare(
         notification_method: None,
         signing_delegation_id: None,
         signing_reference: None,
+        handed_over_on: None,
+        handed_over_to: None,
         created_at: existing.as_ref().map_or(now, |d| d.created_at),
         updated_at: now,
         version: existing.as_ref().map_or(1, |d| d.version + 1),
@@ -316,6 +319,86 @@ pub async fn record_notification(
         body.notified_on,
         method,
         uow.now(),
+    )
+    .await?;
+    let view = decision_of(uow.db(), actor, decision.id).await?;
+    uow.commit().await?;
+    Ok(view)
+}
+
+/// R-DL-2: the hand-over of a signed decision and its file to the provider.
+#[derive(Debug, Deserialize, ToSchema, validator::Validate)]
+pub struct HandoverRequest {
+    /// The decision's `version` you read.
+    #[validate(range(min = 1))]
+    pub version: i32,
+    /// When (not before the decision, not after today).
+    pub handed_over_on: Date,
+    /// To whom: the provider (the accredited institution).
+    #[validate(length(min = 1, max = 200))]
+    pub handed_over_to: String,
+}
+
+/// R-DL-2: record when and to whom a signed, granted decision and its file
+/// were handed (services whose catalogue entry has a hand-over term:
+/// children's day care). A correction records the new values.
+pub async fn record_handover(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    body: HandoverRequest,
+) -> ApiResult<DecisionView> {
+    let mut uow = UnitOfWork::begin(state, actor, Permission::PrepareDecisions).await?;
+    let record = applications_repo::load_by_decision(uow.db(), actor, id).await?;
+    let decision = record
+        .decision
+        .clone()
+        .ok_or(crate::store::StoreError::NotFound("decision"))?;
+    check_version(decision.version, body.version)?;
+    let spec = views_spec(&record.service_type)?;
+    let Some(decided_on) = decision.decided_on else {
+        return Err(ApiError::conflict(
+            ErrorCode::InvalidTransition,
+            "The decision is not signed yet; it is handed over once signed.",
+        ));
+    };
+    if spec.handover_deadline.is_none() || outcome_of(&decision) != Outcome::Granted {
+        return Err(ApiError::conflict(
+            ErrorCode::InvalidTransition,
+            "Only a granted decision of a service with a provider hand-over (R-DL-2) is handed over.",
+        ));
+    }
+    let to = body.handed_over_to.trim().to_owned();
+    if to.is_empty() {
+        return Err(ApiError::invalid_field(
+            "handed_over_to",
+            "required",
+            "name the provider",
+        ));
+    }
+    if body.handed_over_on > uow.today() || body.handed_over_on < decided_on {
+        return Err(ApiError::invalid_field(
+            "handed_over_on",
+            "out_of_range",
+            "is between the decision's date and today",
+        ));
+    }
+    repo::save_handover(
+        uow.db(),
+        actor,
+        decision.id,
+        body.version,
+        body.handed_over_on,
+        &to,
+        uow.now(),
+    )
+    .await?;
+    uow.audit(
+        AuditEvent::new(AuditAction::DecisionHandover, "decision", decision.id).summary(json!({
+            "application_id": decision.application_id,
+            "handed_over_on": body.handed_over_on,
+            "handed_over_to": to,
+        })),
     )
     .await?;
     let view = decision_of(uow.db(), actor, decision.id).await?;

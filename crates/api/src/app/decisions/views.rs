@@ -205,6 +205,10 @@ pub struct DecisionView {
     pub notified_on: Option<Date>,
     /// How.
     pub notification_method: Option<NotificationMethod>,
+    /// R-DL-2: when the signed decision and the file reached the provider.
+    pub handed_over_on: Option<Date>,
+    /// R-DL-2: the provider they were handed to.
+    pub handed_over_to: Option<String>,
     /// Send back with a step.
     pub version: i32,
 }
@@ -270,6 +274,8 @@ pub fn decision_view(
         decided_on: d.decided_on,
         notified_on: d.notified_on,
         notification_method: method,
+        handed_over_on: d.handed_over_on,
+        handed_over_to: d.handed_over_to.clone(),
         version: d.version,
     })
 }

@@ -8,13 +8,14 @@ use crate::app::read;
 use crate::error::ApiResult;
 // The application summary is the applications area's type; the file shows
 // the same summary, built here from this repository's batched loader.
-use crate::app::applications::views::{ApplicationSummary, person_ref, service_ref};
+use crate::app::applications::views::{
+    ApplicationSummary, DecisionDates, person_ref, service_ref, spec, terms_of,
+};
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::AuditAction;
 use crate::store::persons::{self, ApplicationRow, PersonFileRows};
 use atvejis_domain::access::Purpose;
-use atvejis_domain::application::{ApplicationStatus, is_overdue};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::ToSchema;
@@ -97,11 +98,24 @@ fn summary(
     today: Date,
 ) -> ApiResult<ApplicationSummary> {
     let a = &row.application;
-    let parsed = ApplicationStatus::parse(&a.status);
-    let counts = !matches!(
-        parsed,
-        Some(ApplicationStatus::Withdrawn | ApplicationStatus::Draft)
-    );
+    let outcome = row
+        .outcome
+        .as_deref()
+        .map(|o| serde_json::from_value(serde_json::Value::from(o)))
+        .transpose()
+        .map_err(|e| StoreError::corrupt("decision", e))?;
+    let terms = terms_of(
+        &spec(&row.service_type)?,
+        a,
+        DecisionDates {
+            outcome,
+            prepared_at: row.prepared_at,
+            decided_on: row.decided_on,
+            notified_on: row.notified_on,
+            handed_over_on: row.handed_over_on,
+        },
+        today,
+    )?;
     Ok(ApplicationSummary {
         id: a.id,
         status: status(&a.status)?,
@@ -109,7 +123,11 @@ fn summary(
         service_type: service_ref(&row.service_type)?,
         received_on: a.received_on,
         decision_due_on: a.decision_due_on,
-        overdue: counts && is_overdue(a.decision_due_on, today, row.decided_on),
+        overdue: terms.overdue,
+        notification_due_on: terms.notification_due_on,
+        notification_overdue: terms.notification_overdue,
+        handover_due_on: terms.handover_due_on,
+        handover_overdue: terms.handover_overdue,
         eldership: row.eldership.clone().map(Into::into),
         version: a.version,
     })

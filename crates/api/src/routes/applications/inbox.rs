@@ -28,6 +28,11 @@ pub struct Inbox {
     pub items: Vec<ApplicationSummary>,
     /// How many are overdue.
     pub overdue: u64,
+    /// Signed decisions whose notification (R-DL-3, with
+    /// `notification_due_on` and `notification_overdue`) or hand-over to the
+    /// provider (R-DL-2, `handover_due_on`, `handover_overdue`) is still to
+    /// be recorded, by the decision's date.
+    pub follow_ups: Vec<ApplicationSummary>,
 }
 
 /// The division's inbox: applications waiting for a decision.
@@ -35,7 +40,7 @@ pub struct Inbox {
     tag = "applications",
     params(InboxFilter),
     responses(
-        (status = 200, description = "Waiting applications, most urgent first", body = Inbox),
+        (status = 200, description = "Waiting applications, most urgent first, and signed ones with a notification or hand-over to record", body = Inbox),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not in the Social Support Division", body = Problem, content_type = "application/problem+json"),
     ),
@@ -47,12 +52,16 @@ pub async fn inbox(
     actor: Actor,
     filter: web::Query<InboxFilter>,
 ) -> ApiResult<web::Json<Inbox>> {
-    let (items, overdue) = applications::inbox(
+    let inbox = applications::inbox(
         &state,
         &actor,
         filter.service_code.as_deref(),
         filter.eldership_id,
     )
     .await?;
-    Ok(web::Json(Inbox { items, overdue }))
+    Ok(web::Json(Inbox {
+        items: inbox.items,
+        overdue: inbox.overdue,
+        follow_ups: inbox.follow_ups,
+    }))
 }

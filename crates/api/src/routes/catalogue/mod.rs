@@ -36,6 +36,21 @@ pub struct DecisionDeadlineDoc {
     pub unit: String,
     /// `application_received`, `assessment_submitted` or `files_received`.
     pub from: String,
+    /// What meets it: `decision_signed` (when absent) or
+    /// `submitted_for_signature` (R-DL-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub until: Option<String>,
+}
+
+/// A term after the decision.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(as = DeadlineRule)]
+pub struct DeadlineRuleDoc {
+    /// Days.
+    pub amount: u32,
+    /// `calendar_days` or `working_days`.
+    pub unit: String,
 }
 
 /// A service type's specification (the domain's `ServiceTypeSpec`).
@@ -56,6 +71,17 @@ pub struct ServiceTypeSpecDoc {
     pub required_documents: Vec<DocumentSpecDoc>,
     /// When the decision is due.
     pub decision_deadline: DecisionDeadlineDoc,
+    /// R-DL-2: the signed decision reaches the provider within this term.
+    pub handover_deadline: Option<DeadlineRuleDoc>,
+    /// R-DL-3: the person is told within this term of the decision.
+    pub notification_deadline: Option<DeadlineRuleDoc>,
+    /// R-CM-6: may be decided before the needs assessment (violence,
+    /// threatened safety); the documents are still required.
+    #[serde(default)]
+    pub decision_before_assessment: bool,
+    /// Documents checked at moving in, not at application.
+    #[serde(default)]
+    pub moving_in_documents: Vec<DocumentSpecDoc>,
     /// Free of charge (R-FEE-12).
     pub free: bool,
     /// Has places and a queue (R-Q-1).

@@ -4,6 +4,7 @@
 pub mod fee_preview;
 pub mod get;
 pub mod prepare;
+pub mod record_handover;
 pub mod record_notification;
 pub mod sign;
 

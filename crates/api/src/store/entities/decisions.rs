@@ -31,6 +31,10 @@ pub struct Model {
     pub signing_delegation_id: Option<Uuid>,
     /// That delegation's reference (the authority) when it was signed.
     pub signing_reference: Option<String>,
+    /// R-DL-2: when the signed decision and the file reached the provider.
+    pub handed_over_on: Option<TimeDate>,
+    /// R-DL-2: to whom (the provider).
+    pub handed_over_to: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,

@@ -77,3 +77,13 @@ export function useRecordNotification(applicationId: string, onChanged?: OnAppli
       unwrap(await api.POST('/api/v1/decisions/{id}/notification', { params: { path: { id: decisionId } }, body })),
   );
 }
+
+/** R-DL-2: when and to whom the signed decision and the file were handed. */
+export function useRecordHandover(applicationId: string, onChanged?: OnApplicationChanged) {
+  return useStep(
+    applicationId,
+    onChanged,
+    async ({ decisionId, body }: { decisionId: string; body: Schemas['HandoverRequest'] }) =>
+      unwrap(await api.POST('/api/v1/decisions/{id}/handover', { params: { path: { id: decisionId } }, body })),
+  );
+}

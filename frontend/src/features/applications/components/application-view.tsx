@@ -117,6 +117,16 @@ export function ApplicationView({ id, onChanged }: Props) {
           <DueDate due={a.decision_due_on} overdue={a.overdue} decided={a.status === 'decided' || a.status === 'notified'} />
         </Stack>
       </Group>
+      {a.assessment_outstanding ? (
+        <Alert color="orange" data-testid="assessment-outstanding">
+          {t('application.assessment_outstanding')}
+        </Alert>
+      ) : null}
+      {a.moving_in_documents.length > 0 ? (
+        <Alert color="blue" title={t('application.moving_in_documents')} data-testid="moving-in-documents">
+          {a.moving_in_documents.map((d) => (lang === 'en' ? d.name_en : d.name_lt)).join('; ')}
+        </Alert>
+      ) : null}
       {stepProblem ? (
         <Alert color="red" role="alert" data-testid="step-error">
           {stepProblem.code === 'version_conflict' ? t('common.conflict') : stepProblem.message}

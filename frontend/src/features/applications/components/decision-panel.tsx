@@ -7,9 +7,11 @@ import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { errorMessage } from '@/lib/errors';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
+import { DueDate } from '@/components/due-date';
 import { useMe } from '@/lib/me';
+import { can } from '@/lib/roles';
 import { useFeePreview } from '../api/fee-preview';
-import { type OnApplicationChanged, usePrepareDecision, useRecordNotification, useSignDecision } from '../api/steps';
+import { type OnApplicationChanged, usePrepareDecision, useRecordHandover, useRecordNotification, useSignDecision } from '../api/steps';
 import { FeeLines } from './fee-lines';
 
 type Application = components['schemas']['ApplicationView'];
@@ -32,6 +34,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
   const canSign = application.allowed_actions.includes('sign');
   const canNotify = application.allowed_actions.includes('record_notification') && !decision?.notified_on;
   const isPreparer = decision?.prepared_by.id === me.data?.id;
+  const canHandOver = Boolean(application.handover_due_on) && !decision?.handed_over_on && can(me.data, 'prepare_decisions');
 
   const [outcome, setOutcome] = useState<'granted' | 'refused'>(decision?.outcome ?? 'granted');
   const [hours, setHours] = useState(decision?.hours_per_month ?? application.assessment?.recommended_hours_per_month ?? '');
@@ -39,10 +42,14 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
   const [reasoning, setReasoning] = useState(decision?.reasoning ?? '');
   const [notifiedOn, setNotifiedOn] = useState<string | null>(todayInLithuania());
   const [method, setMethod] = useState<Method>('letter');
+  const [handedOverOn, setHandedOverOn] = useState<string | null>(todayInLithuania());
+  const [handedOverTo, setHandedOverTo] = useState('');
 
   const prepare = usePrepareDecision(application.id, onChanged);
   const sign = useSignDecision(application.id, onChanged);
   const notify = useRecordNotification(application.id, onChanged);
+  const handover = useRecordHandover(application.id, onChanged);
+  const handoverErrors = fieldErrors(handover.error);
   const hoursText = String(hours).trim().replace(',', '.');
   const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted');
   const server = fieldErrors(prepare.error);
@@ -94,6 +101,26 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                 </Grid.Col>
               ) : null}
             </>
+          ) : null}
+          {application.notification_due_on ? (
+            <Grid.Col span={6} data-testid="notification-due">
+              <Text size="xs" c="dimmed">{t('application.notification_due')}</Text>
+              <DueDate due={application.notification_due_on} overdue={application.notification_overdue} decided={Boolean(decision.notified_on)} />
+            </Grid.Col>
+          ) : null}
+          {application.handover_due_on ? (
+            <Grid.Col span={6} data-testid="handover-due">
+              <Text size="xs" c="dimmed">{t('application.handover_due')}</Text>
+              <DueDate due={application.handover_due_on} overdue={application.handover_overdue} decided={Boolean(decision.handed_over_on)} />
+            </Grid.Col>
+          ) : null}
+          {decision.handed_over_on ? (
+            <Grid.Col span={12}>
+              <Text size="xs" c="dimmed">{t('application.handed_over_on')}</Text>
+              <Text>
+                {formatDate(decision.handed_over_on, lang)} ({decision.handed_over_to})
+              </Text>
+            </Grid.Col>
           ) : null}
           {decision.notified_on ? (
             <Grid.Col span={12}>
@@ -242,6 +269,42 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
             {t('application.notify')}
           </Button>
           {problemText(notify.error, t) ? <Text c="red.8" size="sm">{problemText(notify.error, t)}</Text> : null}
+        </Group>
+      ) : null}
+      {canHandOver && decision ? (
+        <Group align="flex-start" mt="sm">
+          <DateInput
+            label={t('application.handed_over_on')}
+            valueFormat="YYYY-MM-DD"
+            value={handedOverOn}
+            onChange={setHandedOverOn}
+            maxDate={todayInLithuania()}
+            error={handoverErrors.handed_over_on}
+          />
+          <TextInput
+            label={t('application.handed_over_to')}
+            value={handedOverTo}
+            onChange={(e) => setHandedOverTo(e.currentTarget.value)}
+            error={handoverErrors.handed_over_to}
+          />
+          <Button
+            variant="light"
+            mt={24}
+            loading={handover.isPending}
+            disabled={!handedOverOn || !handedOverTo.trim()}
+            onClick={() =>
+              handedOverOn &&
+              handover.mutate(
+                { decisionId: decision.id, body: { version: decision.version, handed_over_on: handedOverOn, handed_over_to: handedOverTo.trim() } },
+                { onSuccess: () => notifications.show({ color: 'green', message: t('application.done') }) },
+              )
+            }
+          >
+            {t('application.handover')}
+          </Button>
+          {problemText(handover.error, t) && Object.keys(handoverErrors).length === 0 ? (
+            <Text c="red.8" size="sm">{problemText(handover.error, t)}</Text>
+          ) : null}
         </Group>
       ) : null}
       {!decision && !canPrepare ? <Text c="dimmed">{t('file.none')}</Text> : null}

@@ -32,12 +32,24 @@ async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement
   await user.paste(text);
 }
 
-function renderForm(error: unknown = null) {
+const DAY_CARE: ServiceType = {
+  ...HOME_HELP,
+  code: 'children_day_centre',
+  spec: {
+    ...HOME_HELP.spec,
+    code: 'children_day_centre',
+    decision_deadline: { amount: 10, unit: 'working_days', from: 'files_received', until: 'submitted_for_signature' },
+    handover_deadline: { amount: 3, unit: 'working_days' },
+    decision_before_assessment: true,
+  },
+};
+
+function renderForm(error: unknown = null, serviceType: ServiceType = HOME_HELP) {
   const onSubmit = vi.fn();
   const onReload = vi.fn();
   render(
     <MantineProvider>
-      <ServiceTypeForm serviceType={HOME_HELP} submitting={false} error={error} onSubmit={onSubmit} onCancel={() => {}} onReload={onReload} />
+      <ServiceTypeForm serviceType={serviceType} submitting={false} error={error} onSubmit={onSubmit} onCancel={() => {}} onReload={onReload} />
     </MantineProvider>,
   );
   return { onSubmit, onReload };
@@ -77,6 +89,19 @@ describe('service type form', () => {
         ],
       },
     });
+  });
+
+  it('r_dl_2 keeps the terms it does not edit: the submission for signature and the hand-over', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm(null, DAY_CARE);
+    const days = screen.getByLabelText(/Dienų skaičius/);
+    await user.clear(days);
+    await user.type(days, '12');
+    await user.click(screen.getByRole('button', { name: 'Išsaugoti' }));
+    const spec = onSubmit.mock.calls[0]?.[0].spec;
+    expect(spec.decision_deadline).toEqual({ amount: 12, unit: 'working_days', from: 'files_received', until: 'submitted_for_signature' });
+    expect(spec.handover_deadline).toEqual({ amount: 3, unit: 'working_days' });
+    expect(spec.decision_before_assessment).toBe(true);
   });
 
   it('checks names and days in Lithuanian before sending', async () => {

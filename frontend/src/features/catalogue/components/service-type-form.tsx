@@ -115,7 +115,8 @@ export function ServiceTypeForm({ serviceType, submitting, error, onSubmit, onCa
       group: v.group,
       free: v.free,
       has_places: v.has_places,
-      decision_deadline: { amount: Number(v.amount), unit: v.unit, from: v.from },
+      // Keeps what meets the deadline (R-DL-2: the submission for signature).
+      decision_deadline: { ...spec.decision_deadline, amount: Number(v.amount), unit: v.unit, from: v.from },
       required_documents: v.documents.map((d) => ({ code: d.code, name_lt: d.name_lt.trim(), name_en: d.name_en.trim() })),
     };
     onSubmit({ version: serviceType.version, active: v.active, spec: next });

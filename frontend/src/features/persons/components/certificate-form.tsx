@@ -13,11 +13,18 @@ const KINDS = [
   'permanent_nursing_need',
   'permanent_care_need',
   'pensioner',
+  'movement_dysfunction',
+  'special_transport_need',
+  'intellectual_or_mental_disability',
+  'physical_independence',
+  'returned_from_prison_or_rehabilitation',
+  'homeless_register',
 ] as const;
 
 const VALUES: Partial<Record<(typeof KINDS)[number], string[]>> = {
   disability_level: ['severe', 'moderate', 'mild'],
   special_needs_level: ['high', 'medium', 'low'],
+  physical_independence: ['independent', 'partially_independent', 'dependent'],
 };
 
 interface Props {
@@ -64,7 +71,12 @@ export function CertificateForm({ submitting, error, onSubmit, onCancel }: Props
           }}
         />
         {choices ? (
-          <Select label={t('file.value')} data={choices} {...form.getInputProps('value')} error={server.value} />
+          <Select
+            label={t('file.value')}
+            data={choices.map((c) => ({ value: c, label: kind === 'physical_independence' ? t(`independence.${c}`) : c }))}
+            {...form.getInputProps('value')}
+            error={server.value}
+          />
         ) : needsValue ? (
           <TextInput label={t('file.value')} inputMode="numeric" {...form.getInputProps('value')} error={server.value} />
         ) : null}
