@@ -1649,10 +1649,16 @@ export interface components {
             /** @description Free, calculated or set at delivery. */
             kind: components["schemas"]["FeeKind"];
         };
+        /**
+         * @description What is wrong with a field (`errors[].code`). Integrators match on these;
+         *     a code is never renamed.
+         * @enum {string}
+         */
+        FieldCode: "required" | "length" | "range" | "invalid" | "email" | "control_character" | "too_short" | "too_long" | "contains_username" | "too_simple" | "immutable" | "cannot_remove_own_admin" | "cannot_deactivate_self" | "unknown_role" | "duplicate" | "unknown_eldership" | "outside_your_eldership" | "unknown_service_type" | "unknown_document" | "unknown_family" | "not_a_member" | "no_members" | "before_valid_from" | "before_decision" | "in_future" | "out_of_range" | "negative" | "precision" | "mismatch" | "invalid_personal_code" | "wrong_password" | "missing";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Stable code of what is wrong, e.g. `required`, `length`, `invalid`. */
-            code: string;
+            code: components["schemas"]["FieldCode"];
             /** @description The field's path in the request, e.g. `roles[1]` or `password`. */
             field: string;
             /** @description A human-readable message (English). */
@@ -5672,6 +5678,7 @@ export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "service_before_decision", "no_members", "internal_error", "unavailable"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
+export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_remove_own_admin", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];

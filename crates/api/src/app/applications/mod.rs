@@ -10,7 +10,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version, decide};
 use crate::app::read::audited;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 pub use crate::store::applications::ListFilter;
 use crate::store::applications::{self as repo, ApplicationRecord};
@@ -41,7 +41,7 @@ impl From<TransitionError> for ApiError {
                     .map(|c| {
                         FieldError::new(
                             format!("documents.{c}"),
-                            "missing",
+                            FieldCode::Missing,
                             "the document is missing",
                         )
                     })
@@ -288,7 +288,7 @@ pub async fn record_assessment(
     if input.submitted_on > uow.today() {
         return Err(ApiError::invalid_field(
             "submitted_on",
-            "in_future",
+            FieldCode::InFuture,
             "cannot be after today",
         ));
     }
@@ -382,7 +382,7 @@ pub async fn list(
             let purpose = purpose.ok_or_else(|| {
                 ApiError::invalid_field(
                     "X-Purpose",
-                    "required",
+                    FieldCode::Required,
                     "say why you read this person's applications",
                 )
             })?;

@@ -2,7 +2,7 @@
 //! inputs loaded in a fixed number of queries.
 
 use super::views::FeeSnapshot;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 use crate::store::decisions as repo;
 use crate::store::entities::applications;
 use crate::store::rates;
@@ -55,7 +55,7 @@ pub async fn fee_for<C: ConnectionTrait>(
         .unwrap_or_else(|| vec![application.person_id]);
     let records = repo::income_of(db, &people).await?;
     let income = fee_income(&application.person_id, family.as_deref(), &records, on)
-        .map_err(|e| ApiError::invalid_field("family_id", "no_members", e.to_string()))?;
+        .map_err(|e| ApiError::invalid_field("family_id", FieldCode::NoMembers, e.to_string()))?;
     let in_force = repo::rates_in_force(db, application.municipality_id, on).await?;
     let rate = |kind: &'static str| {
         in_force.get(kind).copied().ok_or_else(|| {

@@ -10,7 +10,7 @@ pub mod write;
 
 use crate::actor::Actor;
 use crate::app::common::{EldershipRef, money};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, FieldCode, FieldError};
 use crate::store::certificates::CertificateRecord;
 use crate::store::entities::{elderships, persons as person_rows};
 use crate::store::income::{IncomeEntry, source_of};
@@ -189,7 +189,7 @@ pub fn identity(
     {
         errors.push(FieldError::new(
             "birth_date",
-            "mismatch",
+            FieldCode::Mismatch,
             "differs from the birth date in the personal code",
         ));
         return None;
@@ -197,7 +197,7 @@ pub fn identity(
     if sex.is_some_and(|s| s != code.sex()) {
         errors.push(FieldError::new(
             "sex",
-            "mismatch",
+            FieldCode::Mismatch,
             "differs from the sex in the personal code",
         ));
         return None;
@@ -220,7 +220,7 @@ pub fn parse_code(raw: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Opt
             Err(e) => {
                 errors.push(FieldError::new(
                     "personal_code",
-                    "invalid_personal_code",
+                    FieldCode::InvalidPersonalCode,
                     e.to_string(),
                 ));
                 None
@@ -243,7 +243,7 @@ pub async fn eldership_for<C: ConnectionTrait>(
             Some(id) if Some(id) == actor.eldership_id => Ok(Some(id)),
             Some(_) => Err(ApiError::invalid_field(
                 "eldership_id",
-                "outside_your_eldership",
+                FieldCode::OutsideYourEldership,
                 "you register people of your own eldership only",
             )),
         };
@@ -256,7 +256,7 @@ pub async fn eldership_for<C: ConnectionTrait>(
             .ok_or_else(|| {
                 ApiError::invalid_field(
                     "eldership_id",
-                    "unknown_eldership",
+                    FieldCode::UnknownEldership,
                     "is not an eldership of your municipality",
                 )
             }),

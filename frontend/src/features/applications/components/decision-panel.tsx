@@ -2,8 +2,10 @@ import { Alert, Badge, Button, Card, Grid, Group, Radio, Select, Stack, Text, Te
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { components } from '@/api/schema';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
 import { useMe } from '@/lib/me';
@@ -15,10 +17,10 @@ type Application = components['schemas']['ApplicationView'];
 type Method = components['schemas']['NotificationMethod'];
 const METHODS: Method[] = ['letter', 'email', 'in_person', 'eservices', 'phone'];
 
-function problemText(error: unknown, t: (key: string) => string): string | null {
+function problemText(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiProblem)) return null;
   if (error.code === 'version_conflict') return t('common.conflict');
-  return error.message;
+  return errorMessage(t, error);
 }
 
 /** The decision (SP-9): prepare with the fee shown line by line, sign, record the notification. */
@@ -165,7 +167,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                 {preview.data.calculation ? <FeeLines fee={preview.data.calculation} /> : null}
               </Card>
             ) : null}
-            {preview.error instanceof ApiProblem ? <Alert color="orange">{preview.error.message}</Alert> : null}
+            {preview.error instanceof ApiProblem ? <Alert color="orange">{errorMessage(t, preview.error)}</Alert> : null}
             <Group justify="flex-end">
               <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim()}>
                 {t('application.prepare')}

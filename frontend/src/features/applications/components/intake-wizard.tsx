@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { components } from '@/api/schema';
 import { QueryError } from '@/components/query-error';
 import { useServiceTypes } from '@/lib/catalogue';
@@ -217,7 +218,7 @@ export function IntakeWizard({ personId, personStep, onChanged }: Props) {
       ) : null}
       {create.error instanceof ApiProblem && Object.keys(server).length === 0 ? (
         <Alert color="red" role="alert">
-          {create.error.message}
+          {errorMessage(t, create.error)}
         </Alert>
       ) : null}
       <Group justify="space-between">

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { AddCertificateInput } from '../api/add-certificate';
 
 const KINDS = [
@@ -35,7 +36,7 @@ export function CertificateForm({ submitting, error, onSubmit, onCancel }: Props
     validate: { valid_from: (v) => (v ? null : t('common.required')) },
   });
   const server = fieldErrors(error);
-  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? error.message : null;
+  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? errorMessage(t, error) : null;
   const kind = form.values.kind as (typeof KINDS)[number];
   const choices = VALUES[kind];
   const needsValue = kind === 'working_capacity' || Boolean(choices);
