@@ -34,7 +34,8 @@ export function App() {
         Drawer: { defaultProps: { closeButtonProps } },
         Select: { defaultProps: { clearButtonProps } },
         MultiSelect: { defaultProps: { clearButtonProps } },
-        DateInput: { defaultProps: { clearButtonProps } },
+        // Escape in a date field closes its calendar only, never the dialog around it (and what was typed).
+        DateInput: { defaultProps: { clearButtonProps, 'data-mantine-stop-propagation': 'true' } as Record<string, unknown> },
         DatePickerInput: { defaultProps: { clearButtonProps } },
         PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.show_password') } } },
       },
