@@ -931,7 +931,7 @@ export interface components {
          *     clients show exactly these buttons).
          * @enum {string}
          */
-        ApplicationAction: "update" | "submit" | "record_assessment" | "forward_to_division" | "return_for_completion" | "prepare_decision" | "sign" | "record_notification" | "withdraw";
+        ApplicationAction: "update" | "submit" | "record_assessment" | "forward_to_division" | "forward_with_exception" | "return_for_completion" | "prepare_decision" | "sign" | "record_notification" | "withdraw";
         /** @description A page of applications. */
         ApplicationPage: {
             /** @description Applications, newest first. */
@@ -5668,7 +5668,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
-export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
+export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner"];
