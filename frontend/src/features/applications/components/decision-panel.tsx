@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
 import { errorMessage } from '@/lib/errors';
 import type { components } from '@/api/schema';
+import { RuleRef } from '@/components/rule-ref';
+import { FILLED_GREEN } from '@/lib/colors';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { useFeePreview } from '../api/fee-preview';
@@ -45,7 +47,10 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
   const sign = useSignDecision(application.id, onChanged);
   const notify = useRecordNotification(application.id, onChanged);
   const hoursText = String(hours).trim().replace(',', '.');
-  const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted');
+  // Hours as the server keeps them: 0–744 with at most two decimals. An
+  // invalid value says so and shows no fee (never the last valid one's).
+  const hoursValid = hoursText === '' || (/^\d+(\.\d{1,2})?$/.test(hoursText) && Number(hoursText) <= 744);
+  const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted' && hoursValid);
   const server = fieldErrors(prepare.error);
 
   return (
@@ -145,7 +150,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                   inputMode="decimal"
                   value={String(hours)}
                   onChange={(e) => setHours(e.currentTarget.value)}
-                  error={server.hours_per_month}
+                  error={hoursValid ? server.hours_per_month : t('validation.hours')}
                 />
                 <DateInput label={t('application.service_from')} valueFormat="YYYY-MM-DD" clearable value={serviceFrom} onChange={setServiceFrom} />
               </Group>
@@ -159,17 +164,22 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
               onChange={(e) => setReasoning(e.currentTarget.value)}
               error={server.reasoning}
             />
-            {outcome === 'granted' && preview.data ? (
-              <Card withBorder bg="gray.0">
+            {outcome === 'granted' && hoursValid && preview.data ? (
+              <Card withBorder bg="gray.0" aria-busy={preview.isPlaceholderData} style={{ opacity: preview.isPlaceholderData ? 0.6 : 1 }}>
                 <Title order={4} size="h5" mb={4}>{t('application.fee_title')}</Title>
-                {preview.data.kind === 'free' ? <Text size="sm">{t('application.fee_free')}</Text> : null}
+                {preview.data.kind === 'free' ? (
+                  <Group gap={4}>
+                    <Text size="sm">{t('application.fee_free')}</Text>
+                    <RuleRef rule="R-FEE-12" />
+                  </Group>
+                ) : null}
                 {preview.data.kind === 'at_delivery' ? <Text size="sm">{t('application.fee_at_delivery')}</Text> : null}
                 {preview.data.calculation ? <FeeLines fee={preview.data.calculation} /> : null}
               </Card>
             ) : null}
-            {preview.error instanceof ApiProblem ? <Alert color="orange">{errorMessage(t, preview.error)}</Alert> : null}
+            {hoursValid && preview.error instanceof ApiProblem ? <Alert color="orange">{errorMessage(t, preview.error)}</Alert> : null}
             <Group justify="flex-end">
-              <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim()}>
+              <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim() || !hoursValid}>
                 {t('application.prepare')}
               </Button>
             </Group>
@@ -185,7 +195,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
           {problemText(sign.error, t) ? <Alert color="red" role="alert">{problemText(sign.error, t)}</Alert> : null}
           <Group justify="flex-end">
             <Button
-              color="green"
+              color={FILLED_GREEN}
               loading={sign.isPending}
               onClick={() =>
                 sign.mutate(
