@@ -152,25 +152,25 @@ mod tests {
         assert!(check_new_password("p", "Demo-2026!", "admin").is_ok());
         assert_eq!(
             check_new_password("p", "short", "a").unwrap_err().code,
-            "too_short"
+            FieldCode::TooShort
         );
         assert_eq!(
             check_new_password("p", "xxadminxxyy", "admin")
                 .unwrap_err()
                 .code,
-            "contains_username"
+            FieldCode::ContainsUsername
         );
         assert_eq!(
             check_new_password("p", "aaaaaaaaaaaa", "b")
                 .unwrap_err()
                 .code,
-            "too_simple"
+            FieldCode::TooSimple
         );
         assert_eq!(
             check_new_password("p", &"ab".repeat(65), "c")
                 .unwrap_err()
                 .code,
-            "too_long"
+            FieldCode::TooLong
         );
     }
 }
