@@ -144,6 +144,18 @@ test('a person is edited, gets a family member, and a field error is in Lithuani
   await expect(add).toBeHidden();
   await expect(page.getByText(`Rūta ${memberLast}`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // An untouched certificate form closes at once; a touched one asks first.
+  await page.getByRole('button', { name: 'Pridėti pažymą' }).click();
+  const certificate = page.getByRole('dialog', { name: 'Pridėti pažymą' });
+  await expect(certificate).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(certificate).toBeHidden();
+  await page.getByRole('button', { name: 'Pridėti pažymą' }).click();
+  await certificate.getByLabel('Lygis / procentai').fill('40');
+  await certificate.getByRole('button', { name: 'Atšaukti' }).click();
+  await expect(certificate.getByRole('alertdialog')).toContainText('Yra neišsaugotų pakeitimų');
+  await expect(certificate.getByLabel('Lygis / procentai')).toHaveValue('40');
 });
 
 test('forwarding is offered only once assessed; before that only with the exception', async ({ page }) => {

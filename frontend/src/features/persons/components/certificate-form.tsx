@@ -1,6 +1,7 @@
 import { Alert, Group, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
@@ -26,15 +27,19 @@ interface Props {
   error: unknown;
   onSubmit: (values: AddCertificateInput) => void;
   onCancel: () => void;
+  /** Told whether the form has unsaved changes. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function CertificateForm({ submitting, error, onSubmit, onCancel }: Props) {
+export function CertificateForm({ submitting, error, onSubmit, onCancel, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const form = useForm({
     mode: 'controlled',
     initialValues: { kind: 'working_capacity' as string, value: '', valid_from: null as string | null, valid_until: null as string | null },
     validate: { valid_from: (v) => (v ? null : t('common.required')) },
   });
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const server = fieldErrors(error);
   const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? errorMessage(t, error) : null;
   const kind = form.values.kind as (typeof KINDS)[number];
