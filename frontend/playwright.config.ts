@@ -38,7 +38,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `${resolve('../target/debug/atvejis')} serve`,
+    // The server built by `make server` (cargo's target directory, CARGO_TARGET_DIR when set).
+    command: `${resolve('..', process.env.CARGO_TARGET_DIR ?? 'target', 'debug/atvejis')} serve`,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,

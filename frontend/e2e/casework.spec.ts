@@ -74,6 +74,13 @@ test('home help: intake, assessment, decision with the fee, signature by the hea
   await expect(page.getByTestId('fee-lines')).toBeVisible();
   const fee = page.getByTestId('fee-lines').locator('[data-line="fee"]');
   await expect(fee).toHaveText(/70,00\s€/);
+  // An invalid hours value says so and shows no fee (not the last valid one's).
+  const hours = page.getByLabel('Valandų per mėnesį');
+  await hours.fill('20,555');
+  await expect(page.getByText('Valandų skaičius nuo 0 iki 744, ne daugiau kaip du skaitmenys po kablelio.')).toBeVisible();
+  await expect(page.getByTestId('fee-lines')).toHaveCount(0);
+  await hours.fill('20');
+  await expect(fee).toHaveText(/70,00\s€/);
   await page.getByLabel('Motyvai').fill('Poreikis nustatytas, pajamos 3–4 VRP intervale.');
   await page.getByRole('button', { name: 'Parengti sprendimą' }).click();
   await expect(page.getByText('Parengtas sprendimas', { exact: true }).first()).toBeVisible();

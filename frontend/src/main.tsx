@@ -1,17 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
 import './index.css';
-import './i18n';
+import { loadInitialLanguage } from './i18n';
 import { App } from './app/app';
 
+// The login page loads only what it shows: the pages after login, their
+// libraries (dates, notifications) and the other language load on demand.
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
+function render(element: HTMLElement): void {
+  createRoot(element).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 }
+if (root) void loadInitialLanguage().then(() => render(root));

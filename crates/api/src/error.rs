@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 pub use crate::error_code::ErrorCode;
+pub use crate::field_code::FieldCode;
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
@@ -23,21 +24,17 @@ pub struct FieldError {
     /// The field's path in the request, e.g. `roles[1]` or `password`.
     pub field: String,
     /// Stable code of what is wrong, e.g. `required`, `length`, `invalid`.
-    pub code: String,
+    pub code: FieldCode,
     /// A human-readable message (English).
     pub message: String,
 }
 
 impl FieldError {
     /// A field error.
-    pub fn new(
-        field: impl Into<String>,
-        code: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(field: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
         FieldError {
             field: field.into(),
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }
@@ -138,7 +135,7 @@ impl ApiError {
     /// 422 for one invalid field.
     pub fn invalid_field(
         field: impl Into<String>,
-        code: impl Into<String>,
+        code: FieldCode,
         message: impl Into<String>,
     ) -> Self {
         Self::validation(vec![FieldError::new(field, code, message)])
@@ -350,7 +347,11 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<Fie
                         .message
                         .as_ref()
                         .map_or_else(|| default_message(&e.code), |m| m.to_string());
-                    out.push(FieldError::new(path.clone(), e.code.to_string(), message));
+                    out.push(FieldError::new(
+                        path.clone(),
+                        FieldCode::from_validator(&e.code),
+                        message,
+                    ));
                 }
             }
             K::Struct(inner) => collect(inner, &path, out),

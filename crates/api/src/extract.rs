@@ -6,7 +6,7 @@
 //! wrong shape or values that fail validation. The query and path extractor
 //! configurations make `web::Query` and `web::Path` answer problem+json too.
 
-use crate::error::{ApiError, ErrorCode, FieldError, field_errors};
+use crate::error::{ApiError, ErrorCode, FieldCode, FieldError, field_errors};
 use actix_web::dev::Payload;
 use actix_web::error::PayloadError;
 use actix_web::http::StatusCode;
@@ -122,7 +122,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let field = if path == "." { String::new() } else { path };
         ApiError::validation(vec![FieldError::new(
             field,
-            "invalid",
+            FieldCode::Invalid,
             strip_position(&inner.to_string()),
         )])
     })
@@ -139,7 +139,7 @@ fn control_characters_in(value: &serde_json::Value, path: &str, out: &mut Vec<Fi
     let message = "contains a control character (only tab and newline are allowed)";
     match value {
         Value::String(text) if has_control_character(text) => {
-            out.push(FieldError::new(path, "control_character", message));
+            out.push(FieldError::new(path, FieldCode::ControlCharacter, message));
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -154,7 +154,11 @@ fn control_characters_in(value: &serde_json::Value, path: &str, out: &mut Vec<Fi
                     format!("{path}.{key}")
                 };
                 if has_control_character(key) {
-                    out.push(FieldError::new(field.clone(), "control_character", message));
+                    out.push(FieldError::new(
+                        field.clone(),
+                        FieldCode::ControlCharacter,
+                        message,
+                    ));
                 }
                 control_characters_in(item, &field, out);
             }
@@ -178,7 +182,7 @@ pub async fn refuse_control_characters_in_query(
             .map(|(key, _)| {
                 FieldError::new(
                     key,
-                    "control_character",
+                    FieldCode::ControlCharacter,
                     "contains a control character (only tab and newline are allowed)",
                 )
             })
@@ -271,7 +275,7 @@ impl ReadPurpose {
         let value = req.headers().get("x-purpose").ok_or_else(|| {
             ApiError::invalid_field(
                 PURPOSE_HEADER,
-                "required",
+                FieldCode::Required,
                 "say why you read this record (X-Purpose header)",
             )
         })?;
@@ -282,7 +286,7 @@ impl ReadPurpose {
             .ok_or_else(|| {
                 ApiError::invalid_field(
                     PURPOSE_HEADER,
-                    "invalid",
+                    FieldCode::Invalid,
                     format!(
                         "is not a known purpose; use one of: {}",
                         Purpose::ALL.map(Purpose::as_str).join(", ")

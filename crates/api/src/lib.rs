@@ -9,6 +9,7 @@ pub mod config;
 pub mod error;
 pub mod error_code;
 pub mod extract;
+pub mod field_code;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

@@ -1,7 +1,7 @@
 //! The OpenAPI document: the base (info, security scheme, shared schemas)
 //! plus every path collected from the registered handlers.
 
-use crate::error::{ErrorCode, FieldError, MissingIncomeEntry, Problem};
+use crate::error::{ErrorCode, FieldCode, FieldError, MissingIncomeEntry, Problem};
 use crate::store::audit::AuditAction;
 use atvejis_domain::access::{Purpose, Role};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -25,7 +25,7 @@ use utoipa::{Modify, OpenApi};
         license(name = "EUPL-1.2"),
     ),
     modifiers(&BearerAuth),
-    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, Purpose, Role, AuditAction)),
+    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, FieldCode, Purpose, Role, AuditAction)),
     tags(
         (name = "auth", description = "Login, token refresh, logout, service-account tokens"),
         (name = "me", description = "The caller's own account"),

@@ -91,11 +91,12 @@ impl StateMachine for ApplicationLifecycle {
         ]
         .into_iter()
         .filter(|action| match action {
-            // Checks of documents and assessment are the step's own answer.
+            // Missing documents are the step's own answer (it names them);
+            // without an assessment the file is not offered for forwarding
+            // (only with an R-CM-6 exception: `ForwardWithException`).
             Action::ForwardToDivision => matches!(
                 transition(facts, *action, actor),
-                Ok(_)
-                    | Err(TransitionError::DocumentsMissing(_) | TransitionError::AssessmentMissing)
+                Ok(_) | Err(TransitionError::DocumentsMissing(_))
             ),
             _ => transition(facts, *action, actor).is_ok(),
         })
@@ -117,6 +118,10 @@ pub enum ApplicationAction {
     RecordAssessment,
     /// Send the file to the Social Support Division.
     ForwardToDivision,
+    /// Send the file to the division with an R-CM-6 exception reason (the
+    /// step is `forward_to_division` with `exception_reason`): offered where
+    /// the exception would let it pass, e.g. before the assessment.
+    ForwardWithException,
     /// Send the file back for completion.
     ReturnForCompletion,
     /// Prepare (or revise) the decision.
@@ -170,6 +175,13 @@ pub fn application_actions(facts: &ApplicationFacts, actor: &ActorFacts) -> Vec<
             .into_iter()
             .map(ApplicationAction::from),
     );
+    let with_exception = ApplicationFacts {
+        exception_recorded: true,
+        ..facts.clone()
+    };
+    if transition(&with_exception, Action::ForwardToDivision, actor).is_ok() {
+        actions.push(ApplicationAction::ForwardWithException);
+    }
     actions
 }
 
@@ -186,6 +198,62 @@ mod tests {
             exception_recorded: false,
             decision_prepared_by: None,
         }
+    }
+
+    fn worker() -> ActorFacts {
+        ActorFacts {
+            id: 1,
+            roles: vec![Role::SocialWorker],
+        }
+    }
+
+    #[test]
+    fn r_cm_6_forward_is_not_offered_before_the_assessment_only_with_the_exception() {
+        let unassessed = ApplicationFacts {
+            has_assessment: false,
+            ..facts(ApplicationStatus::Submitted)
+        };
+        let offered = application_actions(&unassessed, &worker());
+        assert!(!offered.contains(&ApplicationAction::ForwardToDivision));
+        assert!(offered.contains(&ApplicationAction::ForwardWithException));
+        assert!(offered.contains(&ApplicationAction::RecordAssessment));
+    }
+
+    #[test]
+    fn forward_is_offered_once_assessed_and_names_missing_documents_itself() {
+        let assessed = facts(ApplicationStatus::Assessed);
+        assert!(
+            application_actions(&assessed, &worker())
+                .contains(&ApplicationAction::ForwardToDivision)
+        );
+        let missing = ApplicationFacts {
+            documents: vec![crate::application::DocumentCheck {
+                code: "sp8".into(),
+                status: crate::application::DocumentStatus::Missing,
+                provided_on: None,
+            }],
+            ..facts(ApplicationStatus::Assessed)
+        };
+        assert!(
+            application_actions(&missing, &worker())
+                .contains(&ApplicationAction::ForwardToDivision)
+        );
+    }
+
+    #[test]
+    fn forward_is_offered_to_nobody_without_the_permission_nor_once_with_the_division() {
+        let head = ActorFacts {
+            id: 2,
+            roles: vec![Role::DivisionHead],
+        };
+        let submitted = facts(ApplicationStatus::Submitted);
+        let offered = application_actions(&submitted, &head);
+        assert!(!offered.contains(&ApplicationAction::ForwardToDivision));
+        assert!(!offered.contains(&ApplicationAction::ForwardWithException));
+        let with_division =
+            application_actions(&facts(ApplicationStatus::ReadyForDecision), &worker());
+        assert!(!with_division.contains(&ApplicationAction::ForwardToDivision));
+        assert!(!with_division.contains(&ApplicationAction::ForwardWithException));
     }
 
     #[test]

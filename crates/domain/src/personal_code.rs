@@ -174,16 +174,6 @@ pub enum BirthDateError {
     Before1900,
 }
 
-impl BirthDateError {
-    /// The problem code of a field with this error.
-    pub fn code(self) -> &'static str {
-        match self {
-            BirthDateError::InFuture => "in_future",
-            BirthDateError::Before1900 => "before_1900",
-        }
-    }
-}
-
 /// A birth date that can be: not after `today`, not before 1900 (whether
 /// given or read from a personal code).
 pub fn check_birth_date(born: Date, today: Date) -> Result<(), BirthDateError> {

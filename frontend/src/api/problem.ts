@@ -1,5 +1,6 @@
 // RFC 9457 problem details from the API, as an Error.
 
+import i18n from '@/i18n';
 import type { components } from './schema';
 
 export type ProblemBody = components['schemas']['Problem'];
@@ -61,10 +62,17 @@ export function formField(path: string): string {
   return path.replace(/\[\d+\]$/, '');
 }
 
-/** The server's field errors of a problem, by form field (untranslated; see `fieldErrorMessages` in `@/lib/errors`). */
+/**
+ * The server's field errors of a problem, by form field, each in the
+ * user's language by its stable `code` (the server's English message only
+ * for a code this build does not know yet).
+ */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiProblem)) return {};
   const out: Record<string, string> = {};
-  for (const e of error.errors) out[formField(e.field)] ??= e.message;
+  for (const e of error.errors) {
+    const key = `errors.fields.${e.code}`;
+    out[formField(e.field)] ??= i18n.exists(key) ? i18n.t(key) : e.message;
+  }
   return out;
 }

@@ -1011,7 +1011,7 @@ export interface components {
          *     clients show exactly these buttons).
          * @enum {string}
          */
-        ApplicationAction: "update" | "submit" | "record_assessment" | "forward_to_division" | "return_for_completion" | "prepare_decision" | "sign" | "record_notification" | "withdraw";
+        ApplicationAction: "update" | "submit" | "record_assessment" | "forward_to_division" | "forward_with_exception" | "return_for_completion" | "prepare_decision" | "sign" | "record_notification" | "withdraw";
         /** @description A page of applications. */
         ApplicationPage: {
             /** @description Applications, newest first. */
@@ -1907,10 +1907,16 @@ export interface components {
             /** @description Free, calculated or set at delivery. */
             kind: components["schemas"]["FeeKind"];
         };
+        /**
+         * @description What is wrong with a field (`errors[].code`). Integrators match on these;
+         *     a code is never renamed.
+         * @enum {string}
+         */
+        FieldCode: "required" | "length" | "range" | "invalid" | "email" | "control_character" | "too_short" | "too_long" | "contains_username" | "too_simple" | "immutable" | "cannot_remove_own_admin" | "cannot_deactivate_self" | "unknown_role" | "duplicate" | "unknown_eldership" | "outside_your_eldership" | "unknown_service_type" | "unknown_document" | "unknown_family" | "not_a_member" | "no_members" | "before_valid_from" | "before_decision" | "in_future" | "out_of_range" | "negative" | "precision" | "mismatch" | "invalid_personal_code" | "wrong_password" | "missing" | "not_applicable" | "before_received" | "used_by_fee" | "not_zero" | "cannot_sign" | "in_past" | "before1900";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Stable code of what is wrong, e.g. `required`, `length`, `invalid`. */
-            code: string;
+            code: components["schemas"]["FieldCode"];
             /** @description The field's path in the request, e.g. `roles[1]` or `password`. */
             field: string;
             /** @description A human-readable message (English). */
@@ -6414,7 +6420,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
-export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
+export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
@@ -6426,6 +6432,7 @@ export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
+export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_remove_own_admin", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing", "not_applicable", "before_received", "used_by_fee", "not_zero", "cannot_sign", "in_past", "before1900"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];

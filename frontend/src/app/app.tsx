@@ -1,25 +1,11 @@
 import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
-import { ApiProblem } from '@/api/problem';
-import { router } from './router';
+import { AppRoutes } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
-
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // Mantine's built-in buttons (close, clear, show password) named in the current language.
   const themed = useMemo(() => {
     const closeButtonProps = { 'aria-label': t('common.close') };
@@ -34,7 +20,8 @@ export function App() {
         Drawer: { defaultProps: { closeButtonProps } },
         Select: { defaultProps: { clearButtonProps } },
         MultiSelect: { defaultProps: { clearButtonProps } },
-        DateInput: { defaultProps: { clearButtonProps } },
+        // Escape in a date field closes its calendar only, never the dialog around it (and what was typed).
+        DateInput: { defaultProps: { clearButtonProps, 'data-mantine-stop-propagation': 'true' } as Record<string, unknown> },
         DatePickerInput: { defaultProps: { clearButtonProps } },
         PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.show_password') } } },
       },
@@ -42,14 +29,7 @@ export function App() {
   }, [t]);
   return (
     <MantineProvider theme={themed} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </DatesProvider>
+      <AppRoutes />
     </MantineProvider>
   );
 }
-
-export { queryClient };

@@ -1,13 +1,18 @@
-import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { NotFound } from '@/components/not-found';
-import { RequireRole } from './guards';
-import HomeRoute from './routes/home';
-import AppLayoutRoute from './routes/layout';
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import LoginRoute from './routes/login';
 
-// One route component per page, in ./routes; each composes features. Pages of
-// one role load when first opened (the shell shows a loader meanwhile).
+// One route component per page, in ./routes; each composes features. Only
+// the login page is in the first download (its budget: scripts/check-bundle.mjs,
+// run by `npm run build`); the shell loads after login, each page when first
+// opened (the shell shows a loader meanwhile). Declarative routes: the data
+// router's machinery (loaders, actions) is not used and not downloaded.
+const AppLayoutRoute = lazy(() => import('./routes/layout'));
+const RequireRole = lazy(() => import('./guards').then((m) => ({ default: m.RequireRole })));
+const HomeRoute = lazy(() => import('./routes/home'));
+const NotFoundRoute = lazy(() => import('./routes/not-found'));
 const UsersRoute = lazy(() => import('./routes/users'));
 const SigningDelegationsRoute = lazy(() => import('./routes/signing-delegations'));
 const CatalogueRoute = lazy(() => import('./routes/catalogue'));
@@ -18,86 +23,49 @@ const NewApplicationRoute = lazy(() => import('./routes/application-new'));
 const ApplicationRoute = lazy(() => import('./routes/application'));
 const InboxRoute = lazy(() => import('./routes/inbox'));
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginRoute /> },
-  {
-    path: '/',
-    element: <AppLayoutRoute />,
-    children: [
-      { index: true, element: <HomeRoute /> },
-      {
-        path: 'users',
-        element: (
-          <RequireRole path="/users">
-            <UsersRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'signing-delegations',
-        element: (
-          <RequireRole path="/signing-delegations">
-            <SigningDelegationsRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'catalogue',
-        element: (
-          <RequireRole path="/catalogue">
-            <CatalogueRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireRole path="/audit">
-            <AuditRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'persons',
-        element: (
-          <RequireRole path="/persons">
-            <PersonsRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'persons/:id',
-        element: (
-          <RequireRole path="/persons">
-            <PersonFileRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'applications/new',
-        element: (
-          <RequireRole path="/persons">
-            <NewApplicationRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'applications/:id',
-        element: (
-          <RequireRole path="/persons">
-            <ApplicationRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'inbox',
-        element: (
-          <RequireRole path="/inbox">
-            <InboxRoute />
-          </RequireRole>
-        ),
-      },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** A page open to the roles that may open `path` (see `@/lib/navigation`). */
+function guarded(path: string, page: ReactNode) {
+  return <RequireRole path={path}>{page}</RequireRole>;
+}
+
+export function AppRoutes() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route
+          path="/"
+          element={
+            <Suspense fallback={<PageLoader />}>
+              <AppLayoutRoute />
+            </Suspense>
+          }
+        >
+          <Route index element={<HomeRoute />} />
+          <Route path="users" element={guarded('/users', <UsersRoute />)} />
+          <Route
+            path="signing-delegations"
+            element={guarded('/signing-delegations', <SigningDelegationsRoute />)}
+          />
+          <Route path="catalogue" element={guarded('/catalogue', <CatalogueRoute />)} />
+          <Route path="audit" element={guarded('/audit', <AuditRoute />)} />
+          <Route path="persons" element={guarded('/persons', <PersonsRoute />)} />
+          <Route path="persons/:id" element={guarded('/persons', <PersonFileRoute />)} />
+          <Route path="applications/new" element={guarded('/persons', <NewApplicationRoute />)} />
+          <Route path="applications/:id" element={guarded('/persons', <ApplicationRoute />)} />
+          <Route path="inbox" element={guarded('/inbox', <InboxRoute />)} />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -19,6 +19,7 @@ export function DueDate({ due, overdue, decided }: { due: string | null | undefi
   return (
     <Group gap={6} wrap="nowrap" data-urgency={level}>
       <Badge
+        style={{ whiteSpace: 'nowrap' }}
         color={COLORS[level]}
         variant={level === 'overdue' ? 'filled' : 'light'}
         leftSection={level === 'overdue' ? <IconAlertTriangle size={12} aria-hidden /> : <IconClock size={12} aria-hidden />}

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       size="xs"
       aria-label={t('lang.label')}
       value={i18n.language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => void setLanguage(value as Language)}
       data={LANGUAGES.map((lang) => ({
         value: lang,
         label: (

@@ -1,13 +1,10 @@
 // i18next: Lithuanian by default, English as the second language. The
 // choice is remembered in localStorage. Components take every user-facing
-// string from here.
+// string from here. Only the language in use is loaded (each is a chunk of
+// its own): `loadLanguage` before the first render and on every switch.
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/lt';
-import lt from './lt.json';
-import en from './en.json';
 
 export const LANGUAGES = ['lt', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,27 +15,43 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'lt';
 }
 
-export const resources = { lt: { translation: lt }, en: { translation: en } } as const;
+const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  lt: () => import('./lt.json'),
+  en: () => import('./en.json'),
+};
 
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: {},
   lng: initialLanguage(),
-  fallbackLng: 'lt',
+  // No fallback: both languages have every key (i18n.test.ts), and only one is loaded.
+  fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
+/** Loads a language's texts once (resolves at once when they are there). */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const { default: texts } = await loaders[language]();
+  i18n.addResourceBundle(language, 'translation', texts, true, true);
+}
+
+/** Loads the language in use; the app renders after it. */
+export function loadInitialLanguage(): Promise<void> {
+  return loadLanguage(i18n.language === 'en' ? 'en' : 'lt');
+}
+
 function apply(language: string): void {
   document.documentElement.lang = language;
-  dayjs.locale(language === 'en' ? 'en' : 'lt');
 }
 apply(i18n.language);
 i18n.on('languageChanged', apply);
 
-/** Switches the language and remembers it. */
-export function setLanguage(language: Language): void {
+/** Switches the language (loading its texts first) and remembers it. */
+export async function setLanguage(language: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
 }
 
 export default i18n;

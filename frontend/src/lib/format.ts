@@ -2,6 +2,7 @@
 // the API are `YYYY-MM-DD` legal dates: never shifted through time zones.
 
 import dayjs from 'dayjs';
+import './dayjs-locale';
 
 /** `2026-12-28` → `2026-12-28` (lt) or `28 Dec 2026` (en). */
 export function formatDate(value: string | null | undefined, language: string): string {

@@ -1,6 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import i18n from '@/i18n';
+import en from '@/i18n/en.json';
+import lt from '@/i18n/lt.json';
+
+// The app loads one language at a time; tests have both at hand.
+i18n.addResourceBundle('lt', 'translation', lt, true, true);
+i18n.addResourceBundle('en', 'translation', en, true, true);
 
 afterEach(() => {
   cleanup();

@@ -1,7 +1,7 @@
 //! Reading the audit log (auditors only).
 
 use crate::actor::Actor;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::state::AppState;
 use crate::store::audit_log;
 use atvejis_domain::access::Permission;
@@ -23,7 +23,7 @@ pub async fn page(
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::invalid_field(
             "limit",
-            "range",
+            FieldCode::Range,
             format!("must be between 1 and {MAX_LIMIT}"),
         ));
     }

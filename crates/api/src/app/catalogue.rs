@@ -3,7 +3,7 @@
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue;
@@ -74,21 +74,21 @@ fn check_spec(spec: &ServiceTypeSpec, code: &str) -> ApiResult<()> {
     if spec.code != code {
         errors.push(FieldError::new(
             "spec.code",
-            "immutable",
+            FieldCode::Immutable,
             "the code of a service type cannot change",
         ));
     }
     if spec.name_lt.trim().is_empty() || spec.name_en.trim().is_empty() {
         errors.push(FieldError::new(
             "spec.name_lt",
-            "required",
+            FieldCode::Required,
             "give both names",
         ));
     }
     if spec.decision_deadline.amount == 0 || spec.decision_deadline.amount > 365 {
         errors.push(FieldError::new(
             "spec.decision_deadline.amount",
-            "range",
+            FieldCode::Range,
             "is 1–365 days",
         ));
     }
@@ -101,7 +101,7 @@ fn check_spec(spec: &ServiceTypeSpec, code: &str) -> ApiResult<()> {
     if codes.windows(2).any(|w| w[0] == w[1]) || codes.iter().any(|c| c.trim().is_empty()) {
         errors.push(FieldError::new(
             "spec.required_documents",
-            "invalid",
+            FieldCode::Invalid,
             "document codes are non-empty and unique",
         ));
     }
@@ -130,7 +130,7 @@ pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiRe
     {
         return Err(ApiError::invalid_field(
             "value",
-            "range",
+            FieldCode::Range,
             if new.kind.is_share() {
                 "is a share between 0 and 1"
             } else {
@@ -145,7 +145,7 @@ pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiRe
     {
         return Err(ApiError::invalid_field(
             "valid_from",
-            "used_by_fee",
+            FieldCode::UsedByFee,
             "is before today, and a decision's fee used the value it would replace; give a date from today on",
         ));
     }

@@ -2,7 +2,7 @@
 //! references to a municipality and an eldership, the version a client read,
 //! paging, money as sent.
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::store::entities::{elderships, municipalities};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -88,14 +88,14 @@ impl PageParams {
         if page == 0 || page > MAX_PAGE {
             return Err(ApiError::invalid_field(
                 "page",
-                "range",
+                FieldCode::Range,
                 format!("must be between 1 and {MAX_PAGE}"),
             ));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
             return Err(ApiError::invalid_field(
                 "per_page",
-                "range",
+                FieldCode::Range,
                 format!("must be between 1 and {MAX_PER_PAGE}"),
             ));
         }

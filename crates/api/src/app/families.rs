@@ -4,7 +4,7 @@
 use crate::actor::Actor;
 use crate::app::persons::eldership_for;
 use crate::app::{UnitOfWork, read};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 // The brief person reference is the applications area's type.
 use crate::app::applications::views::{PersonRef, person_ref};
 use crate::app::common::{money, serde_code};
@@ -234,7 +234,7 @@ fn joined_on(field: String, given: Option<Date>, today: Date) -> ApiResult<Date>
     match given {
         Some(day) if day > today => Err(ApiError::invalid_field(
             field,
-            "in_future",
+            FieldCode::InFuture,
             "a member cannot join after today",
         )),
         Some(day) => Ok(day),
@@ -270,7 +270,7 @@ pub async fn create(
         if seen.contains(&m.person_id) {
             return Err(ApiError::invalid_field(
                 format!("members[{i}].person_id"),
-                "duplicate",
+                FieldCode::Duplicate,
                 "is listed twice",
             ));
         }

@@ -4,7 +4,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::auth::password::check_new_password;
 use crate::auth::throttle;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditActor, AuditEvent};
 use crate::store::{sessions, users};
@@ -55,7 +55,7 @@ pub async fn change_password(
         uow.commit().await?;
         return Err(ApiError::invalid_field(
             "current_password",
-            "wrong_password",
+            FieldCode::WrongPassword,
             "is not your current password",
         ));
     }

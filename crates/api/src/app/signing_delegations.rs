@@ -8,7 +8,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::applications::views::{ServiceTypeRef, StaffRef, service_ref, staff_ref};
 use crate::app::lifecycle::check_version;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 use crate::store::applications::staff_names;
 use crate::store::audit::{AuditAction, AuditEvent};
@@ -149,12 +149,12 @@ async fn service_types_of<C: ConnectionTrait>(
         match catalogue.iter().find(|s| &s.code == code) {
             None => errors.push(FieldError::new(
                 field,
-                "unknown_service_type",
+                FieldCode::UnknownServiceType,
                 format!("`{code}` is not a service type of your catalogue"),
             )),
             Some(s) if chosen.iter().any(|c| c.id == s.id) => errors.push(FieldError::new(
                 field,
-                "duplicate",
+                FieldCode::Duplicate,
                 format!("`{code}` is listed twice"),
             )),
             Some(s) => chosen.push(s.clone()),
@@ -185,7 +185,7 @@ pub async fn grant(
     if reference.is_empty() {
         return Err(ApiError::invalid_field(
             "reference",
-            "required",
+            FieldCode::Required,
             "name the authority, e.g. the director's order and its number",
         ));
     }
@@ -261,22 +261,22 @@ fn grant_error(e: GrantError) -> ApiError {
         ),
         GrantError::CannotSign => ApiError::invalid_field(
             "user_id",
-            "cannot_sign",
+            FieldCode::CannotSign,
             "the user's roles do not sign decisions; give them the signing role (division_head) first",
         ),
         GrantError::NoServices => ApiError::invalid_field(
             "service_codes",
-            "required",
+            FieldCode::Required,
             "name at least one service type",
         ),
         GrantError::StartsInPast => ApiError::invalid_field(
             "valid_from",
-            "in_past",
+            FieldCode::InPast,
             "a delegation starts today at the earliest",
         ),
         GrantError::EndsBeforeStart => ApiError::invalid_field(
             "valid_until",
-            "before_valid_from",
+            FieldCode::BeforeValidFrom,
             "is on or after valid_from",
         ),
     }

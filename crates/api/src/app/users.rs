@@ -5,7 +5,7 @@
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::auth::password::check_new_password;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::sessions;
@@ -140,7 +140,7 @@ pub async fn update(
     {
         return Err(ApiError::invalid_field(
             "roles",
-            "cannot_remove_own_admin",
+            FieldCode::CannotRemoveOwnAdmin,
             "you cannot take the admin role from yourself; ask another administrator",
         ));
     }
@@ -196,7 +196,7 @@ pub async fn set_active(
     if !active && actor.user_id() == Some(id) {
         return Err(ApiError::invalid_field(
             "id",
-            "cannot_deactivate_self",
+            FieldCode::CannotDeactivateSelf,
             "you cannot deactivate yourself; ask another administrator",
         ));
     }
@@ -256,14 +256,18 @@ pub async fn reset_password(
 /// Parses and checks a role list: at least one, no repeats, known codes.
 pub fn parse_roles(field: &str, codes: &[String]) -> Result<Vec<Role>, FieldError> {
     if codes.is_empty() {
-        return Err(FieldError::new(field, "required", "give at least one role"));
+        return Err(FieldError::new(
+            field,
+            FieldCode::Required,
+            "give at least one role",
+        ));
     }
     let mut roles = Vec::with_capacity(codes.len());
     for (i, code) in codes.iter().enumerate() {
         let role = code.parse::<Role>().map_err(|_| {
             FieldError::new(
                 format!("{field}[{i}]"),
-                "unknown_role",
+                FieldCode::UnknownRole,
                 format!(
                     "`{code}` is not a role; roles are {}",
                     Role::ALL.map(Role::as_str).join(", ")
@@ -273,7 +277,7 @@ pub fn parse_roles(field: &str, codes: &[String]) -> Result<Vec<Role>, FieldErro
         if roles.contains(&role) {
             return Err(FieldError::new(
                 format!("{field}[{i}]"),
-                "duplicate",
+                FieldCode::Duplicate,
                 format!("`{code}` is listed twice"),
             ));
         }
@@ -291,7 +295,7 @@ async fn check_eldership(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult
         .ok_or_else(|| {
             ApiError::invalid_field(
                 "eldership_id",
-                "unknown_eldership",
+                FieldCode::UnknownEldership,
                 "is not an eldership of your municipality",
             )
         })
@@ -311,7 +315,7 @@ pub fn check_username(raw: &str) -> Result<String, FieldError> {
     if !(3..=64).contains(&username.len()) || !valid_chars || !starts_well {
         return Err(FieldError::new(
             "username",
-            "invalid",
+            FieldCode::Invalid,
             "use 3–64 latin letters, digits, `.`, `_` or `-`, starting with a letter or digit",
         ));
     }

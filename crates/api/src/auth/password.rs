@@ -2,7 +2,7 @@
 //! computed on the blocking thread pool and never more than a fixed number at
 //! a time, so that a login burst cannot eat the memory or the async workers.
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldCode, FieldError};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
@@ -90,14 +90,14 @@ pub fn check_new_password(field: &str, password: &str, username: &str) -> Result
     if len < MIN_PASSWORD_LEN {
         return Err(FieldError::new(
             field,
-            "too_short",
+            FieldCode::TooShort,
             format!("must be at least {MIN_PASSWORD_LEN} characters"),
         ));
     }
     if len > MAX_PASSWORD_LEN {
         return Err(FieldError::new(
             field,
-            "too_long",
+            FieldCode::TooLong,
             format!("must be at most {MAX_PASSWORD_LEN} characters"),
         ));
     }
@@ -105,7 +105,7 @@ pub fn check_new_password(field: &str, password: &str, username: &str) -> Result
     if !username.is_empty() && lower.contains(&username.to_lowercase()) {
         return Err(FieldError::new(
             field,
-            "contains_username",
+            FieldCode::ContainsUsername,
             "must not contain the username",
         ));
     }
@@ -115,7 +115,7 @@ pub fn check_new_password(field: &str, password: &str, username: &str) -> Result
     {
         return Err(FieldError::new(
             field,
-            "too_simple",
+            FieldCode::TooSimple,
             "must not repeat a single character",
         ));
     }
@@ -152,25 +152,25 @@ mod tests {
         assert!(check_new_password("p", "Demo-2026!", "admin").is_ok());
         assert_eq!(
             check_new_password("p", "short", "a").unwrap_err().code,
-            "too_short"
+            FieldCode::TooShort
         );
         assert_eq!(
             check_new_password("p", "xxadminxxyy", "admin")
                 .unwrap_err()
                 .code,
-            "contains_username"
+            FieldCode::ContainsUsername
         );
         assert_eq!(
             check_new_password("p", "aaaaaaaaaaaa", "b")
                 .unwrap_err()
                 .code,
-            "too_simple"
+            FieldCode::TooSimple
         );
         assert_eq!(
             check_new_password("p", &"ab".repeat(65), "c")
                 .unwrap_err()
                 .code,
-            "too_long"
+            FieldCode::TooLong
         );
     }
 }

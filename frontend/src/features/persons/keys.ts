@@ -10,6 +10,10 @@ export const personKeys = {
   lists: () => [...personKeys.all, 'list'] as const,
   search: (search: PersonSearch) => [...personKeys.lists(), 'search', search] as const,
   choices: (q: string) => [...personKeys.lists(), 'choices', q] as const,
+  /** People to add to a family, found by name. */
+  memberChoices: (q: string) => [...personKeys.lists(), 'member-choices', q] as const,
+  /** A family with its members (read from a person's file). */
+  family: (id: string) => [...personKeys.all, 'family', id] as const,
   /** Every person's file (it shows their applications and timeline too). */
   details: () => [...personKeys.all, 'detail'] as const,
   detail: (id: string) => [...personKeys.details(), id] as const,

@@ -8,7 +8,7 @@ use super::views::{
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version};
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::extract::validation_errors;
 use crate::state::AppState;
 use crate::store::applications::{self as repo, ApplicationRecord};
@@ -101,7 +101,7 @@ pub async fn create(
     if body.received_on > today {
         errors.push(FieldError::new(
             "received_on",
-            "in_future",
+            FieldCode::InFuture,
             "cannot be after today",
         ));
     }
@@ -110,7 +110,7 @@ pub async fn create(
         _ => {
             errors.push(FieldError::new(
                 "service_code",
-                "unknown_service_type",
+                FieldCode::UnknownServiceType,
                 "is not a service type of your municipality's catalogue",
             ));
             None
@@ -140,7 +140,7 @@ pub async fn create(
                 }
                 None => errors.push(FieldError::new(
                     format!("documents[{i}].code"),
-                    "unknown_document",
+                    FieldCode::UnknownDocument,
                     format!("`{}` is not a document this service needs", given.code),
                 )),
             }
@@ -158,14 +158,14 @@ pub async fn create(
             (false, _) => {
                 return Err(ApiError::invalid_field(
                     "family_id",
-                    "unknown_family",
+                    FieldCode::UnknownFamily,
                     "is not a family in your scope",
                 ));
             }
             (true, false) => {
                 return Err(ApiError::invalid_field(
                     "family_id",
-                    "not_a_member",
+                    FieldCode::NotAMember,
                     "the person is not a member of this family",
                 ));
             }
@@ -293,7 +293,7 @@ pub async fn update(
             }
             None => errors.push(FieldError::new(
                 format!("documents[{i}].code"),
-                "unknown_document",
+                FieldCode::UnknownDocument,
                 format!("`{}` is not on this application's list", given.code),
             )),
         }
@@ -369,7 +369,7 @@ pub async fn add_attachment(
     {
         return Err(ApiError::invalid_field(
             "document_code",
-            "unknown_document",
+            FieldCode::UnknownDocument,
             "is not on this application's list",
         ));
     }

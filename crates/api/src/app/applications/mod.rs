@@ -10,7 +10,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version, decide};
 use crate::app::read::audited;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 pub use crate::store::applications::ListFilter;
 use crate::store::applications::{self as repo, ApplicationRecord};
@@ -41,7 +41,7 @@ impl From<TransitionError> for ApiError {
                     .map(|c| {
                         FieldError::new(
                             format!("documents.{c}"),
-                            "missing",
+                            FieldCode::Missing,
                             "the document is missing",
                         )
                     })
@@ -265,7 +265,7 @@ pub async fn forward(
     if exception.is_some() && !spec(&record.service_type)?.decision_before_assessment {
         return Err(ApiError::invalid_field(
             "exception_reason",
-            "not_applicable",
+            FieldCode::NotApplicable,
             "this service is not decided before the needs assessment (R-CM-6)",
         ));
     }
@@ -317,7 +317,7 @@ pub async fn record_assessment(
     if input.submitted_on > uow.today() {
         return Err(ApiError::invalid_field(
             "submitted_on",
-            "in_future",
+            FieldCode::InFuture,
             "cannot be after today",
         ));
     }
@@ -348,7 +348,7 @@ pub async fn record_assessment(
     if input.submitted_on < record.application.received_on {
         return Err(ApiError::invalid_field(
             "submitted_on",
-            "before_received",
+            FieldCode::BeforeReceived,
             format!(
                 "cannot be before the application was received ({})",
                 record.application.received_on
@@ -421,7 +421,7 @@ pub async fn list(
             let purpose = purpose.ok_or_else(|| {
                 ApiError::invalid_field(
                     "X-Purpose",
-                    "required",
+                    FieldCode::Required,
                     "say why you read this person's applications",
                 )
             })?;

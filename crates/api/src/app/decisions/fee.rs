@@ -2,7 +2,7 @@
 //! inputs loaded in a fixed number of queries.
 
 use super::views::FeeSnapshot;
-use crate::error::{ApiError, ApiResult, ErrorCode, MissingIncomeEntry};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, MissingIncomeEntry};
 use crate::store::decisions as repo;
 use crate::store::entities::applications;
 use crate::store::rates;
@@ -68,7 +68,7 @@ pub async fn fee_for<C: ConnectionTrait>(
         Err(FeeIncomeError::NoMembers) => {
             return Err(ApiError::invalid_field(
                 "family_id",
-                "no_members",
+                FieldCode::NoMembers,
                 format!("the family had no members on {on}, the application's date"),
             ));
         }

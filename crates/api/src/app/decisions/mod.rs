@@ -13,7 +13,7 @@ use crate::app::applications::views::ApplicationView;
 use crate::app::applications::{StepChanges, take_step, view_in};
 use crate::app::lifecycle::{begin_step, check_version};
 use crate::app::read::audited;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 use crate::state::AppState;
 use crate::store::applications::{self as applications_repo, staff_names};
 use crate::store::audit::{AuditAction, AuditEvent};
@@ -21,7 +21,7 @@ use crate::store::decisions as repo;
 use crate::store::entities::decisions;
 use atvejis_domain::access::{Permission, Purpose};
 use atvejis_domain::application::{Action, Outcome, service_may_start_on};
-use atvejis_domain::hours::HoursPerMonth;
+use atvejis_domain::hours::{HoursError, HoursPerMonth};
 use fee::{Fee, fee_for, is_calculated};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,13 @@ use views::{
 
 /// `value` as hours a month, or 422 on `field`.
 pub fn hours(field: &'static str, value: Decimal) -> ApiResult<HoursPerMonth> {
-    HoursPerMonth::parse(value).map_err(|e| ApiError::invalid_field(field, e.code(), e.to_string()))
+    HoursPerMonth::parse(value).map_err(|e| {
+        let code = match e {
+            HoursError::Range => FieldCode::Range,
+            HoursError::Precision => FieldCode::Precision,
+        };
+        ApiError::invalid_field(field, code, e.to_string())
+    })
 }
 
 /// A decision to prepare.
@@ -84,7 +90,7 @@ pub async fn prepare(
     {
         return Err(ApiError::invalid_field(
             "service_from",
-            "before_decision",
+            FieldCode::BeforeDecision,
             "the service cannot start before the decision is signed",
         ));
     }
@@ -111,7 +117,7 @@ pub async fn prepare(
             if granted_hours.is_none() && is_calculated(&spec) {
                 return Err(ApiError::invalid_field(
                     "hours_per_month",
-                    "required",
+                    FieldCode::Required,
                     "give the hours a month to grant; the fee depends on them",
                 ));
             }
@@ -296,7 +302,7 @@ pub async fn record_notification(
     if body.notified_on > uow.today() || decision.decided_on.is_some_and(|d| body.notified_on < d) {
         return Err(ApiError::invalid_field(
             "notified_on",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "is between the decision's date and today",
         ));
     }
@@ -372,14 +378,14 @@ pub async fn record_handover(
     if to.is_empty() {
         return Err(ApiError::invalid_field(
             "handed_over_to",
-            "required",
+            FieldCode::Required,
             "name the provider",
         ));
     }
     if body.handed_over_on > uow.today() || body.handed_over_on < decided_on {
         return Err(ApiError::invalid_field(
             "handed_over_on",
-            "out_of_range",
+            FieldCode::OutOfRange,
             "is between the decision's date and today",
         ));
     }

@@ -10,7 +10,7 @@ pub mod write;
 
 use crate::actor::Actor;
 use crate::app::common::{EldershipRef, money};
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, FieldCode, FieldError};
 use crate::store::certificates::CertificateRecord;
 use crate::store::entities::{elderships, persons as person_rows};
 use crate::store::income::{IncomeEntry, source_of};
@@ -19,7 +19,7 @@ use crate::store::{StoreError, users};
 use atvejis_domain::access::RecordScope;
 use atvejis_domain::eligibility::CertificateKind;
 use atvejis_domain::income::IncomeSource;
-use atvejis_domain::personal_code::{PersonalCode, Sex, check_birth_date};
+use atvejis_domain::personal_code::{PersonalCode, Sex, BirthDateError, check_birth_date};
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -182,7 +182,11 @@ pub fn identity(
     if let Some(born) = birth_date.or_else(|| code.as_ref().and_then(PersonalCode::birth_date))
         && let Err(e) = check_birth_date(born, today)
     {
-        errors.push(FieldError::new("birth_date", e.code(), e.to_string()));
+        let code = match e {
+            BirthDateError::InFuture => FieldCode::InFuture,
+            BirthDateError::Before1900 => FieldCode::Before1900,
+        };
+        errors.push(FieldError::new("birth_date", code, e.to_string()));
         return None;
     }
     let Some(code) = code else {
@@ -197,7 +201,7 @@ pub fn identity(
     {
         errors.push(FieldError::new(
             "birth_date",
-            "mismatch",
+            FieldCode::Mismatch,
             "differs from the birth date in the personal code",
         ));
         return None;
@@ -205,7 +209,7 @@ pub fn identity(
     if sex.is_some_and(|s| s != code.sex()) {
         errors.push(FieldError::new(
             "sex",
-            "mismatch",
+            FieldCode::Mismatch,
             "differs from the sex in the personal code",
         ));
         return None;
@@ -228,7 +232,7 @@ pub fn parse_code(raw: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Opt
             Err(e) => {
                 errors.push(FieldError::new(
                     "personal_code",
-                    "invalid_personal_code",
+                    FieldCode::InvalidPersonalCode,
                     e.to_string(),
                 ));
                 None
@@ -251,7 +255,7 @@ pub async fn eldership_for<C: ConnectionTrait>(
             Some(id) if Some(id) == actor.eldership_id => Ok(Some(id)),
             Some(_) => Err(ApiError::invalid_field(
                 "eldership_id",
-                "outside_your_eldership",
+                FieldCode::OutsideYourEldership,
                 "you register people of your own eldership only",
             )),
         };
@@ -264,7 +268,7 @@ pub async fn eldership_for<C: ConnectionTrait>(
             .ok_or_else(|| {
                 ApiError::invalid_field(
                     "eldership_id",
-                    "unknown_eldership",
+                    FieldCode::UnknownEldership,
                     "is not an eldership of your municipality",
                 )
             }),

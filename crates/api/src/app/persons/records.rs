@@ -4,7 +4,7 @@
 use super::{CertificateView, IncomeRecordView};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::certificates::{self, NewCertificate};
@@ -49,14 +49,14 @@ pub async fn add_certificate(
     let value = super::trimmed(body.value);
     body.kind
         .check_value(value.as_deref())
-        .map_err(|message| ApiError::invalid_field("value", "invalid", message))?;
+        .map_err(|message| ApiError::invalid_field("value", FieldCode::Invalid, message))?;
     if body
         .valid_until
         .is_some_and(|until| until < body.valid_from)
     {
         return Err(ApiError::invalid_field(
             "valid_until",
-            "before_valid_from",
+            FieldCode::BeforeValidFrom,
             "is before the start of validity",
         ));
     }
@@ -130,14 +130,14 @@ pub fn income_amount(amount: Decimal) -> ApiResult<Decimal> {
     if amount.is_sign_negative() {
         return Err(ApiError::invalid_field(
             "amount",
-            "negative",
+            FieldCode::Negative,
             "income cannot be negative",
         ));
     }
     if amount.normalize().scale() > 2 || amount > Decimal::from(10_000_000) {
         return Err(ApiError::invalid_field(
             "amount",
-            "invalid",
+            FieldCode::Invalid,
             "give euros with at most 2 decimals",
         ));
     }
@@ -149,7 +149,7 @@ fn no_income_is_zero(source: IncomeSource, amount: Decimal) -> ApiResult<()> {
     if source == IncomeSource::NoIncome && !amount.is_zero() {
         return Err(ApiError::invalid_field(
             "amount",
-            "not_zero",
+            FieldCode::NotZero,
             "a month with no income has the amount 0",
         ));
     }
@@ -197,7 +197,7 @@ pub async fn add_income_months(
         {
             return Err(ApiError::invalid_field(
                 format!("months[{index}].month"),
-                "duplicate",
+                FieldCode::Duplicate,
                 "this month and source is given twice",
             ));
         }
@@ -237,7 +237,7 @@ fn checked_income(body: &AddIncomeRequest, prefix: &str) -> ApiResult<YearMonth>
     Ok(YearMonth {
         year: body.year,
         month: u8::try_from(body.month)
-            .map_err(|_| field(ApiError::invalid_field("month", "range", "is 1–12")))?,
+            .map_err(|_| field(ApiError::invalid_field("month", FieldCode::Range, "is 1–12")))?,
     })
 }
 

@@ -6,7 +6,7 @@ use super::PersonView;
 use crate::actor::Actor;
 use crate::app::common::{money, serde_code};
 use crate::app::read;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};
@@ -149,7 +149,7 @@ pub async fn eligibility(
                 .ok_or_else(|| {
                     ApiError::invalid_field(
                         "service_code",
-                        "unknown_service_type",
+                        FieldCode::UnknownServiceType,
                         "is not in the catalogue",
                     )
                 })?;

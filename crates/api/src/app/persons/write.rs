@@ -4,7 +4,7 @@ use super::{Identity, PersonView, eldership_for, identity, parse_code, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::common::double_option;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::extract::validation_errors;
 use crate::state::AppState;
 use crate::store::StoreError;
@@ -177,7 +177,7 @@ pub async fn update(
     {
         errors.push(FieldError::new(
             "email",
-            "email",
+            FieldCode::Email,
             "is not an e-mail address",
         ));
     }

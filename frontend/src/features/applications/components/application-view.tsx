@@ -7,8 +7,10 @@ import { ApiProblem, fieldErrors } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { DueDate } from '@/components/due-date';
 import { Field } from '@/components/field';
+import { RuleRef } from '@/components/rule-ref';
 import { QueryError } from '@/components/query-error';
 import { StatusBadge } from '@/components/status-badge';
+import { errorMessage } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { useApplication } from '../api/get-application';
 import { type OnApplicationChanged, useForward, useReturn, useUpdateApplication, useWithdraw } from '../api/steps';
@@ -93,6 +95,10 @@ export function ApplicationView({ id, onChanged }: Props) {
   const allowed = a.allowed_actions;
   // The server says whether the caller may still change the application.
   const canEditDocuments = allowed.includes('update');
+  // Plain forwarding once assessed; before that only with an R-CM-6 exception.
+  const canForward = allowed.includes('forward_to_division');
+  const canForwardWithException = allowed.includes('forward_with_exception');
+  const withException = canForwardWithException && (exception || !canForward);
   const forwardErrors = fieldErrors(forward.error);
   const stepProblem = [update.error, forward.error, giveBack.error, withdraw.error].find((e) => e instanceof ApiProblem) as
     | ApiProblem
@@ -129,7 +135,7 @@ export function ApplicationView({ id, onChanged }: Props) {
       ) : null}
       {stepProblem ? (
         <Alert color="red" role="alert" data-testid="step-error">
-          {stepProblem.code === 'version_conflict' ? t('common.conflict') : stepProblem.message}
+          {stepProblem.code === 'version_conflict' ? t('common.conflict') : errorMessage(t, stepProblem)}
         </Alert>
       ) : null}
       <Grid>
@@ -182,13 +188,24 @@ export function ApplicationView({ id, onChanged }: Props) {
               <Text c="dimmed">{t('file.none')}</Text>
             )}
           </Card>
-          {allowed.includes('forward_to_division') ? (
+          {canForward || canForwardWithException ? (
             <Card withBorder padding="lg" mt="md">
               <Stack>
-                <Checkbox label={t('application.exception')} checked={exception} onChange={(e) => setException(e.currentTarget.checked)} />
-                {exception ? (
+                {canForwardWithException ? (
+                  <Group gap={6} wrap="nowrap" align="flex-start">
+                    <Checkbox
+                      label={t('application.exception')}
+                      checked={exception || !canForward}
+                      disabled={!canForward}
+                      onChange={(e) => setException(e.currentTarget.checked)}
+                    />
+                    <RuleRef rule="R-CM-6" />
+                  </Group>
+                ) : null}
+                {withException ? (
                   <Textarea
                     label={t('application.exception_reason')}
+                    required
                     autosize
                     minRows={2}
                     value={exceptionReason}
@@ -199,14 +216,15 @@ export function ApplicationView({ id, onChanged }: Props) {
                 <Group justify="flex-end">
                   <Button
                     loading={forward.isPending}
+                    disabled={withException && !exceptionReason.trim()}
                     onClick={() =>
                       forward.mutate(
-                        { version: a.version, exception_reason: exception ? exceptionReason.trim() || null : null },
+                        { version: a.version, exception_reason: withException ? exceptionReason.trim() || null : null },
                         { onSuccess: done },
                       )
                     }
                   >
-                    {t('application.forward')}
+                    {withException ? t('application.forward_with_exception') : t('application.forward')}
                   </Button>
                 </Group>
               </Stack>

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { components } from '@/api/schema';
 import { todayInLithuania } from '@/lib/format';
 import { type OnApplicationChanged, useRecordAssessment } from '../api/steps';
@@ -39,7 +40,7 @@ export function AssessmentForm({ application, onChanged }: { application: Applic
     record.error instanceof ApiProblem && Object.keys(server).length === 0
       ? record.error.code === 'version_conflict'
         ? t('common.conflict')
-        : record.error.message
+        : errorMessage(t, record.error)
       : null;
   return (
     <form

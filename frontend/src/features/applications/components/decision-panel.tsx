@@ -2,10 +2,13 @@ import { Alert, Badge, Button, Card, Grid, Group, Radio, Select, Stack, Text, Te
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, fieldErrors } from '@/api/problem';
-import type { components } from '@/api/schema';
 import { errorMessage } from '@/lib/errors';
+import type { components } from '@/api/schema';
+import { RuleRef } from '@/components/rule-ref';
+import { FILLED_GREEN } from '@/lib/colors';
 import { formatDate, formatMoney, todayInLithuania } from '@/lib/format';
 import { DueDate } from '@/components/due-date';
 import { useMe } from '@/lib/me';
@@ -18,10 +21,10 @@ type Application = components['schemas']['ApplicationView'];
 type Method = components['schemas']['NotificationMethod'];
 const METHODS: Method[] = ['letter', 'email', 'in_person', 'eservices', 'phone'];
 
-function problemText(error: unknown, t: (key: string) => string): string | null {
+function problemText(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiProblem)) return null;
   if (error.code === 'version_conflict') return t('common.conflict');
-  return error.message;
+  return errorMessage(t, error);
 }
 
 /** The decision (SP-9): prepare with the fee shown line by line, sign, record the notification. */
@@ -51,7 +54,10 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
   const handover = useRecordHandover(application.id, onChanged);
   const handoverErrors = fieldErrors(handover.error);
   const hoursText = String(hours).trim().replace(',', '.');
-  const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted');
+  // Hours as the server keeps them: 0–744 with at most two decimals. An
+  // invalid value says so and shows no fee (never the last valid one's).
+  const hoursValid = hoursText === '' || (/^\d+(\.\d{1,2})?$/.test(hoursText) && Number(hoursText) <= 744);
+  const preview = useFeePreview(application.id, hoursText || '0', canPrepare && outcome === 'granted' && hoursValid);
   const server = fieldErrors(prepare.error);
 
   return (
@@ -177,7 +183,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                   inputMode="decimal"
                   value={String(hours)}
                   onChange={(e) => setHours(e.currentTarget.value)}
-                  error={server.hours_per_month}
+                  error={hoursValid ? server.hours_per_month : t('validation.hours')}
                 />
                 <DateInput label={t('application.service_from')} valueFormat="YYYY-MM-DD" clearable value={serviceFrom} onChange={setServiceFrom} />
               </Group>
@@ -191,15 +197,20 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
               onChange={(e) => setReasoning(e.currentTarget.value)}
               error={server.reasoning}
             />
-            {outcome === 'granted' && preview.data ? (
-              <Card withBorder bg="gray.0">
+            {outcome === 'granted' && hoursValid && preview.data ? (
+              <Card withBorder bg="gray.0" aria-busy={preview.isPlaceholderData} style={{ opacity: preview.isPlaceholderData ? 0.6 : 1 }}>
                 <Title order={4} size="h5" mb={4}>{t('application.fee_title')}</Title>
-                {preview.data.kind === 'free' ? <Text size="sm">{t('application.fee_free')}</Text> : null}
+                {preview.data.kind === 'free' ? (
+                  <Group gap={4}>
+                    <Text size="sm">{t('application.fee_free')}</Text>
+                    <RuleRef rule="R-FEE-12" />
+                  </Group>
+                ) : null}
                 {preview.data.kind === 'at_delivery' ? <Text size="sm">{t('application.fee_at_delivery')}</Text> : null}
                 {preview.data.calculation ? <FeeLines fee={preview.data.calculation} /> : null}
               </Card>
             ) : null}
-            {preview.error instanceof ApiProblem && preview.error.missing.length > 0 ? (
+            {hoursValid && preview.error instanceof ApiProblem && preview.error.missing.length > 0 ? (
               <Alert color="orange" title={t('application.income_incomplete')} data-testid="income-missing">
                 {preview.error.missing.map((m) => (
                   <Text size="sm" key={m.person_id}>
@@ -207,11 +218,11 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
                   </Text>
                 ))}
               </Alert>
-            ) : preview.error instanceof ApiProblem ? (
-              <Alert color="orange">{preview.error.message}</Alert>
+            ) : hoursValid && preview.error instanceof ApiProblem ? (
+              <Alert color="orange">{errorMessage(t, preview.error)}</Alert>
             ) : null}
             <Group justify="flex-end">
-              <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim()}>
+              <Button type="submit" loading={prepare.isPending} disabled={!reasoning.trim() || !hoursValid}>
                 {t('application.prepare')}
               </Button>
             </Group>
@@ -230,7 +241,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
           {sign.error ? <Alert color="red" role="alert">{errorMessage(t, sign.error)}</Alert> : null}
           <Group justify="flex-end">
             <Button
-              color="green"
+              color={FILLED_GREEN}
               loading={sign.isPending}
               onClick={() =>
                 sign.mutate(

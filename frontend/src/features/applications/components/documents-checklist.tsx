@@ -1,6 +1,7 @@
 import { Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { FILLED_GREEN, FILLED_ORANGE } from '@/lib/colors';
 
 type DocStatus = components['schemas']['DocumentStatus'];
 
@@ -60,7 +61,7 @@ export function DocumentsChecklist({
               size="xs"
               aria-labelledby={`doc-${line.code}`}
               value={line.status}
-              color={line.status === 'missing' ? 'orange' : line.status === 'provided' ? 'green' : 'gray'}
+              color={line.status === 'missing' ? FILLED_ORANGE : line.status === 'provided' ? FILLED_GREEN : 'gray'}
               onChange={(value) =>
                 onChange?.(lines.map((l) => (l.code === line.code ? { ...l, status: value as DocStatus } : l)))
               }

@@ -5,9 +5,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { components } from '@/api/schema';
 import { QueryError } from '@/components/query-error';
 import { useServiceTypes } from '@/lib/catalogue';
+import { RuleRef } from '@/components/rule-ref';
 import { formatMoney, todayInLithuania } from '@/lib/format';
 import { useCreateApplication } from '../api/create-application';
 import { useEligibility } from '../api/eligibility';
@@ -160,9 +162,8 @@ export function IntakeWizard({ personId, personStep, onChanged }: Props) {
                     <Badge color={HINT_COLORS[h.outcome as keyof typeof HINT_COLORS] ?? 'gray'} variant="light" miw={130}>
                       {t(`hint.${h.outcome}`)}
                     </Badge>
-                    <Text size="sm">
-                      {h.rule}: {t(`hint.reasons.${h.reason}`)}
-                    </Text>
+                    <Text size="sm">{t(`hint.reasons.${h.reason}`)}</Text>
+                    <RuleRef rule={h.rule} />
                   </Group>
                 ))}
               </Stack>
@@ -217,7 +218,7 @@ export function IntakeWizard({ personId, personStep, onChanged }: Props) {
       ) : null}
       {create.error instanceof ApiProblem && Object.keys(server).length === 0 ? (
         <Alert color="red" role="alert">
-          {create.error.message}
+          {errorMessage(t, create.error)}
         </Alert>
       ) : null}
       <Group justify="space-between">

@@ -40,11 +40,11 @@ export function PersonApplicationsCard({ applications }: { applications: readonl
                       {lang === 'en' ? a.service_type.name_en : a.service_type.name_lt}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{formatDate(a.received_on, lang)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.received_on, lang)}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={a.status} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <DueDate due={a.decision_due_on} overdue={a.overdue} decided={a.status === 'decided' || a.status === 'notified'} />
                   </Table.Td>
                 </Table.Tr>

@@ -1,7 +1,6 @@
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle, IconLock } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem } from '@/api/problem';
@@ -22,18 +21,15 @@ export function safeNext(next: string | null): string {
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const mutation = useLogin();
   usePageTitle(t('login.title'));
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { username: '', password: '' },
-    validate: {
-      username: (v) => (v.trim() ? null : t('login.required_username')),
-      password: (v) => (v ? null : t('login.required_password')),
-    },
-  });
+  // Two fields: plain state (the form library is not part of the login page's download).
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [checked, setChecked] = useState(false);
+  const usernameError = checked && !username.trim() ? t('login.required_username') : null;
+  const passwordError = checked && !password ? t('login.required_password') : null;
 
   // Already logged in in this tab (e.g. the back button after login).
   if (session.accessToken() && !mutation.isPending && !mutation.isSuccess) {
@@ -54,11 +50,11 @@ export function LoginPage() {
 
   return (
     <Box mih="100vh" bg="gray.0" style={{ display: 'flex', flexDirection: 'column' }}>
-      <Group justify="flex-end" p="md">
+      <Group justify="flex-end" p="md" component="header">
         <LanguageSwitch />
       </Group>
-      <Center style={{ flex: 1 }} px="md" pb={64}>
-        <Box w="100%" maw={440} component="main">
+      <Center style={{ flex: 1 }} px="md" pb={64} component="main">
+        <Box w="100%" maw={440}>
           <Stack align="center" gap={6} mb="xl">
             <AppLogo size={44} />
             <Title order={1} fz={28} fw={650} mt={4}>
@@ -72,17 +68,22 @@ export function LoginPage() {
             <form
               noValidate
               aria-labelledby="login-title"
-              onSubmit={form.onSubmit((values) =>
+              onSubmit={(event: FormEvent) => {
+                event.preventDefault();
+                setChecked(true);
+                if (!username.trim() || !password) return;
                 mutation.mutate(
-                  { username: values.username.trim(), password: values.password },
+                  { username: username.trim(), password },
                   {
                     onSuccess: () => {
-                      queryClient.clear();
-                      void navigate(safeNext(params.get('next')), { replace: true });
+                      // Nothing of a previous session's data stays in the cache.
+                      void import('@/lib/query-client')
+                        .then(({ queryClient }) => queryClient.clear())
+                        .finally(() => void navigate(safeNext(params.get('next')), { replace: true }));
                     },
                   },
-                ),
-              )}
+                );
+              }}
             >
               <Stack gap="md">
                 <Title order={2} size="h4" id="login-title">
@@ -109,15 +110,19 @@ export function LoginPage() {
                   autoCorrect="off"
                   spellCheck={false}
                   required
-                  {...form.getInputProps('username')}
-                  error={form.errors.username ?? serverFieldErrors.username}
+                  data-autofocus
+                  autoFocus
+                  value={username}
+                  onChange={(e) => setUsername(e.currentTarget.value)}
+                  error={usernameError ?? serverFieldErrors.username}
                 />
                 <PasswordInput
                   label={t('login.password')}
                   autoComplete="current-password"
                   required
-                  {...form.getInputProps('password')}
-                  error={form.errors.password ?? serverFieldErrors.password}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={passwordError ?? serverFieldErrors.password}
                 />
                 <Button type="submit" loading={mutation.isPending} fullWidth mt={4} size="md">
                   {t('login.submit')}

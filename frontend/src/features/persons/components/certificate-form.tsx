@@ -1,9 +1,11 @@
 import { Alert, Group, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { AddCertificateInput } from '../api/add-certificate';
 
 const KINDS = [
@@ -32,17 +34,21 @@ interface Props {
   error: unknown;
   onSubmit: (values: AddCertificateInput) => void;
   onCancel: () => void;
+  /** Told whether the form has unsaved changes. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function CertificateForm({ submitting, error, onSubmit, onCancel }: Props) {
+export function CertificateForm({ submitting, error, onSubmit, onCancel, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const form = useForm({
     mode: 'controlled',
     initialValues: { kind: 'working_capacity' as string, value: '', valid_from: null as string | null, valid_until: null as string | null },
     validate: { valid_from: (v) => (v ? null : t('common.required')) },
   });
+  const dirty = form.isDirty();
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const server = fieldErrors(error);
-  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? error.message : null;
+  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? errorMessage(t, error) : null;
   const kind = form.values.kind as (typeof KINDS)[number];
   const choices = VALUES[kind];
   const needsValue = kind === 'working_capacity' || Boolean(choices);

@@ -1,9 +1,10 @@
-import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { FormModal } from '@/components/form-modal';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { can } from '@/lib/roles';
@@ -25,6 +26,12 @@ export function CertificatesCard({ personId, certificates, children }: Props) {
   const me = useMe();
   const add = useAddCertificate(personId);
   const [adding, setAdding] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const closeAdd = () => {
+    setAdding(false);
+    setDirty(false);
+    add.reset();
+  };
   const canWrite = can(me.data, 'write_persons');
   const lang = i18n.language;
   return (
@@ -54,26 +61,24 @@ export function CertificatesCard({ personId, certificates, children }: Props) {
         ))}
       </Stack>
       {children}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('file.add_certificate')}>
-        {adding ? (
+      <FormModal opened={adding} onClose={closeAdd} title={t('file.add_certificate')} dirty={dirty}>
+        {(requestClose) => (
           <CertificateForm
             submitting={add.isPending}
             error={add.error}
-            onCancel={() => {
-              setAdding(false);
-              add.reset();
-            }}
+            onDirtyChange={setDirty}
+            onCancel={requestClose}
             onSubmit={(v) =>
               add.mutate(v, {
                 onSuccess: () => {
                   notifications.show({ color: 'green', message: t('common.saved') });
-                  setAdding(false);
+                  closeAdd();
                 },
               })
             }
           />
-        ) : null}
-      </Modal>
+        )}
+      </FormModal>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
 import { ApiProblem, fieldErrors } from '@/api/problem';
+import { errorMessage } from '@/lib/errors';
 import type { AddIncomeInput, AddIncomeMonthsInput } from '../api/add-income';
 
 const SOURCES = ['sodra', 'other', 'declared', 'no_income'] as const;
@@ -50,7 +51,7 @@ export function IncomeForm({ submitting, error, onSubmit, onCancel }: Props) {
     },
   });
   const server = fieldErrors(error);
-  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? error.message : null;
+  const other = error instanceof ApiProblem && Object.keys(server).length === 0 ? errorMessage(t, error) : null;
   const label = (index: number) => {
     const m = monthAfter(Number(form.values.year), Number(form.values.month), index);
     return `${m.year}-${String(m.month).padStart(2, '0')}`;

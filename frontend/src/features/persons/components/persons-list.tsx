@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { components } from '@/api/schema';
+import { FormModal } from '@/components/form-modal';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
@@ -25,11 +26,17 @@ export function PersonsList() {
   const [code, setCode] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [createDirty, setCreateDirty] = useState(false);
   const [debouncedQ] = useDebouncedValue(q, 250);
   const [debouncedCode] = useDebouncedValue(code, 250);
   const persons = useSearchPersons({ q: debouncedQ.trim(), personalCode: debouncedCode.trim(), page });
   const create = useCreatePerson();
   const canWrite = can(me.data, 'write_persons');
+  const closeCreate = () => {
+    setCreating(false);
+    setCreateDirty(false);
+    create.reset();
+  };
 
   const columns: ListColumn<Person>[] = [
     {
@@ -100,27 +107,25 @@ export function PersonsList() {
         paging={{ page, perPage: PER_PAGE, total: persons.data?.total ?? 0, onPageChange: setPage }}
         minWidth={700}
       />
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('persons.new')} size="lg">
-        {creating ? (
+      <FormModal opened={creating} onClose={closeCreate} title={t('persons.new')} size="lg" dirty={createDirty}>
+        {(requestClose) => (
           <PersonForm
             submitting={create.isPending}
             error={create.error}
-            onCancel={() => {
-              setCreating(false);
-              create.reset();
-            }}
+            onDirtyChange={setCreateDirty}
+            onCancel={requestClose}
             onSubmit={(values) =>
               create.mutate(values, {
                 onSuccess: (person) => {
                   notifications.show({ color: 'green', message: t('persons.created', { name: `${person.first_name} ${person.last_name}` }) });
-                  setCreating(false);
+                  closeCreate();
                   void navigate(`/persons/${person.id}`);
                 },
               })
             }
           />
-        ) : null}
-      </Modal>
+        )}
+      </FormModal>
     </>
   );
 }

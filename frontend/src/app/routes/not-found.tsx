@@ -1,0 +1,6 @@
+import { NotFound } from '@/components/not-found';
+
+/** Any other path. */
+export default function NotFoundRoute() {
+  return <NotFound />;
+}
