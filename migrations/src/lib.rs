@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_casework;
 mod m20261123_000003_application_deadline;
+mod m20261202_000007_audit_client_request;
 mod util;
 
 /// The ordered list of migrations.
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_casework::Migration),
             Box::new(m20261123_000003_application_deadline::Migration),
+            Box::new(m20261202_000007_audit_client_request::Migration),
         ]
     }
 }

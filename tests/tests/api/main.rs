@@ -18,6 +18,7 @@ mod layer_applications;
 mod layer_persons;
 mod layer_staff;
 mod openapi;
+mod security;
 mod service_accounts;
 mod store;
 mod tokens;

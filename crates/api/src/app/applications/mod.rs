@@ -9,7 +9,7 @@ pub mod views;
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version, decide};
-use crate::app::read::audited;
+use crate::app::read::{audited, audited_event};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::state::AppState;
 pub use crate::store::applications::ListFilter;
@@ -362,8 +362,11 @@ pub async fn summaries<C: ConnectionTrait>(
     views::summaries_of(rows, &parts, today)
 }
 
-/// A page of applications. Filtered by person, it is that person's case
-/// content: the read is recorded with `purpose` (which it then needs).
+/// A page of applications. The lines name people and their services (case
+/// content), so every list is a recorded read with its `purpose` (422
+/// without one): filtered by person, `application.list_read` of that
+/// person; otherwise one `application.list_read` record saying which
+/// filters were used (never their values) and how many lines it showed.
 pub async fn list(
     state: &AppState,
     actor: &Actor,
@@ -375,17 +378,19 @@ pub async fn list(
     let load = || async {
         let (rows, total) = repo::list(&state.db, actor, &filter, page, per_page).await?;
         let items = summaries(&state.db, rows, state.clock.today()).await?;
-        Ok((items, total))
+        ApiResult::Ok((items, total))
     };
+    // The role first: 403 before a missing purpose's 422.
+    actor.require(Permission::ReadCaseContent)?;
+    let purpose = purpose.ok_or_else(|| {
+        ApiError::invalid_field(
+            "X-Purpose",
+            "required",
+            "say why you read these applications",
+        )
+    })?;
     match filter.person_id {
         Some(person) => {
-            let purpose = purpose.ok_or_else(|| {
-                ApiError::invalid_field(
-                    "X-Purpose",
-                    "required",
-                    "say why you read this person's applications",
-                )
-            })?;
             audited(
                 state,
                 actor,
@@ -397,9 +402,35 @@ pub async fn list(
             .await
         }
         None => {
-            actor.require(Permission::ReadCaseContent)?;
-            load().await
+            let mut filters = Vec::new();
+            if filter.status.is_some() {
+                filters.push("status");
+            }
+            if filter.service_code.is_some() {
+                filters.push("service_code");
+            }
+            if filter.eldership_id.is_some() {
+                filters.push("eldership_id");
+            }
+            audited_event(state, actor, purpose, || async {
+                let (items, total) = load().await?;
+                let event = list_event("list", &filters, items.len());
+                Ok(((items, total), event))
+            })
+            .await
         }
+    }
+}
+
+/// The record of a read of application lines that names no one person: the
+/// list (`view` `list`) or the inbox (`inbox`), which filters were used
+/// (their names, not their values) and how many lines were shown.
+fn list_event(view: &str, filters: &[&str], shown: usize) -> AuditEvent {
+    AuditEvent {
+        action: AuditAction::ApplicationListRead,
+        entity: "application",
+        entity_id: None,
+        summary: json!({ "view": view, "filters": filters, "results": shown }),
     }
 }
 
@@ -407,7 +438,9 @@ pub async fn list(
 const INBOX_LIMIT: u64 = 500;
 
 /// The division's inbox: applications waiting for a decision or a
-/// signature, most urgent first, and how many are overdue.
+/// signature, most urgent first, and how many are overdue. Its lines are
+/// case content: each look is recorded (`application.list_read`, `view`
+/// `inbox`) with the purpose `decision`, which is what the inbox is for.
 pub async fn inbox(
     state: &AppState,
     actor: &Actor,
@@ -424,16 +457,27 @@ pub async fn inbox(
         ApplicationStatus::DecisionPrepared,
     ]
     .map(|s| s.as_str());
-    let rows = repo::waiting(
-        &state.db,
-        actor,
-        &waiting,
-        service_code,
-        eldership_id,
-        INBOX_LIMIT,
-    )
-    .await?;
-    let items = summaries(&state.db, rows, state.clock.today()).await?;
-    let overdue = items.iter().filter(|i| i.overdue).count() as u64;
-    Ok((items, overdue))
+    let mut filters = Vec::new();
+    if service_code.is_some() {
+        filters.push("service_code");
+    }
+    if eldership_id.is_some() {
+        filters.push("eldership_id");
+    }
+    audited_event(state, actor, Purpose::Decision, || async {
+        let rows = repo::waiting(
+            &state.db,
+            actor,
+            &waiting,
+            service_code,
+            eldership_id,
+            INBOX_LIMIT,
+        )
+        .await?;
+        let items = summaries(&state.db, rows, state.clock.today()).await?;
+        let overdue = items.iter().filter(|i| i.overdue).count() as u64;
+        let event = list_event("inbox", &filters, items.len());
+        Ok(((items, overdue), event))
+    })
+    .await
 }
