@@ -20,6 +20,7 @@ db_tests!(
     activating_an_active_user_changes_nothing,
     the_audit_log_keeps_the_servers_request_id_and_the_clients_beside_it,
     failed_logins_of_unknown_usernames_reach_the_auditor,
+    a_rate_value_too_large_for_its_column_is_refused,
 );
 
 fn id(value: &Value) -> String {
@@ -611,4 +612,28 @@ async fn failed_logins_of_unknown_usernames_reach_the_auditor(app: TestApp) {
         .await,
         1
     );
+}
+
+/// Bullet 19, a finding of the fuzz test: a rate value beyond its column
+/// (numeric(14,4)) was a 500 on PostgreSQL; now a 422 on both databases.
+async fn a_rate_value_too_large_for_its_column_is_refused(app: TestApp) {
+    let admin = app.token("admin").await;
+    for value in ["99999999999999999999.99", "10000000", "0.00001"] {
+        let reply = app
+            .post(
+                "/api/v1/rates",
+                &admin,
+                json!({ "kind": "vrp", "valid_from": "2031-01-01", "value": value }),
+            )
+            .await;
+        reply.assert_problem(422, "validation_failed");
+        assert_eq!(reply.body["errors"][0]["field"], "value", "{value}");
+    }
+    app.post(
+        "/api/v1/rates",
+        &admin,
+        json!({ "kind": "vrp", "valid_from": "2031-01-01", "value": "9999999.9999" }),
+    )
+    .await
+    .assert_status(201);
 }
