@@ -129,11 +129,7 @@ pub fn complete_responses(api: &mut utoipa::openapi::OpenApi) {
             if has_body {
                 add(op, "400", "The body is not valid JSON or cannot be read");
                 add(op, "413", "The body is too large (payload_too_large)");
-                add(
-                    op,
-                    "415",
-                    "The body is not JSON (unsupported_media_type)",
-                );
+                add(op, "415", "The body is not JSON (unsupported_media_type)");
                 add(op, "422", "Invalid fields (validation_failed)");
             }
             if has_query {
@@ -145,7 +141,11 @@ pub fn complete_responses(api: &mut utoipa::openapi::OpenApi) {
             }
             if secured {
                 add(op, "401", "Not logged in, or the token is not valid");
-                add(op, "403", "Your role or scope does not allow this (forbidden)");
+                add(
+                    op,
+                    "403",
+                    "Your role or scope does not allow this (forbidden)",
+                );
             }
             if has_path_params {
                 add(op, "404", "No such record in your scope (not_found)");
