@@ -11,12 +11,12 @@ FRONTEND := frontend
 BIN := target/debug/atvejis
 
 .PHONY: run test build server frontend frontend-deps lint fmt-check clippy \
-        test-rust test-frontend test-e2e chromium openapi bench clean
+        test-rust test-frontend test-e2e test-fuzz chromium openapi bench clean
 
 run: frontend server
 	ATVEJIS_DEMO=1 ./$(BIN) serve
 
-test: lint test-rust test-frontend test-e2e
+test: lint test-rust test-fuzz test-frontend test-e2e
 	@echo "make test: all checks passed"
 
 build: frontend server
@@ -53,6 +53,12 @@ test-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run typecheck
 	cd $(FRONTEND) && $(NPM) run lint
 	cd $(FRONTEND) && $(NPM) test
+
+# Schemathesis over the whole OpenAPI document against the running debug
+# server with demo data: SQLite, and PostgreSQL when TEST_DATABASE_URL is set
+# (see tests/fuzz/run.sh; schemathesis is pinned in tests/fuzz/requirements.txt).
+test-fuzz: server
+	tests/fuzz/run.sh
 
 test-e2e: chromium frontend server
 	cd $(FRONTEND) && $(NPM) run e2e

@@ -47,8 +47,10 @@ pub struct Actor {
     pub scopes: Vec<ServiceScope>,
     /// The login session, for staff.
     pub session_id: Option<Uuid>,
-    /// The request id.
+    /// The request id (the server's own).
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id`, sanitised.
+    pub client_request_id: Option<String>,
     /// The client's address.
     pub client_addr: Option<String>,
 }
@@ -96,8 +98,10 @@ impl Actor {
 /// The request id and client address, for handlers without an actor (login).
 #[derive(Debug, Clone)]
 pub struct RequestMeta {
-    /// The request id.
+    /// The request id (the server's own).
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id`, sanitised.
+    pub client_request_id: Option<String>,
     /// The client's address (the TCP peer; proxies are not trusted).
     pub client_addr: String,
 }
@@ -106,6 +110,10 @@ impl RequestMeta {
     pub fn of(req: &HttpRequest) -> Self {
         RequestMeta {
             request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
+            client_request_id: req
+                .extensions()
+                .get::<RequestId>()
+                .and_then(|r| r.1.clone()),
             client_addr: req
                 .peer_addr()
                 .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string()),

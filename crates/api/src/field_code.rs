@@ -33,8 +33,10 @@ pub enum FieldCode {
     TooSimple,
     /// The value cannot change once set.
     Immutable,
-    /// An administrator cannot take the admin role from themself.
-    CannotRemoveOwnAdmin,
+    /// Nobody changes their own roles.
+    CannotChangeOwnRoles,
+    /// An administrator never holds a case role at the same time.
+    AdminWithCaseRole,
     /// A user cannot deactivate themself.
     CannotDeactivateSelf,
     /// No such role.
@@ -88,12 +90,13 @@ pub enum FieldCode {
     /// The date is before today.
     InPast,
     /// The date is before 1900.
+    #[serde(rename = "before_1900")]
     Before1900,
 }
 
 impl FieldCode {
     /// Every code. A new variant goes here too.
-    pub const ALL: [FieldCode; 39] = [
+    pub const ALL: [FieldCode; 40] = [
         FieldCode::Required,
         FieldCode::Length,
         FieldCode::Range,
@@ -105,7 +108,8 @@ impl FieldCode {
         FieldCode::ContainsUsername,
         FieldCode::TooSimple,
         FieldCode::Immutable,
-        FieldCode::CannotRemoveOwnAdmin,
+        FieldCode::CannotChangeOwnRoles,
+        FieldCode::AdminWithCaseRole,
         FieldCode::CannotDeactivateSelf,
         FieldCode::UnknownRole,
         FieldCode::Duplicate,
@@ -161,7 +165,8 @@ impl FieldCode {
             FieldCode::ContainsUsername => "contains_username",
             FieldCode::TooSimple => "too_simple",
             FieldCode::Immutable => "immutable",
-            FieldCode::CannotRemoveOwnAdmin => "cannot_remove_own_admin",
+            FieldCode::CannotChangeOwnRoles => "cannot_change_own_roles",
+            FieldCode::AdminWithCaseRole => "admin_with_case_role",
             FieldCode::CannotDeactivateSelf => "cannot_deactivate_self",
             FieldCode::UnknownRole => "unknown_role",
             FieldCode::Duplicate => "duplicate",

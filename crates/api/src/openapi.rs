@@ -62,3 +62,95 @@ pub fn document_json() -> String {
     json.push('\n');
     json
 }
+
+/// Documents on every operation the answers that the framework gives it
+/// whatever its handler says (issue 8, bullet 19), so that an operation
+/// added later gets them too; an operation's own description of a status
+/// wins. All are `application/problem+json` [`Problem`]s:
+///
+/// - with a body: 400 (`malformed_json`, `unreadable_body`), 413
+///   (`payload_too_large`), 415 (`unsupported_media_type`), 422
+///   (`validation_failed`, also control characters);
+/// - with query parameters: 400 (`invalid_query`) and 422 (values out of
+///   range, control characters);
+/// - with header parameters (`X-Purpose`): 422;
+/// - with a bearer token: 401 (the codes of the document's description)
+///   and 403 (`forbidden`);
+/// - with path parameters: 404 (`not_found`, also for ids that do not
+///   parse).
+pub fn complete_responses(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{Operation, ParameterIn};
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+
+    fn add(op: &mut Operation, status: &str, description: &str) {
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(description)
+                        .content(
+                            "application/problem+json",
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
+                        .build(),
+                )
+            });
+    }
+
+    for (path, item) in api.paths.paths.iter_mut() {
+        let has_path_params = path.contains('{');
+        for op in [
+            item.get.as_mut(),
+            item.put.as_mut(),
+            item.post.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let params_in = |place: ParameterIn| {
+                op.parameters.iter().flatten().any(|p| match p {
+                    RefOr::T(p) => p.parameter_in == place,
+                    RefOr::Ref(_) => false,
+                })
+            };
+            let has_query = params_in(ParameterIn::Query);
+            let has_header = params_in(ParameterIn::Header);
+            let has_body = op.request_body.is_some();
+            let secured = op
+                .security
+                .as_ref()
+                .and_then(|s| serde_json::to_value(s).ok())
+                .is_some_and(|s| s.to_string().contains("\"bearer\""));
+            if has_body {
+                add(op, "400", "The body is not valid JSON or cannot be read");
+                add(op, "413", "The body is too large (payload_too_large)");
+                add(op, "415", "The body is not JSON (unsupported_media_type)");
+                add(op, "422", "Invalid fields (validation_failed)");
+            }
+            if has_query {
+                add(op, "400", "Invalid query (invalid_query)");
+                add(op, "422", "Invalid query values (validation_failed)");
+            }
+            if has_header {
+                add(op, "422", "Invalid or missing header (validation_failed)");
+            }
+            if secured {
+                add(op, "401", "Not logged in, or the token is not valid");
+                add(
+                    op,
+                    "403",
+                    "Your role or scope does not allow this (forbidden)",
+                );
+            }
+            if has_path_params {
+                add(op, "404", "No such record in your scope (not_found)");
+            }
+        }
+    }
+}

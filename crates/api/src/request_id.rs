@@ -1,7 +1,11 @@
-//! A request id on every request: taken from a well-formed incoming
-//! `X-Request-Id` or made anew, put on the tracing span of the request (so
-//! every log line carries it), returned in the `X-Request-Id` response header,
-//! written into problem bodies and audit records.
+//! A request id on every request, always the server's own (a random UUID):
+//! put on the tracing span of the request (so every log line carries it),
+//! returned in the `X-Request-Id` response header, written into problem
+//! bodies and audit records. A client's own `X-Request-Id` is never used as
+//! the id (a client could otherwise forge or collide with other requests'
+//! records): it is kept beside it, sanitised and at most
+//! [`CLIENT_ID_MAX`] characters, in the log span and the audit record
+//! (`client_request_id`).
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -23,17 +27,31 @@ pub fn current() -> Option<String> {
     CURRENT.try_with(Clone::clone).ok()
 }
 
-/// The request id, as a request extension.
+/// The request id, as a request extension: the server's own id and the
+/// client's `X-Request-Id`, sanitised, if it sent one.
 #[derive(Debug, Clone)]
-pub struct RequestId(pub String);
+pub struct RequestId(pub String, pub Option<String>);
 
-fn accept_incoming(value: &HeaderValue) -> Option<String> {
-    let s = value.to_str().ok()?;
-    let ok = !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
-    ok.then(|| s.to_owned())
+/// Most characters of a client's request id that are kept.
+pub const CLIENT_ID_MAX: usize = 64;
+
+/// A client's `X-Request-Id` as recorded: letters, digits and `-_.:/@+=`
+/// kept, any other byte (spaces, quotes, control characters, non-ASCII)
+/// replaced by `_`, cut to [`CLIENT_ID_MAX`] characters; nothing when the
+/// header is empty.
+pub fn sanitise_client_id(value: &[u8]) -> Option<String> {
+    let kept: String = value
+        .iter()
+        .take(CLIENT_ID_MAX)
+        .map(|&b| {
+            if b.is_ascii_alphanumeric() || b"-_.:/@+=".contains(&b) {
+                char::from(b)
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    (!kept.trim_matches('_').is_empty()).then_some(kept)
 }
 
 /// The middleware (use with `actix_web::middleware::from_fn`).
@@ -41,15 +59,17 @@ pub async fn middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
-    let id = req
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let client_id = req
         .headers()
         .get(HEADER)
-        .and_then(accept_incoming)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
-    req.extensions_mut().insert(RequestId(id.clone()));
+        .and_then(|v| sanitise_client_id(v.as_bytes()));
+    req.extensions_mut()
+        .insert(RequestId(id.clone(), client_id.clone()));
     let span = tracing::info_span!(
         "request",
         request_id = %id,
+        client_request_id = client_id.as_deref().unwrap_or(""),
         method = %req.method(),
         path = %req.path(),
     );
@@ -79,5 +99,25 @@ pub async fn middleware(
             tracing::error!(error = %e, "request failed in middleware");
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_ids_are_sanitised_and_cut() {
+        assert_eq!(
+            sanitise_client_id(b"client-abc-123").as_deref(),
+            Some("client-abc-123")
+        );
+        assert_eq!(sanitise_client_id(b"a b\"c\x00").as_deref(), Some("a_b_c_"));
+        assert_eq!(
+            sanitise_client_id(&[b'x'; 500]).map(|s| s.len()),
+            Some(CLIENT_ID_MAX)
+        );
+        assert_eq!(sanitise_client_id(b""), None);
+        assert_eq!(sanitise_client_id(b"   "), None);
     }
 }

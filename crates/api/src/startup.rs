@@ -49,7 +49,9 @@ pub fn routes_and_openapi() -> (
     App<impl ServiceFactory<ServiceRequest>>,
     utoipa::openapi::OpenApi,
 ) {
-    with_routes(App::new()).split_for_parts()
+    let (app, mut api) = with_routes(App::new()).split_for_parts();
+    crate::openapi::complete_responses(&mut api);
+    (app, api)
 }
 
 /// The known API paths and their methods, for 404 versus 405.
@@ -245,7 +247,10 @@ fn app(
         .app_data(extract::payload_config(limit))
         .app_data(extract::form_config(limit));
     with_routes(app)
-        .openapi_service(|api| SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .openapi_service(|mut api| {
+            crate::openapi::complete_responses(&mut api);
+            SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api)
+        })
         .default_service(web::to(fallback))
         .into_app()
         .wrap(

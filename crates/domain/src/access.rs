@@ -123,8 +123,47 @@ impl Permission {
 /// R-ROLE-1: applications are received and needs assessed by social workers.
 /// R-ROLE-2: decisions are prepared by division specialists and signed by the
 /// division head. The administrator sees no case content (DESIGN.md "Auth").
+///
+/// An administrator holds no case role ([`admin_with_case_role`]); should
+/// stored data still give one both, the administrator's side wins: no case
+/// permission at all.
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    if roles.contains(&Role::Admin) && is_case_permission(permission) {
+        return false;
+    }
     roles.iter().any(|role| role_allows(*role, permission))
+}
+
+/// Whether `permission` touches case content (people, families,
+/// applications, decisions).
+fn is_case_permission(permission: Permission) -> bool {
+    use Permission as P;
+    matches!(
+        permission,
+        P::ReadCaseContent
+            | P::WritePersons
+            | P::ReceiveApplications
+            | P::AssessNeeds
+            | P::PrepareDecisions
+            | P::SignDecisions
+    )
+}
+
+/// Whether `role` is a case role: one that reads case content
+/// (`social_worker`, `case_manager`, `division_specialist`,
+/// `division_head`).
+pub fn is_case_role(role: Role) -> bool {
+    role_allows(role, Permission::ReadCaseContent)
+}
+
+/// DESIGN.md "Auth" (administrators see no case content): a role list that
+/// gives one user `admin` together with a case role ([`is_case_role`]),
+/// which no user may hold; the first such case role.
+pub fn admin_with_case_role(roles: &[Role]) -> Option<Role> {
+    if !roles.contains(&Role::Admin) {
+        return None;
+    }
+    roles.iter().copied().find(|r| is_case_role(*r))
 }
 
 fn role_allows(role: Role, permission: Permission) -> bool {
@@ -299,6 +338,31 @@ mod tests {
             "superuser".parse::<Role>(),
             Err(UnknownRole("superuser".into()))
         );
+    }
+
+    #[test]
+    fn an_administrator_holds_no_case_role() {
+        for role in [
+            Role::SocialWorker,
+            Role::CaseManager,
+            Role::DivisionSpecialist,
+            Role::DivisionHead,
+        ] {
+            assert!(is_case_role(role));
+            assert_eq!(admin_with_case_role(&[Role::Admin, role]), Some(role));
+            assert_eq!(admin_with_case_role(&[role]), None);
+            // Stored data that still gives both grants no case permission.
+            assert!(!allows(&[Role::Admin, role], Permission::ReadCaseContent));
+            assert!(allows(&[Role::Admin, role], Permission::ManageUsers));
+        }
+        assert!(!is_case_role(Role::Auditor));
+        assert!(!is_case_role(Role::Admin));
+        assert_eq!(admin_with_case_role(&[Role::Admin, Role::Auditor]), None);
+        assert!(allows(&[Role::Admin, Role::Auditor], Permission::ReadAudit));
+        assert!(!allows(
+            &[Role::Admin, Role::DivisionHead],
+            Permission::SignDecisions
+        ));
     }
 
     #[test]

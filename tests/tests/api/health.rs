@@ -32,7 +32,11 @@ async fn request_ids_are_returned_and_kept(app: TestApp) {
                 .header("x-request-id", "client-abc-123"),
         )
         .await;
-    assert_eq!(reply.header("x-request-id"), Some("client-abc-123"));
+    // The server's own id, never the client's (which the audit log keeps
+    // beside it: see security.rs).
+    let own = reply.header("x-request-id").unwrap();
+    assert_ne!(own, "client-abc-123");
+    assert_eq!(own.len(), 32);
     // Ids that could forge log lines are replaced.
     let reply = app
         .send(

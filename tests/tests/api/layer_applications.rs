@@ -29,7 +29,7 @@ fn id(value: &Value) -> &str {
 }
 
 /// A home-help application with every document, assessed and forwarded.
-async fn ready_application(app: &TestApp, worker: &str, code: &str) -> Value {
+pub async fn ready_application(app: &TestApp, worker: &str, code: &str) -> Value {
     let person = app
         .post(
             "/api/v1/persons",

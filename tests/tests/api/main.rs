@@ -20,6 +20,7 @@ mod layer_persons;
 mod layer_staff;
 mod openapi;
 mod rules_fees;
+mod security;
 mod service_accounts;
 mod signing_delegations;
 mod store;

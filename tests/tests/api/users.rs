@@ -371,7 +371,7 @@ async fn admin_cannot_lock_themselves_out(app: TestApp) {
         )
         .await;
     reply.assert_problem(422, "validation_failed");
-    assert_eq!(reply.body["errors"][0]["code"], "cannot_remove_own_admin");
+    assert_eq!(reply.body["errors"][0]["code"], "cannot_change_own_roles");
 }
 
 async fn user_changes_own_password(app: TestApp) {

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::users as users_table;
 use crate::store::sessions::{self, IssuedRefresh};
-use crate::store::{service_accounts, users};
+use crate::store::{audit_log, service_accounts, users};
 use atvejis_domain::access::Role;
 use atvejis_domain::scopes::{self, ServiceScope};
 use serde::{Deserialize, Serialize};
@@ -144,13 +144,36 @@ pub async fn login(
                 Some(u) if !u.active && password_ok => "deactivated",
                 Some(_) => "wrong_password",
             };
-            uow.audit(AuditEvent {
+            let event = AuditEvent {
                 action: AuditAction::AuthLoginFailed,
                 entity: "user",
                 entity_id: user.as_ref().map(|u| u.id.to_string()),
                 summary: json!({ "reason": reason }),
-            })
-            .await?;
+            };
+            // An unknown username belongs to no municipality: so that an
+            // auditor sees the attempt, it is recorded for each
+            // municipality whose staff recently logged in from the same
+            // address (or the only one the server keeps).
+            let concerned = match &user {
+                Some(_) => Vec::new(),
+                None => {
+                    audit_log::municipalities_for_unknown_login(
+                        uow.db(),
+                        &meta.client_addr,
+                        uow.now() - audit_log::RECENT_LOGINS,
+                    )
+                    .await?
+                }
+            };
+            if concerned.is_empty() {
+                uow.audit(event).await?;
+            } else {
+                for municipality in concerned {
+                    let mut who = AuditActor::anonymous(&key, meta);
+                    who.municipality_id = Some(municipality);
+                    uow.audit_as(&who, event.clone()).await?;
+                }
+            }
             uow.commit().await?;
             tracing::info!(username = %key, client = %meta.client_addr, reason, "login failed");
             Err(invalid_credentials())
@@ -311,6 +334,7 @@ pub async fn client_token(
         name: account.client_id.clone(),
         municipality_id: Some(account.municipality_id),
         request_id: meta.request_id.clone(),
+        client_request_id: meta.client_request_id.clone(),
         client_addr: Some(meta.client_addr.clone()),
     };
     let mut uow = UnitOfWork::begin_as(state, who).await?;

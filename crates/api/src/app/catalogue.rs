@@ -124,9 +124,12 @@ pub async fn rates(
 /// Adds a value of a rate from a date (admin).
 pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiResult<Rate> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::ManageReferenceData).await?;
+    // The column keeps 10 digits before the point and 4 after: a value of
+    // ten million or more is no rate (and would overflow on PostgreSQL).
     if new.value.is_sign_negative()
         || (new.kind.is_share() && new.value > Decimal::ONE)
-        || new.value.scale() > 4
+        || new.value.normalize().scale() > 4
+        || new.value >= Decimal::from(10_000_000)
     {
         return Err(ApiError::invalid_field(
             "value",
@@ -134,7 +137,7 @@ pub async fn create_rate(state: &AppState, actor: &Actor, new: NewRate) -> ApiRe
             if new.kind.is_share() {
                 "is a share between 0 and 1"
             } else {
-                "is a non-negative amount"
+                "is a non-negative amount below ten million, at most 4 decimals"
             },
         ));
     }

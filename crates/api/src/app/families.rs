@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::entities::families as family_rows;
 use crate::store::families::{self, NewMember};
+use crate::store::scope::sees_eldership;
 use crate::store::{StoreError, income, persons, rates};
 use atvejis_domain::access::{Permission, Purpose};
 use atvejis_domain::fees::vrp_band;
@@ -106,16 +107,28 @@ pub struct FamilyView {
     pub notes: Option<String>,
     /// Eldership.
     pub eldership_id: Option<Uuid>,
-    /// Members.
+    /// The current members you may see.
     pub members: Vec<MemberView>,
+    /// How many current members are not shown because they are outside
+    /// your record scope (an eldership specialist sees the people of their
+    /// own eldership only): counted, never named.
+    pub hidden_members: u32,
     /// Version.
     pub version: i32,
 }
 
-/// The view of a family with its current members (one query).
-async fn view<C: ConnectionTrait>(db: &C, family: family_rows::Model) -> ApiResult<FamilyView> {
-    let members = families::members_of(db, family.id)
+/// The view of a family with the current members `actor` may see, and how
+/// many others there are (one query).
+async fn view<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    family: family_rows::Model,
+) -> ApiResult<FamilyView> {
+    let (visible, hidden): (Vec<_>, Vec<_>) = families::members_of(db, family.id)
         .await?
+        .into_iter()
+        .partition(|m| sees_eldership(actor, m.person.eldership_id));
+    let members = visible
         .into_iter()
         .map(|m| {
             Ok(MemberView {
@@ -132,6 +145,7 @@ async fn view<C: ConnectionTrait>(db: &C, family: family_rows::Model) -> ApiResu
         notes: family.notes,
         eldership_id: family.eldership_id,
         members,
+        hidden_members: u32::try_from(hidden.len()).unwrap_or(u32::MAX),
         version: family.version,
     })
 }
@@ -163,8 +177,12 @@ pub struct FamilyIncome {
 pub struct FamilyFile {
     /// The family.
     pub family: FamilyView,
-    /// Its income.
-    pub income: FamilyIncome,
+    /// Its income; `null` when some members are hidden from you
+    /// (`family.hidden_members` > 0): the average per member needs every
+    /// member's income, so a total of the members you see would be wrong,
+    /// and one of all members would disclose the others' income. Someone
+    /// who sees the whole family (the Social Support Division) reads it.
+    pub income: Option<FamilyIncome>,
 }
 
 /// Family `id` with its income per member averaged before `on` (default
@@ -186,7 +204,16 @@ pub async fn get(
             let db = &state.db;
             let family = families::find_scoped(db, actor, id).await?;
             let on = on.unwrap_or_else(|| state.clock.today());
-            let view = view(db, family).await?;
+            let view = view(db, actor, family).await?;
+            if view.hidden_members > 0 {
+                return Ok((
+                    FamilyFile {
+                        family: view,
+                        income: None,
+                    },
+                    id.to_string(),
+                ));
+            }
             let members: Vec<Uuid> = view.members.iter().map(|m| m.person.id).collect();
             let records = income::records_of(db, &members).await?;
             let average = average_income_per_member(&members, &records, on)
@@ -194,7 +221,7 @@ pub async fn get(
             let vrp = rates::in_force(db, actor.municipality_id, rates::VRP, on).await?;
             let band = vrp.map(|v| serde_code(&vrp_band(average.per_member, v)));
             let file = FamilyFile {
-                income: FamilyIncome {
+                income: Some(FamilyIncome {
                     on,
                     months: average
                         .months
@@ -206,7 +233,7 @@ pub async fn get(
                     per_member: money(average.per_member),
                     vrp: vrp.map(money),
                     band,
-                },
+                }),
                 family: view,
             };
             Ok((file, id.to_string()))
@@ -309,7 +336,7 @@ pub async fn create(
         })),
     )
     .await?;
-    let view = view(uow.db(), family).await?;
+    let view = view(uow.db(), actor, family).await?;
     uow.commit().await?;
     Ok(view)
 }
@@ -353,7 +380,7 @@ pub async fn add_member(
         })),
     )
     .await?;
-    let view = view(uow.db(), family).await?;
+    let view = view(uow.db(), actor, family).await?;
     uow.commit().await?;
     Ok(view)
 }
@@ -382,7 +409,7 @@ pub async fn remove_member(
             .summary(json!({ "person_id": person_id, "left_on": today })),
     )
     .await?;
-    let view = view(uow.db(), family).await?;
+    let view = view(uow.db(), actor, family).await?;
     uow.commit().await?;
     Ok(view)
 }

@@ -79,6 +79,15 @@ impl UnitOfWork {
         Ok(())
     }
 
+    /// Records `event` in the write's own transaction as done by `who`
+    /// instead of the unit of work's actor (a failed login of an unknown
+    /// username, recorded for each municipality it concerns).
+    pub async fn audit_as(&mut self, who: &AuditActor, event: AuditEvent) -> ApiResult<()> {
+        audit::record(&self.txn, who, self.now, event).await?;
+        self.audited = true;
+        Ok(())
+    }
+
     /// Commits the write and its audit records.
     pub async fn commit(self) -> ApiResult<()> {
         if !self.audited {

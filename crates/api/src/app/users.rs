@@ -11,7 +11,7 @@ use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::sessions;
 use crate::store::users::{self, NewUser, UserChanges};
 pub use crate::store::users::{UserQuery, UserRecord};
-use atvejis_domain::access::{Permission, Role};
+use atvejis_domain::access::{self, Permission, Role};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -130,25 +130,33 @@ pub async fn update(
     actor.require(Permission::ManageUsers)?;
     let roles = match &change.roles {
         Some(codes) => {
-            Some(parse_roles("roles", codes).map_err(|e| ApiError::validation(vec![e]))?)
+            Some(parse_role_codes("roles", codes).map_err(|e| ApiError::validation(vec![e]))?)
         }
         None => None,
     };
-    if let Some(roles) = &roles
-        && actor.user_id() == Some(id)
-        && !roles.contains(&Role::Admin)
-    {
-        return Err(ApiError::invalid_field(
-            "roles",
-            FieldCode::CannotRemoveOwnAdmin,
-            "you cannot take the admin role from yourself; ask another administrator",
-        ));
-    }
+    let own = actor.user_id() == Some(id);
     if let Some(Some(eldership)) = change.eldership_id {
         check_eldership(state, actor, eldership).await?;
     }
     let mut uow = UnitOfWork::begin(state, actor, Permission::ManageUsers).await?;
     let current = users::record(uow.db(), actor, id).await?;
+    // Nobody changes their own roles (an administrator could otherwise give
+    // themself case roles, or drop the admin role): another administrator
+    // does. Sending the roles one already holds is no change.
+    let same_roles = |r: &Vec<Role>| {
+        r.len() == current.roles.len() && r.iter().all(|x| current.roles.contains(x))
+    };
+    if own && roles.as_ref().is_some_and(|r| !same_roles(r)) {
+        return Err(ApiError::invalid_field(
+            "roles",
+            FieldCode::CannotChangeOwnRoles,
+            "you cannot change your own roles; ask another administrator",
+        ));
+    }
+    if let Some(roles) = &roles {
+        check_no_admin_with_case_role("roles", roles).map_err(|e| ApiError::validation(vec![e]))?;
+    }
+    let roles = roles.filter(|r| !same_roles(r));
     let mut changes = Map::new();
     let display_name = change.display_name.map(|n| n.trim().to_owned());
     if let Some(name) = &display_name {
@@ -185,6 +193,11 @@ pub async fn update(
 
 /// Activates or deactivates a user; deactivating ends their sessions at
 /// once. An administrator cannot deactivate themselves.
+///
+/// Asking for the state the user is already in changes nothing: no new
+/// version, no session ended, no audit record; the answer is 200 with the
+/// user as they are (the `version` sent is not checked, as nothing is
+/// written).
 pub async fn set_active(
     state: &AppState,
     actor: &Actor,
@@ -200,7 +213,11 @@ pub async fn set_active(
             "you cannot deactivate yourself; ask another administrator",
         ));
     }
-    users::find_scoped(uow.db(), actor, id).await?;
+    let current = users::find_scoped(uow.db(), actor, id).await?;
+    if current.active == active {
+        // Nothing to do; the unit of work rolls back unwritten.
+        return Ok(users::record(uow.db(), actor, id).await?);
+    }
     let columns = UserChanges {
         active: Some(active),
         ..UserChanges::default()
@@ -253,8 +270,31 @@ pub async fn reset_password(
     Ok(result)
 }
 
-/// Parses and checks a role list: at least one, no repeats, known codes.
+/// Parses and checks a role list: at least one, no repeats, known codes,
+/// and no administrator with a case role.
 pub fn parse_roles(field: &str, codes: &[String]) -> Result<Vec<Role>, FieldError> {
+    let roles = parse_role_codes(field, codes)?;
+    check_no_admin_with_case_role(field, &roles)?;
+    Ok(roles)
+}
+
+/// An administrator never holds a case role (administrators see no case
+/// content; [`access::admin_with_case_role`]).
+fn check_no_admin_with_case_role(field: &str, roles: &[Role]) -> Result<(), FieldError> {
+    match access::admin_with_case_role(roles) {
+        None => Ok(()),
+        Some(case_role) => Err(FieldError::new(
+            field,
+            FieldCode::AdminWithCaseRole,
+            format!(
+                "an administrator cannot also hold `{case_role}`: administrators see no case content; give the case role to another account"
+            ),
+        )),
+    }
+}
+
+/// Parses a role list: at least one, no repeats, known codes; sorted.
+fn parse_role_codes(field: &str, codes: &[String]) -> Result<Vec<Role>, FieldError> {
     if codes.is_empty() {
         return Err(FieldError::new(
             field,

@@ -180,6 +180,7 @@ fn actor_of(req: &HttpRequest) -> Result<(Actor, Option<i32>), ApiError> {
             scopes,
             session_id: claims.sid,
             request_id: meta.request_id,
+            client_request_id: meta.client_request_id,
             client_addr: Some(meta.client_addr),
         },
         version,

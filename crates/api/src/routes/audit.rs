@@ -58,8 +58,11 @@ pub struct AuditRecord {
     pub entity: String,
     /// To which record.
     pub entity_id: Option<String>,
-    /// The request.
+    /// The request (the server's id, as in its `X-Request-Id` answer).
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id` of that request, sanitised (letters,
+    /// digits and `-_.:/@+=` kept, anything else `_`, at most 64 characters).
+    pub client_request_id: Option<String>,
     /// From where.
     pub client_addr: Option<String>,
     /// What changed.
@@ -122,6 +125,7 @@ pub async fn list_audit(
                 entity: r.entity,
                 entity_id: r.entity_id,
                 request_id: r.request_id,
+                client_request_id: r.client_request_id,
                 client_addr: r.client_addr,
                 summary: r.summary,
             })

@@ -24,8 +24,10 @@ pub struct AuditActor {
     /// The municipality the record belongs to; `None` only for attempts that
     /// name no known account.
     pub municipality_id: Option<Uuid>,
-    /// The request, if the write came from one.
+    /// The request (the server's id), if the write came from one.
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id` of that request, sanitised.
+    pub client_request_id: Option<String>,
     /// The client's address.
     pub client_addr: Option<String>,
 }
@@ -43,6 +45,7 @@ impl AuditActor {
             name,
             municipality_id: Some(actor.municipality_id),
             request_id: actor.request_id.clone(),
+            client_request_id: actor.client_request_id.clone(),
             client_addr: actor.client_addr.clone(),
         }
     }
@@ -56,6 +59,7 @@ impl AuditActor {
             name: user.username.clone(),
             municipality_id: Some(user.municipality_id),
             request_id: meta.request_id.clone(),
+            client_request_id: meta.client_request_id.clone(),
             client_addr: Some(meta.client_addr.clone()),
         }
     }
@@ -68,6 +72,7 @@ impl AuditActor {
             name: name.to_owned(),
             municipality_id: None,
             request_id: meta.request_id.clone(),
+            client_request_id: meta.client_request_id.clone(),
             client_addr: Some(meta.client_addr.clone()),
         }
     }
@@ -80,6 +85,7 @@ impl AuditActor {
             name: task.to_owned(),
             municipality_id,
             request_id: None,
+            client_request_id: None,
             client_addr: None,
         }
     }
@@ -451,7 +457,7 @@ pub async fn record_read_with(
         return record(db, who, at, event).await;
     }
     use sea_orm::ActiveModelTrait;
-    const COLUMNS: [audit_log::Column; 12] = [
+    const COLUMNS: [audit_log::Column; 13] = [
         audit_log::Column::Id,
         audit_log::Column::At,
         audit_log::Column::MunicipalityId,
@@ -462,6 +468,7 @@ pub async fn record_read_with(
         audit_log::Column::Entity,
         audit_log::Column::EntityId,
         audit_log::Column::RequestId,
+        audit_log::Column::ClientRequestId,
         audit_log::Column::ClientAddr,
         audit_log::Column::Summary,
     ];
@@ -527,6 +534,7 @@ fn row_of(who: &AuditActor, at: OffsetDateTime, event: AuditEvent) -> audit_log:
         entity: Set(event.entity.to_owned()),
         entity_id: Set(event.entity_id),
         request_id: Set(who.request_id.clone()),
+        client_request_id: Set(who.client_request_id.clone()),
         client_addr: Set(who.client_addr.clone()),
         summary: Set(event.summary),
     }

@@ -83,3 +83,57 @@ pub async fn page<C: ConnectionTrait>(
         })
         .collect()
 }
+
+/// How far back a client address's successful logins tie it to a
+/// municipality (for failed logins of unknown usernames).
+pub const RECENT_LOGINS: time::Duration = time::Duration::days(30);
+
+/// Where a failed login of an unknown username from `client_addr` is
+/// recorded, so that an auditor sees it: the municipalities whose staff
+/// logged in successfully from that address since `since` (at most 5, most
+/// recent first); when there are none and the server keeps a single
+/// municipality, that one; otherwise none (recorded without a
+/// municipality, in the server's log only).
+pub async fn municipalities_for_unknown_login<C: ConnectionTrait>(
+    db: &C,
+    client_addr: &str,
+    since: OffsetDateTime,
+) -> StoreResult<Vec<Uuid>> {
+    use crate::store::entities::municipalities;
+    use sea_orm::EntityTrait;
+    let rows: Vec<(Option<Uuid>, OffsetDateTime)> = audit_log::Entity::find()
+        .select_only()
+        .column(audit_log::Column::MunicipalityId)
+        .column(audit_log::Column::At)
+        .filter(audit_log::Column::ClientAddr.eq(client_addr))
+        .filter(audit_log::Column::At.gte(since))
+        .filter(audit_log::Column::Action.eq(AuditAction::AuthLogin.as_str()))
+        .filter(audit_log::Column::MunicipalityId.is_not_null())
+        .order_by_desc(audit_log::Column::At)
+        .limit(200)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut found: Vec<Uuid> = Vec::new();
+    for id in rows.into_iter().filter_map(|(m, _)| m) {
+        if !found.contains(&id) {
+            found.push(id);
+        }
+        if found.len() == 5 {
+            break;
+        }
+    }
+    if found.is_empty() {
+        let all: Vec<Uuid> = municipalities::Entity::find()
+            .select_only()
+            .column(municipalities::Column::Id)
+            .limit(2)
+            .into_tuple()
+            .all(db)
+            .await?;
+        if all.len() == 1 {
+            found = all;
+        }
+    }
+    Ok(found)
+}

@@ -67,6 +67,16 @@ pub fn scoped_condition<E: MunicipalityScoped>(actor: &Actor) -> Condition {
     condition
 }
 
+/// Whether `actor` sees a record of their municipality placed in
+/// `eldership_id` (a row of an eldership-scoped table already loaded, e.g. a
+/// family's member): the same rule as [`scoped_condition`] applies in SQL.
+pub fn sees_eldership(actor: &Actor, eldership_id: Option<uuid::Uuid>) -> bool {
+    match (actor.record_scope(), actor.eldership_id) {
+        (RecordScope::OwnEldership, Some(own)) => eldership_id == Some(own),
+        _ => true,
+    }
+}
+
 /// `E::find()` limited to what `actor` may see.
 pub fn scoped<E: MunicipalityScoped>(actor: &Actor) -> Select<E> {
     E::find().filter(scoped_condition::<E>(actor))
@@ -210,6 +220,7 @@ mod tests {
             scopes: Vec::new(),
             session_id: None,
             request_id: None,
+            client_request_id: None,
             client_addr: None,
         }
     }

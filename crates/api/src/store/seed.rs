@@ -296,6 +296,11 @@ pub async fn user<C: ConnectionTrait>(
     task: &str,
     at: OffsetDateTime,
 ) -> Result<bool, DbErr> {
+    if let Some(case_role) = atvejis_domain::access::admin_with_case_role(roles) {
+        return Err(DbErr::Custom(format!(
+            "user `{username}`: an administrator cannot also hold `{case_role}`"
+        )));
+    }
     if user_store::find_by_username(db, username).await?.is_some() {
         return Ok(false);
     }

@@ -9,7 +9,7 @@ pub mod views;
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::lifecycle::{begin_step, check_version, decide};
-use crate::app::read::audited;
+use crate::app::read::{audited, audited_event};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 pub use crate::store::applications::ListFilter;
@@ -401,8 +401,11 @@ pub async fn summaries<C: ConnectionTrait>(
     views::summaries_of(rows, &parts, today)
 }
 
-/// A page of applications. Filtered by person, it is that person's case
-/// content: the read is recorded with `purpose` (which it then needs).
+/// A page of applications. The lines name people and their services (case
+/// content), so every list is a recorded read with its `purpose` (422
+/// without one): filtered by person, `application.list_read` of that
+/// person; otherwise one `application.list_read` record saying which
+/// filters were used (never their values) and how many lines it showed.
 pub async fn list(
     state: &AppState,
     actor: &Actor,
@@ -414,17 +417,19 @@ pub async fn list(
     let load = || async {
         let (rows, total) = repo::list(&state.db, actor, &filter, page, per_page).await?;
         let items = summaries(&state.db, rows, state.clock.today()).await?;
-        Ok((items, total))
+        ApiResult::Ok((items, total))
     };
+    // The role first: 403 before a missing purpose's 422.
+    actor.require(Permission::ReadCaseContent)?;
+    let purpose = purpose.ok_or_else(|| {
+        ApiError::invalid_field(
+            "X-Purpose",
+            FieldCode::Required,
+            "say why you read these applications",
+        )
+    })?;
     match filter.person_id {
         Some(person) => {
-            let purpose = purpose.ok_or_else(|| {
-                ApiError::invalid_field(
-                    "X-Purpose",
-                    FieldCode::Required,
-                    "say why you read this person's applications",
-                )
-            })?;
             audited(
                 state,
                 actor,
@@ -436,9 +441,35 @@ pub async fn list(
             .await
         }
         None => {
-            actor.require(Permission::ReadCaseContent)?;
-            load().await
+            let mut filters = Vec::new();
+            if filter.status.is_some() {
+                filters.push("status");
+            }
+            if filter.service_code.is_some() {
+                filters.push("service_code");
+            }
+            if filter.eldership_id.is_some() {
+                filters.push("eldership_id");
+            }
+            audited_event(state, actor, purpose, || async {
+                let (items, total) = load().await?;
+                let event = list_event("list", &filters, items.len());
+                Ok(((items, total), event))
+            })
+            .await
         }
+    }
+}
+
+/// The record of a read of application lines that names no one person: the
+/// list (`view` `list`) or the inbox (`inbox`), which filters were used
+/// (their names, not their values) and how many lines were shown.
+fn list_event(view: &str, filters: &[&str], shown: usize) -> AuditEvent {
+    AuditEvent {
+        action: AuditAction::ApplicationListRead,
+        entity: "application",
+        entity_id: None,
+        summary: json!({ "view": view, "filters": filters, "results": shown }),
     }
 }
 
@@ -459,7 +490,9 @@ pub struct InboxItems {
 
 /// The division's inbox: applications waiting for a decision or a
 /// signature, most urgent first, and how many are overdue; and signed ones
-/// whose notification or hand-over is still to be recorded.
+/// whose notification or hand-over is still to be recorded. Its lines are
+/// case content: each look is recorded (`application.list_read`, `view`
+/// `inbox`) with the purpose `decision`, which is what the inbox is for.
 pub async fn inbox(
     state: &AppState,
     actor: &Actor,
@@ -476,20 +509,50 @@ pub async fn inbox(
         ApplicationStatus::DecisionPrepared,
     ]
     .map(|s| s.as_str());
-    let rows = repo::waiting(
-        &state.db,
-        actor,
-        &waiting,
-        service_code,
-        eldership_id,
-        INBOX_LIMIT,
-    )
-    .await?;
-    let today = state.clock.today();
-    let items = summaries(&state.db, rows, today).await?;
-    let overdue = items.iter().filter(|i| i.overdue).count() as u64;
-    // Follow-ups: only the service types whose catalogue entry has a term
-    // after the decision.
+    let mut filters = Vec::new();
+    if service_code.is_some() {
+        filters.push("service_code");
+    }
+    if eldership_id.is_some() {
+        filters.push("eldership_id");
+    }
+    audited_event(state, actor, Purpose::Decision, || async {
+        let rows = repo::waiting(
+            &state.db,
+            actor,
+            &waiting,
+            service_code,
+            eldership_id,
+            INBOX_LIMIT,
+        )
+        .await?;
+        let today = state.clock.today();
+        let items = summaries(&state.db, rows, today).await?;
+        let overdue = items.iter().filter(|i| i.overdue).count() as u64;
+        let follow_ups = follow_ups(state, actor, service_code, eldership_id, today).await?;
+        let event = list_event("inbox", &filters, items.len() + follow_ups.len());
+        Ok((
+            InboxItems {
+                items,
+                overdue,
+                follow_ups,
+            },
+            event,
+        ))
+    })
+    .await
+}
+
+/// Signed decisions whose notification (R-DL-3) or hand-over (R-DL-2) is
+/// still to be recorded, by the decision's date: only service types whose
+/// catalogue entry has a term after the decision.
+async fn follow_ups(
+    state: &AppState,
+    actor: &Actor,
+    service_code: Option<&str>,
+    eldership_id: Option<Uuid>,
+    today: time::Date,
+) -> ApiResult<Vec<ApplicationSummary>> {
     let mut codes = Vec::new();
     for row in crate::store::catalogue::list(&state.db, actor).await? {
         let spec = spec(&row)?;
@@ -497,36 +560,30 @@ pub async fn inbox(
             codes.push(row.code);
         }
     }
-    let follow_ups = if codes.is_empty() {
-        Vec::new()
-    } else {
-        let rows = repo::with_open_terms(
-            &state.db,
-            actor,
-            &codes,
-            service_code,
-            eldership_id,
-            INBOX_LIMIT,
-        )
-        .await?;
-        let parts = repo::summary_parts(&state.db, &rows).await?;
-        let mut open = Vec::new();
-        for row in rows {
-            let (Some(service), Some(decision)) = (
-                parts.types.get(&row.service_type_id),
-                parts.decisions.get(&row.id),
-            ) else {
-                continue;
-            };
-            if views::term_open(&spec(service)?, decision.into()) {
-                open.push(row);
-            }
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = repo::with_open_terms(
+        &state.db,
+        actor,
+        &codes,
+        service_code,
+        eldership_id,
+        INBOX_LIMIT,
+    )
+    .await?;
+    let parts = repo::summary_parts(&state.db, &rows).await?;
+    let mut open = Vec::new();
+    for row in rows {
+        let (Some(service), Some(decision)) = (
+            parts.types.get(&row.service_type_id),
+            parts.decisions.get(&row.id),
+        ) else {
+            continue;
+        };
+        if views::term_open(&spec(service)?, decision.into()) {
+            open.push(row);
         }
-        views::summaries_of(open, &parts, today)?
-    };
-    Ok(InboxItems {
-        items,
-        overdue,
-        follow_ups,
-    })
+    }
+    views::summaries_of(open, &parts, today)
 }

@@ -36,6 +36,9 @@ pub struct Inbox {
 }
 
 /// The division's inbox: applications waiting for a decision.
+///
+/// Each look is recorded (`application.list_read`, `view` `inbox`, purpose
+/// `decision`).
 #[utoipa::path(
     tag = "applications",
     params(InboxFilter),

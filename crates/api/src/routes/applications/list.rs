@@ -42,19 +42,24 @@ pub struct ApplicationPage {
 }
 
 /// List applications.
+///
+/// The lines name people and their services, so a list is a read of case
+/// content: it needs a purpose (`X-Purpose`, 422 without one) and is
+/// recorded (`application.list_read`: of the person with `person_id`,
+/// otherwise with the names of the filters used and the number of lines).
 #[utoipa::path(
     tag = "applications",
     params(
         ApplicationFilter,
         PageParams,
-        ("X-Purpose" = Option<Purpose>, Header, description = "Why you read them; required with `person_id` (the read of that person's applications is recorded)"),
+        ("X-Purpose" = Purpose, Header, description = "Why you read them (recorded; R-ROLE-3)"),
     ),
     responses(
         (status = 200, description = "A page, newest first", body = ApplicationPage),
         (status = 400, description = "Invalid query", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "No access to case content", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`person_id` without X-Purpose", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range, or no or unknown X-Purpose", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

@@ -11,12 +11,16 @@ use actix_web::{post, web};
 use uuid::Uuid;
 
 /// Reactivate a user of my municipality.
+///
+/// Activating a user who is already active changes nothing: 200 with the
+/// user as they are (same `version`), their sessions go on, nothing is
+/// recorded.
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "User id")),
     request_body = VersionBody,
     responses(
-        (status = 200, description = "Active again", body = UserView),
+        (status = 200, description = "Active again, or already active (unchanged)", body = UserView),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such user in my municipality", body = Problem, content_type = "application/problem+json"),

@@ -14,12 +14,14 @@ use uuid::Uuid;
 ///
 /// The user can no longer log in and every session of theirs ends at once;
 /// an access token already issued works until it expires. Records stay.
+/// Deactivating a user who is already inactive changes nothing (200, same
+/// `version`).
 #[utoipa::path(
     tag = "users",
     params(("id" = Uuid, Path, description = "User id")),
     request_body = VersionBody,
     responses(
-        (status = 200, description = "Deactivated", body = UserView),
+        (status = 200, description = "Deactivated, or already inactive (unchanged)", body = UserView),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such user in my municipality", body = Problem, content_type = "application/problem+json"),

@@ -19,6 +19,8 @@ pub struct Model {
     pub entity: String,
     pub entity_id: Option<String>,
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id`, sanitised.
+    pub client_request_id: Option<String>,
     pub client_addr: Option<String>,
     pub summary: Json,
 }
