@@ -204,6 +204,7 @@ mod tests {
         ActorFacts {
             id: 1,
             roles: vec![Role::SocialWorker],
+            delegated_to_sign: false,
         }
     }
 
@@ -245,6 +246,7 @@ mod tests {
         let head = ActorFacts {
             id: 2,
             roles: vec![Role::DivisionHead],
+            delegated_to_sign: true,
         };
         let submitted = facts(ApplicationStatus::Submitted);
         let offered = application_actions(&submitted, &head);

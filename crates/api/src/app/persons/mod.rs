@@ -19,7 +19,7 @@ use crate::store::{StoreError, users};
 use atvejis_domain::access::RecordScope;
 use atvejis_domain::eligibility::CertificateKind;
 use atvejis_domain::income::IncomeSource;
-use atvejis_domain::personal_code::{PersonalCode, Sex, BirthDateError, check_birth_date};
+use atvejis_domain::personal_code::{BirthDateError, PersonalCode, Sex, check_birth_date};
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};

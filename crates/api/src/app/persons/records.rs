@@ -225,7 +225,7 @@ fn checked_income(body: &AddIncomeRequest, prefix: &str) -> ApiResult<YearMonth>
             .map(|f| {
                 crate::error::FieldError::new(
                     format!("{prefix}{}", f.field),
-                    f.code.clone(),
+                    f.code,
                     f.message.clone(),
                 )
             })
@@ -236,8 +236,13 @@ fn checked_income(body: &AddIncomeRequest, prefix: &str) -> ApiResult<YearMonth>
     no_income_is_zero(body.source, amount).map_err(field)?;
     Ok(YearMonth {
         year: body.year,
-        month: u8::try_from(body.month)
-            .map_err(|_| field(ApiError::invalid_field("month", FieldCode::Range, "is 1–12")))?,
+        month: u8::try_from(body.month).map_err(|_| {
+            field(ApiError::invalid_field(
+                "month",
+                FieldCode::Range,
+                "is 1–12",
+            ))
+        })?,
     })
 }
 
