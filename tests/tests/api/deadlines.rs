@@ -6,7 +6,7 @@
 //! R-DL-5); the 027/a extract is checked at moving in.
 
 use crate::db_tests;
-use crate::support::TestApp;
+use crate::support::{TestApp, migrate_down_through};
 use migration::{Migrator, MigratorTrait};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -449,7 +449,7 @@ async fn r_dl_4_r_dl_5_migration_corrects_stored_catalogues(app: TestApp) {
             .clone()
     };
     // The catalogue as municipalities stored it before the correction…
-    Migrator::down(&app.db, Some(1)).await.expect("down");
+    migrate_down_through(&app.db, "m20261202_000005_deadline_corrections").await;
     let old = app
         .get("/api/v1/service-types", &admin)
         .await

@@ -4,7 +4,7 @@
 //! be are refused with their field; the demo tells the same story any day.
 
 use crate::db_tests;
-use crate::support::{Backend, TestApp, spawn_app_at};
+use crate::support::{Backend, TestApp, migrate_down_through, spawn_app_at};
 use serde_json::{Value, json};
 use time::macros::datetime;
 
@@ -551,14 +551,11 @@ async fn ref_migration_backfills_membership_dates_and_the_kaunas_home(app: TestA
         .await
         .unwrap();
     exec("UPDATE institutions SET name = 'Čekiškės socialinės globos namai' WHERE code = 'cekiskes-globos-namai'".to_owned()).await;
-    let all = Migrator::migrations();
-    let position = all
-        .iter()
-        .position(|m| m.name() == "m20261202_000004_family_membership_and_income_gaps")
-        .expect("migration 000004");
-    Migrator::down(&app.db, Some(u32::try_from(all.len() - position).unwrap()))
-        .await
-        .expect("down");
+    migrate_down_through(
+        &app.db,
+        "m20261202_000004_family_membership_and_income_gaps",
+    )
+    .await;
     Migrator::up(&app.db, None).await.expect("up");
     let joined = members::Entity::find()
         .filter(members::Column::FamilyId.eq(family_id))

@@ -6,7 +6,7 @@
 //! and revocation is audited.
 
 use crate::db_tests;
-use crate::support::{PASSWORD, TestApp};
+use crate::support::{PASSWORD, TestApp, migrate_down_through};
 use reqwest::Method;
 use serde_json::{Value, json};
 use time::{Date, Duration};
@@ -616,20 +616,9 @@ async fn r_role_2_the_demo_head_signs_under_a_delegation_for_every_service(app: 
 /// of their municipality, granted by its administrator, so that nobody stops
 /// signing on the day of the upgrade.
 async fn r_role_2_an_upgrade_carries_the_signing_role_over_to_delegations(app: TestApp) {
-    use migration::{Migrator, MigratorTrait};
     // Undo the delegations migration (and any after it): the demo signer is
     // a user with the role and no delegation, as before the upgrade.
-    let migrations: Vec<String> = Migrator::migrations()
-        .iter()
-        .map(|m| m.name().to_owned())
-        .collect();
-    let position = migrations
-        .iter()
-        .position(|m| m == "m20261202_000006_signing_delegations")
-        .expect("the delegations migration");
-    Migrator::down(&app.db, Some((migrations.len() - position) as u32))
-        .await
-        .expect("down");
+    migrate_down_through(&app.db, "m20261202_000006_signing_delegations").await;
     atvejis_api::store::migrate(&app.db)
         .await
         .expect("up again");

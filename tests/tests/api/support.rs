@@ -398,3 +398,16 @@ macro_rules! db_tests {
         }
     )*};
 }
+
+/// Rolls the schema back to just before migration `name` (undoing it and
+/// every later one), to test what it does to data stored before it.
+pub async fn migrate_down_through(db: &DatabaseConnection, name: &str) {
+    use migration::{Migrator, MigratorTrait};
+    let all = Migrator::migrations();
+    let position = all
+        .iter()
+        .position(|m| m.name() == name)
+        .unwrap_or_else(|| panic!("no migration {name}"));
+    let steps = u32::try_from(all.len() - position).expect("few migrations");
+    Migrator::down(db, Some(steps)).await.expect("down");
+}
