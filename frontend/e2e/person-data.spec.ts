@@ -158,6 +158,8 @@ test('a person is edited, gets a family member, and a field error is in Lithuani
   await expect(certificate.getByLabel('Lygis / procentai')).toHaveValue('40');
 });
 
+// R-CM-6: only children's day care (accredited social supervision) may go to
+// a decision before its needs assessment.
 test('forwarding is offered only once assessed; before that only with the exception', async ({ page }) => {
   const token = await apiToken(page.request, 'social_worker');
   const headers = { Authorization: `Bearer ${token}` };
@@ -167,7 +169,7 @@ test('forwarding is offered only once assessed; before that only with the except
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Vilnius' }).format(new Date());
   const created = await page.request.post('/api/v1/applications', {
     headers,
-    data: { person_id: person.id, service_code: 'home_help', received_on: today, channel: 'post' },
+    data: { person_id: person.id, service_code: 'children_day_centre', received_on: today, channel: 'post' },
   });
   expect(created.status()).toBe(201);
   const application = await created.json();

@@ -1,6 +1,6 @@
 // The login page's JavaScript budget, over Vite's manifest (dist/.vite/manifest.json):
 // the entry chunk, every chunk it imports statically (transitively), the
-// Lithuanian texts (loaded before the first render) and the login route's own
+// Lithuanian login texts (virtual:login-texts/lt, loaded before the first render) and the login route's own
 // chunk should it ever be loaded lazily. Other dynamic imports (the pages
 // after login, the other language) are not part of it.
 
@@ -14,7 +14,7 @@ export const LOGIN_JS_BUDGET = 150_000;
 /** The manifest keys of the login page's initial JavaScript. */
 export function loginChunks(
   manifest,
-  { entry = 'index.html', alsoLoaded = ['src/app/routes/login.tsx', 'src/i18n/lt.json'] } = {},
+  { entry = 'index.html', alsoLoaded = ['src/app/routes/login.tsx', 'virtual:login-texts/lt'] } = {},
 ) {
   const seen = new Set();
   const visit = (key) => {

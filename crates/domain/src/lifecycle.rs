@@ -175,11 +175,19 @@ pub fn application_actions(facts: &ApplicationFacts, actor: &ActorFacts) -> Vec<
             .into_iter()
             .map(ApplicationAction::from),
     );
+    // R-CM-6: the exception is for forwarding before the needs assessment;
+    // like the plain step, missing documents are its own answer. Whether the
+    // service allows it at all is the catalogue's (the caller filters).
     let with_exception = ApplicationFacts {
         exception_recorded: true,
         ..facts.clone()
     };
-    if transition(&with_exception, Action::ForwardToDivision, actor).is_ok() {
+    if !actions.contains(&ApplicationAction::ForwardToDivision)
+        && matches!(
+            transition(&with_exception, Action::ForwardToDivision, actor),
+            Ok(_) | Err(TransitionError::DocumentsMissing(_))
+        )
+    {
         actions.push(ApplicationAction::ForwardWithException);
     }
     actions
@@ -218,6 +226,28 @@ mod tests {
         assert!(!offered.contains(&ApplicationAction::ForwardToDivision));
         assert!(offered.contains(&ApplicationAction::ForwardWithException));
         assert!(offered.contains(&ApplicationAction::RecordAssessment));
+    }
+
+    #[test]
+    fn r_cm_6_the_exception_is_offered_with_documents_missing_and_not_once_assessed() {
+        let unassessed_missing = ApplicationFacts {
+            has_assessment: false,
+            documents: vec![crate::application::DocumentCheck {
+                code: "sp8".into(),
+                status: crate::application::DocumentStatus::Missing,
+                provided_on: None,
+            }],
+            ..facts(ApplicationStatus::Submitted)
+        };
+        assert!(
+            application_actions(&unassessed_missing, &worker())
+                .contains(&ApplicationAction::ForwardWithException)
+        );
+        let assessed = facts(ApplicationStatus::Assessed);
+        assert!(
+            !application_actions(&assessed, &worker())
+                .contains(&ApplicationAction::ForwardWithException)
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { loadCurrentLanguage } from '@/i18n';
 import LoginRoute from './routes/login';
 
 // One route component per page, in ./routes; each composes features. Only
@@ -9,7 +10,9 @@ import LoginRoute from './routes/login';
 // run by `npm run build`); the shell loads after login, each page when first
 // opened (the shell shows a loader meanwhile). Declarative routes: the data
 // router's machinery (loaders, actions) is not used and not downloaded.
-const AppLayoutRoute = lazy(() => import('./routes/layout'));
+const AppLayoutRoute = lazy(() =>
+  Promise.all([import('./routes/layout'), loadCurrentLanguage()]).then(([layout]) => layout),
+);
 const RequireRole = lazy(() => import('./guards').then((m) => ({ default: m.RequireRole })));
 const HomeRoute = lazy(() => import('./routes/home'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));

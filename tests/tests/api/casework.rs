@@ -332,11 +332,11 @@ async fn r_dl_1_r_fee_1_home_help_from_intake_to_notification(app: TestApp) {
             .unwrap()
             .contains(&json!("record_assessment"))
     );
-    // Before the assessment the file goes to the division only with an
-    // R-CM-6 exception: plain forwarding is not offered.
+    // Before the assessment the file does not go to the division; R-CM-6's
+    // exception is for children's day care only, not home help.
     let offered = application["allowed_actions"].as_array().unwrap();
     assert!(!offered.contains(&json!("forward_to_division")));
-    assert!(offered.contains(&json!("forward_with_exception")));
+    assert!(!offered.contains(&json!("forward_with_exception")));
 
     let assessed = assess(&app, &worker, &application, "2026-11-12").await;
     assert_eq!(assessed["status"], "assessed");

@@ -6,6 +6,7 @@
 //! and revocation is audited.
 
 use crate::db_tests;
+use crate::layer_applications::ready_application;
 use crate::support::{PASSWORD, TestApp, migrate_down_through};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -41,69 +42,6 @@ async fn staff(app: &TestApp, admin: &str, username: &str, roles: &[&str]) -> St
         .as_str()
         .unwrap()
         .to_owned()
-}
-
-/// A home-help application with every document, assessed and forwarded.
-async fn ready_application(app: &TestApp, worker: &str, personal_code: &str) -> Value {
-    let person = app
-        .post(
-            "/api/v1/persons",
-            worker,
-            json!({ "personal_code": personal_code, "first_name": "Ona", "last_name": "Žemaitė" }),
-        )
-        .await
-        .assert_status(201)
-        .clone();
-    let documents: Vec<Value> = [
-        "sp8_application",
-        "identity_document",
-        "disability_or_pensioner_certificate",
-        "medical_extract_027a",
-        "declared_residence",
-        "income_3_months",
-        "capacity_or_special_needs",
-    ]
-    .iter()
-    .map(|c| json!({ "code": c, "status": "provided" }))
-    .collect();
-    let application = app
-        .post(
-            "/api/v1/applications",
-            worker,
-            json!({
-                "person_id": person["id"],
-                "service_code": "home_help",
-                "received_on": "2026-11-10",
-                "channel": "in_person",
-                "documents": documents,
-            }),
-        )
-        .await
-        .assert_status(201)
-        .clone();
-    let assessed = app
-        .json(
-            Method::PUT,
-            &format!("/api/v1/applications/{}/assessment", id(&application)),
-            Some(worker),
-            json!({
-                "version": application["version"],
-                "submitted_on": "2026-11-12",
-                "conclusion": "Reikia pagalbos į namus.",
-                "recommended_hours_per_month": "20",
-            }),
-        )
-        .await
-        .assert_status(200)
-        .clone();
-    app.post(
-        &format!("/api/v1/applications/{}/forward", id(&assessed)),
-        worker,
-        json!({ "version": assessed["version"] }),
-    )
-    .await
-    .assert_status(200)
-    .clone()
 }
 
 /// A prepared decision (by `preparer`) on a new home-help application; the

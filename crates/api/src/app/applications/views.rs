@@ -556,6 +556,11 @@ pub fn application_view(
             .unwrap_or_default(),
         today,
     )?;
+    let mut allowed_actions = application_actions(&facts, &actor_facts(actor, delegated_to_sign));
+    // R-CM-6: only where the catalogue allows a decision before the assessment.
+    if !spec.decision_before_assessment {
+        allowed_actions.retain(|a| *a != ApplicationAction::ForwardWithException);
+    }
     let assessment_outstanding = row.exception_reason.is_some()
         && row.assessment.is_none()
         && facts.status != ApplicationStatus::Withdrawn;
@@ -598,7 +603,7 @@ pub fn application_view(
         moving_in_documents,
         status_reason: row.status_reason.clone(),
         eldership: parts.eldership.map(Into::into),
-        allowed_actions: application_actions(&facts, &actor_facts(actor, delegated_to_sign)),
+        allowed_actions,
         decision,
         attachments: parts.attachments.into_iter().map(Into::into).collect(),
         created_at: row.created_at,
