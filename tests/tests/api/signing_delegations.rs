@@ -8,7 +8,6 @@
 use crate::db_tests;
 use crate::layer_applications::ready_application;
 use crate::support::{PASSWORD, TestApp, migrate_down_through};
-use reqwest::Method;
 use serde_json::{Value, json};
 use time::{Date, Duration};
 
