@@ -110,6 +110,7 @@ pub fn lithuanian_date(utc: time::OffsetDateTime) -> Date {
 
 /// In which unit a deadline is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineUnit {
     /// Calendar days; an end on a non-working day moves to the next working day.

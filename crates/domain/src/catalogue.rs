@@ -25,6 +25,7 @@ pub enum CatalogueGroup {
 
 /// From which event a decision deadline runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineStart {
     /// The application was received.
@@ -37,6 +38,7 @@ pub enum DeadlineStart {
 
 /// Which event meets a decision deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineEnd {
     /// The decision is signed (the default).

@@ -1570,6 +1570,11 @@ export interface components {
              */
             username: string;
         };
+        /**
+         * @description Which event meets a decision deadline.
+         * @enum {string}
+         */
+        DeadlineEnd: "decision_signed" | "submitted_for_signature";
         /** @description A term after the decision. */
         DeadlineRule: {
             /**
@@ -1577,9 +1582,19 @@ export interface components {
              * @description Days.
              */
             amount: number;
-            /** @description `calendar_days` or `working_days`. */
-            unit: string;
+            /** @description Calendar or working days. */
+            unit: components["schemas"]["DeadlineUnit"];
         };
+        /**
+         * @description From which event a decision deadline runs.
+         * @enum {string}
+         */
+        DeadlineStart: "application_received" | "assessment_submitted" | "files_received";
+        /**
+         * @description In which unit a deadline is counted.
+         * @enum {string}
+         */
+        DeadlineUnit: "calendar_days" | "working_days";
         /** @description When a decision is due. */
         DecisionDeadline: {
             /**
@@ -1587,15 +1602,15 @@ export interface components {
              * @description Days.
              */
             amount: number;
-            /** @description `application_received`, `assessment_submitted` or `files_received`. */
-            from: string;
-            /** @description `calendar_days` or `working_days`. */
-            unit: string;
+            /** @description The event it runs from. */
+            from: components["schemas"]["DeadlineStart"];
+            /** @description Calendar or working days. */
+            unit: components["schemas"]["DeadlineUnit"];
             /**
-             * @description What meets it: `decision_signed` (when absent) or
-             *     `submitted_for_signature` (R-DL-2).
+             * @description What meets it: the signed decision (when absent) or its submission
+             *     for signature (R-DL-2).
              */
-            until?: string;
+            until?: components["schemas"]["DeadlineEnd"];
         };
         /**
          * @description Where a decision stands.
@@ -7452,6 +7467,9 @@ export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
+export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineEnd"]> = ["decision_signed", "submitted_for_signature"];
+export const deadlineStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStart"]> = ["application_received", "assessment_submitted", "files_received"];
+export const deadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineUnit"]> = ["calendar_days", "working_days"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];

@@ -9,7 +9,8 @@ pub mod list_service_types;
 pub mod update_service_type;
 
 use crate::app::catalogue::ServiceType;
-use atvejis_domain::catalogue::ServiceTypeSpec;
+use atvejis_domain::calendar::DeadlineUnit;
+use atvejis_domain::catalogue::{DeadlineEnd, DeadlineStart, ServiceTypeSpec};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -32,15 +33,15 @@ pub struct DocumentSpecDoc {
 pub struct DecisionDeadlineDoc {
     /// Days.
     pub amount: u32,
-    /// `calendar_days` or `working_days`.
-    pub unit: String,
-    /// `application_received`, `assessment_submitted` or `files_received`.
-    pub from: String,
-    /// What meets it: `decision_signed` (when absent) or
-    /// `submitted_for_signature` (R-DL-2).
+    /// Calendar or working days.
+    pub unit: DeadlineUnit,
+    /// The event it runs from.
+    pub from: DeadlineStart,
+    /// What meets it: the signed decision (when absent) or its submission
+    /// for signature (R-DL-2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
-    pub until: Option<String>,
+    pub until: Option<DeadlineEnd>,
 }
 
 /// A term after the decision.
@@ -49,8 +50,8 @@ pub struct DecisionDeadlineDoc {
 pub struct DeadlineRuleDoc {
     /// Days.
     pub amount: u32,
-    /// `calendar_days` or `working_days`.
-    pub unit: String,
+    /// Calendar or working days.
+    pub unit: DeadlineUnit,
 }
 
 /// A service type's specification (the domain's `ServiceTypeSpec`).

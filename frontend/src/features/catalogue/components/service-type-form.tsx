@@ -19,11 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
 import { FormErrors } from '@/components/form-errors';
 import { fieldErrorMessages } from '@/lib/errors';
+import { deadlineStartValues, deadlineUnitValues, type components } from '@/api/schema';
 import type { ServiceType, ServiceTypeSpec, UpdateServiceTypeInput } from '../api/update-service-type';
 
 const GROUPS = ['general_services', 'social_supervision', 'social_care'] as const;
-const DEADLINE_UNITS = ['calendar_days', 'working_days'] as const;
-const DEADLINE_FROM = ['application_received', 'assessment_submitted', 'files_received'] as const;
 
 interface DocumentRow {
   code: string;
@@ -41,8 +40,8 @@ interface Values {
   free: boolean;
   has_places: boolean;
   amount: number | string;
-  unit: string;
-  from: string;
+  unit: components['schemas']['DeadlineUnit'];
+  from: components['schemas']['DeadlineStart'];
   documents: DocumentRow[];
 }
 
@@ -200,13 +199,13 @@ export function ServiceTypeForm({ serviceType, submitting, error, onSubmit, onCa
             />
             <Select
               label={t('catalogue.unit')}
-              data={DEADLINE_UNITS.map((u) => ({ value: u, label: t(`deadline.${u}`) }))}
+              data={deadlineUnitValues.map((u) => ({ value: u, label: t(`deadline.${u}`) }))}
               allowDeselect={false}
               {...form.getInputProps('unit')}
             />
             <Select
               label={t('catalogue.counted_from')}
-              data={DEADLINE_FROM.map((f) => ({ value: f, label: t(`deadline.${f}`) }))}
+              data={deadlineStartValues.map((f) => ({ value: f, label: t(`deadline.${f}`) }))}
               allowDeselect={false}
               {...form.getInputProps('from')}
             />
