@@ -24,6 +24,8 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 use serde_json::json;
 
+use crate::util::{add_columns, drop_columns};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -260,22 +262,12 @@ async fn rewrite_applications(manager: &SchemaManager<'_>, up: bool) -> Result<(
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .add_column(date_null("handed_over_on"))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .add_column(string_null("handed_over_to"))
-                    .to_owned(),
-            )
-            .await?;
+        add_columns(
+            manager,
+            "decisions",
+            vec![date_null("handed_over_on"), string_null("handed_over_to")],
+        )
+        .await?;
         rewrite_catalogue(manager, corrected).await?;
         rewrite_applications(manager, true).await
     }
@@ -283,21 +275,6 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         rewrite_applications(manager, false).await?;
         rewrite_catalogue(manager, restored).await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .drop_column("handed_over_to")
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .drop_column("handed_over_on")
-                    .to_owned(),
-            )
-            .await
+        drop_columns(manager, "decisions", &["handed_over_to", "handed_over_on"]).await
     }
 }

@@ -16,6 +16,8 @@ use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::util::{add_columns, drop_columns};
+
 /// The reference of the delegations carried over from the signing role.
 const CARRIED_OVER: &str =
     "Perkelta atnaujinant sistemą: skyriaus vedėjo rolė pasirašė visų paslaugų sprendimus";
@@ -207,22 +209,15 @@ impl MigrationTrait for Migration {
             .await?;
         // The delegation a decision was signed under, and its reference as
         // it stood then (what the signed document says).
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .add_column(uuid_null("signing_delegation_id"))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("decisions")
-                    .add_column(string_null("signing_reference"))
-                    .to_owned(),
-            )
-            .await?;
+        add_columns(
+            manager,
+            "decisions",
+            vec![
+                uuid_null("signing_delegation_id"),
+                string_null("signing_reference"),
+            ],
+        )
+        .await?;
         // SQLite cannot add a constraint to an existing table.
         if manager.get_database_backend() == DatabaseBackend::Postgres {
             manager
@@ -247,16 +242,12 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        for column in ["signing_reference", "signing_delegation_id"] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table("decisions")
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
+        drop_columns(
+            manager,
+            "decisions",
+            &["signing_reference", "signing_delegation_id"],
+        )
+        .await?;
         manager
             .drop_table(
                 Table::drop()

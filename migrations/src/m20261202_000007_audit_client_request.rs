@@ -8,6 +8,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::util::{add_columns, drop_columns};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -16,14 +18,12 @@ const INDEX: &str = "audit_log_client_addr_at";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("audit_log")
-                    .add_column(string_len_null("client_request_id", 64))
-                    .to_owned(),
-            )
-            .await?;
+        add_columns(
+            manager,
+            "audit_log",
+            vec![string_len_null("client_request_id", 64)],
+        )
+        .await?;
         manager
             .create_index(
                 Index::create()
@@ -40,13 +40,6 @@ impl MigrationTrait for Migration {
         manager
             .drop_index(Index::drop().name(INDEX).table("audit_log").to_owned())
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("audit_log")
-                    .drop_column("client_request_id")
-                    .to_owned(),
-            )
-            .await
+        drop_columns(manager, "audit_log", &["client_request_id"]).await
     }
 }

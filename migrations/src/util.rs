@@ -60,3 +60,32 @@ pub async fn allow_update_delete(manager: &SchemaManager<'_>, table: &str) -> Re
     }
     Ok(())
 }
+
+/// Adds `columns` to `table`, one `ALTER TABLE` each (SQLite adds one
+/// column a statement).
+pub async fn add_columns(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: Vec<ColumnDef>,
+) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(Table::alter().table(table).add_column(column).to_owned())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drops `columns` from `table`, one `ALTER TABLE` each.
+pub async fn drop_columns(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: &[&'static str],
+) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(Table::alter().table(table).drop_column(*column).to_owned())
+            .await?;
+    }
+    Ok(())
+}
