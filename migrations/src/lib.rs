@@ -12,6 +12,7 @@ mod m20261202_000004_family_membership_and_income_gaps;
 mod m20261202_000005_deadline_corrections;
 mod m20261202_000006_signing_delegations;
 mod m20261202_000007_audit_client_request;
+mod m20261202_000008_case_management;
 mod util;
 
 /// The ordered list of migrations.
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_deadline_corrections::Migration),
             Box::new(m20261202_000006_signing_delegations::Migration),
             Box::new(m20261202_000007_audit_client_request::Migration),
+            Box::new(m20261202_000008_case_management::Migration),
         ]
     }
 }

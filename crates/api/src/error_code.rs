@@ -90,6 +90,20 @@ pub enum ErrorCode {
     ServiceBeforeDecision,
     /// The family has no members.
     NoMembers,
+    /// The family already has an open case.
+    CaseOpenForFamily,
+    /// The case is closed and read-only (R-CMP-5).
+    CaseClosed,
+    /// The case has no case manager and family social worker assigned yet (R-CM-1).
+    CaseNotAssigned,
+    /// A plan is agreed only after the needs assessment (R-CM-2).
+    PlanBeforeAssessment,
+    /// A plan to agree needs at least one goal, each with an action (R-CMP-3).
+    PlanEmpty,
+    /// A journal entry is edited only within 24 hours; record a correction instead.
+    JournalEditWindowPassed,
+    /// A case is closed only by a case meeting's decision (R-CMP-5).
+    ClosingNeedsMeeting,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -99,7 +113,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 41] = [
+    pub const ALL: [ErrorCode; 48] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -139,6 +153,13 @@ impl ErrorCode {
         ErrorCode::IncomeIncomplete,
         ErrorCode::ServiceBeforeDecision,
         ErrorCode::NoMembers,
+        ErrorCode::CaseOpenForFamily,
+        ErrorCode::CaseClosed,
+        ErrorCode::CaseNotAssigned,
+        ErrorCode::PlanBeforeAssessment,
+        ErrorCode::PlanEmpty,
+        ErrorCode::JournalEditWindowPassed,
+        ErrorCode::ClosingNeedsMeeting,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -185,6 +206,13 @@ impl ErrorCode {
             ErrorCode::IncomeIncomplete => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::ServiceBeforeDecision => StatusCode::CONFLICT,
             ErrorCode::NoMembers => StatusCode::CONFLICT,
+            ErrorCode::CaseOpenForFamily => StatusCode::CONFLICT,
+            ErrorCode::CaseClosed => StatusCode::CONFLICT,
+            ErrorCode::CaseNotAssigned => StatusCode::CONFLICT,
+            ErrorCode::PlanBeforeAssessment => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::PlanEmpty => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::JournalEditWindowPassed => StatusCode::CONFLICT,
+            ErrorCode::ClosingNeedsMeeting => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -250,6 +278,23 @@ impl ErrorCode {
                 "The service cannot start before the decision (R-DL-2)."
             }
             ErrorCode::NoMembers => "The family has no members.",
+            ErrorCode::CaseOpenForFamily => "The family already has an open case.",
+            ErrorCode::CaseClosed => "The case is closed and read-only (R-CMP-5).",
+            ErrorCode::CaseNotAssigned => {
+                "The case has no case manager and family social worker assigned yet (R-CM-1)."
+            }
+            ErrorCode::PlanBeforeAssessment => {
+                "A plan is agreed only after the needs assessment (R-CM-2)."
+            }
+            ErrorCode::PlanEmpty => {
+                "A plan to agree needs at least one goal, each with an action (R-CMP-3)."
+            }
+            ErrorCode::JournalEditWindowPassed => {
+                "A journal entry is edited only within 24 hours; record a correction instead."
+            }
+            ErrorCode::ClosingNeedsMeeting => {
+                "A case is closed only by a case meeting's decision (R-CMP-5)."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -297,6 +342,13 @@ impl ErrorCode {
             ErrorCode::IncomeIncomplete => "income_incomplete",
             ErrorCode::ServiceBeforeDecision => "service_before_decision",
             ErrorCode::NoMembers => "no_members",
+            ErrorCode::CaseOpenForFamily => "case_open_for_family",
+            ErrorCode::CaseClosed => "case_closed",
+            ErrorCode::CaseNotAssigned => "case_not_assigned",
+            ErrorCode::PlanBeforeAssessment => "plan_before_assessment",
+            ErrorCode::PlanEmpty => "plan_empty",
+            ErrorCode::JournalEditWindowPassed => "journal_edit_window_passed",
+            ErrorCode::ClosingNeedsMeeting => "closing_needs_meeting",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

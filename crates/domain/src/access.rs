@@ -17,6 +17,9 @@ pub enum Role {
     SocialWorker,
     /// Atvejo vadybininkas: own cases, plans, reviews, meetings.
     CaseManager,
+    /// The head of the case managers' unit (R-CM-1): opens cases, assigns a
+    /// case manager and a family social worker, sees every case.
+    CaseManagementHead,
     /// Social Support Division specialist: prepares decisions, manages queues and places (R-ROLE-2).
     DivisionSpecialist,
     /// Signs decisions (R-ROLE-2): the head of the Social Support Division,
@@ -32,9 +35,10 @@ pub enum Role {
 
 impl Role {
     /// Every role, in a stable order.
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::SocialWorker,
         Role::CaseManager,
+        Role::CaseManagementHead,
         Role::DivisionSpecialist,
         Role::DivisionHead,
         Role::Auditor,
@@ -46,6 +50,7 @@ impl Role {
         match self {
             Role::SocialWorker => "social_worker",
             Role::CaseManager => "case_manager",
+            Role::CaseManagementHead => "case_management_head",
             Role::DivisionSpecialist => "division_specialist",
             Role::DivisionHead => "division_head",
             Role::Auditor => "auditor",
@@ -101,11 +106,21 @@ pub enum Permission {
     /// Sign a decision (SP-9) (R-ROLE-2), of a service type that a signing
     /// delegation in force covers ([`crate::signing`]).
     SignDecisions,
+    /// Read the cases (atvejo vadyba) in one's case scope ([`case_scope`]).
+    ReadCases,
+    /// Open a case (R-CM-1): from a child-rights notice, a request of the
+    /// parents or an organisation.
+    OpenCases,
+    /// Assign a case manager and a family social worker (R-CM-1).
+    AssignCases,
+    /// Work on a case in one's scope: assessments, meetings, the plan,
+    /// reviews, the monitoring journal (R-CM-2, R-CM-3).
+    WorkCases,
 }
 
 impl Permission {
     /// Every permission.
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ManageUsers,
         Permission::ManageReferenceData,
         Permission::ReadAudit,
@@ -115,6 +130,10 @@ impl Permission {
         Permission::AssessNeeds,
         Permission::PrepareDecisions,
         Permission::SignDecisions,
+        Permission::ReadCases,
+        Permission::OpenCases,
+        Permission::AssignCases,
+        Permission::WorkCases,
     ];
 }
 
@@ -146,12 +165,16 @@ fn is_case_permission(permission: Permission) -> bool {
             | P::AssessNeeds
             | P::PrepareDecisions
             | P::SignDecisions
+            | P::ReadCases
+            | P::OpenCases
+            | P::AssignCases
+            | P::WorkCases
     )
 }
 
 /// Whether `role` is a case role: one that reads case content
-/// (`social_worker`, `case_manager`, `division_specialist`,
-/// `division_head`).
+/// (`social_worker`, `case_manager`, `case_management_head`,
+/// `division_specialist`, `division_head`).
 pub fn is_case_role(role: Role) -> bool {
     role_allows(role, Permission::ReadCaseContent)
 }
@@ -173,17 +196,39 @@ fn role_allows(role: Role, permission: Permission) -> bool {
         Role::Auditor => matches!(permission, P::ReadAudit),
         Role::SocialWorker => matches!(
             permission,
-            P::ReadCaseContent | P::WritePersons | P::ReceiveApplications | P::AssessNeeds
+            P::ReadCaseContent
+                | P::WritePersons
+                | P::ReceiveApplications
+                | P::AssessNeeds
+                | P::ReadCases
+                | P::WorkCases
         ),
         Role::CaseManager => matches!(
             permission,
-            P::ReadCaseContent | P::WritePersons | P::ReceiveApplications
+            P::ReadCaseContent
+                | P::WritePersons
+                | P::ReceiveApplications
+                | P::ReadCases
+                | P::OpenCases
+                | P::WorkCases
+        ),
+        Role::CaseManagementHead => matches!(
+            permission,
+            P::ReadCaseContent
+                | P::WritePersons
+                | P::ReadCases
+                | P::OpenCases
+                | P::AssignCases
+                | P::WorkCases
         ),
         Role::DivisionSpecialist => matches!(
             permission,
             P::ReadCaseContent | P::WritePersons | P::PrepareDecisions
         ),
-        Role::DivisionHead => matches!(permission, P::ReadCaseContent | P::SignDecisions),
+        Role::DivisionHead => matches!(
+            permission,
+            P::ReadCaseContent | P::SignDecisions | P::ReadCases
+        ),
     }
 }
 
@@ -226,15 +271,13 @@ pub enum CaseScope {
 }
 
 /// DESIGN.md "Auth": a case manager, and a social worker working with a
-/// family, see the cases assigned to them; the division, auditors and
-/// administrators see the municipality's cases.
+/// family, see the cases assigned to them; the head of the case managers'
+/// unit and the division head see every case of the municipality. Who reads
+/// cases at all is [`Permission::ReadCases`].
 pub fn case_scope(roles: &[Role]) -> CaseScope {
-    let municipality_wide = roles.iter().any(|r| {
-        matches!(
-            r,
-            Role::DivisionSpecialist | Role::DivisionHead | Role::Auditor | Role::Admin
-        )
-    });
+    let municipality_wide = roles
+        .iter()
+        .any(|r| matches!(r, Role::CaseManagementHead | Role::DivisionHead));
     if municipality_wide {
         CaseScope::AllCases
     } else {
@@ -319,14 +362,30 @@ mod tests {
     }
 
     #[test]
-    fn case_managers_see_their_own_cases_and_the_division_all() {
+    fn case_managers_see_their_own_cases_and_the_heads_all() {
         assert_eq!(case_scope(&[Role::CaseManager]), CaseScope::AssignedToMe);
         assert_eq!(case_scope(&[Role::SocialWorker]), CaseScope::AssignedToMe);
         assert_eq!(
             case_scope(&[Role::CaseManager, Role::DivisionSpecialist]),
-            CaseScope::AllCases
+            CaseScope::AssignedToMe
         );
+        assert_eq!(case_scope(&[Role::CaseManagementHead]), CaseScope::AllCases);
         assert_eq!(case_scope(&[Role::DivisionHead]), CaseScope::AllCases);
+    }
+
+    #[test]
+    fn r_cm_1_only_case_roles_read_cases_and_the_head_assigns() {
+        for role in [Role::Admin, Role::Auditor, Role::DivisionSpecialist] {
+            assert!(!allows(&[role], Permission::ReadCases), "{role}");
+        }
+        assert!(allows(&[Role::CaseManagementHead], Permission::AssignCases));
+        assert!(!allows(&[Role::CaseManager], Permission::AssignCases));
+        assert!(allows(&[Role::CaseManager], Permission::WorkCases));
+        assert!(!allows(&[Role::DivisionHead], Permission::WorkCases));
+        assert!(!allows(
+            &[Role::Admin, Role::CaseManagementHead],
+            Permission::ReadCases
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod access;
 pub mod application;
 pub mod calendar;
+pub mod cases;
 pub mod catalogue;
 pub mod eligibility;
 pub mod fees;

@@ -19,14 +19,19 @@ pub enum ServiceScope {
     /// File applications (SP-8).
     #[serde(rename = "applications:write")]
     ApplicationsWrite,
+    /// Refer a family to case management: the child-rights protection
+    /// service's notice (R-CM-1).
+    #[serde(rename = "cases:refer")]
+    CasesRefer,
 }
 
 impl ServiceScope {
     /// Every scope.
-    pub const ALL: [ServiceScope; 3] = [
+    pub const ALL: [ServiceScope; 4] = [
         ServiceScope::CaseContentRead,
         ServiceScope::PersonsWrite,
         ServiceScope::ApplicationsWrite,
+        ServiceScope::CasesRefer,
     ];
 
     /// The scope's code.
@@ -35,6 +40,7 @@ impl ServiceScope {
             ServiceScope::CaseContentRead => "case_content:read",
             ServiceScope::PersonsWrite => "persons:write",
             ServiceScope::ApplicationsWrite => "applications:write",
+            ServiceScope::CasesRefer => "cases:refer",
         }
     }
 }
@@ -76,6 +82,7 @@ pub fn grants(scopes: &[ServiceScope], permission: Permission) -> bool {
         ServiceScope::CaseContentRead => permission == Permission::ReadCaseContent,
         ServiceScope::PersonsWrite => permission == Permission::WritePersons,
         ServiceScope::ApplicationsWrite => permission == Permission::ReceiveApplications,
+        ServiceScope::CasesRefer => permission == Permission::OpenCases,
     })
 }
 
@@ -91,6 +98,10 @@ pub fn permission_code(permission: Permission) -> &'static str {
         Permission::AssessNeeds => "assess_needs",
         Permission::PrepareDecisions => "prepare_decisions",
         Permission::SignDecisions => "sign_decisions",
+        Permission::ReadCases => "read_cases",
+        Permission::OpenCases => "open_cases",
+        Permission::AssignCases => "assign_cases",
+        Permission::WorkCases => "work_cases",
     }
 }
 
@@ -117,6 +128,9 @@ mod tests {
             Permission::PrepareDecisions,
             Permission::SignDecisions,
             Permission::ManageReferenceData,
+            Permission::AssignCases,
+            Permission::WorkCases,
+            Permission::ReadCases,
         ] {
             assert!(!grants(&ServiceScope::ALL, p));
         }

@@ -313,6 +313,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the cases I may see, each with what is due next. The read is
+         *     recorded (`case.list_read`: how many, never which).
+         */
+        get: operations["list_cases"];
+        put?: never;
+        /** Open a case for a family (R-CM-1). */
+        post: operations["open_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's file: the family, the children, the team, what is due. The read
+         *     is recorded (`case.read`) with its purpose.
+         */
+        get: operations["get_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign (or replace) the case manager and the family social worker
+         *     (R-CM-1; due by R-CMP-1).
+         */
+        put: operations["assign_team"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -1245,6 +1306,26 @@ export interface components {
              */
             version: number;
         };
+        /** @description The case's team. */
+        AssignTeamRequest: {
+            /**
+             * Format: uuid
+             * @description The case manager (role `case_manager` or `case_management_head`).
+             */
+            case_manager_id: string;
+            /** @description The director's order that assigns them. */
+            order_reference?: string | null;
+            /**
+             * Format: uuid
+             * @description The social worker working with the family (role `social_worker`).
+             */
+            social_worker_id: string;
+            /**
+             * Format: int32
+             * @description The case's `version` as read.
+             */
+            version: number;
+        };
         /** @description An attachment's metadata. */
         AttachmentRequest: {
             /** @description Description. */
@@ -1292,7 +1373,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -1341,6 +1422,143 @@ export interface components {
             request_id?: string | null;
             /** @description What changed. */
             summary: unknown;
+        };
+        /** @description A family, briefly. */
+        CaseFamilyRef: {
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Name, e.g. "Petraičių šeima". */
+            name: string;
+        };
+        /** @description A member of the case's family (read through the case). */
+        CaseMember: {
+            /**
+             * Format: date
+             * @description Birth date.
+             */
+            birth_date?: string | null;
+            /** @description Whether the case concerns this child. */
+            concerned: boolean;
+            /** @description The person. */
+            person: components["schemas"]["PersonRef"];
+            /** @description The relation in the family. */
+            relation: components["schemas"]["Relation"];
+        };
+        /** @description The notice or request that opened the case (R-CM-1). */
+        CaseNotice: {
+            /**
+             * Format: date
+             * @description Its date.
+             */
+            date: string;
+            /** @description Why. */
+            reason: string;
+            /** @description Its reference number. */
+            reference?: string | null;
+            /** @description Who sent it. */
+            referred_by?: string | null;
+        };
+        /**
+         * @description R-CM-1: who initiated the case.
+         * @enum {string}
+         */
+        CaseOrigin: "child_rights_notice" | "parents_request" | "organisation";
+        /** @description A page of cases. */
+        CasePage: {
+            /** @description The cases, opened last first. */
+            items: components["schemas"]["CaseSummary"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching that you may see.
+             */
+            total: number;
+        };
+        /**
+         * @description Where a case stands.
+         * @enum {string}
+         */
+        CaseStatus: "awaiting_assignment" | "open" | "closed";
+        /** @description A case in a list: who, where it stands, and what is due next. */
+        CaseSummary: {
+            case_manager?: components["schemas"]["StaffRef"] | null;
+            /** @description The children concerned. */
+            children: components["schemas"]["PersonRef"][];
+            /**
+             * Format: date
+             * @description Closed on.
+             */
+            closed_on?: string | null;
+            closing_reason?: components["schemas"]["ClosingReason"] | null;
+            /** @description The family. */
+            family: components["schemas"]["CaseFamilyRef"];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            next_due?: components["schemas"]["DueItem"] | null;
+            /** @description Number, e.g. `AV-2026-0001`. */
+            number: string;
+            /**
+             * Format: date
+             * @description Opened on.
+             */
+            opened_on: string;
+            /** @description Who initiated it (R-CM-1). */
+            origin: components["schemas"]["CaseOrigin"];
+            /**
+             * Format: int32
+             * @description How many due items are overdue.
+             */
+            overdue: number;
+            social_worker?: components["schemas"]["StaffRef"] | null;
+            /** @description Where it stands. */
+            status: components["schemas"]["CaseStatus"];
+        };
+        /** @description A case's file. */
+        CaseView: components["schemas"]["CaseSummary"] & {
+            /**
+             * Format: date
+             * @description The day the team was first assigned.
+             */
+            assigned_on?: string | null;
+            /**
+             * Format: date
+             * @description R-CMP-1: the team is due by this day.
+             */
+            assignment_due: string;
+            /** @description The closing decision's note. */
+            closing_note?: string | null;
+            /** @description Everything due, earliest first (empty when closed). */
+            due: components["schemas"]["DueItem"][];
+            /** @description The family's other cases, oldest first. */
+            family_cases: components["schemas"]["FamilyCase"][];
+            /** @description The family's current members. */
+            members: components["schemas"]["CaseMember"][];
+            /** @description What opened it. */
+            notice: components["schemas"]["CaseNotice"];
+            /** @description The procedure parameters it keeps (in force when it was opened). */
+            parameters: components["schemas"]["ProcedureParameters"];
+            /** @description The team. */
+            team: components["schemas"]["TeamMember"][];
+            /**
+             * Format: int32
+             * @description Send back with changes.
+             */
+            version: number;
         };
         /**
          * @description A kind of certificate a person can hold.
@@ -1416,6 +1634,11 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * @description R-CMP-5: why a case was closed.
+         * @enum {string}
+         */
+        ClosingReason: "goals_reached" | "family_moved_away" | "child_came_of_age" | "other";
         /** @description A new application. */
         CreateApplicationRequest: {
             /** @description How it came in. */
@@ -1792,6 +2015,23 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "provided" | "missing" | "not_needed";
+        /** @description Something due in a case, and by when. */
+        DueItem: {
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due_on: string;
+            /** @description What is due. */
+            kind: components["schemas"]["DueKind"];
+            /** @description Whether the day has passed. */
+            overdue: boolean;
+        };
+        /**
+         * @description What comes next in a case, for the work lists.
+         * @enum {string}
+         */
+        DueKind: "assignment" | "assessment" | "first_meeting" | "action" | "review";
         /** @description An eldership, briefly. */
         EldershipRef: {
             /** @description Stable code within the municipality. */
@@ -1823,7 +2063,28 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "internal_error" | "unavailable";
+        /** @description Another case of the same family (an earlier one, or the open one). */
+        FamilyCase: {
+            /**
+             * Format: date
+             * @description Closed on.
+             */
+            closed_on?: string | null;
+            closing_reason?: components["schemas"]["ClosingReason"] | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Number. */
+            number: string;
+            /**
+             * Format: date
+             * @description Opened on.
+             */
+            opened_on: string;
+        };
         /** @description A family with its income. */
         FamilyFile: {
             /** @description The family. */
@@ -2224,6 +2485,32 @@ export interface components {
              */
             version: number;
         };
+        /** @description A case to open (R-CM-1). */
+        OpenCaseRequest: {
+            /** @description The children the case concerns: current members of the family. */
+            children: string[];
+            /**
+             * Format: uuid
+             * @description The family (create it first with `POST /families`, or pick one).
+             */
+            family_id: string;
+            /**
+             * Format: date
+             * @description The date of the notice or the request.
+             */
+            notice_date: string;
+            /**
+             * @description The notice's reference number (required for a child-rights notice).
+             * @example 2SS-1234
+             */
+            notice_reference?: string | null;
+            /** @description Who initiated it. */
+            origin: components["schemas"]["CaseOrigin"];
+            /** @description Why the case is opened. */
+            reason: string;
+            /** @description Who sent it: the child-rights service's unit, the organisation. */
+            referred_by?: string | null;
+        };
         /** @description The caller's organisation. */
         Organisation: {
             /** @description Its elderships, by name. */
@@ -2243,7 +2530,7 @@ export interface components {
          *     on every endpoint; [`allows`] is the only place that maps roles to them.
          * @enum {string}
          */
-        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions";
+        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases";
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -2387,6 +2674,30 @@ export interface components {
             type: string;
         };
         /**
+         * @description The procedure parameters R-CMP-1, R-CMP-2 and R-CMP-4: product defaults
+         *     that a municipality changes from a date on. R-CMP-3 (the plan is agreed at
+         *     the first meeting) and R-CMP-5 (closing by a meeting's decision) are rules,
+         *     not numbers.
+         */
+        ProcedureParameters: {
+            /**
+             * Format: int32
+             * @description R-CMP-1: working days from the child-rights service's notice to the
+             *     assignment of a case manager.
+             */
+            assignment_working_days: number;
+            /**
+             * Format: int32
+             * @description R-CMP-2: working days from the assignment to the first case meeting.
+             */
+            first_meeting_working_days: number;
+            /**
+             * Format: int32
+             * @description R-CMP-4: months from the plan or the previous review to the next review.
+             */
+            review_interval_months: number;
+        };
+        /**
          * @description Why a member of staff reads a person's or a case's file (R-ROLE-3, GDPR
          *     art. 15): every read of case content is recorded with one of these, so a
          *     data subject can learn when and why their record was consulted. Sent by
@@ -2454,7 +2765,7 @@ export interface components {
          * @description A staff role (DESIGN.md "Auth"). A user may hold several.
          * @enum {string}
          */
-        Role: "social_worker" | "case_manager" | "division_specialist" | "division_head" | "auditor" | "admin";
+        Role: "social_worker" | "case_manager" | "case_management_head" | "division_specialist" | "division_head" | "auditor" | "admin";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -2492,7 +2803,7 @@ export interface components {
          * @description A scope a service account can be given.
          * @enum {string}
          */
-        ServiceScope: "case_content:read" | "persons:write" | "applications:write";
+        ServiceScope: "case_content:read" | "persons:write" | "applications:write" | "cases:refer";
         /** @description A service type, briefly. */
         ServiceTypeRef: {
             /** @description Code, e.g. `home_help`. */
@@ -2583,6 +2894,25 @@ export interface components {
              */
             id: string;
         };
+        /** @description A member of the case's team. */
+        TeamMember: {
+            /**
+             * Format: date-time
+             * @description Since when.
+             */
+            assigned_at: string;
+            /** @description The director's order that assigned them. */
+            order_reference?: string | null;
+            /** @description As what. */
+            role: components["schemas"]["TeamRole"];
+            /** @description Who. */
+            user: components["schemas"]["StaffRef"];
+        };
+        /**
+         * @description The role of a member of a case's team.
+         * @enum {string}
+         */
+        TeamRole: "case_manager" | "social_worker";
         /** @description One event of the file's timeline. */
         TimelineEvent: {
             /**
@@ -4260,6 +4590,329 @@ export interface operations {
             };
             /** @description Too many failed attempts */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cases: {
+        parameters: {
+            query?: {
+                /** @description By status (`active`: not closed). */
+                status?: "active" | "awaiting_assignment" | "open" | "closed";
+                /**
+                 * @description Only the cases whose current team includes this user (`me` is not
+                 *     accepted: send your own id).
+                 */
+                assigned_to?: string;
+                /** @description Only the cases of this family. */
+                family_id?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Opened */
+            201: {
+                headers: {
+                    /** @description The case */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to open cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The family already has an open case (case_open_for_family) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (unknown family, a child not of the family, no reference for a notice) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Assigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the head of the case managers' unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the case is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A user who cannot hold the role */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7461,19 +8114,24 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete"];
+export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
+export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
+export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_reached", "family_moved_away", "child_came_of_age", "other"];
 export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineEnd"]> = ["decision_signed", "submitted_for_signature"];
 export const deadlineStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStart"]> = ["application_received", "assessment_submitted", "files_received"];
 export const deadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineUnit"]> = ["calendar_days", "working_days"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "internal_error", "unavailable"];
+export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "internal_error", "unavailable"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
@@ -7481,10 +8139,11 @@ export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
-export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "division_specialist", "division_head", "auditor", "admin"];
-export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
+export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
+export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];

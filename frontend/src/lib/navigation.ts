@@ -13,7 +13,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', roles: 'all' },
-  { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'division_specialist', 'division_head'] },
+  { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'case_management_head', 'division_specialist', 'division_head'] },
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },

@@ -12,7 +12,7 @@ export type Purpose = components['schemas']['Purpose'];
 export function purposeFor(roles: readonly Role[] | undefined): Purpose {
   const has = (role: Role) => (roles ?? []).includes(role);
   if (has('division_specialist') || has('division_head')) return 'decision';
-  if (has('case_manager')) return 'case_management';
+  if (has('case_manager') || has('case_management_head')) return 'case_management';
   if (has('auditor')) return 'supervision';
   return 'needs_assessment';
 }

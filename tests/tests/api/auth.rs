@@ -37,7 +37,9 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
             "read_case_content",
             "write_persons",
             "receive_applications",
-            "assess_needs"
+            "assess_needs",
+            "read_cases",
+            "work_cases"
         ])
     );
     assert_eq!(me["municipality"]["code"], "kelme");
@@ -51,7 +53,7 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
     assert_eq!(me.assert_status(200)["eldership"], json!(null));
     assert_eq!(
         me.body["permissions"],
-        json!(["read_case_content", "sign_decisions"])
+        json!(["read_case_content", "sign_decisions", "read_cases"])
     );
 }
 

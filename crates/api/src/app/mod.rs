@@ -12,6 +12,7 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod catalogue;
 pub mod common;
 pub mod decisions;

@@ -6,6 +6,7 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod catalogue;
 
 pub mod decisions;
@@ -80,5 +81,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(decisions::get::get_decision)
         .service(decisions::sign::sign_decision)
         .service(decisions::record_notification::record_notification)
-        .service(decisions::record_handover::record_handover);
+        .service(decisions::record_handover::record_handover)
+        .service(cases::list::list_cases)
+        .service(cases::create::open_case)
+        .service(cases::get::get_case)
+        .service(cases::assign::assign_team);
 }

@@ -248,11 +248,65 @@ pub enum AuditAction {
     /// A fee was calculated for an application (preview).
     #[serde(rename = "decision.fee_preview")]
     DecisionFeePreview,
+    /// A case was opened (R-CM-1).
+    #[serde(rename = "case.open")]
+    CaseOpen,
+    /// A case manager and a family social worker were assigned (R-CM-1).
+    #[serde(rename = "case.assign")]
+    CaseAssign,
+    /// A case's notice, reason or children were changed.
+    #[serde(rename = "case.update")]
+    CaseUpdate,
+    /// A case's file was read.
+    #[serde(rename = "case.read")]
+    CaseRead,
+    /// A list of cases was read.
+    #[serde(rename = "case.list_read")]
+    CaseListRead,
+    /// A needs assessment was recorded (R-CM-2).
+    #[serde(rename = "case.assessment")]
+    CaseAssessment,
+    /// A case meeting was recorded.
+    #[serde(rename = "case.meeting")]
+    CaseMeeting,
+    /// The draft of a help plan was changed.
+    #[serde(rename = "case.plan_update")]
+    CasePlanUpdate,
+    /// A meeting agreed a version of the help plan (R-CMP-3).
+    #[serde(rename = "case.plan_agree")]
+    CasePlanAgree,
+    /// The status of a plan's action was changed.
+    #[serde(rename = "case.action_status")]
+    CaseActionStatus,
+    /// A review of the plan was recorded (R-CMP-4).
+    #[serde(rename = "case.review")]
+    CaseReview,
+    /// A monitoring journal entry was written.
+    #[serde(rename = "case.journal_add")]
+    CaseJournalAdd,
+    /// A monitoring journal entry was edited within 24 hours.
+    #[serde(rename = "case.journal_edit")]
+    CaseJournalEdit,
+    /// A meeting filed an SP-8 application for the family (R-CM-4).
+    #[serde(rename = "case.application_file")]
+    CaseApplicationFile,
+    /// A meeting closed the case (R-CMP-5).
+    #[serde(rename = "case.close")]
+    CaseClose,
+    /// A help plan was printed (PDF).
+    #[serde(rename = "case.plan_print")]
+    CasePlanPrint,
+    /// Procedure parameters were set from a date (R-CMP-1..4).
+    #[serde(rename = "procedure_parameters.create")]
+    ProcedureParametersCreate,
+    /// Procedure parameters not yet in force were withdrawn.
+    #[serde(rename = "procedure_parameters.delete")]
+    ProcedureParametersDelete,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 51] = [
+    pub const ALL: [AuditAction; 69] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -304,6 +358,24 @@ impl AuditAction {
         AuditAction::ApplicationListRead,
         AuditAction::DecisionRead,
         AuditAction::DecisionFeePreview,
+        AuditAction::CaseOpen,
+        AuditAction::CaseAssign,
+        AuditAction::CaseUpdate,
+        AuditAction::CaseRead,
+        AuditAction::CaseListRead,
+        AuditAction::CaseAssessment,
+        AuditAction::CaseMeeting,
+        AuditAction::CasePlanUpdate,
+        AuditAction::CasePlanAgree,
+        AuditAction::CaseActionStatus,
+        AuditAction::CaseReview,
+        AuditAction::CaseJournalAdd,
+        AuditAction::CaseJournalEdit,
+        AuditAction::CaseApplicationFile,
+        AuditAction::CaseClose,
+        AuditAction::CasePlanPrint,
+        AuditAction::ProcedureParametersCreate,
+        AuditAction::ProcedureParametersDelete,
     ];
 
     /// The stored code.
@@ -360,6 +432,24 @@ impl AuditAction {
             AuditAction::ApplicationListRead => "application.list_read",
             AuditAction::DecisionRead => "decision.read",
             AuditAction::DecisionFeePreview => "decision.fee_preview",
+            AuditAction::CaseOpen => "case.open",
+            AuditAction::CaseAssign => "case.assign",
+            AuditAction::CaseUpdate => "case.update",
+            AuditAction::CaseRead => "case.read",
+            AuditAction::CaseListRead => "case.list_read",
+            AuditAction::CaseAssessment => "case.assessment",
+            AuditAction::CaseMeeting => "case.meeting",
+            AuditAction::CasePlanUpdate => "case.plan_update",
+            AuditAction::CasePlanAgree => "case.plan_agree",
+            AuditAction::CaseActionStatus => "case.action_status",
+            AuditAction::CaseReview => "case.review",
+            AuditAction::CaseJournalAdd => "case.journal_add",
+            AuditAction::CaseJournalEdit => "case.journal_edit",
+            AuditAction::CaseApplicationFile => "case.application_file",
+            AuditAction::CaseClose => "case.close",
+            AuditAction::CasePlanPrint => "case.plan_print",
+            AuditAction::ProcedureParametersCreate => "procedure_parameters.create",
+            AuditAction::ProcedureParametersDelete => "procedure_parameters.delete",
         }
     }
 

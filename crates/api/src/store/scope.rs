@@ -108,8 +108,41 @@ mod impls {
         rates,
         attachments,
         decisions,
-        signing_delegations
+        signing_delegations,
+        procedure_parameters
     );
+
+    macro_rules! case_records {
+        ($($module:ident),*) => {$(
+            impl MunicipalityScoped for $module::Entity {
+                fn municipality_column() -> Self::Column {
+                    $module::Column::MunicipalityId
+                }
+                fn case_column() -> Option<Self::Column> {
+                    Some($module::Column::CaseId)
+                }
+            }
+        )*};
+    }
+
+    case_records!(
+        case_assignments,
+        case_assessments,
+        case_meetings,
+        case_plan_versions,
+        case_action_statuses,
+        case_reviews,
+        case_journal_entries
+    );
+
+    impl MunicipalityScoped for cases::Entity {
+        fn municipality_column() -> Self::Column {
+            cases::Column::MunicipalityId
+        }
+        fn case_column() -> Option<Self::Column> {
+            Some(cases::Column::Id)
+        }
+    }
 
     macro_rules! eldership_scoped {
         ($($module:ident),*) => {$(
@@ -192,7 +225,7 @@ mod tests {
             )),
             "{query}"
         );
-        let division = sql::<case_record::Entity>(&actor(&[Role::DivisionSpecialist], m, None));
+        let division = sql::<case_record::Entity>(&actor(&[Role::DivisionHead], m, None));
         assert!(!division.contains("case_assignments"), "{division}");
         // Tables of no case are not limited by assignments.
         let people = sql::<crate::store::entities::persons::Entity>(&manager);

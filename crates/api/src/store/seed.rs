@@ -183,6 +183,13 @@ pub const DEMO_USERS: &[DemoUser] = &[
         eldership: None,
     },
     DemoUser {
+        username: "case_management_head",
+        display_name: "Jūratė Vaitkienė",
+        role: Role::CaseManagementHead,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
         username: "division_specialist",
         display_name: "Ona Jankauskienė",
         role: Role::DivisionSpecialist,

@@ -77,6 +77,8 @@ mod impls {
         service_types,
         applications,
         decisions,
-        signing_delegations
+        signing_delegations,
+        cases,
+        case_plan_versions
     );
 }

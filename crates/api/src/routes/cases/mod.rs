@@ -1,0 +1,11 @@
+//! `/api/v1/cases`: case management (atvejo vadyba) of families with
+//! children at social risk (R-CM-1..5, R-CMP-1..5). Case managers and the
+//! family's social worker see the cases assigned to them; the head of the
+//! case managers' unit and the division head every case of the
+//! municipality; nobody else any (403), and a case outside one's scope is
+//! 404.
+
+pub mod assign;
+pub mod create;
+pub mod get;
+pub mod list;
