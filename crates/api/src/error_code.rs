@@ -90,6 +90,8 @@ pub enum ErrorCode {
     ServiceBeforeDecision,
     /// The family has no members.
     NoMembers,
+    /// A document (PDF) could not be generated; quote the request id.
+    DocumentFailed,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -99,7 +101,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 41] = [
+    pub const ALL: [ErrorCode; 42] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -139,6 +141,7 @@ impl ErrorCode {
         ErrorCode::IncomeIncomplete,
         ErrorCode::ServiceBeforeDecision,
         ErrorCode::NoMembers,
+        ErrorCode::DocumentFailed,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -185,6 +188,7 @@ impl ErrorCode {
             ErrorCode::IncomeIncomplete => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::ServiceBeforeDecision => StatusCode::CONFLICT,
             ErrorCode::NoMembers => StatusCode::CONFLICT,
+            ErrorCode::DocumentFailed => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -250,6 +254,9 @@ impl ErrorCode {
                 "The service cannot start before the decision (R-DL-2)."
             }
             ErrorCode::NoMembers => "The family has no members.",
+            ErrorCode::DocumentFailed => {
+                "A document (PDF) could not be generated; quote the request id."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -297,6 +304,7 @@ impl ErrorCode {
             ErrorCode::IncomeIncomplete => "income_incomplete",
             ErrorCode::ServiceBeforeDecision => "service_before_decision",
             ErrorCode::NoMembers => "no_members",
+            ErrorCode::DocumentFailed => "document_failed",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }
