@@ -150,7 +150,10 @@ pub fn case_plan_pdf(doc: &PlanDocument) -> Result<Vec<u8>, DocumentError> {
 }
 
 /// [`case_plan_pdf`] with the template from `source`.
-fn case_plan_pdf_from(source: &TemplateSource, doc: &PlanDocument) -> Result<Vec<u8>, DocumentError> {
+fn case_plan_pdf_from(
+    source: &TemplateSource,
+    doc: &PlanDocument,
+) -> Result<Vec<u8>, DocumentError> {
     #[derive(Serialize)]
     struct PlanData<'a> {
         #[serde(flatten)]

@@ -62,10 +62,7 @@ impl TemplateSource {
                         name: name.to_owned(),
                         place: "the built-in templates".to_owned(),
                     })?;
-                Ok(Template {
-                    text,
-                    logo: None,
-                })
+                Ok(Template { text, logo: None })
             }
             TemplateSource::Dir(dir) => {
                 let path = dir.join(name);

@@ -1,5 +1,5 @@
 //! The documents read back: each PDF is rendered, its text extracted with
-//! `pdf-extract`, and the Lithuanian text looked for with its diacritics.
+//! `lopdf`, and the Lithuanian text looked for with its diacritics.
 
 use super::template::{Template, TemplateSource};
 use super::*;
@@ -62,7 +62,9 @@ fn plan() -> PlanDocument {
 /// line breaks come out as spaces or new lines).
 fn text_of(pdf: &[u8]) -> String {
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
-    let text = pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text");
+    let document = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = document.extract_text(&pages).expect("the PDF's text");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -88,7 +90,10 @@ fn the_plan_prints_in_lithuanian_with_its_people_goals_and_actions() {
         "Tėvystės įgūdžių stiprinimas",
         "Parašas",
     ] {
-        assert!(text.contains(expected), "{expected:?} is not in the PDF:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{expected:?} is not in the PDF:\n{text}"
+        );
     }
 }
 
@@ -190,7 +195,10 @@ fn the_repository_templates_directory_works_as_an_adapted_directory() {
 fn a_directory_without_the_template_is_template_missing() {
     let dir = TempDir::new("empty");
     let err = case_plan_pdf_from(&TemplateSource::Dir(dir.0.clone()), &plan()).unwrap_err();
-    assert!(matches!(err, DocumentError::TemplateMissing { .. }), "{err}");
+    assert!(
+        matches!(err, DocumentError::TemplateMissing { .. }),
+        "{err}"
+    );
 }
 
 #[test]
@@ -236,7 +244,16 @@ fn the_document_error_answers_500_document_failed_without_the_diagnostics() {
 
 #[test]
 fn dates_in_words_are_lithuanian() {
-    assert_eq!(lithuanian_date(date!(2026 - 12 - 02)), "2026 m. gruodžio 2 d.");
-    assert_eq!(lithuanian_date(date!(2027 - 01 - 15)), "2027 m. sausio 15 d.");
-    assert_eq!(lithuanian_date(date!(2027 - 08 - 31)), "2027 m. rugpjūčio 31 d.");
+    assert_eq!(
+        lithuanian_date(date!(2026 - 12 - 02)),
+        "2026 m. gruodžio 2 d."
+    );
+    assert_eq!(
+        lithuanian_date(date!(2027 - 01 - 15)),
+        "2027 m. sausio 15 d."
+    );
+    assert_eq!(
+        lithuanian_date(date!(2027 - 08 - 31)),
+        "2027 m. rugpjūčio 31 d."
+    );
 }

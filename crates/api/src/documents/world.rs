@@ -83,7 +83,11 @@ impl DocumentWorld {
                         ))
                     })
                     .unwrap_or_default();
-                let hints: String = d.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+                let hints: String = d
+                    .hints
+                    .iter()
+                    .map(|h| format!(" (hint: {})", h.v))
+                    .collect();
                 format!("{at}{:?}: {}{hints}", d.severity, d.message)
             })
             .collect::<Vec<_>>()
