@@ -104,6 +104,10 @@ pub enum ErrorCode {
     JournalEditWindowPassed,
     /// A case is closed only by a case meeting's decision (R-CMP-5).
     ClosingNeedsMeeting,
+    /// Procedure parameters from that date exist.
+    ParametersExist,
+    /// The procedure parameters are in force (or were); they cannot be withdrawn.
+    ParametersInForce,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -113,7 +117,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 50] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -160,6 +164,8 @@ impl ErrorCode {
         ErrorCode::PlanEmpty,
         ErrorCode::JournalEditWindowPassed,
         ErrorCode::ClosingNeedsMeeting,
+        ErrorCode::ParametersExist,
+        ErrorCode::ParametersInForce,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -213,6 +219,8 @@ impl ErrorCode {
             ErrorCode::PlanEmpty => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::JournalEditWindowPassed => StatusCode::CONFLICT,
             ErrorCode::ClosingNeedsMeeting => StatusCode::CONFLICT,
+            ErrorCode::ParametersExist => StatusCode::CONFLICT,
+            ErrorCode::ParametersInForce => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -295,6 +303,10 @@ impl ErrorCode {
             ErrorCode::ClosingNeedsMeeting => {
                 "A case is closed only by a case meeting's decision (R-CMP-5)."
             }
+            ErrorCode::ParametersExist => "Procedure parameters from that date exist.",
+            ErrorCode::ParametersInForce => {
+                "The procedure parameters are in force (or were); they cannot be withdrawn."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -349,6 +361,8 @@ impl ErrorCode {
             ErrorCode::PlanEmpty => "plan_empty",
             ErrorCode::JournalEditWindowPassed => "journal_edit_window_passed",
             ErrorCode::ClosingNeedsMeeting => "closing_needs_meeting",
+            ErrorCode::ParametersExist => "parameters_exist",
+            ErrorCode::ParametersInForce => "parameters_in_force",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }
