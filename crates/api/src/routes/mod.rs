@@ -85,5 +85,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::list::list_cases)
         .service(cases::create::open_case)
         .service(cases::get::get_case)
-        .service(cases::assign::assign_team);
+        .service(cases::assign::assign_team)
+        .service(cases::update::update_case)
+        .service(cases::list_assessments::list_assessments)
+        .service(cases::record_assessment::record_assessment)
+        .service(cases::list_meetings::list_meetings)
+        .service(cases::record_meeting::record_meeting);
 }

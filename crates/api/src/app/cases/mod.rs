@@ -10,6 +10,9 @@
 //! before anything is looked up. A case outside the reader's scope answers
 //! 404, and lists and counts never include it.
 
+pub mod assessments;
+pub mod edit;
+pub mod meetings;
 pub mod views;
 
 use crate::actor::Actor;

@@ -9,3 +9,8 @@ pub mod assign;
 pub mod create;
 pub mod get;
 pub mod list;
+pub mod list_assessments;
+pub mod list_meetings;
+pub mod record_assessment;
+pub mod record_meeting;
+pub mod update;
