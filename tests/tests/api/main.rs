@@ -8,6 +8,7 @@ mod support;
 mod access_matrix;
 mod audit;
 mod auth;
+mod case_meetings;
 mod cases;
 mod casework;
 mod compose;
