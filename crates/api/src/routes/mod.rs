@@ -97,5 +97,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(case_referrals::refer_case)
         .service(procedure_parameters::list::list_procedure_parameters)
         .service(procedure_parameters::create::create_procedure_parameters)
-        .service(procedure_parameters::delete::delete_procedure_parameters);
+        .service(procedure_parameters::delete::delete_procedure_parameters)
+        .service(cases::update::update_case)
+        .service(cases::list_assessments::list_assessments)
+        .service(cases::record_assessment::record_assessment)
+        .service(cases::list_meetings::list_meetings)
+        .service(cases::record_meeting::record_meeting);
 }

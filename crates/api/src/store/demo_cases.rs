@@ -514,7 +514,7 @@ async fn open_case<C: ConnectionTrait>(ctx: &Ctx<'_, C>, today: Date) -> Result<
         agreed_on,
         "Pirmasis atvejo nagrinėjimo posėdis: pagalbos plano suderinimas",
         mother,
-        json!({ "agree_plan": { "draft_version": 1 } }),
+        json!({ "agreed_plan_version": 1 }),
         Some(plan),
     )
     .await?;
@@ -626,7 +626,7 @@ async fn closed_case<C: ConnectionTrait>(ctx: &Ctx<'_, C>, today: Date) -> Resul
         agreed_on,
         "Pirmasis atvejo nagrinėjimo posėdis",
         mother,
-        json!({ "agree_plan": { "draft_version": 1 } }),
+        json!({ "agreed_plan_version": 1 }),
         Some(plan),
     )
     .await?;
@@ -638,7 +638,7 @@ async fn closed_case<C: ConnectionTrait>(ctx: &Ctx<'_, C>, today: Date) -> Resul
         closed_on,
         "Atvejo užbaigimas: pagalbos plano tikslai pasiekti",
         mother,
-        json!({ "close": { "reason": "goals_reached", "note": "Motina dirba, Mantas lanko mokyklą be praleidimų." } }),
+        json!({ "closed": { "reason": "goals_reached", "note": "Motina dirba, Mantas lanko mokyklą be praleidimų." } }),
         None,
     )
     .await?;

@@ -10,8 +10,11 @@
 //! before anything is looked up. A case outside the reader's scope answers
 //! 404, and lists and counts never include it.
 
+pub mod assessments;
 pub mod caseloads;
+pub mod edit;
 pub mod journal;
+pub mod meetings;
 pub mod referrals;
 pub mod timeline;
 pub mod views;
@@ -45,7 +48,8 @@ pub fn rule_error(e: CaseRuleError) -> ApiError {
         CaseRuleError::JournalEditWindowPassed => ErrorCode::JournalEditWindowPassed,
         CaseRuleError::ClosingWithoutReason
         | CaseRuleError::OtherReasonUndescribed
-        | CaseRuleError::NotDoneWithoutReason => ErrorCode::ValidationFailed,
+        | CaseRuleError::NotDoneWithoutReason
+        | CaseRuleError::RecommendationMissing => ErrorCode::ValidationFailed,
     };
     ApiError::new(code.status(), code, e.to_string())
 }
