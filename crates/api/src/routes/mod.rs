@@ -85,5 +85,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::list::list_cases)
         .service(cases::create::open_case)
         .service(cases::get::get_case)
-        .service(cases::assign::assign_team);
+        .service(cases::assign::assign_team)
+        .service(cases::get_plan::get_plan)
+        .service(cases::put_plan::put_plan)
+        .service(cases::plan_version::plan_version)
+        .service(cases::action_status::action_status)
+        .service(cases::list_reviews::list_reviews)
+        .service(cases::add_review::add_review);
 }

@@ -10,6 +10,8 @@
 //! before anything is looked up. A case outside the reader's scope answers
 //! 404, and lists and counts never include it.
 
+pub mod plan;
+pub mod reviews;
 pub mod views;
 
 use crate::actor::Actor;
