@@ -8,6 +8,7 @@ mod support;
 mod access_matrix;
 mod audit;
 mod auth;
+mod case_plans;
 mod cases;
 mod casework;
 mod compose;

@@ -366,10 +366,7 @@ async fn version_views<C: ConnectionTrait>(
     rows: &[&case_plan_versions::Model],
     today: Option<Date>,
 ) -> ApiResult<Vec<PlanVersionView>> {
-    let goals: Vec<Vec<StoredGoal>> = rows
-        .iter()
-        .map(|r| goals_of(r))
-        .collect::<Result<_, _>>()?;
+    let goals: Vec<Vec<StoredGoal>> = rows.iter().map(|r| goals_of(r)).collect::<Result<_, _>>()?;
     let actions: Vec<&StoredAction> = goals.iter().flatten().flat_map(|g| &g.actions).collect();
     let created_by: Vec<Uuid> = rows.iter().map(|r| r.created_by).collect();
     let lookup = Lookup::load(db, actor, case_id, &actions, &created_by, today).await?;
@@ -544,7 +541,11 @@ pub async fn get_version(
         || async {
             let db = &state.db;
             let (version, previous) = version_and_previous(db, actor, case_id, number).await?;
-            let old = previous.as_ref().map(goals_of).transpose()?.unwrap_or_default();
+            let old = previous
+                .as_ref()
+                .map(goals_of)
+                .transpose()?
+                .unwrap_or_default();
             let new = goals_of(&version)?;
             let view = version_views(db, actor, case_id, &[&version], Some(state.clock.today()))
                 .await?
@@ -759,7 +760,9 @@ pub async fn save_draft(
 ) -> ApiResult<PlanVersionView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WorkCases).await?;
     let Some(by) = actor.user_id() else {
-        return Err(ApiError::forbidden("A plan is written by a member of staff."));
+        return Err(ApiError::forbidden(
+            "A plan is written by a member of staff.",
+        ));
     };
     let case = super::open_for_work(uow.db(), actor, case_id).await?;
     let versions = repo::versions_of(uow.db(), actor, case.id).await?;
@@ -900,7 +903,9 @@ pub async fn set_action_status(
 ) -> ApiResult<ActionView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WorkCases).await?;
     let Some(by) = actor.user_id() else {
-        return Err(ApiError::forbidden("Actions are updated by a member of staff."));
+        return Err(ApiError::forbidden(
+            "Actions are updated by a member of staff.",
+        ));
     };
     let case = super::open_for_work(uow.db(), actor, case_id).await?;
     let no_action = || ApiError::not_found("No such action in the agreed plan.");
