@@ -21,7 +21,8 @@ use crate::store::StoreError;
 use crate::store::applications::staff_names;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::case_plans::{
-    self as repo, StatusChange, StoredAction, StoredGoal, agreed_of, draft_of, goals_of,
+    self as repo, StatusChange, StoredAction, StoredActionUpdate, StoredGoal, agreed_of, draft_of,
+    goals_of,
 };
 use crate::store::cases::{self as cases_repo, PLAN_DRAFT, decode_code};
 use crate::store::entities::{case_action_statuses, case_plan_versions, cases, persons};
@@ -863,15 +864,14 @@ pub(super) fn checked_status(
         .map(str::to_owned))
 }
 
-/// Records where action `action_id` of case `case_id` stands, on `on`.
+/// Records where action `update.action_id` of case `case_id` stands, on
+/// `on`.
 pub(super) async fn record_status<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     by: Uuid,
     case_id: Uuid,
-    action_id: Uuid,
-    status: ActionStatus,
-    reason: Option<String>,
+    update: &StoredActionUpdate,
     on: Date,
 ) -> ApiResult<()> {
     repo::set_status(
@@ -879,9 +879,9 @@ pub(super) async fn record_status<C: ConnectionTrait>(
         StatusChange {
             municipality_id: actor.municipality_id,
             case_id,
-            action_id,
-            status: serde_code(&status),
-            reason,
+            action_id: update.action_id,
+            status: serde_code(&update.status),
+            reason: update.reason.clone(),
             changed_on: on,
             changed_by: by,
         },
@@ -921,17 +921,12 @@ pub async fn set_action_status(
     let reason = checked_status(status, reason.as_deref(), "reason".to_owned())
         .map_err(|e| ApiError::validation(vec![e]))?;
     let today = uow.today();
-    record_status(
-        uow.db(),
-        actor,
-        by,
-        case.id,
+    let update = StoredActionUpdate {
         action_id,
         status,
-        reason.clone(),
-        today,
-    )
-    .await?;
+        reason: reason.clone(),
+    };
+    record_status(uow.db(), actor, by, case.id, &update, today).await?;
     uow.audit(
         AuditEvent::new(AuditAction::CaseActionStatus, "case", case.id).summary(json!({
             "action_id": action_id,

@@ -339,17 +339,7 @@ pub async fn record(
         return Err(ApiError::validation(errors));
     }
     for update in &updates {
-        record_status(
-            uow.db(),
-            actor,
-            by,
-            case.id,
-            update.action_id,
-            update.status,
-            update.reason.clone(),
-            input.reviewed_on,
-        )
-        .await?;
+        record_status(uow.db(), actor, by, case.id, update, input.reviewed_on).await?;
     }
     let id = Uuid::now_v7();
     let row = case_reviews::ActiveModel {
