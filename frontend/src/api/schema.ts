@@ -490,6 +490,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's help plan (R-CMP-3): the agreed version in force, the draft
+         *     being prepared, and the list of versions. The read is recorded
+         *     (`case.read`) with its purpose.
+         */
+        get: operations["get_plan"];
+        /**
+         * Save the draft of the help plan (R-CMP-3) with its full content: creates
+         *     the draft when there is none (send no `version`), else replaces it at
+         *     the draft's `version`. A case meeting agrees it.
+         */
+        put: operations["put_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record where an action of the agreed plan stands (R-CMP-3: not done only
+         *     with a reason).
+         */
+        patch: operations["action_status"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version of the help plan with what changed from the previous one
+         *     (R-CMP-3). The read is recorded (`case.read`) with its purpose.
+         */
+        get: operations["plan_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviews of the case's plan (R-CMP-4), newest first. The read is
+         *     recorded (`case.read`) with its purpose.
+         */
+        get: operations["list_reviews"];
+        put?: never;
+        /**
+         * Record a review of the agreed plan (R-CMP-4): goal by goal what was
+         *     achieved and what changes, where actions stand (updated in the same
+         *     transaction), and the next review.
+         */
+        post: operations["add_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/team": {
         parameters: {
             query?: never;
@@ -1232,6 +1323,69 @@ export interface components {
          * @enum {string}
          */
         AccountKind: "user" | "service";
+        /** @description An action, as sent. */
+        ActionInput: {
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description The id of the action in an earlier version; none for a new action.
+             */
+            id?: string | null;
+            responsible?: components["schemas"]["ResponsibleInput"] | null;
+            /** @description What is to be done. */
+            what: string;
+        };
+        /**
+         * @description Where an action of the help plan stands.
+         * @enum {string}
+         */
+        ActionStatus: "planned" | "in_progress" | "done" | "not_done";
+        /** @description Where the action stands now. */
+        ActionStatusRequest: {
+            /** @description Why it was not done (required for `not_done`). */
+            reason?: string | null;
+            /** @description The new status. */
+            status: components["schemas"]["ActionStatus"];
+        };
+        /** @description Where an action stands after the review (as sent). */
+        ActionUpdate: {
+            /**
+             * Format: uuid
+             * @description An action of the agreed version.
+             */
+            action_id: string;
+            /** @description Why it was not done (required for `not_done`). */
+            reason?: string | null;
+            /** @description Its new status. */
+            status: components["schemas"]["ActionStatus"];
+        };
+        /** @description An action of the plan. */
+        ActionView: {
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description Id, stable across versions.
+             */
+            id: string;
+            /** @description Still pending and its day has passed. */
+            overdue: boolean;
+            /** @description Who is responsible. */
+            responsible: components["schemas"]["ResponsibleView"];
+            /** @description Where it stands (`planned` until someone says otherwise). */
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it was not done (or a note on its status). */
+            status_reason?: string | null;
+            /** @description What is to be done. */
+            what: string;
+        };
         /** @description A new certificate. */
         AddCertificateRequest: {
             /** @description Issued by. */
@@ -2612,6 +2766,56 @@ export interface components {
              */
             version: number;
         };
+        /** @description A goal, as sent. */
+        GoalInput: {
+            /** @description Its actions. */
+            actions: components["schemas"]["ActionInput"][];
+            /**
+             * Format: uuid
+             * @description The id of the goal in an earlier version; none for a new goal.
+             */
+            id?: string | null;
+            /** @description The goal. */
+            title: string;
+        };
+        /** @description A goal as reviewed, as sent. */
+        GoalReviewInput: {
+            /** @description What was achieved. */
+            achieved: string;
+            /** @description What changes. */
+            changes: string;
+            /**
+             * Format: uuid
+             * @description A goal of the agreed version.
+             */
+            goal_id: string;
+        };
+        /** @description A goal as the review saw it. */
+        GoalReviewView: {
+            /** @description What was achieved. */
+            achieved: string;
+            /** @description What changes. */
+            changes: string;
+            /**
+             * Format: uuid
+             * @description The goal of the agreed version.
+             */
+            goal_id: string;
+            /** @description Its title at the review. */
+            goal_title: string;
+        };
+        /** @description A goal of the plan. */
+        GoalView: {
+            /** @description Its actions. */
+            actions: components["schemas"]["ActionView"][];
+            /**
+             * Format: uuid
+             * @description Id, stable across versions.
+             */
+            id: string;
+            /** @description The goal. */
+            title: string;
+        };
         /** @description R-DL-2: the hand-over of a signed decision and its file to the provider. */
         HandoverRequest: {
             /**
@@ -3256,6 +3460,118 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What changed between two versions of a help plan.
+         * @enum {string}
+         */
+        PlanChangeKind: "goal_added" | "goal_removed" | "goal_changed" | "action_added" | "action_removed" | "action_what_changed" | "action_responsible_changed" | "action_due_changed";
+        /** @description One change from the previous version. */
+        PlanChangeView: {
+            /**
+             * Format: uuid
+             * @description The action, for changes of actions.
+             */
+            action_id?: string | null;
+            /** @description What the action is (likewise). */
+            action_what?: string | null;
+            /**
+             * Format: uuid
+             * @description The goal.
+             */
+            goal_id: string;
+            /** @description The goal's title (as in this version, or the previous one if removed). */
+            goal_title: string;
+            /** @description What changed. */
+            kind: components["schemas"]["PlanChangeKind"];
+        };
+        /** @description The draft's full content. */
+        PlanInput: {
+            /** @description The goals, in order. */
+            goals: components["schemas"]["GoalInput"][];
+            /**
+             * Format: int32
+             * @description The draft's `version` as read; absent when no draft exists (a new
+             *     draft is created).
+             */
+            version?: number | null;
+        };
+        /**
+         * @description Where a version of the plan stands.
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "agreed";
+        /** @description A version with what changed from the previous one. */
+        PlanVersionDetail: components["schemas"]["PlanVersionView"] & {
+            /**
+             * @description What changed from the previous version (everything is added in the
+             *     first).
+             */
+            changes: components["schemas"]["PlanChangeView"][];
+        };
+        /** @description A version in the list of versions. */
+        PlanVersionRef: {
+            /**
+             * Format: date
+             * @description The day the meeting agreed it.
+             */
+            agreed_on?: string | null;
+            /**
+             * Format: int32
+             * @description 1, 2, …
+             */
+            number: number;
+            /** @description Draft or agreed. */
+            status: components["schemas"]["PlanStatus"];
+        };
+        /** @description A version of the plan. */
+        PlanVersionView: {
+            /**
+             * Format: date
+             * @description The day the meeting agreed it.
+             */
+            agreed_on?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was first saved.
+             */
+            created_at: string;
+            /** @description Who wrote it. */
+            created_by: components["schemas"]["StaffRef"];
+            /** @description Its goals. */
+            goals: components["schemas"]["GoalView"][];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The meeting that agreed it.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: int32
+             * @description 1, 2, …
+             */
+            number: number;
+            /** @description Draft or agreed. */
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int32
+             * @description Send back to change the draft.
+             */
+            version: number;
+        };
+        /**
+         * @description A case's plan: the version in force, the draft being prepared, and all
+         *     versions.
+         */
+        PlanView: {
+            agreed?: components["schemas"]["PlanVersionView"] | null;
+            draft?: components["schemas"]["PlanVersionView"] | null;
+            /** @description Every version, newest first. */
+            versions: components["schemas"]["PlanVersionRef"][];
+        };
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
             /**
@@ -3436,6 +3752,108 @@ export interface components {
              * @description The `version` you read.
              */
             version: number;
+        };
+        /** @description Who is responsible, as sent. */
+        ResponsibleInput: {
+            /** @description The kind. */
+            kind: components["schemas"]["ResponsibleKind"];
+            /** @description `organisation`: its name. */
+            organisation?: string | null;
+            /**
+             * Format: uuid
+             * @description `family_member`: a current member of the case's family.
+             */
+            person_id?: string | null;
+            /**
+             * Format: uuid
+             * @description `staff`: an active user of the municipality.
+             */
+            user_id?: string | null;
+        };
+        /**
+         * @description Who is responsible for an action, by kind.
+         * @enum {string}
+         */
+        ResponsibleKind: "staff" | "family_member" | "organisation";
+        /** @description Who is responsible for an action. */
+        ResponsibleView: {
+            /** @description The kind. */
+            kind: components["schemas"]["ResponsibleKind"];
+            /** @description The organisation's name (`organisation`). */
+            organisation?: string | null;
+            person?: components["schemas"]["PersonRef"] | null;
+            user?: components["schemas"]["StaffRef"] | null;
+        };
+        /** @description A review to record. */
+        ReviewInput: {
+            /** @description Where actions of the agreed version stand now. */
+            action_updates?: components["schemas"]["ActionUpdate"][];
+            /** @description Goal by goal of the agreed version. */
+            goals: components["schemas"]["GoalReviewInput"][];
+            /**
+             * Format: uuid
+             * @description The case meeting it was held at.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: date
+             * @description The next review: after this one and no later than the procedure
+             *     parameter allows (R-CMP-4).
+             */
+            next_review_on: string;
+            /**
+             * Format: date
+             * @description The day of the review (not in the future).
+             */
+            reviewed_on: string;
+            /** @description Its summary. */
+            summary: string;
+        };
+        /** @description The reviews of a case. */
+        ReviewList: {
+            /** @description Newest first. */
+            items: components["schemas"]["ReviewView"][];
+        };
+        /** @description A review of the plan. */
+        ReviewView: {
+            /** @description The statuses it set. */
+            action_updates: components["schemas"]["ActionUpdate"][];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            created_at: string;
+            /** @description Who recorded it. */
+            created_by: components["schemas"]["StaffRef"];
+            /** @description Goal by goal. */
+            goals: components["schemas"]["GoalReviewView"][];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The case meeting it was held at.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: date
+             * @description The next review by this day (R-CMP-4).
+             */
+            next_review_on: string;
+            /**
+             * Format: int32
+             * @description The number of the plan version reviewed.
+             */
+            plan_version?: number | null;
+            /**
+             * Format: date
+             * @description The day of the review.
+             */
+            reviewed_on: string;
+            /** @description Its summary. */
+            summary: string;
         };
         /** @description A social-risk factor and its level (R-CM-2). */
         RiskFactor: {
@@ -6357,6 +6775,495 @@ export interface operations {
                 };
             };
             /** @description Invalid fields; a plan before any assessment (plan_before_assessment); an empty plan (plan_empty); closing without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description The saved draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale version of the plan (version_conflict), or the case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid goals or actions (e.g. an action without a responsible: `goals[i].actions[j].responsible`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    action_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+                /** @description An action of the latest agreed version */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope, or no such action in the agreed plan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_done` without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plan_version: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+                /** @description Version number (1, 2, …) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version and its changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionDetail"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope, or no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The case's reviews */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No agreed plan yet (invalid_transition), or the case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (e.g. `next_review_on` later than R-CMP-4 allows: out_of_range) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9904,6 +10811,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
+export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete"];
@@ -9930,9 +10838,12 @@ export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases"];
+export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
+export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
+export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];

@@ -102,5 +102,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::list_assessments::list_assessments)
         .service(cases::record_assessment::record_assessment)
         .service(cases::list_meetings::list_meetings)
-        .service(cases::record_meeting::record_meeting);
+        .service(cases::record_meeting::record_meeting)
+        .service(cases::get_plan::get_plan)
+        .service(cases::put_plan::put_plan)
+        .service(cases::plan_version::plan_version)
+        .service(cases::action_status::action_status)
+        .service(cases::list_reviews::list_reviews)
+        .service(cases::add_review::add_review);
 }

@@ -15,7 +15,9 @@ pub mod caseloads;
 pub mod edit;
 pub mod journal;
 pub mod meetings;
+pub mod plan;
 pub mod referrals;
+pub mod reviews;
 pub mod timeline;
 pub mod views;
 
