@@ -106,6 +106,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::get_plan::get_plan)
         .service(cases::put_plan::put_plan)
         .service(cases::plan_version::plan_version)
+        .service(cases::plan_pdf::plan_pdf)
         .service(cases::action_status::action_status)
         .service(cases::list_reviews::list_reviews)
         .service(cases::add_review::add_review);

@@ -16,6 +16,7 @@ pub mod edit;
 pub mod journal;
 pub mod meetings;
 pub mod plan;
+pub mod plan_pdf;
 pub mod referrals;
 pub mod reviews;
 pub mod timeline;

@@ -17,6 +17,7 @@ pub mod list;
 pub mod list_assessments;
 pub mod list_meetings;
 pub mod list_reviews;
+pub mod plan_pdf;
 pub mod plan_version;
 pub mod put_plan;
 pub mod record_assessment;
