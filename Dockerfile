@@ -15,6 +15,7 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml clippy.toml ./
 COPY crates crates
 COPY migrations migrations
+COPY templates templates
 COPY tests tests
 RUN cargo build --release -p atvejis-api --bin atvejis
 

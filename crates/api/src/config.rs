@@ -84,6 +84,11 @@ pub const ENV_VARS: &[EnvVar] = &[
         default: "auto",
         doc: "json, pretty, or auto (JSON when standard output is not a terminal)",
     },
+    EnvVar {
+        name: crate::documents::TEMPLATES_DIR_VAR,
+        default: "",
+        doc: "directory of adapted document templates (a copy of templates/, read at each print); default: the built-in ones",
+    },
 ];
 
 /// The embedded default database.

@@ -316,6 +316,19 @@ impl From<crate::store::StoreError> for ApiError {
     }
 }
 
+impl From<crate::documents::DocumentError> for ApiError {
+    /// 500 `document_failed`: a template or the installation is at fault.
+    /// Typst's diagnostics go to the log, never to the client.
+    fn from(e: crate::documents::DocumentError) -> Self {
+        tracing::error!(error = %e, "document failed");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::DocumentFailed,
+            "The document could not be generated. Quote the request id when reporting it.",
+        )
+    }
+}
+
 impl From<sea_orm::TransactionError<ApiError>> for ApiError {
     fn from(e: sea_orm::TransactionError<ApiError>) -> Self {
         match e {

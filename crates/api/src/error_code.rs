@@ -104,6 +104,8 @@ pub enum ErrorCode {
     JournalEditWindowPassed,
     /// A case is closed only by a case meeting's decision (R-CMP-5).
     ClosingNeedsMeeting,
+    /// A document (PDF) could not be generated; quote the request id.
+    DocumentFailed,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -113,7 +115,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -160,6 +162,7 @@ impl ErrorCode {
         ErrorCode::PlanEmpty,
         ErrorCode::JournalEditWindowPassed,
         ErrorCode::ClosingNeedsMeeting,
+        ErrorCode::DocumentFailed,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -213,6 +216,7 @@ impl ErrorCode {
             ErrorCode::PlanEmpty => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::JournalEditWindowPassed => StatusCode::CONFLICT,
             ErrorCode::ClosingNeedsMeeting => StatusCode::CONFLICT,
+            ErrorCode::DocumentFailed => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -295,6 +299,9 @@ impl ErrorCode {
             ErrorCode::ClosingNeedsMeeting => {
                 "A case is closed only by a case meeting's decision (R-CMP-5)."
             }
+            ErrorCode::DocumentFailed => {
+                "A document (PDF) could not be generated; quote the request id."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -349,6 +356,7 @@ impl ErrorCode {
             ErrorCode::PlanEmpty => "plan_empty",
             ErrorCode::JournalEditWindowPassed => "journal_edit_window_passed",
             ErrorCode::ClosingNeedsMeeting => "closing_needs_meeting",
+            ErrorCode::DocumentFailed => "document_failed",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod documents;
 pub mod error;
 pub mod error_code;
 pub mod extract;

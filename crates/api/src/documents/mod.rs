@@ -1,0 +1,267 @@
+//! Documents the server prints: PDFs typeset by Typst, used as a library.
+//!
+//! A template is a Typst file of the repository's `templates/` (built into
+//! the binary), or of the directory `ATVEJIS_TEMPLATES_DIR` names, so that a
+//! municipality adapts its name, logo and signatories without recompiling.
+//! The template knows no code: it reads its data with `json("data.json")`,
+//! and an adapted directory may hold a `logo.png` (or `.jpg`, `.jpeg`,
+//! `.svg`) whose file name the data gives as `logo` (`none` without one).
+//! Fonts are those of `typst-assets`, embedded in the binary and parsed once
+//! per process; nothing is fetched at build or run time.
+//!
+//! Rendering is CPU-bound (tens of milliseconds): callers run it off the
+//! async workers (`web::block` / `spawn_blocking`).
+
+mod template;
+mod world;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use self::template::TemplateSource;
+use self::world::{DocumentWorld, project_file};
+
+pub use self::template::TEMPLATES_DIR_VAR;
+
+/// A help plan to print (kompleksinės pagalbos šeimai planas, R-CMP-3).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDocument {
+    /// The municipality, e.g. "Kelmės rajono savivaldybė".
+    pub municipality: String,
+    /// The issuing institution, e.g. "Kelmės rajono socialinių paslaugų
+    /// centras".
+    pub issuer: String,
+    /// The case number, e.g. "AV-2026-0003".
+    pub case_number: String,
+    /// The plan's version number.
+    pub version: i32,
+    /// The date of the meeting that agreed the version (`None`: a draft).
+    pub agreed_on: Option<time::Date>,
+    /// The adults of the family.
+    pub family: Vec<PlanPerson>,
+    /// The children.
+    pub children: Vec<PlanPerson>,
+    /// The case manager's full name.
+    pub case_manager: Option<String>,
+    /// The family social worker's full name.
+    pub social_worker: Option<String>,
+    /// The goals, in order.
+    pub goals: Vec<PlanGoal>,
+    /// The day the document is printed.
+    pub printed_on: time::Date,
+}
+
+/// A member of the family on the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanPerson {
+    /// Full name.
+    pub name: String,
+    /// Birth date, when known.
+    pub birth_date: Option<time::Date>,
+    /// The relation in the family, e.g. "Motina", "Sūnus".
+    pub relation: Option<String>,
+}
+
+/// A goal of the plan and its actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanGoal {
+    /// What the goal is.
+    pub title: String,
+    /// Its actions, in order.
+    pub actions: Vec<PlanAction>,
+}
+
+/// An action of a goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanAction {
+    /// What is to be done.
+    pub what: String,
+    /// Who is responsible: a staff member, a family member or an
+    /// organisation, as printed.
+    pub responsible: String,
+    /// The due date.
+    pub due_on: time::Date,
+    /// The status's Lithuanian label, e.g. "Suplanuota".
+    pub status: String,
+}
+
+/// Why a document could not be made. Every variant is the server's fault
+/// (a template or the installation), never the client's: the API answers
+/// 500 `document_failed` and logs this text.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The template is not where the configuration says.
+    #[error("template {name} is missing in {place}")]
+    TemplateMissing {
+        /// The template's file name.
+        name: String,
+        /// The directory looked in (or "the built-in templates").
+        place: String,
+    },
+    /// The template or its logo exists but cannot be read.
+    #[error("template file {path} cannot be read: {source}")]
+    TemplateUnreadable {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The data could not be turned into JSON for the template.
+    #[error("the data of template {name} cannot be serialised: {source}")]
+    Data {
+        /// The template's file name.
+        name: String,
+        /// The serialisation error.
+        source: serde_json::Error,
+    },
+    /// Typst could not compile the template with the data.
+    #[error("template {name} does not compile:\n{diagnostics}")]
+    Compile {
+        /// The template's file name.
+        name: String,
+        /// Typst's diagnostics, one per line.
+        diagnostics: String,
+    },
+    /// The typeset document could not be written as PDF.
+    #[error("the PDF of template {name} cannot be written:\n{diagnostics}")]
+    Export {
+        /// The template's file name.
+        name: String,
+        /// Typst's diagnostics, one per line.
+        diagnostics: String,
+    },
+}
+
+/// The case plan's template file.
+const CASE_PLAN: &str = "case-plan.typ";
+
+/// Renders the plan as PDF bytes (CPU-bound: callers run it in `web::block`
+/// / `spawn_blocking`), with the template of `ATVEJIS_TEMPLATES_DIR` when it
+/// is set, otherwise the built-in one.
+pub fn case_plan_pdf(doc: &PlanDocument) -> Result<Vec<u8>, DocumentError> {
+    case_plan_pdf_from(&TemplateSource::from_env(), doc)
+}
+
+/// [`case_plan_pdf`] with the template from `source`.
+fn case_plan_pdf_from(
+    source: &TemplateSource,
+    doc: &PlanDocument,
+) -> Result<Vec<u8>, DocumentError> {
+    #[derive(Serialize)]
+    struct PlanData<'a> {
+        #[serde(flatten)]
+        plan: &'a PlanDocument,
+        /// The agreed date in words, e.g. "2026 m. gruodžio 2 d.".
+        agreed_on_text: Option<String>,
+        /// The printing date in words.
+        printed_on_text: String,
+    }
+    let data = PlanData {
+        plan: doc,
+        agreed_on_text: doc.agreed_on.map(lithuanian_date),
+        printed_on_text: lithuanian_date(doc.printed_on),
+    };
+    render(
+        source,
+        CASE_PLAN,
+        &data,
+        doc.printed_on,
+        format!("case-plan/{}/{}", doc.case_number, doc.version),
+    )
+}
+
+/// Compiles template `name` from `source` with `data` as `/data.json` (plus
+/// `logo`: the logo's file name or null) and exports it as PDF. `today` is
+/// what Typst's `datetime.today()` answers; `ident` a stable identifier of
+/// the document (the same document printed twice has the same PDF id).
+fn render(
+    source: &TemplateSource,
+    name: &'static str,
+    data: &impl Serialize,
+    today: time::Date,
+    ident: String,
+) -> Result<Vec<u8>, DocumentError> {
+    let template = source.load(name)?;
+    let data_error = |source| DocumentError::Data {
+        name: name.to_owned(),
+        source,
+    };
+    let mut json = serde_json::to_value(data).map_err(data_error)?;
+    if let serde_json::Value::Object(map) = &mut json {
+        map.insert(
+            "logo".to_owned(),
+            template.logo.as_ref().map(|(logo, _)| *logo).into(),
+        );
+    }
+    let json = serde_json::to_vec(&json).map_err(data_error)?;
+
+    let (Some(main), Some(data_id)) = (project_file(name), project_file("data.json")) else {
+        return Err(DocumentError::TemplateMissing {
+            name: name.to_owned(),
+            place: "an invalid file name".to_owned(),
+        });
+    };
+    let mut files = HashMap::from([(data_id, Bytes::new(json))]);
+    if let Some((logo, bytes)) = template.logo
+        && let Some(id) = project_file(logo)
+    {
+        files.insert(id, Bytes::new(bytes));
+    }
+    let world = DocumentWorld::new(main, template.text, files, typst_date(today));
+
+    let compiled = typst::compile::<PagedDocument>(&world);
+    // Typst memoises across compilations; keep its caches from growing
+    // with every document a long-running server prints.
+    typst::comemo::evict(30);
+    if !compiled.warnings.is_empty() {
+        tracing::warn!(
+            template = name,
+            warnings = %world.describe(&compiled.warnings),
+            "document template warnings"
+        );
+    }
+    let document = compiled.output.map_err(|errors| DocumentError::Compile {
+        name: name.to_owned(),
+        diagnostics: world.describe(&errors),
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Export {
+        name: name.to_owned(),
+        diagnostics: world.describe(&errors),
+    })
+}
+
+/// The date as Typst's `datetime` (Typst keeps dates as `time::Date`).
+fn typst_date(date: time::Date) -> Datetime {
+    Datetime::Date(date)
+}
+
+/// A date as Lithuanian documents write it in words: "2026 m. gruodžio 2 d.".
+pub fn lithuanian_date(date: time::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "sausio",
+        "vasario",
+        "kovo",
+        "balandžio",
+        "gegužės",
+        "birželio",
+        "liepos",
+        "rugpjūčio",
+        "rugsėjo",
+        "spalio",
+        "lapkričio",
+        "gruodžio",
+    ];
+    let month = MONTHS[usize::from(u8::from(date.month())) - 1];
+    format!("{} m. {month} {} d.", date.year(), date.day())
+}
