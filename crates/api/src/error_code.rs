@@ -106,6 +106,10 @@ pub enum ErrorCode {
     ClosingNeedsMeeting,
     /// A document (PDF) could not be generated; quote the request id.
     DocumentFailed,
+    /// Procedure parameters from that date exist.
+    ParametersExist,
+    /// The procedure parameters are in force (or were); they cannot be withdrawn.
+    ParametersInForce,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -115,7 +119,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -163,6 +167,8 @@ impl ErrorCode {
         ErrorCode::JournalEditWindowPassed,
         ErrorCode::ClosingNeedsMeeting,
         ErrorCode::DocumentFailed,
+        ErrorCode::ParametersExist,
+        ErrorCode::ParametersInForce,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -217,6 +223,8 @@ impl ErrorCode {
             ErrorCode::JournalEditWindowPassed => StatusCode::CONFLICT,
             ErrorCode::ClosingNeedsMeeting => StatusCode::CONFLICT,
             ErrorCode::DocumentFailed => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::ParametersExist => StatusCode::CONFLICT,
+            ErrorCode::ParametersInForce => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -302,6 +310,10 @@ impl ErrorCode {
             ErrorCode::DocumentFailed => {
                 "A document (PDF) could not be generated; quote the request id."
             }
+            ErrorCode::ParametersExist => "Procedure parameters from that date exist.",
+            ErrorCode::ParametersInForce => {
+                "The procedure parameters are in force (or were); they cannot be withdrawn."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -357,6 +369,8 @@ impl ErrorCode {
             ErrorCode::JournalEditWindowPassed => "journal_edit_window_passed",
             ErrorCode::ClosingNeedsMeeting => "closing_needs_meeting",
             ErrorCode::DocumentFailed => "document_failed",
+            ErrorCode::ParametersExist => "parameters_exist",
+            ErrorCode::ParametersInForce => "parameters_in_force",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -6,6 +6,7 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod case_referrals;
 pub mod cases;
 pub mod catalogue;
 
@@ -15,6 +16,7 @@ pub mod health;
 pub mod me;
 pub mod organisation;
 pub mod persons;
+pub mod procedure_parameters;
 pub mod service_accounts;
 pub mod signing_delegations;
 pub mod users;
@@ -83,7 +85,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(decisions::record_notification::record_notification)
         .service(decisions::record_handover::record_handover)
         .service(cases::list::list_cases)
+        // The caseloads before `/cases/{id}`.
+        .service(cases::caseloads::caseloads)
         .service(cases::create::open_case)
         .service(cases::get::get_case)
-        .service(cases::assign::assign_team);
+        .service(cases::assign::assign_team)
+        .service(cases::journal::list_journal)
+        .service(cases::journal::add_journal_entry)
+        .service(cases::journal::edit_journal_entry)
+        .service(cases::timeline::case_timeline)
+        .service(case_referrals::refer_case)
+        .service(procedure_parameters::list::list_procedure_parameters)
+        .service(procedure_parameters::create::create_procedure_parameters)
+        .service(procedure_parameters::delete::delete_procedure_parameters);
 }

@@ -10,6 +10,10 @@
 //! before anything is looked up. A case outside the reader's scope answers
 //! 404, and lists and counts never include it.
 
+pub mod caseloads;
+pub mod journal;
+pub mod referrals;
+pub mod timeline;
 pub mod views;
 
 use crate::actor::Actor;

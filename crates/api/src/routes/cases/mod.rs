@@ -6,6 +6,9 @@
 //! 404.
 
 pub mod assign;
+pub mod caseloads;
 pub mod create;
 pub mod get;
+pub mod journal;
 pub mod list;
+pub mod timeline;
