@@ -313,6 +313,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer a family: opens its case, or answers the case the same notice
+         *     reference opened before (nothing new is stored).
+         */
+        post: operations["refer_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -328,6 +348,27 @@ export interface paths {
         put?: never;
         /** Open a case for a family (R-CM-1). */
         post: operations["open_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/caseloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many open cases each case manager has and how many are overdue, and
+         *     how many cases wait for their team (the head of the case managers' unit
+         *     and the division head).
+         */
+        get: operations["caseloads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -354,6 +395,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monitoring journal of a case. The read is recorded (`case.read`). */
+        get: operations["list_journal"];
+        put?: never;
+        /**
+         * Write an entry in the journal (a contact with the family), or a
+         *     correction of an earlier entry (`corrects_id`).
+         */
+        post: operations["add_journal_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/journal/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an entry: only its author, within 24 hours of writing it; after
+         *     that record a correction instead.
+         */
+        patch: operations["edit_journal_entry"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's help plan (R-CMP-3): the agreed version in force, the draft
+         *     being prepared, and the list of versions. The read is recorded
+         *     (`case.read`) with its purpose.
+         */
+        get: operations["get_plan"];
+        /**
+         * Save the draft of the help plan (R-CMP-3) with its full content: creates
+         *     the draft when there is none (send no `version`), else replaces it at
+         *     the draft's `version`. A case meeting agrees it.
+         */
+        put: operations["put_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record where an action of the agreed plan stands (R-CMP-3: not done only
+         *     with a reason).
+         */
+        patch: operations["action_status"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version of the help plan with what changed from the previous one
+         *     (R-CMP-3). The read is recorded (`case.read`) with its purpose.
+         */
+        get: operations["plan_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviews of the case's plan (R-CMP-4), newest first. The read is
+         *     recorded (`case.read`) with its purpose.
+         */
+        get: operations["list_reviews"];
+        put?: never;
+        /**
+         * Record a review of the agreed plan (R-CMP-4): goal by goal what was
+         *     achieved and what changes, where actions stand (updated in the same
+         *     transaction), and the next review.
+         */
+        post: operations["add_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/team": {
         parameters: {
             query?: never;
@@ -367,6 +540,26 @@ export interface paths {
          *     (R-CM-1; due by R-CMP-1).
          */
         put: operations["assign_team"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened in a case, newest first. The read is recorded
+         *     (`case.read`).
+         */
+        get: operations["case_timeline"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -726,6 +919,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedure-parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The procedure parameters: every set by date, the defaults and what is in
+         *     force today.
+         */
+        get: operations["list_procedure_parameters"];
+        put?: never;
+        /** Set the procedure parameters from a date (administrators). */
+        post: operations["create_procedure_parameters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-parameters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw parameters that are not in force yet (administrators). */
+        delete: operations["delete_procedure_parameters"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rates": {
         parameters: {
             query?: never;
@@ -1038,6 +1269,69 @@ export interface components {
          * @enum {string}
          */
         AccountKind: "user" | "service";
+        /** @description An action, as sent. */
+        ActionInput: {
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description The id of the action in an earlier version; none for a new action.
+             */
+            id?: string | null;
+            responsible?: components["schemas"]["ResponsibleInput"] | null;
+            /** @description What is to be done. */
+            what: string;
+        };
+        /**
+         * @description Where an action of the help plan stands.
+         * @enum {string}
+         */
+        ActionStatus: "planned" | "in_progress" | "done" | "not_done";
+        /** @description Where the action stands now. */
+        ActionStatusRequest: {
+            /** @description Why it was not done (required for `not_done`). */
+            reason?: string | null;
+            /** @description The new status. */
+            status: components["schemas"]["ActionStatus"];
+        };
+        /** @description Where an action stands after the review (as sent). */
+        ActionUpdate: {
+            /**
+             * Format: uuid
+             * @description An action of the agreed version.
+             */
+            action_id: string;
+            /** @description Why it was not done (required for `not_done`). */
+            reason?: string | null;
+            /** @description Its new status. */
+            status: components["schemas"]["ActionStatus"];
+        };
+        /** @description An action of the plan. */
+        ActionView: {
+            /**
+             * Format: date
+             * @description By when.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description Id, stable across versions.
+             */
+            id: string;
+            /** @description Still pending and its day has passed. */
+            overdue: boolean;
+            /** @description Who is responsible. */
+            responsible: components["schemas"]["ResponsibleView"];
+            /** @description Where it stands (`planned` until someone says otherwise). */
+            status: components["schemas"]["ActionStatus"];
+            /** @description Why it was not done (or a note on its status). */
+            status_reason?: string | null;
+            /** @description What is to be done. */
+            what: string;
+        };
         /** @description A new certificate. */
         AddCertificateRequest: {
             /** @description Issued by. */
@@ -1486,6 +1780,15 @@ export interface components {
              */
             total: number;
         };
+        /** @description A referral. */
+        CaseReferralRequest: {
+            /** @description The family's name, for a new family. */
+            family_name?: string | null;
+            /** @description The family's members, at least one concerned child. */
+            members: components["schemas"]["ReferralMemberInput"][];
+            /** @description The notice. */
+            notice: components["schemas"]["ReferralNoticeInput"];
+        };
         /**
          * @description Where a case stands.
          * @enum {string}
@@ -1559,6 +1862,21 @@ export interface components {
              * @description Send back with changes.
              */
             version: number;
+        };
+        /** @description The municipality's caseloads. */
+        Caseloads: {
+            /**
+             * Format: int64
+             * @description Of which past the R-CMP-1 term.
+             */
+            assignment_overdue: number;
+            /**
+             * Format: int64
+             * @description Open cases without a team yet.
+             */
+            awaiting_assignment: number;
+            /** @description Each active case manager (and anyone else managing a case), by name. */
+            managers: components["schemas"]["ManagerLoad"][];
         };
         /**
          * @description A kind of certificate a person can hold.
@@ -1639,6 +1957,11 @@ export interface components {
          * @enum {string}
          */
         ClosingReason: "goals_reached" | "family_moved_away" | "child_came_of_age" | "other";
+        /**
+         * @description The kind of a monitoring journal entry (šeimos stebėsena).
+         * @enum {string}
+         */
+        ContactKind: "visit" | "call" | "meeting" | "message" | "other";
         /** @description A new application. */
         CreateApplicationRequest: {
             /** @description How it came in. */
@@ -1717,6 +2040,29 @@ export interface components {
             name: string;
             /** @description Notes. */
             notes?: string | null;
+        };
+        /** @description New parameters from a date. */
+        CreateParametersRequest: {
+            /**
+             * Format: int32
+             * @description R-CMP-1: working days from the notice to the assignment (1–30).
+             */
+            assignment_working_days: number;
+            /**
+             * Format: int32
+             * @description R-CMP-2: working days from the assignment to the first meeting (1–60).
+             */
+            first_meeting_working_days: number;
+            /**
+             * Format: int32
+             * @description R-CMP-4: months between reviews (1–6).
+             */
+            review_interval_months: number;
+            /**
+             * Format: date
+             * @description In force from (today or later); cases opened before keep theirs.
+             */
+            valid_from: string;
         };
         /** @description A new person. */
         CreatePersonRequest: {
@@ -2032,6 +2378,22 @@ export interface components {
          * @enum {string}
          */
         DueKind: "assignment" | "assessment" | "first_meeting" | "action" | "review";
+        /** @description Changes to an entry; absent fields stay. */
+        EditJournalEntryRequest: {
+            kind?: components["schemas"]["ContactKind"] | null;
+            /**
+             * Format: date
+             * @description The day of the contact.
+             */
+            occurred_on?: string | null;
+            /** @description What happened. */
+            text?: string | null;
+            /**
+             * Format: int32
+             * @description The entry's `version` as read.
+             */
+            version: number;
+        };
         /** @description An eldership, briefly. */
         EldershipRef: {
             /** @description Stable code within the municipality. */
@@ -2063,7 +2425,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "internal_error" | "unavailable";
         /** @description Another case of the same family (an earlier one, or the open one). */
         FamilyCase: {
             /**
@@ -2240,6 +2602,56 @@ export interface components {
              */
             version: number;
         };
+        /** @description A goal, as sent. */
+        GoalInput: {
+            /** @description Its actions. */
+            actions: components["schemas"]["ActionInput"][];
+            /**
+             * Format: uuid
+             * @description The id of the goal in an earlier version; none for a new goal.
+             */
+            id?: string | null;
+            /** @description The goal. */
+            title: string;
+        };
+        /** @description A goal as reviewed, as sent. */
+        GoalReviewInput: {
+            /** @description What was achieved. */
+            achieved: string;
+            /** @description What changes. */
+            changes: string;
+            /**
+             * Format: uuid
+             * @description A goal of the agreed version.
+             */
+            goal_id: string;
+        };
+        /** @description A goal as the review saw it. */
+        GoalReviewView: {
+            /** @description What was achieved. */
+            achieved: string;
+            /** @description What changes. */
+            changes: string;
+            /**
+             * Format: uuid
+             * @description The goal of the agreed version.
+             */
+            goal_id: string;
+            /** @description Its title at the review. */
+            goal_title: string;
+        };
+        /** @description A goal of the plan. */
+        GoalView: {
+            /** @description Its actions. */
+            actions: components["schemas"]["ActionView"][];
+            /**
+             * Format: uuid
+             * @description Id, stable across versions.
+             */
+            id: string;
+            /** @description The goal. */
+            title: string;
+        };
         /** @description R-DL-2: the hand-over of a signed decision and its file to the provider. */
         HandoverRequest: {
             /**
@@ -2342,6 +2754,54 @@ export interface components {
              */
             parent_id?: string | null;
         };
+        /** @description An entry of the monitoring journal. */
+        JournalEntryView: {
+            /** @description Who wrote it. */
+            author: components["schemas"]["StaffRef"];
+            /** @description The entries that correct this one. */
+            corrected_by: string[];
+            /**
+             * Format: uuid
+             * @description The entry this one corrects.
+             */
+            corrects_id?: string | null;
+            /** @description Whether the reader may edit it now (its author, within 24 hours). */
+            editable: boolean;
+            /**
+             * Format: date-time
+             * @description When it was last edited (within 24 hours of writing).
+             */
+            edited_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description What kind of contact. */
+            kind: components["schemas"]["ContactKind"];
+            /**
+             * Format: date
+             * @description The day of the contact.
+             */
+            occurred_on: string;
+            /** @description What happened. */
+            text: string;
+            /**
+             * Format: int32
+             * @description Send back with changes.
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was written.
+             */
+            written_at: string;
+        };
+        /** @description The journal of a case. */
+        JournalList: {
+            /** @description Newest first (by the day of the contact, then when written). */
+            items: components["schemas"]["JournalEntryView"][];
+        };
         /** @description Login credentials. */
         LoginRequest: {
             /**
@@ -2354,6 +2814,21 @@ export interface components {
              * @example social_worker
              */
             username: string;
+        };
+        /** @description A case manager's load. */
+        ManagerLoad: {
+            /**
+             * Format: int64
+             * @description Their open cases.
+             */
+            open_cases: number;
+            /**
+             * Format: int64
+             * @description Of which with something overdue.
+             */
+            overdue_cases: number;
+            /** @description The case manager. */
+            user: components["schemas"]["StaffRef"];
         };
         /** @description The caller's account. */
         Me: {
@@ -2465,6 +2940,23 @@ export interface components {
             /** @description Name, e.g. Kelmės rajono savivaldybė. */
             name: string;
         };
+        /** @description An entry to write. */
+        NewJournalEntryRequest: {
+            /**
+             * Format: uuid
+             * @description The entry of this case that this one corrects (after its 24 hours).
+             */
+            corrects_id?: string | null;
+            /** @description What kind of contact. */
+            kind: components["schemas"]["ContactKind"];
+            /**
+             * Format: date
+             * @description The day of the contact (not after today).
+             */
+            occurred_on: string;
+            /** @description What happened. */
+            text: string;
+        };
         /**
          * @description How the person was told.
          * @enum {string}
@@ -2525,6 +3017,50 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "refused";
+        /** @description A set of parameters from a date. */
+        ParameterSetView: {
+            /**
+             * Format: int32
+             * @description R-CMP-1: working days from the notice to the assignment.
+             */
+            assignment_working_days: number;
+            /**
+             * Format: date-time
+             * @description When it was entered.
+             */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description R-CMP-2: working days from the assignment to the first meeting.
+             */
+            first_meeting_working_days: number;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Whether this set is the one in force today. */
+            in_force: boolean;
+            /**
+             * Format: int32
+             * @description R-CMP-4: months between reviews.
+             */
+            review_interval_months: number;
+            /**
+             * Format: date
+             * @description In force from (until the next set's date).
+             */
+            valid_from: string;
+        };
+        /** @description The municipality's parameters. */
+        ParametersView: {
+            /** @description The product defaults (in force before the first set). */
+            defaults: components["schemas"]["ProcedureParameters"];
+            /** @description What is in force today (for cases opened today). */
+            in_force: components["schemas"]["ProcedureParameters"];
+            /** @description Every set, latest `valid_from` first. */
+            items: components["schemas"]["ParameterSetView"][];
+        };
         /**
          * @description Something a member of staff may be allowed to do. The API checks one of these
          *     on every endpoint; [`allows`] is the only place that maps roles to them.
@@ -2624,6 +3160,118 @@ export interface components {
              * @description Send back with a change.
              */
             version: number;
+        };
+        /**
+         * @description What changed between two versions of a help plan.
+         * @enum {string}
+         */
+        PlanChangeKind: "goal_added" | "goal_removed" | "goal_changed" | "action_added" | "action_removed" | "action_what_changed" | "action_responsible_changed" | "action_due_changed";
+        /** @description One change from the previous version. */
+        PlanChangeView: {
+            /**
+             * Format: uuid
+             * @description The action, for changes of actions.
+             */
+            action_id?: string | null;
+            /** @description What the action is (likewise). */
+            action_what?: string | null;
+            /**
+             * Format: uuid
+             * @description The goal.
+             */
+            goal_id: string;
+            /** @description The goal's title (as in this version, or the previous one if removed). */
+            goal_title: string;
+            /** @description What changed. */
+            kind: components["schemas"]["PlanChangeKind"];
+        };
+        /** @description The draft's full content. */
+        PlanInput: {
+            /** @description The goals, in order. */
+            goals: components["schemas"]["GoalInput"][];
+            /**
+             * Format: int32
+             * @description The draft's `version` as read; absent when no draft exists (a new
+             *     draft is created).
+             */
+            version?: number | null;
+        };
+        /**
+         * @description Where a version of the plan stands.
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "agreed";
+        /** @description A version with what changed from the previous one. */
+        PlanVersionDetail: components["schemas"]["PlanVersionView"] & {
+            /**
+             * @description What changed from the previous version (everything is added in the
+             *     first).
+             */
+            changes: components["schemas"]["PlanChangeView"][];
+        };
+        /** @description A version in the list of versions. */
+        PlanVersionRef: {
+            /**
+             * Format: date
+             * @description The day the meeting agreed it.
+             */
+            agreed_on?: string | null;
+            /**
+             * Format: int32
+             * @description 1, 2, …
+             */
+            number: number;
+            /** @description Draft or agreed. */
+            status: components["schemas"]["PlanStatus"];
+        };
+        /** @description A version of the plan. */
+        PlanVersionView: {
+            /**
+             * Format: date
+             * @description The day the meeting agreed it.
+             */
+            agreed_on?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was first saved.
+             */
+            created_at: string;
+            /** @description Who wrote it. */
+            created_by: components["schemas"]["StaffRef"];
+            /** @description Its goals. */
+            goals: components["schemas"]["GoalView"][];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The meeting that agreed it.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: int32
+             * @description 1, 2, …
+             */
+            number: number;
+            /** @description Draft or agreed. */
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int32
+             * @description Send back to change the draft.
+             */
+            version: number;
+        };
+        /**
+         * @description A case's plan: the version in force, the draft being prepared, and all
+         *     versions.
+         */
+        PlanView: {
+            agreed?: components["schemas"]["PlanVersionView"] | null;
+            draft?: components["schemas"]["PlanVersionView"] | null;
+            /** @description Every version, newest first. */
+            versions: components["schemas"]["PlanVersionRef"][];
         };
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
@@ -2741,6 +3389,51 @@ export interface components {
              */
             version: number;
         };
+        /** @description A member of the family. */
+        ReferralMemberInput: {
+            /** @description Whether the case concerns this child (at least one). */
+            concerned?: boolean;
+            /** @description First name. */
+            first_name: string;
+            /** @description Last name. */
+            last_name: string;
+            /**
+             * @description Lithuanian personal code.
+             * @example 51501011234
+             */
+            personal_code: string;
+            /** @description Relation in the family. */
+            relation: components["schemas"]["Relation"];
+        };
+        /** @description The notice. */
+        ReferralNoticeInput: {
+            /**
+             * Format: date
+             * @description Its date (not after today).
+             */
+            date: string;
+            /** @description Why. */
+            reason: string;
+            /**
+             * @description Its reference number: a second referral with it answers the same case.
+             * @example 2SS-1234
+             */
+            reference: string;
+            /** @description Who sent it (the service's unit). */
+            referred_by?: string | null;
+        };
+        /** @description What a referral did. */
+        ReferralOutcome: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            case_id: string;
+            /** @description Whether this call opened it (false: the reference was known). */
+            created: boolean;
+            /** @description Its number. */
+            number: string;
+        };
         /** @description A refresh token. */
         RefreshRequest: {
             /** @description The refresh token from login or the previous refresh. */
@@ -2760,6 +3453,108 @@ export interface components {
              * @description The `version` you read.
              */
             version: number;
+        };
+        /** @description Who is responsible, as sent. */
+        ResponsibleInput: {
+            /** @description The kind. */
+            kind: components["schemas"]["ResponsibleKind"];
+            /** @description `organisation`: its name. */
+            organisation?: string | null;
+            /**
+             * Format: uuid
+             * @description `family_member`: a current member of the case's family.
+             */
+            person_id?: string | null;
+            /**
+             * Format: uuid
+             * @description `staff`: an active user of the municipality.
+             */
+            user_id?: string | null;
+        };
+        /**
+         * @description Who is responsible for an action, by kind.
+         * @enum {string}
+         */
+        ResponsibleKind: "staff" | "family_member" | "organisation";
+        /** @description Who is responsible for an action. */
+        ResponsibleView: {
+            /** @description The kind. */
+            kind: components["schemas"]["ResponsibleKind"];
+            /** @description The organisation's name (`organisation`). */
+            organisation?: string | null;
+            person?: components["schemas"]["PersonRef"] | null;
+            user?: components["schemas"]["StaffRef"] | null;
+        };
+        /** @description A review to record. */
+        ReviewInput: {
+            /** @description Where actions of the agreed version stand now. */
+            action_updates?: components["schemas"]["ActionUpdate"][];
+            /** @description Goal by goal of the agreed version. */
+            goals: components["schemas"]["GoalReviewInput"][];
+            /**
+             * Format: uuid
+             * @description The case meeting it was held at.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: date
+             * @description The next review: after this one and no later than the procedure
+             *     parameter allows (R-CMP-4).
+             */
+            next_review_on: string;
+            /**
+             * Format: date
+             * @description The day of the review (not in the future).
+             */
+            reviewed_on: string;
+            /** @description Its summary. */
+            summary: string;
+        };
+        /** @description The reviews of a case. */
+        ReviewList: {
+            /** @description Newest first. */
+            items: components["schemas"]["ReviewView"][];
+        };
+        /** @description A review of the plan. */
+        ReviewView: {
+            /** @description The statuses it set. */
+            action_updates: components["schemas"]["ActionUpdate"][];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            created_at: string;
+            /** @description Who recorded it. */
+            created_by: components["schemas"]["StaffRef"];
+            /** @description Goal by goal. */
+            goals: components["schemas"]["GoalReviewView"][];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The case meeting it was held at.
+             */
+            meeting_id?: string | null;
+            /**
+             * Format: date
+             * @description The next review by this day (R-CMP-4).
+             */
+            next_review_on: string;
+            /**
+             * Format: int32
+             * @description The number of the plan version reviewed.
+             */
+            plan_version?: number | null;
+            /**
+             * Format: date
+             * @description The day of the review.
+             */
+            reviewed_on: string;
+            /** @description Its summary. */
+            summary: string;
         };
         /**
          * @description A staff role (DESIGN.md "Auth"). A user may hold several.
@@ -2913,6 +3708,11 @@ export interface components {
          * @enum {string}
          */
         TeamRole: "case_manager" | "social_worker";
+        /** @description A case's timeline. */
+        Timeline: {
+            /** @description What happened, newest first. */
+            items: components["schemas"]["TimelineItem"][];
+        };
         /** @description One event of the file's timeline. */
         TimelineEvent: {
             /**
@@ -2933,6 +3733,34 @@ export interface components {
              */
             on: string;
         };
+        /** @description An event of the timeline. */
+        TimelineItem: {
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            at: string;
+            /** @description What happened. */
+            kind: components["schemas"]["TimelineKind"];
+            /**
+             * Format: date
+             * @description The day it happened (the legal date: held on, assessed on, …).
+             */
+            on: string;
+            /**
+             * Format: uuid
+             * @description The record it concerns (the assessment, meeting, plan version,
+             *     review, journal entry, application), if any.
+             */
+            ref_id?: string | null;
+            /** @description A short neutral summary (the client labels the kind itself). */
+            title: string;
+        };
+        /**
+         * @description What happened.
+         * @enum {string}
+         */
+        TimelineKind: "opened" | "assigned" | "assessment" | "meeting" | "plan_agreed" | "review" | "journal" | "application_filed" | "closed";
         /** @description Access and refresh token, as returned by login and refresh. */
         TokenPair: {
             /** @description Bearer token for `Authorization: Bearer …`. */
@@ -4599,6 +5427,102 @@ export interface operations {
             };
         };
     };
+    refer_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description The case this reference opened before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralOutcome"];
+                };
+            };
+            /** @description The case opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralOutcome"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No scope cases:refer (or not allowed to open cases) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The family has another open case (case_open_for_family) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (personal codes, no concerned child, a notice after today) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_cases: {
         parameters: {
             query?: {
@@ -4761,6 +5685,44 @@ export interface operations {
             };
         };
     };
+    caseloads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caseloads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Caseloads"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the head of the case managers' unit or the division head */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_case: {
         parameters: {
             query?: never;
@@ -4813,6 +5775,757 @@ export interface operations {
                 };
             };
             /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_journal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalList"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_journal_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewJournalEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed (case_closed) or not assigned (case_not_assigned) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (empty text, a day after today, an entry not of this case) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_journal_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+                /** @description Entry id */
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditJournalEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the entry's author */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case or entry in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than 24 hours since it was written (journal_edit_window_passed), a stale version (version_conflict), or the case is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description The saved draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stale version of the plan (version_conflict), or the case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid goals or actions (e.g. an action without a responsible: `goals[i].actions[j].responsible`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    action_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+                /** @description An action of the latest agreed version */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope, or no such action in the agreed plan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_done` without a reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plan_version: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+                /** @description Version number (1, 2, …) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version and its changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionDetail"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope, or no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The case's reviews */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No agreed plan yet (invalid_transition), or the case is closed or not assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (e.g. `next_review_on` later than R-CMP-4 allows: out_of_range) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4912,6 +6625,68 @@ export interface operations {
                 };
             };
             /** @description A user who cannot hold the role */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    case_timeline: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6542,6 +8317,188 @@ export interface operations {
             };
         };
     };
+    list_procedure_parameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The parameters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParametersView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither an administrator nor in case management */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_procedure_parameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateParametersRequest"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParameterSetView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Parameters from that date exist (parameters_exist) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A date before today (in_past) or a value out of its range (out_of_range) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_procedure_parameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Parameter set id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such parameter set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description In force or were (parameters_in_force) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_rates: {
         parameters: {
             query?: {
@@ -8116,6 +10073,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
+export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete"];
@@ -8124,6 +10082,7 @@ export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
 export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_reached", "family_moved_away", "child_came_of_age", "other"];
+export const contactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactKind"]> = ["visit", "call", "meeting", "message", "other"];
 export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineEnd"]> = ["decision_signed", "submitted_for_signature"];
 export const deadlineStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStart"]> = ["application_received", "assessment_submitted", "files_received"];
 export const deadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineUnit"]> = ["calendar_days", "working_days"];
@@ -8131,7 +10090,7 @@ export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "internal_error", "unavailable"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
@@ -8140,10 +10099,14 @@ export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases"];
+export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
+export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
+export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];
+export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["opened", "assigned", "assessment", "meeting", "plan_agreed", "review", "journal", "application_filed", "closed"];

@@ -97,5 +97,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(case_referrals::refer_case)
         .service(procedure_parameters::list::list_procedure_parameters)
         .service(procedure_parameters::create::create_procedure_parameters)
-        .service(procedure_parameters::delete::delete_procedure_parameters);
+        .service(procedure_parameters::delete::delete_procedure_parameters)
+        .service(cases::get_plan::get_plan)
+        .service(cases::put_plan::put_plan)
+        .service(cases::plan_version::plan_version)
+        .service(cases::action_status::action_status)
+        .service(cases::list_reviews::list_reviews)
+        .service(cases::add_review::add_review);
 }

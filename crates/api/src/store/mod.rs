@@ -5,6 +5,7 @@
 pub mod applications;
 pub mod audit;
 pub mod audit_log;
+pub mod case_plans;
 pub mod cases;
 pub mod catalogue;
 pub mod certificates;

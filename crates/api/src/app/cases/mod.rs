@@ -12,7 +12,9 @@
 
 pub mod caseloads;
 pub mod journal;
+pub mod plan;
 pub mod referrals;
+pub mod reviews;
 pub mod timeline;
 pub mod views;
 

@@ -5,10 +5,16 @@
 //! municipality; nobody else any (403), and a case outside one's scope is
 //! 404.
 
+pub mod action_status;
+pub mod add_review;
 pub mod assign;
 pub mod caseloads;
 pub mod create;
 pub mod get;
+pub mod get_plan;
 pub mod journal;
 pub mod list;
+pub mod list_reviews;
+pub mod plan_version;
+pub mod put_plan;
 pub mod timeline;
