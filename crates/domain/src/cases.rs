@@ -392,6 +392,10 @@ pub enum CaseRuleError {
     /// The monitoring journal: an entry is edited only within 24 hours.
     #[error("a journal entry can be edited only within 24 hours; record a correction instead")]
     JournalEditWindowPassed,
+    /// R-CM-4: an application for children's day care filed from a case
+    /// carries the case manager's recommendation.
+    #[error("an application for children's day care filed from a case needs the case manager's recommendation")]
+    RecommendationMissing,
 }
 
 /// R-CM-2, R-CMP-3: whether a meeting may agree a plan of `goal_action_counts`
@@ -422,6 +426,26 @@ pub fn check_closing(
             Err(CaseRuleError::OtherReasonUndescribed)
         }
         Some(reason) => Ok(reason),
+    }
+}
+
+/// The catalogue code of children's day care (the children's day centre):
+/// the service whose application from a case carries the case manager's
+/// recommendation (R-CM-4).
+pub const CHILDREN_DAY_CARE: &str = "children_day_centre";
+
+/// R-CM-4: an SP-8 application a case meeting files for the family carries
+/// the case manager's recommendation when the service is children's day
+/// care; for other services it is optional.
+pub fn check_case_application(
+    service_code: &str,
+    recommendation: Option<&str>,
+) -> Result<(), CaseRuleError> {
+    let recommended = recommendation.is_some_and(|r| !r.trim().is_empty());
+    if service_code == CHILDREN_DAY_CARE && !recommended {
+        Err(CaseRuleError::RecommendationMissing)
+    } else {
+        Ok(())
     }
 }
 
@@ -751,6 +775,23 @@ mod tests {
             check_closing(Some(ClosingReason::GoalsReached), None),
             Ok(ClosingReason::GoalsReached)
         );
+    }
+
+    #[test]
+    fn r_cm_4_an_application_for_day_care_from_a_case_needs_the_recommendation() {
+        assert_eq!(
+            check_case_application(CHILDREN_DAY_CARE, None),
+            Err(CaseRuleError::RecommendationMissing)
+        );
+        assert_eq!(
+            check_case_application(CHILDREN_DAY_CARE, Some("  ")),
+            Err(CaseRuleError::RecommendationMissing)
+        );
+        assert_eq!(
+            check_case_application(CHILDREN_DAY_CARE, Some("Rekomenduoju lankyti VDC")),
+            Ok(())
+        );
+        assert_eq!(check_case_application("home_help", None), Ok(()));
     }
 
     #[test]

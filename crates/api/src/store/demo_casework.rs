@@ -318,6 +318,8 @@ async fn demo_application<C: ConnectionTrait>(
         )),
         decision_due_on: Set(due),
         status_reason: Set(None),
+        case_id: Set(None),
+        case_recommendation: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),

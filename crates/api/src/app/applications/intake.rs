@@ -91,6 +91,31 @@ pub async fn create(
     body: CreateApplicationRequest,
 ) -> ApiResult<ApplicationView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::ReceiveApplications).await?;
+    let record = create_in(&mut uow, actor, body, None).await?;
+    let view = view_in(uow.db(), actor, record, uow.today()).await?;
+    uow.commit().await?;
+    Ok(view)
+}
+
+/// The case an application is filed from (R-CM-4).
+#[derive(Debug, Clone)]
+pub struct CaseFiling {
+    /// The case whose meeting decided to file it.
+    pub case_id: Uuid,
+    /// The case manager's recommendation (trimmed; required for children's
+    /// day care, which the caller checks).
+    pub recommendation: Option<String>,
+}
+
+/// Checks `body` and stores the application in `uow` (the caller has
+/// checked the permission and commits): the one intake path, also for the
+/// applications a case meeting files (`case`).
+pub async fn create_in(
+    uow: &mut UnitOfWork,
+    actor: &Actor,
+    body: CreateApplicationRequest,
+    case: Option<CaseFiling>,
+) -> ApiResult<ApplicationRecord> {
     let Some(received_by) = actor.user_id() else {
         return Err(ApiError::forbidden(
             "Applications are received by a member of staff.",
@@ -203,6 +228,8 @@ pub async fn create(
         ),
         decision_due_on: None,
         status_reason: None,
+        case_id: case.as_ref().map(|c| c.case_id),
+        case_recommendation: case.as_ref().and_then(|c| clean(c.recommendation.as_ref())),
         created_at: now,
         updated_at: now,
         version: 1,
@@ -223,14 +250,11 @@ pub async fn create(
         })),
     )
     .await?;
-    let record = ApplicationRecord {
+    Ok(ApplicationRecord {
         application: row,
         service_type: service,
         decision: None,
-    };
-    let view = view_in(uow.db(), actor, record, today).await?;
-    uow.commit().await?;
-    Ok(view)
+    })
 }
 
 /// Changes to an application.

@@ -252,6 +252,10 @@ pub struct ApplicationView {
     pub moving_in_documents: Vec<MovingInDocument>,
     /// Why it was returned or withdrawn.
     pub status_reason: Option<String>,
+    /// The case whose meeting filed it (R-CM-4).
+    pub case_id: Option<Uuid>,
+    /// The case manager's recommendation filed with it (R-CM-4).
+    pub case_recommendation: Option<String>,
     /// The eldership that received it.
     pub eldership: Option<EldershipRef>,
     /// The decision, once prepared.
@@ -602,6 +606,8 @@ pub fn application_view(
         assessment_outstanding,
         moving_in_documents,
         status_reason: row.status_reason.clone(),
+        case_id: row.case_id,
+        case_recommendation: row.case_recommendation.clone(),
         eldership: parts.eldership.map(Into::into),
         allowed_actions,
         decision,

@@ -47,7 +47,8 @@ pub fn rule_error(e: CaseRuleError) -> ApiError {
         CaseRuleError::JournalEditWindowPassed => ErrorCode::JournalEditWindowPassed,
         CaseRuleError::ClosingWithoutReason
         | CaseRuleError::OtherReasonUndescribed
-        | CaseRuleError::NotDoneWithoutReason => ErrorCode::ValidationFailed,
+        | CaseRuleError::NotDoneWithoutReason
+        | CaseRuleError::RecommendationMissing => ErrorCode::ValidationFailed,
     };
     ApiError::new(code.status(), code, e.to_string())
 }

@@ -39,6 +39,11 @@ pub struct Model {
     pub decision_due_on: Option<TimeDate>,
     /// Why it was returned or withdrawn.
     pub status_reason: Option<String>,
+    /// The case whose meeting filed it (R-CM-4).
+    pub case_id: Option<Uuid>,
+    /// The case manager's recommendation filed with it (R-CM-4; required
+    /// for children's day care).
+    pub case_recommendation: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,
