@@ -1469,6 +1469,13 @@ export interface components {
             assessment_outstanding: boolean;
             /** @description Attached files (metadata). */
             attachments: components["schemas"]["AttachmentView"][];
+            /**
+             * Format: uuid
+             * @description The case whose meeting filed it (R-CM-4).
+             */
+            case_id?: string | null;
+            /** @description The case manager's recommendation filed with it (R-CM-4). */
+            case_recommendation?: string | null;
             /** @description How. */
             channel: components["schemas"]["Channel"];
             /**
