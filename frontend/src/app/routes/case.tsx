@@ -2,7 +2,7 @@ import { Card, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { caseKeys, CaseWorkspace, type CaseView } from '@/features/cases';
+import { caseKeys, CaseWorkspace, JournalPanel, PlanPanel, ReviewsPanel, TimelineCard, type CaseView } from '@/features/cases';
 import { FamilyMembers } from '@/features/persons';
 
 /**
@@ -19,24 +19,33 @@ export default function CaseRoute() {
       {t('cases.workspace.coming')}
     </Text>
   );
-  const family = (view: CaseView) => (
-    <Card withBorder padding="md" component="section" aria-labelledby="case-family">
-      <Title order={3} size="h5" id="case-family" mb="xs">
-        {t('cases.workspace.family')}
-      </Title>
-      <FamilyMembers
-        familyId={view.family.id}
-        familyName={view.family.name}
-        onChanged={() => void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) })}
-      />
-    </Card>
+  const aside = (view: CaseView) => (
+    <>
+      <TimelineCard caseId={view.id} />
+      <Card withBorder padding="md" component="section" aria-labelledby="case-family">
+        <Title order={3} size="h5" id="case-family" mb="xs">
+          {t('cases.workspace.family')}
+        </Title>
+        <FamilyMembers
+          familyId={view.family.id}
+          familyName={view.family.name}
+          onChanged={() => void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) })}
+        />
+      </Card>
+    </>
   );
   return (
     <CaseWorkspace
       key={id}
       caseId={id}
-      tabs={{ assessment: coming, meetings: coming, plan: coming, reviews: coming, journal: coming }}
-      aside={family}
+      tabs={{
+        assessment: coming,
+        meetings: coming,
+        plan: (view) => <PlanPanel view={view} />,
+        reviews: (view) => <ReviewsPanel view={view} />,
+        journal: (view) => <JournalPanel view={view} />,
+      }}
+      aside={aside}
     />
   );
 }

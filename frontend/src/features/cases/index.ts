@@ -9,3 +9,7 @@ export { HeadHome } from './components/head-home';
 export { CaseWorkspace } from './components/case-workspace';
 export type { CaseTab } from './components/case-workspace';
 export type { CaseView } from './api/get-case';
+export { TimelineCard } from './components/timeline-card';
+export { JournalPanel } from './components/journal-panel';
+export { PlanPanel } from './components/plan-panel';
+export { ReviewsPanel } from './components/reviews-panel';
