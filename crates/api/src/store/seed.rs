@@ -480,8 +480,8 @@ async fn demo_delegation<C: ConnectionTrait>(
     .await
 }
 
-/// Loads [`demo`] and the demo casework of [`super::demo_casework`] (once),
-/// as of `now`.
+/// Loads [`demo`], the demo casework of [`super::demo_casework`] and the
+/// demo cases of [`super::demo_cases`] (each once), as of `now`.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -491,6 +491,7 @@ pub async fn demo_with_casework(
     let txn = begin_write(db).await?;
     let kelme = municipality(&txn, &KELME, now).await?;
     super::demo_casework::load(&txn, kelme, now).await?;
+    super::demo_cases::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

@@ -24,8 +24,10 @@ use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// What happened (in the order things happen on one day).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TimelineKind {
     /// The case was opened (R-CM-1).
@@ -230,7 +232,9 @@ async fn load<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ApiResult<
             case.closed_by_meeting,
         ));
     }
-    items.sort_by(|a, b| (b.on, b.at).cmp(&(a.on, a.at)));
+    // Newest first; at one instant, what follows from another first (a
+    // case is assigned after it is opened, a plan agreed at its meeting).
+    items.sort_by(|a, b| (b.on, b.at, b.kind).cmp(&(a.on, a.at, a.kind)));
     Ok(items)
 }
 
