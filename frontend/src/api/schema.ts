@@ -3764,7 +3764,7 @@ export interface components {
             title: string;
         };
         /**
-         * @description What happened.
+         * @description What happened (in the order things happen on one day).
          * @enum {string}
          */
         TimelineKind: "opened" | "assigned" | "assessment" | "meeting" | "plan_agreed" | "review" | "journal" | "application_filed" | "closed";
