@@ -394,7 +394,9 @@ pub enum CaseRuleError {
     JournalEditWindowPassed,
     /// R-CM-4: an application for children's day care filed from a case
     /// carries the case manager's recommendation.
-    #[error("an application for children's day care filed from a case needs the case manager's recommendation")]
+    #[error(
+        "an application for children's day care filed from a case needs the case manager's recommendation"
+    )]
     RecommendationMissing,
 }
 

@@ -392,6 +392,35 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Correct the case's notice, reason or children. A case is closed only by
+         *     a case meeting's decision (R-CMP-5): asking to close it here answers 409
+         *     `closing_needs_meeting`.
+         */
+        patch: operations["update_case"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's needs assessments (R-CM-2), newest first. The read is
+         *     recorded (`case.read`) with its purpose.
+         */
+        get: operations["list_assessments"];
+        put?: never;
+        /**
+         * Record a needs assessment of the child and the family (R-CM-2), signed
+         *     by the caller.
+         */
+        post: operations["record_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -434,6 +463,31 @@ export interface paths {
          *     that record a correction instead.
          */
         patch: operations["edit_journal_entry"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's meetings with their participants and decisions, newest
+         *     first. The read is recorded (`case.read`) with its purpose.
+         */
+        get: operations["list_meetings"];
+        put?: never;
+        /**
+         * Record a case meeting and take its decisions, all or nothing: agree the
+         *     plan's draft (R-CM-2, R-CMP-3), file an SP-8 application for the family
+         *     (R-CM-4), set the next review (R-CMP-4), close the case (R-CMP-5).
+         */
+        post: operations["record_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cases/{id}/plan": {
@@ -1378,6 +1432,14 @@ export interface components {
              */
             year: number;
         };
+        /** @description R-CM-2, R-CMP-3: agree the plan's current draft. */
+        AgreePlanDecision: {
+            /**
+             * Format: int32
+             * @description The draft's `version` as read (`PlanVersionView.version`).
+             */
+            draft_version: number;
+        };
         /**
          * @description What a client may do with an application now (the server computes it;
          *     clients show exactly these buttons).
@@ -1584,6 +1646,11 @@ export interface components {
              */
             submitted_on: string;
         };
+        /** @description A case's assessments, newest first. */
+        AssessmentList: {
+            /** @description The assessments. */
+            items: components["schemas"]["AssessmentView"][];
+        };
         /** @description A needs assessment. */
         AssessmentRequest: {
             /** @description The conclusion. */
@@ -1606,6 +1673,34 @@ export interface components {
              * @description The `version` you read.
              */
             version: number;
+        };
+        /** @description A recorded needs assessment. */
+        AssessmentView: {
+            /**
+             * Format: date
+             * @description The day it was made.
+             */
+            assessed_on: string;
+            /** @description The child's protective factors. */
+            child_protective_factors: string[];
+            /**
+             * Format: date-time
+             * @description Recorded.
+             */
+            created_at: string;
+            /** @description The family's protective factors. */
+            family_protective_factors: string[];
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The social-risk factors with their levels. */
+            risk_factors: components["schemas"]["RiskFactor"][];
+            /** @description Who made and signed it. */
+            signed_by: components["schemas"]["StaffRef"];
+            /** @description The conclusion. */
+            summary: string;
         };
         /** @description The case's team. */
         AssignTeamRequest: {
@@ -1723,6 +1818,37 @@ export interface components {
             request_id?: string | null;
             /** @description What changed. */
             summary: unknown;
+        };
+        /** @description Changes to a case; absent fields stay as they are. */
+        CaseChanges: {
+            /** @description The children the case concerns (current members of the family). */
+            children?: string[] | null;
+            /** @description Never accepted (R-CMP-5; 409 `closing_needs_meeting`). */
+            closing_reason?: string | null;
+            /**
+             * Format: date
+             * @description The notice's date (not after today).
+             */
+            notice_date?: string | null;
+            /**
+             * @description The notice's reference number; `null` clears it (not for a
+             *     child-rights notice).
+             */
+            notice_reference?: string | null;
+            /** @description Why the case is open. */
+            reason?: string | null;
+            /** @description Who sent it; `null` clears it. */
+            referred_by?: string | null;
+            /**
+             * @description Never accepted: a case closes only by a case meeting's decision
+             *     (R-CMP-5; 409 `closing_needs_meeting`).
+             */
+            status?: string | null;
+            /**
+             * Format: int32
+             * @description The case's `version` as read.
+             */
+            version: number;
         };
         /** @description A family, briefly. */
         CaseFamilyRef: {
@@ -1958,6 +2084,19 @@ export interface components {
             scope: string;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description R-CMP-5: close the case. */
+        CloseDecision: {
+            /** @description The description (required for `other`). */
+            note?: string | null;
+            reason?: components["schemas"]["ClosingReason"] | null;
+        };
+        /** @description The closing decision (R-CMP-5). */
+        ClosedDecision: {
+            /** @description The description. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["ClosingReason"];
         };
         /**
          * @description R-CMP-5: why a case was closed.
@@ -2595,6 +2734,24 @@ export interface components {
             /** @description A human-readable message (English). */
             message: string;
         };
+        /** @description R-CM-4: file an SP-8 application for the family. */
+        FileApplicationDecision: {
+            /**
+             * Format: uuid
+             * @description Whom the service is for: a current member of the case's family.
+             */
+            person_id: string;
+            /**
+             * @description The case manager's recommendation (required for children's day
+             *     care).
+             */
+            recommendation?: string | null;
+            /**
+             * @description The service type's code, e.g. `children_day_centre`.
+             * @example children_day_centre
+             */
+            service_code: string;
+        };
         /** @description Forward a file. */
         ForwardRequest: {
             /**
@@ -2863,6 +3020,69 @@ export interface components {
             /** @description Username (client id for a service account). */
             username: string;
         };
+        /** @description What a meeting decides. */
+        MeetingDecisions: {
+            agree_plan?: components["schemas"]["AgreePlanDecision"] | null;
+            close?: components["schemas"]["CloseDecision"] | null;
+            file_application?: components["schemas"]["FileApplicationDecision"] | null;
+            /**
+             * Format: date
+             * @description R-CMP-4: the next review of the plan (after the meeting).
+             */
+            review_on?: string | null;
+        };
+        /** @description What a meeting decided (also the stored form). */
+        MeetingDecisionsView: {
+            /**
+             * Format: int32
+             * @description The number of the plan version it agreed.
+             */
+            agreed_plan_version?: number | null;
+            /**
+             * Format: uuid
+             * @description The application it filed (R-CM-4).
+             */
+            application_id?: string | null;
+            closed?: components["schemas"]["ClosedDecision"] | null;
+            /**
+             * Format: date
+             * @description The next review it set (R-CMP-4).
+             */
+            review_on?: string | null;
+        };
+        /** @description A case's meetings, newest first. */
+        MeetingList: {
+            /** @description The meetings. */
+            items: components["schemas"]["MeetingView"][];
+        };
+        /** @description A recorded meeting. */
+        MeetingView: {
+            /** @description The agenda. */
+            agenda: string;
+            /**
+             * Format: date-time
+             * @description Recorded.
+             */
+            created_at: string;
+            /** @description Who recorded it. */
+            created_by: components["schemas"]["StaffRef"];
+            /** @description What it decided. */
+            decisions: components["schemas"]["MeetingDecisionsView"];
+            /**
+             * Format: date
+             * @description Held on.
+             */
+            held_on: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The notes. */
+            notes: string;
+            /** @description Who took part. */
+            participants: components["schemas"]["ParticipantView"][];
+        };
         /** @description A member to add. */
         MemberInput: {
             /**
@@ -2947,6 +3167,22 @@ export interface components {
             /** @description Name, e.g. Kelmės rajono savivaldybė. */
             name: string;
         };
+        /** @description A needs assessment to record (R-CM-2). */
+        NewAssessment: {
+            /**
+             * Format: date
+             * @description The day it was made (not after today).
+             */
+            assessed_on: string;
+            /** @description The child's protective factors. */
+            child_protective_factors?: string[];
+            /** @description The family's protective factors. */
+            family_protective_factors?: string[];
+            /** @description The social-risk factors with their levels (at least one). */
+            risk_factors: components["schemas"]["RiskFactor"][];
+            /** @description The conclusion, free text. */
+            summary: string;
+        };
         /** @description An entry to write. */
         NewJournalEntryRequest: {
             /**
@@ -2963,6 +3199,22 @@ export interface components {
             occurred_on: string;
             /** @description What happened. */
             text: string;
+        };
+        /** @description A meeting to record. */
+        NewMeeting: {
+            /** @description The agenda. */
+            agenda: string;
+            /** @description What it decided. */
+            decisions?: components["schemas"]["MeetingDecisions"];
+            /**
+             * Format: date
+             * @description The day it was held (not after today).
+             */
+            held_on: string;
+            /** @description The notes (minutes). */
+            notes?: string;
+            /** @description Who took part (at least one). */
+            participants: components["schemas"]["ParticipantInput"][];
         };
         /**
          * @description How the person was told.
@@ -3067,6 +3319,46 @@ export interface components {
             in_force: components["schemas"]["ProcedureParameters"];
             /** @description Every set, latest `valid_from` first. */
             items: components["schemas"]["ParameterSetView"][];
+        };
+        /** @description Who took part in a meeting, as sent (and stored). */
+        ParticipantInput: {
+            /** @description Staff, a member of the family, or someone from outside. */
+            kind: components["schemas"]["ParticipantKind"];
+            /** @description For someone from outside: their name. */
+            name?: string | null;
+            /** @description For someone from outside: their organisation. */
+            organisation?: string | null;
+            /**
+             * Format: uuid
+             * @description For a member of the family: the person (a current member of the
+             *     case's family).
+             */
+            person_id?: string | null;
+            /** @description Their role, e.g. "vaiko teisių specialistė", "socialinė pedagogė". */
+            role?: string | null;
+            /**
+             * Format: uuid
+             * @description For staff: the user (of your municipality).
+             */
+            user_id?: string | null;
+        };
+        /**
+         * @description Who took part in a case meeting.
+         * @enum {string}
+         */
+        ParticipantKind: "staff" | "family_member" | "outside";
+        /** @description Who took part in a meeting. */
+        ParticipantView: {
+            /** @description Staff, a member of the family, or someone from outside. */
+            kind: components["schemas"]["ParticipantKind"];
+            /** @description The name to show (of the user, the person, or as given). */
+            name: string;
+            /** @description The organisation (someone from outside). */
+            organisation?: string | null;
+            person?: components["schemas"]["PersonRef"] | null;
+            /** @description Their role. */
+            role?: string | null;
+            user?: components["schemas"]["StaffRef"] | null;
         };
         /**
          * @description Something a member of staff may be allowed to do. The API checks one of these
@@ -3563,6 +3855,20 @@ export interface components {
             /** @description Its summary. */
             summary: string;
         };
+        /** @description A social-risk factor and its level (R-CM-2). */
+        RiskFactor: {
+            /** @description The factor, e.g. "Tėvų priklausomybė nuo alkoholio". */
+            factor: string;
+            /** @description Its level. */
+            level: components["schemas"]["RiskLevel"];
+            /** @description Notes. */
+            notes?: string | null;
+        };
+        /**
+         * @description The level of a social-risk factor in a needs assessment (R-CM-2).
+         * @enum {string}
+         */
+        RiskLevel: "low" | "medium" | "high";
         /**
          * @description A staff role (DESIGN.md "Auth"). A user may hold several.
          * @enum {string}
@@ -5792,6 +6098,268 @@ export interface operations {
             };
         };
     };
+    update_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Closing without a meeting (closing_needs_meeting), a closed case (case_closed), a stale version (version_conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (a child not of the family, a date after today) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assessments: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentList"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAssessment"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The case's assessments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed (case_closed) or not assigned yet (case_not_assigned) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (no risk factor, a date after today) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_journal: {
         parameters: {
             query?: never;
@@ -6044,6 +6612,169 @@ export interface operations {
                 };
             };
             /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meetings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMeeting"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The case's meetings */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to work on cases */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed (case_closed) or not assigned (case_not_assigned); the plan's draft changed since read (version_conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; a plan before any assessment (plan_before_assessment); an empty plan (plan_empty); closing without a reason */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10105,6 +10836,7 @@ export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
+export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases"];
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
@@ -10112,6 +10844,7 @@ export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
+export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];

@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod case_caseloads;
 mod case_journal;
+mod case_meetings;
 mod case_referrals;
 mod cases;
 mod casework;

@@ -103,5 +103,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::plan_version::plan_version)
         .service(cases::action_status::action_status)
         .service(cases::list_reviews::list_reviews)
-        .service(cases::add_review::add_review);
+        .service(cases::add_review::add_review)
+        .service(cases::update::update_case)
+        .service(cases::list_assessments::list_assessments)
+        .service(cases::record_assessment::record_assessment)
+        .service(cases::list_meetings::list_meetings)
+        .service(cases::record_meeting::record_meeting);
 }

@@ -10,8 +10,11 @@
 //! before anything is looked up. A case outside the reader's scope answers
 //! 404, and lists and counts never include it.
 
+pub mod assessments;
 pub mod caseloads;
+pub mod edit;
 pub mod journal;
+pub mod meetings;
 pub mod plan;
 pub mod referrals;
 pub mod reviews;
