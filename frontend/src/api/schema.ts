@@ -417,7 +417,7 @@ export interface paths {
          * Record a needs assessment of the child and the family (R-CM-2), signed
          *     by the caller.
          */
-        post: operations["record_assessment"];
+        post: operations["record_case_assessment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6259,7 +6259,7 @@ export interface operations {
             };
         };
     };
-    record_assessment: {
+    record_case_assessment: {
         parameters: {
             query?: never;
             header?: never;
