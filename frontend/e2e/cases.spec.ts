@@ -150,13 +150,14 @@ test('a case from the notice to its closing', async ({ page }) => {
   await page.getByRole('button', { name: 'Įrašyti peržiūrą' }).click();
   await expect(page.getByText('Kita peržiūra:', { exact: false })).toBeVisible();
   await tab('Planas');
-  await expect(page.getByTestId('plan-agreed').getByRole('row', { name: /Susitikti su mokyklos/ })).toContainText('Įvykdyta');
+  await expect(page.getByTestId('plan-agreed').getByLabel('Būsena: Susitikti su mokyklos socialine pedagoge')).toHaveValue('Įvykdyta');
 
   // A journal entry.
   await tab('Žurnalas');
   await page.getByLabel('Aprašymas').fill('Apsilankyta šeimoje, vaikas buvo mokykloje.');
   await page.getByRole('button', { name: 'Įrašyti', exact: true }).click();
-  await expect(page.getByText('Apsilankyta šeimoje, vaikas buvo mokykloje.')).toBeVisible();
+  await expect(page.locator('[data-testid^="journal-"]').getByText('Apsilankyta šeimoje, vaikas buvo mokykloje.')).toBeVisible();
+  await expect(page.getByLabel('Aprašymas')).toHaveValue('');
 
   // A meeting closes the case.
   await tab('Posėdžiai');

@@ -1,8 +1,18 @@
-import { Card, Text, Title } from '@mantine/core';
+import { Card, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { caseKeys, CaseWorkspace, JournalPanel, PlanPanel, ReviewsPanel, TimelineCard, type CaseView } from '@/features/cases';
+import {
+  AssessmentPanel,
+  caseKeys,
+  CaseWorkspace,
+  JournalPanel,
+  MeetingsPanel,
+  PlanPanel,
+  ReviewsPanel,
+  TimelineCard,
+  type CaseView,
+} from '@/features/cases';
 import { FamilyMembers } from '@/features/persons';
 
 /**
@@ -14,11 +24,6 @@ export default function CaseRoute() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const coming = () => (
-    <Text size="sm" c="dimmed">
-      {t('cases.workspace.coming')}
-    </Text>
-  );
   const aside = (view: CaseView) => (
     <>
       <TimelineCard caseId={view.id} />
@@ -39,8 +44,8 @@ export default function CaseRoute() {
       key={id}
       caseId={id}
       tabs={{
-        assessment: coming,
-        meetings: coming,
+        assessment: (view) => <AssessmentPanel view={view} />,
+        meetings: (view) => <MeetingsPanel view={view} />,
         plan: (view) => <PlanPanel view={view} />,
         reviews: (view) => <ReviewsPanel view={view} />,
         journal: (view) => <JournalPanel view={view} />,

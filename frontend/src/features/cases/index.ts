@@ -13,3 +13,5 @@ export { TimelineCard } from './components/timeline-card';
 export { JournalPanel } from './components/journal-panel';
 export { PlanPanel } from './components/plan-panel';
 export { ReviewsPanel } from './components/reviews-panel';
+export { AssessmentPanel } from './components/assessment-panel';
+export { MeetingsPanel } from './components/meetings-panel';
