@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Select, Switch, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type ListColumn, ListPage } from '@/components/list-page';
@@ -50,7 +50,7 @@ export function useCaseColumns(): ListColumn<CaseSummary>[] {
 }
 
 /** `/cases`: the cases the user may see, overdue first; a new case for those who open them. */
-export function CasesList({ familyChooser, extra }: { familyChooser: FamilyChooser; extra?: (c: CaseSummary) => ReactNode }) {
+export function CasesList({ familyChooser }: { familyChooser: FamilyChooser }) {
   const { t } = useTranslation();
   const me = useMe();
   const [status, setStatus] = useState<CaseListStatus | null>('active');
@@ -60,7 +60,6 @@ export function CasesList({ familyChooser, extra }: { familyChooser: FamilyChoos
   const cases = useCases({ status, assignedTo: mine ? (me.data?.id ?? null) : null, page, perPage: PER_PAGE });
   const columns = useCaseColumns();
   const rows = cases.data ? [...cases.data.items].sort(byUrgency) : undefined;
-  const all = extra ? [...columns, { key: 'extra', header: t('users.actions'), align: 'right' as const, cell: extra }] : columns;
 
   return (
     <>
@@ -100,7 +99,7 @@ export function CasesList({ familyChooser, extra }: { familyChooser: FamilyChoos
         }
         query={cases}
         rows={rows}
-        columns={all}
+        columns={columns}
         rowKey={(c) => c.id}
         rowProps={(c) => ({ 'data-testid': `case-${c.number}` })}
         empty={t('cases.empty')}
