@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 db_tests!(
     r_cm_2_an_assessment_is_recorded_signed_and_listed,
-    r_cm_2_r_cmp_3_a_meeting_agrees_the_plan_only_after_an_assessment,
+    r_cm_2_r_cmp_2_r_cmp_3_the_first_meeting_agrees_the_plan_only_after_an_assessment,
     r_cm_4_a_meeting_files_an_application_with_the_recommendation,
     r_cmp_5_a_meeting_closes_the_case_and_it_becomes_read_only,
     assessments_and_meetings_are_only_for_the_team,
@@ -208,7 +208,9 @@ async fn r_cm_2_an_assessment_is_recorded_signed_and_listed(app: TestApp) {
     assert!(audited.contains(&"case.read".to_owned()));
 }
 
-async fn r_cm_2_r_cmp_3_a_meeting_agrees_the_plan_only_after_an_assessment(app: TestApp) {
+async fn r_cm_2_r_cmp_2_r_cmp_3_the_first_meeting_agrees_the_plan_only_after_an_assessment(
+    app: TestApp,
+) {
     app.clock.set_today(date!(2026 - 12 - 07));
     let manager = app.token("case_manager").await;
     // An empty goal, and no assessment yet.
@@ -247,6 +249,15 @@ async fn r_cm_2_r_cmp_3_a_meeting_agrees_the_plan_only_after_an_assessment(app: 
 
     // A plan with two goals and three actions.
     let case = assigned_case(&app, 13).await;
+    // R-CMP-2: assigned on Monday, the first meeting is due in 10 working days.
+    let first = case["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "first_meeting")
+        .unwrap()
+        .clone();
+    assert_eq!(first["due_on"], "2026-12-21");
     app.post(
         &format!("/api/v1/cases/{}/assessments", id(&case)),
         &manager,
@@ -360,7 +371,17 @@ async fn r_cm_2_r_cmp_3_a_meeting_agrees_the_plan_only_after_an_assessment(app: 
     let file = file.assert_status(200);
     assert_eq!(file["next_due"]["kind"], "review");
     assert_eq!(file["next_due"]["due_on"], "2027-03-01");
+    // R-CMP-3: the first meeting agreed the plan; it is no longer due.
     assert_eq!(file["due"].as_array().unwrap().len(), 4);
+    assert!(
+        file["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["kind"] == "review" || d["kind"] == "action"),
+        "{}",
+        file["due"]
+    );
     let list = app
         .get_for(
             &format!("/api/v1/cases/{}/meetings", id(&case)),
