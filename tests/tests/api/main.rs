@@ -11,6 +11,7 @@ mod auth;
 mod case_caseloads;
 mod case_journal;
 mod case_meetings;
+mod case_plans;
 mod case_referrals;
 mod cases;
 mod casework;

@@ -21,7 +21,8 @@ use crate::store::StoreError;
 use crate::store::applications::staff_names;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::case_plans::{
-    self as repo, StatusChange, StoredAction, StoredGoal, agreed_of, draft_of, goals_of,
+    self as repo, StatusChange, StoredAction, StoredActionUpdate, StoredGoal, agreed_of, draft_of,
+    goals_of,
 };
 use crate::store::cases::{self as cases_repo, PLAN_DRAFT, decode_code};
 use crate::store::entities::{case_action_statuses, case_plan_versions, cases, persons};
@@ -366,10 +367,7 @@ async fn version_views<C: ConnectionTrait>(
     rows: &[&case_plan_versions::Model],
     today: Option<Date>,
 ) -> ApiResult<Vec<PlanVersionView>> {
-    let goals: Vec<Vec<StoredGoal>> = rows
-        .iter()
-        .map(|r| goals_of(r))
-        .collect::<Result<_, _>>()?;
+    let goals: Vec<Vec<StoredGoal>> = rows.iter().map(|r| goals_of(r)).collect::<Result<_, _>>()?;
     let actions: Vec<&StoredAction> = goals.iter().flatten().flat_map(|g| &g.actions).collect();
     let created_by: Vec<Uuid> = rows.iter().map(|r| r.created_by).collect();
     let lookup = Lookup::load(db, actor, case_id, &actions, &created_by, today).await?;
@@ -544,7 +542,11 @@ pub async fn get_version(
         || async {
             let db = &state.db;
             let (version, previous) = version_and_previous(db, actor, case_id, number).await?;
-            let old = previous.as_ref().map(goals_of).transpose()?.unwrap_or_default();
+            let old = previous
+                .as_ref()
+                .map(goals_of)
+                .transpose()?
+                .unwrap_or_default();
             let new = goals_of(&version)?;
             let view = version_views(db, actor, case_id, &[&version], Some(state.clock.today()))
                 .await?
@@ -759,7 +761,9 @@ pub async fn save_draft(
 ) -> ApiResult<PlanVersionView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WorkCases).await?;
     let Some(by) = actor.user_id() else {
-        return Err(ApiError::forbidden("A plan is written by a member of staff."));
+        return Err(ApiError::forbidden(
+            "A plan is written by a member of staff.",
+        ));
     };
     let case = super::open_for_work(uow.db(), actor, case_id).await?;
     let versions = repo::versions_of(uow.db(), actor, case.id).await?;
@@ -860,15 +864,14 @@ pub(super) fn checked_status(
         .map(str::to_owned))
 }
 
-/// Records where action `action_id` of case `case_id` stands, on `on`.
+/// Records where action `update.action_id` of case `case_id` stands, on
+/// `on`.
 pub(super) async fn record_status<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     by: Uuid,
     case_id: Uuid,
-    action_id: Uuid,
-    status: ActionStatus,
-    reason: Option<String>,
+    update: &StoredActionUpdate,
     on: Date,
 ) -> ApiResult<()> {
     repo::set_status(
@@ -876,9 +879,9 @@ pub(super) async fn record_status<C: ConnectionTrait>(
         StatusChange {
             municipality_id: actor.municipality_id,
             case_id,
-            action_id,
-            status: serde_code(&status),
-            reason,
+            action_id: update.action_id,
+            status: serde_code(&update.status),
+            reason: update.reason.clone(),
             changed_on: on,
             changed_by: by,
         },
@@ -900,7 +903,9 @@ pub async fn set_action_status(
 ) -> ApiResult<ActionView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WorkCases).await?;
     let Some(by) = actor.user_id() else {
-        return Err(ApiError::forbidden("Actions are updated by a member of staff."));
+        return Err(ApiError::forbidden(
+            "Actions are updated by a member of staff.",
+        ));
     };
     let case = super::open_for_work(uow.db(), actor, case_id).await?;
     let no_action = || ApiError::not_found("No such action in the agreed plan.");
@@ -916,17 +921,12 @@ pub async fn set_action_status(
     let reason = checked_status(status, reason.as_deref(), "reason".to_owned())
         .map_err(|e| ApiError::validation(vec![e]))?;
     let today = uow.today();
-    record_status(
-        uow.db(),
-        actor,
-        by,
-        case.id,
+    let update = StoredActionUpdate {
         action_id,
         status,
-        reason.clone(),
-        today,
-    )
-    .await?;
+        reason: reason.clone(),
+    };
+    record_status(uow.db(), actor, by, case.id, &update, today).await?;
     uow.audit(
         AuditEvent::new(AuditAction::CaseActionStatus, "case", case.id).summary(json!({
             "action_id": action_id,

@@ -218,7 +218,9 @@ pub async fn record(
 ) -> ApiResult<ReviewView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::WorkCases).await?;
     let Some(by) = actor.user_id() else {
-        return Err(ApiError::forbidden("Reviews are recorded by a member of staff."));
+        return Err(ApiError::forbidden(
+            "Reviews are recorded by a member of staff.",
+        ));
     };
     let case = super::open_for_work(uow.db(), actor, case_id).await?;
     let Some((agreed, goals)) = agreed_actions(uow.db(), actor, case.id).await? else {
@@ -261,7 +263,11 @@ pub async fn record(
                 "is not a goal of the agreed plan",
             )),
             Some(_) if !seen.insert(goal.goal_id) => {
-                errors.push(FieldError::new(field, FieldCode::Duplicate, "is listed twice"));
+                errors.push(FieldError::new(
+                    field,
+                    FieldCode::Duplicate,
+                    "is listed twice",
+                ));
             }
             Some(g) => reviewed.push(StoredGoalReview {
                 goal_id: g.id,
@@ -286,7 +292,11 @@ pub async fn record(
                 "is not an action of the agreed plan",
             ));
         } else if !seen.insert(update.action_id) {
-            errors.push(FieldError::new(field, FieldCode::Duplicate, "is listed twice"));
+            errors.push(FieldError::new(
+                field,
+                FieldCode::Duplicate,
+                "is listed twice",
+            ));
         } else {
             match checked_status(
                 update.status,
@@ -307,9 +317,7 @@ pub async fn record(
         errors.push(FieldError::new(
             "next_review_on",
             FieldCode::OutOfRange,
-            format!(
-                "the next review is after this one and by {latest} at the latest (R-CMP-4)"
-            ),
+            format!("the next review is after this one and by {latest} at the latest (R-CMP-4)"),
         ));
     }
     if let Some(meeting) = input.meeting_id {
@@ -331,17 +339,7 @@ pub async fn record(
         return Err(ApiError::validation(errors));
     }
     for update in &updates {
-        record_status(
-            uow.db(),
-            actor,
-            by,
-            case.id,
-            update.action_id,
-            update.status,
-            update.reason.clone(),
-            input.reviewed_on,
-        )
-        .await?;
+        record_status(uow.db(), actor, by, case.id, update, input.reviewed_on).await?;
     }
     let id = Uuid::now_v7();
     let row = case_reviews::ActiveModel {
