@@ -38,7 +38,10 @@ async fn caseloads_count_open_and_overdue_cases_for_the_heads(app: TestApp) {
     let loads = caseloads(&app, &head).await;
     let loads = loads.assert_status(200).clone();
     assert_eq!(loads["assignment_overdue"], 1);
-    assert_eq!(manager_load(&loads, "Giedrius Kazlauskas")["overdue_cases"], 2);
+    assert_eq!(
+        manager_load(&loads, "Giedrius Kazlauskas")["overdue_cases"],
+        2
+    );
     // The division head sees them too.
     let division_head = app.token("division_head").await;
     caseloads(&app, &division_head).await.assert_status(200);
@@ -96,7 +99,13 @@ async fn the_demo_has_three_cases_in_three_stages_with_an_overdue_review(app: Te
     let journal = app
         .get(&format!("/api/v1/cases/{id}/journal"), &manager)
         .await;
-    assert!(journal.assert_status(200)["items"].as_array().unwrap().len() >= 2);
+    assert!(
+        journal.assert_status(200)["items"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2
+    );
     let timeline = app
         .get(&format!("/api/v1/cases/{id}/timeline"), &manager)
         .await;
@@ -106,11 +115,21 @@ async fn the_demo_has_three_cases_in_three_stages_with_an_overdue_review(app: Te
         .iter()
         .map(|i| i["kind"].as_str().unwrap().to_owned())
         .collect();
-    for kind in ["opened", "assigned", "assessment", "meeting", "plan_agreed", "journal"] {
+    for kind in [
+        "opened",
+        "assigned",
+        "assessment",
+        "meeting",
+        "plan_agreed",
+        "journal",
+    ] {
         assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
     }
     let loads = caseloads(&app, &head).await;
     let loads = loads.assert_status(200).clone();
     assert_eq!(loads["awaiting_assignment"], 1);
-    assert_eq!(manager_load(&loads, "Giedrius Kazlauskas")["overdue_cases"], 1);
+    assert_eq!(
+        manager_load(&loads, "Giedrius Kazlauskas")["overdue_cases"],
+        1
+    );
 }

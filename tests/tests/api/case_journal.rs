@@ -51,7 +51,11 @@ async fn journal_entries_are_edited_by_their_author_within_24_hours_then_correct
     app.clock.advance(time::Duration::hours(23));
     let manager = app.token("case_manager").await;
     let edited = app
-        .patch(&path, &manager, json!({ "text": "Apsilankyta šeimoje.", "kind": "meeting", "version": 1 }))
+        .patch(
+            &path,
+            &manager,
+            json!({ "text": "Apsilankyta šeimoje.", "kind": "meeting", "version": 1 }),
+        )
         .await;
     let edited = edited.assert_status(200).clone();
     assert_eq!(edited["text"], "Apsilankyta šeimoje.");
@@ -59,9 +63,13 @@ async fn journal_entries_are_edited_by_their_author_within_24_hours_then_correct
     assert_eq!(edited["version"], 2);
     assert!(edited["edited_at"].is_string());
     // A stale version.
-    app.patch(&path, &manager, json!({ "text": "Dar kartą", "version": 1 }))
-        .await
-        .assert_problem(409, "version_conflict");
+    app.patch(
+        &path,
+        &manager,
+        json!({ "text": "Dar kartą", "version": 1 }),
+    )
+    .await
+    .assert_problem(409, "version_conflict");
 
     // After 24 hours: no more edits; a correction is a new entry.
     app.clock.advance(time::Duration::hours(2));
@@ -96,7 +104,10 @@ async fn journal_entries_are_edited_by_their_author_within_24_hours_then_correct
     let adds = app.audit(&auditor, "action=case.journal_add").await;
     assert_eq!(adds.len(), 2);
     assert_eq!(adds[0]["entity_id"], case["id"]);
-    assert_eq!(app.audit(&auditor, "action=case.journal_edit").await.len(), 1);
+    assert_eq!(
+        app.audit(&auditor, "action=case.journal_edit").await.len(),
+        1
+    );
 }
 
 async fn journal_entries_are_checked_and_need_an_assigned_case(app: TestApp) {
@@ -111,7 +122,11 @@ async fn journal_entries_are_checked_and_need_an_assigned_case(app: TestApp) {
     let case = assigned_case(&app, 3).await;
     let manager = app.token("case_manager").await;
     let reply = app
-        .post(&journal(&case), &manager, json!({ "occurred_on": "2026-12-03", "kind": "call", "text": "   " }))
+        .post(
+            &journal(&case),
+            &manager,
+            json!({ "occurred_on": "2026-12-03", "kind": "call", "text": "   " }),
+        )
         .await;
     reply.assert_problem(422, "validation_failed");
     let fields: Vec<&str> = reply.body["errors"]
@@ -122,9 +137,13 @@ async fn journal_entries_are_checked_and_need_an_assigned_case(app: TestApp) {
         .collect();
     assert!(fields.contains(&"occurred_on"), "{}", reply.body);
     assert!(fields.contains(&"text"), "{}", reply.body);
-    app.post(&journal(&case), &manager, json!({ "occurred_on": "2026-12-01", "kind": "chat", "text": "x" }))
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post(
+        &journal(&case),
+        &manager,
+        json!({ "occurred_on": "2026-12-01", "kind": "chat", "text": "x" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     // A correction of an entry of another case.
     let other = app.post(&journal(&case), &manager, body.clone()).await;
     let other = other.assert_status(201).clone();
@@ -166,25 +185,49 @@ async fn the_timeline_shows_what_happened_newest_first(app: TestApp) {
     app.clock.set_today(date!(2026 - 12 - 03));
     let manager = app.token("case_manager").await;
     let entry = app
-        .post(&journal(&case), &manager, json!({ "occurred_on": "2026-12-03", "kind": "visit", "text": "Vizitas." }))
+        .post(
+            &journal(&case),
+            &manager,
+            json!({ "occurred_on": "2026-12-03", "kind": "visit", "text": "Vizitas." }),
+        )
         .await;
     let entry = entry.assert_status(201).clone();
     let head = app.token("case_management_head").await;
     let reply = app
         .send(
-            app.request(Method::GET, &format!("/api/v1/cases/{}/timeline", id(&case)))
-                .bearer_auth(&head)
-                .header("x-purpose", "case_management"),
+            app.request(
+                Method::GET,
+                &format!("/api/v1/cases/{}/timeline", id(&case)),
+            )
+            .bearer_auth(&head)
+            .header("x-purpose", "case_management"),
         )
         .await;
-    let items = reply.assert_status(200)["items"].as_array().unwrap().clone();
+    let items = reply.assert_status(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone();
     let kinds: Vec<&str> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["journal", "assigned", "assigned", "opened"], "{items:?}");
+    assert_eq!(
+        kinds,
+        ["journal", "assigned", "assigned", "opened"],
+        "{items:?}"
+    );
     assert_eq!(items[0]["ref_id"], entry["id"]);
     assert_eq!(items[0]["on"], "2026-12-03");
     assert_eq!(items[3]["on"], "2026-12-02");
-    assert!(items[3]["title"].as_str().unwrap().contains(case["number"].as_str().unwrap()));
+    assert!(
+        items[3]["title"]
+            .as_str()
+            .unwrap()
+            .contains(case["number"].as_str().unwrap())
+    );
     let auditor = app.token("auditor").await;
     let reads = app.audit(&auditor, "action=case.read").await;
-    assert!(reads.iter().any(|r| r["entity_id"] == case["id"] && r["summary"]["purpose"] == "case_management"), "{reads:?}");
+    assert!(
+        reads
+            .iter()
+            .any(|r| r["entity_id"] == case["id"] && r["summary"]["purpose"] == "case_management"),
+        "{reads:?}"
+    );
 }

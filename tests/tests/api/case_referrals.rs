@@ -63,16 +63,24 @@ fn referral(reference: &str, n: u16) -> Value {
 async fn r_cm_1_a_referral_opens_one_case_per_notice_reference(app: TestApp) {
     app.clock.set_today(date!(2026 - 12 - 02));
     let service = service_token(&app, &["cases:refer"]).await;
-    let first = app.post("/api/v1/case-referrals", &service, referral("2SS-900", 1)).await;
+    let first = app
+        .post("/api/v1/case-referrals", &service, referral("2SS-900", 1))
+        .await;
     let first = first.assert_status(201).clone();
     assert_eq!(first["created"], true);
     assert_eq!(first["number"], "AV-2026-0001");
-    let again = app.post("/api/v1/case-referrals", &service, referral("2SS-900", 1)).await;
+    let again = app
+        .post("/api/v1/case-referrals", &service, referral("2SS-900", 1))
+        .await;
     let again = again.assert_status(200).clone();
     assert_eq!(again["created"], false);
     assert_eq!(again["case_id"], first["case_id"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM persons WHERE last_name LIKE 'Jonait%'").await, 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM persons WHERE last_name LIKE 'Jonait%'")
+            .await,
+        2
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM families").await, 1);
 
     // The head sees the case: the family, the concerned child, the notice.
@@ -95,11 +103,17 @@ async fn r_cm_1_a_referral_opens_one_case_per_notice_reference(app: TestApp) {
     // Staff who open cases may refer too; known people are found by code,
     // and the family that holds the child is used.
     let manager = app.token("case_manager").await;
-    let other = app.post("/api/v1/case-referrals", &manager, referral("2SS-901", 1)).await;
+    let other = app
+        .post("/api/v1/case-referrals", &manager, referral("2SS-901", 1))
+        .await;
     // That family has an open case already.
     other.assert_problem(409, "case_open_for_family");
     assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM persons WHERE last_name LIKE 'Jonait%'").await, 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM persons WHERE last_name LIKE 'Jonait%'")
+            .await,
+        2
+    );
 
     let auditor = app.token("auditor").await;
     let opened = app.audit(&auditor, "action=case.open").await;
@@ -158,7 +172,11 @@ async fn r_cm_1_referrals_need_the_scope_and_valid_members(app: TestApp) {
         .iter()
         .map(|e| e["field"].as_str().unwrap())
         .collect();
-    assert!(fields.contains(&"members[0].personal_code"), "{}", reply.body);
+    assert!(
+        fields.contains(&"members[0].personal_code"),
+        "{}",
+        reply.body
+    );
     assert!(fields.contains(&"members"), "{}", reply.body);
     let mut blank = referral("  ", 22);
     blank["notice"]["reference"] = json!("   ");

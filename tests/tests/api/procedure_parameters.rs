@@ -50,7 +50,11 @@ async fn r_cmp_parameters_from_a_date_apply_to_cases_opened_from_then(app: TestA
     // The earlier case keeps its terms.
     let head = app.token("case_management_head").await;
     let reread = app
-        .get_for(&format!("/api/v1/cases/{}", id(&before)), &head, Some("case_management"))
+        .get_for(
+            &format!("/api/v1/cases/{}", id(&before)),
+            &head,
+            Some("case_management"),
+        )
         .await;
     let reread = reread.assert_status(200).clone();
     assert_eq!(reread["parameters"]["assignment_working_days"], 1);
@@ -84,11 +88,27 @@ async fn r_cmp_parameters_from_a_date_apply_to_cases_opened_from_then(app: TestA
     )
     .await
     .assert_status(204);
-    assert_eq!(app.get(PATH, &admin).await.body["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.get(PATH, &admin).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 
     let auditor = app.token("auditor").await;
-    assert_eq!(app.audit(&auditor, "action=procedure_parameters.create").await.len(), 2);
-    assert_eq!(app.audit(&auditor, "action=procedure_parameters.delete").await.len(), 1);
+    assert_eq!(
+        app.audit(&auditor, "action=procedure_parameters.create")
+            .await
+            .len(),
+        2
+    );
+    assert_eq!(
+        app.audit(&auditor, "action=procedure_parameters.delete")
+            .await
+            .len(),
+        1
+    );
 }
 
 async fn r_cmp_parameters_are_checked_and_only_the_administrator_sets_them(app: TestApp) {
@@ -119,14 +139,21 @@ async fn r_cmp_parameters_are_checked_and_only_the_administrator_sets_them(app: 
         .await
         .assert_problem(422, "validation_failed");
 
-    for role in ["case_management_head", "case_manager", "division_head", "auditor"] {
+    for role in [
+        "case_management_head",
+        "case_manager",
+        "division_head",
+        "auditor",
+    ] {
         let token = app.token(role).await;
         app.post(PATH, &token, good.clone())
             .await
             .assert_problem(403, "forbidden");
     }
     let auditor = app.token("auditor").await;
-    app.get(PATH, &auditor).await.assert_problem(403, "forbidden");
+    app.get(PATH, &auditor)
+        .await
+        .assert_problem(403, "forbidden");
     let specialist = app.token("division_specialist").await;
     app.get(PATH, &specialist)
         .await

@@ -18,9 +18,8 @@
 use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::cases::{PLAN_AGREED, ROLE_CASE_MANAGER, ROLE_SOCIAL_WORKER};
 use crate::store::entities::{
-    case_action_statuses, case_assessments, case_assignments, case_children,
-    case_journal_entries, case_meetings, case_plan_versions, cases, families, family_members,
-    persons, users,
+    case_action_statuses, case_assessments, case_assignments, case_children, case_journal_entries,
+    case_meetings, case_plan_versions, cases, families, family_members, persons, users,
 };
 use crate::store::persons::search_text;
 use atvejis_domain::cases::ProcedureParameters;
@@ -124,7 +123,12 @@ async fn family<C: ConnectionTrait>(
             last_name: Set((*last).to_owned()),
             birth_date: Set(code.birth_date()),
             sex: Set(Some(
-                if code.sex() == Sex::Male { "male" } else { "female" }.to_owned(),
+                if code.sex() == Sex::Male {
+                    "male"
+                } else {
+                    "female"
+                }
+                .to_owned(),
             )),
             declared_address: Set(Some(address.to_owned())),
             phone: Set(None),
@@ -265,8 +269,7 @@ async fn case<C: ConnectionTrait>(
             ctx.db,
             &ctx.who,
             ctx.now,
-            AuditEvent::new(AuditAction::CaseAssign, "case", id)
-                .summary(json!({ "demo": true })),
+            AuditEvent::new(AuditAction::CaseAssign, "case", id).summary(json!({ "demo": true })),
         )
         .await?;
     }
@@ -345,8 +348,7 @@ async fn meeting<C: ConnectionTrait>(
         ctx.db,
         &ctx.who,
         ctx.now,
-        AuditEvent::new(AuditAction::CaseMeeting, "case", case_id)
-            .summary(json!({ "demo": true })),
+        AuditEvent::new(AuditAction::CaseMeeting, "case", case_id).summary(json!({ "demo": true })),
     )
     .await?;
     Ok(id)
@@ -530,12 +532,40 @@ async fn open_case<C: ConnectionTrait>(ctx: &Ctx<'_, C>, today: Date) -> Result<
     .exec(ctx.db)
     .await?;
     for (days_ago, author, kind, text) in [
-        (200, ctx.worker, "visit", "Apsilankyta šeimoje. Namuose tvarkinga, vaikai pavalgę; tėvas neblaivus."),
-        (120, ctx.manager, "call", "Skambino mokyklos socialinė pedagogė: Lukas pamokas lanko reguliariau."),
-        (60, ctx.worker, "visit", "Apsilankyta šeimoje. Motina lanko konsultanto užsiėmimus."),
-        (5, ctx.manager, "meeting", "Susitikimas su motina seniūnijoje: aptartas vaikų užimtumas vasarą."),
+        (
+            200,
+            ctx.worker,
+            "visit",
+            "Apsilankyta šeimoje. Namuose tvarkinga, vaikai pavalgę; tėvas neblaivus.",
+        ),
+        (
+            120,
+            ctx.manager,
+            "call",
+            "Skambino mokyklos socialinė pedagogė: Lukas pamokas lanko reguliariau.",
+        ),
+        (
+            60,
+            ctx.worker,
+            "visit",
+            "Apsilankyta šeimoje. Motina lanko konsultanto užsiėmimus.",
+        ),
+        (
+            5,
+            ctx.manager,
+            "meeting",
+            "Susitikimas su motina seniūnijoje: aptartas vaikų užimtumas vasarą.",
+        ),
     ] {
-        journal(ctx, id, author, today - Duration::days(days_ago), kind, text).await?;
+        journal(
+            ctx,
+            id,
+            author,
+            today - Duration::days(days_ago),
+            kind,
+            text,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -613,7 +643,10 @@ async fn closed_case<C: ConnectionTrait>(ctx: &Ctx<'_, C>, today: Date) -> Resul
     )
     .await?;
     cases::Entity::update_many()
-        .col_expr(cases::Column::ClosedOn, sea_orm::sea_query::Expr::value(Some(closed_on)))
+        .col_expr(
+            cases::Column::ClosedOn,
+            sea_orm::sea_query::Expr::value(Some(closed_on)),
+        )
         .col_expr(
             cases::Column::ClosedAt,
             sea_orm::sea_query::Expr::value(Some(at(closed_on, 14))),

@@ -25,9 +25,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// What happened (in the order things happen on one day).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TimelineKind {
     /// The case was opened (R-CM-1).
@@ -234,7 +232,7 @@ async fn load<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ApiResult<
     }
     // Newest first; at one instant, what follows from another first (a
     // case is assigned after it is opened, a plan agreed at its meeting).
-    items.sort_by(|a, b| (b.on, b.at, b.kind).cmp(&(a.on, a.at, a.kind)));
+    items.sort_by_key(|i| std::cmp::Reverse((i.on, i.at, i.kind)));
     Ok(items)
 }
 
