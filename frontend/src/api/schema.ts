@@ -375,6 +375,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/team-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom a case's team can be made of: the municipality's active case
+         *     managers and social workers (for the head of the case managers' unit).
+         */
+        get: operations["team_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -417,7 +437,7 @@ export interface paths {
          * Record a needs assessment of the child and the family (R-CM-2), signed
          *     by the caller.
          */
-        post: operations["record_assessment"];
+        post: operations["record_case_assessment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4024,6 +4044,16 @@ export interface components {
              */
             id: string;
         };
+        /** @description The people a case's team can be made of. */
+        TeamCandidates: {
+            /**
+             * @description Active users who can manage a case (`case_manager`,
+             *     `case_management_head`), by name.
+             */
+            case_managers: components["schemas"]["StaffRef"][];
+            /** @description Active social workers, by name. */
+            social_workers: components["schemas"]["StaffRef"][];
+        };
         /** @description A member of the case's team. */
         TeamMember: {
             /**
@@ -6058,6 +6088,44 @@ export interface operations {
             };
         };
     };
+    team_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCandidates"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the head of the case managers' unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_case: {
         parameters: {
             query?: never;
@@ -6281,7 +6349,7 @@ export interface operations {
             };
         };
     };
-    record_assessment: {
+    record_case_assessment: {
         parameters: {
             query?: never;
             header?: never;

@@ -25,6 +25,8 @@ const PersonFileRoute = lazy(() => import('./routes/person-file'));
 const NewApplicationRoute = lazy(() => import('./routes/application-new'));
 const ApplicationRoute = lazy(() => import('./routes/application'));
 const InboxRoute = lazy(() => import('./routes/inbox'));
+const CasesRoute = lazy(() => import('./routes/cases'));
+const CaseRoute = lazy(() => import('./routes/case'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -66,6 +68,8 @@ export function AppRoutes() {
           <Route path="applications/new" element={guarded('/persons', <NewApplicationRoute />)} />
           <Route path="applications/:id" element={guarded('/persons', <ApplicationRoute />)} />
           <Route path="inbox" element={guarded('/inbox', <InboxRoute />)} />
+          <Route path="cases" element={guarded('/cases', <CasesRoute />)} />
+          <Route path="cases/:id" element={guarded('/cases', <CaseRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

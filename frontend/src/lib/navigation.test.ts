@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
-  it('everyone sees the start page; case roles see people', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'persons']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox']);
+  it('everyone sees the start page; case roles see cases and people', () => {
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox']);
+    expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
+    expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox']);
+  });
+
+  it('keeps cases to the roles that work with them', () => {
+    expect(canOpen(['case_manager'], '/cases/123')).toBe(true);
+    expect(canOpen(['case_management_head'], '/cases')).toBe(true);
+    expect(canOpen(['admin'], '/cases')).toBe(false);
+    expect(canOpen(['auditor'], '/cases/123')).toBe(false);
+    expect(canOpen(['division_specialist'], '/cases')).toBe(false);
   });
 
   it('administrators see users, auditors the audit log', () => {

@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -13,6 +13,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', roles: 'all' },
+  { key: 'cases', path: '/cases', roles: ['case_manager', 'social_worker', 'case_management_head', 'division_head'] },
   { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'case_management_head', 'division_specialist', 'division_head'] },
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },

@@ -18,6 +18,7 @@ db_tests!(
     r_cm_1_a_family_has_one_open_case,
     r_cm_1_bad_openings_are_refused_and_store_nothing,
     cases_are_seen_only_by_their_team_the_head_and_the_division_head,
+    r_cm_1_the_head_chooses_the_team_among_active_case_managers_and_social_workers,
 );
 
 /// The id of `value`.
@@ -369,4 +370,32 @@ async fn cases_are_seen_only_by_their_team_the_head_and_the_division_head(app: T
     let kaunas = app.token("kaunas_worker").await;
     read(kaunas.clone()).await.assert_problem(404, "not_found");
     assert_eq!(list(kaunas).await, 0);
+}
+
+async fn r_cm_1_the_head_chooses_the_team_among_active_case_managers_and_social_workers(
+    app: TestApp,
+) {
+    let head = app.token("case_management_head").await;
+    let reply = app.get("/api/v1/cases/team-candidates", &head).await;
+    let body = reply.assert_status(200);
+    let names = |key: &str| -> Vec<String> {
+        body[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["display_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names("case_managers"),
+        vec!["Giedrius Kazlauskas", "Jūratė Vaitkienė"]
+    );
+    // Kelmė's social worker only: not Kaunas district's.
+    assert_eq!(names("social_workers"), vec!["Rasa Petraitienė"]);
+    for user in ["case_manager", "social_worker", "admin", "division_head"] {
+        let token = app.token(user).await;
+        app.get("/api/v1/cases/team-candidates", &token)
+            .await
+            .assert_problem(403, "forbidden");
+    }
 }

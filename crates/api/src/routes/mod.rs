@@ -87,6 +87,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::list::list_cases)
         // The caseloads before `/cases/{id}`.
         .service(cases::caseloads::caseloads)
+        .service(cases::candidates::team_candidates)
         .service(cases::create::open_case)
         .service(cases::get::get_case)
         .service(cases::assign::assign_team)

@@ -12,3 +12,5 @@ export { PersonFamilies } from './components/person-families';
 export { IncomeCard } from './components/income-card';
 export { PersonTimeline } from './components/person-timeline';
 export { PersonPicker } from './components/person-picker';
+export { FamilyChooser } from './components/family-chooser';
+export { FamilyMembers } from './components/person-families';

@@ -11,6 +11,7 @@
 //! 404, and lists and counts never include it.
 
 pub mod assessments;
+pub mod candidates;
 pub mod caseloads;
 pub mod edit;
 pub mod journal;

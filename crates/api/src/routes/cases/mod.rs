@@ -8,6 +8,7 @@
 pub mod action_status;
 pub mod add_review;
 pub mod assign;
+pub mod candidates;
 pub mod caseloads;
 pub mod create;
 pub mod get;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 /// by the caller.
 #[utoipa::path(
     tag = "cases",
+    operation_id = "record_case_assessment",
     params(("id" = Uuid, Path, description = "Case id")),
     request_body = NewAssessment,
     responses(

@@ -16,5 +16,5 @@ export function personQueryOptions(id: string, purpose: Purpose) {
 /** A person's file (the read is audited with the reader's purpose). */
 export function usePerson(id: string) {
   const me = useMe();
-  return useQuery({ ...personQueryOptions(id, purposeFor(me.data?.roles)), enabled: Boolean(me.data) });
+  return useQuery({ ...personQueryOptions(id, purposeFor(me.data?.roles)), enabled: Boolean(me.data) && id !== '' });
 }

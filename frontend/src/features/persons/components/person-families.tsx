@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronRight, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { FormModal } from '@/components/form-modal';
 import { errorMessage } from '@/lib/errors';
@@ -24,24 +25,45 @@ export function PersonFamilies({ families }: { families: readonly Membership[] }
       {families.length === 0 ? <Text size="sm" c="dimmed">{t('file.no_families')}</Text> : null}
       <Stack gap={4}>
         {families.map((f) => (
-          <FamilyRow key={f.family_id} membership={f} />
+          <FamilyRow
+            key={f.family_id}
+            familyId={f.family_id}
+            familyName={f.family_name}
+            label={`${f.family_name} (${t(`relation.${f.relation}`)})`}
+          />
         ))}
       </Stack>
     </>
   );
 }
 
-function FamilyRow({ membership }: { membership: Membership }) {
+/**
+ * A family's members, with adding and removing them (for those who record
+ * people's data); `onChanged` after a change (a case showing the family).
+ */
+export function FamilyMembers({ familyId, familyName, onChanged }: { familyId: string; familyName: string; onChanged?: () => void }) {
+  return <FamilyRow familyId={familyId} familyName={familyName} label={familyName} defaultOpen onChanged={onChanged} />;
+}
+
+interface RowProps {
+  familyId: string;
+  familyName: string;
+  label: string;
+  defaultOpen?: boolean;
+  onChanged?: () => void;
+}
+
+function FamilyRow({ familyId, familyName, label, defaultOpen = false, onChanged }: RowProps) {
   const { t } = useTranslation();
   const me = useMe();
   const canWrite = can(me.data, 'write_persons');
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [adding, setAdding] = useState(false);
   const [dirty, setDirty] = useState(false);
-  const family = useFamily(membership.family_id, open || adding);
-  const add = useAddMember(membership.family_id);
-  const remove = useRemoveMember(membership.family_id);
-  const membersId = `family-${membership.family_id}-members`;
+  const family = useFamily(familyId, open || adding);
+  const add = useAddMember(familyId);
+  const remove = useRemoveMember(familyId);
+  const membersId = `family-${familyId}-members`;
   const closeAdd = () => {
     setAdding(false);
     setDirty(false);
@@ -60,7 +82,7 @@ function FamilyRow({ membership }: { membership: Membership }) {
           aria-controls={membersId}
           onClick={() => setOpen((o) => !o)}
         >
-          {membership.family_name} ({t(`relation.${membership.relation}`)})
+          {label}
         </Button>
         {canWrite ? (
           <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} aria-hidden />} onClick={() => setAdding(true)}>
@@ -80,7 +102,9 @@ function FamilyRow({ membership }: { membership: Membership }) {
           {(family.data?.members ?? []).map((m) => (
             <Group key={m.person.id} justify="space-between" wrap="nowrap" gap="xs">
               <Text size="sm">
-                {m.person.first_name} {m.person.last_name}{' '}
+                <Anchor component={Link} to={`/persons/${m.person.id}`} size="sm">
+                  {m.person.first_name} {m.person.last_name}
+                </Anchor>{' '}
                 <Text span size="sm" c="dimmed">
                   ({t(`relation.${m.relation}`)})
                 </Text>
@@ -93,8 +117,8 @@ function FamilyRow({ membership }: { membership: Membership }) {
                   aria-label={t('family.remove_member', { name: `${m.person.first_name} ${m.person.last_name}` })}
                   loading={remove.isPending && remove.variables === m.person.id}
                   onClick={() => {
-                    if (window.confirm(t('family.remove_confirm', { name: `${m.person.first_name} ${m.person.last_name}`, family: membership.family_name })))
-                      remove.mutate(m.person.id);
+                    if (window.confirm(t('family.remove_confirm', { name: `${m.person.first_name} ${m.person.last_name}`, family: familyName })))
+                      remove.mutate(m.person.id, { onSuccess: () => onChanged?.() });
                   }}
                 >
                   <IconX size={14} aria-hidden />
@@ -107,7 +131,7 @@ function FamilyRow({ membership }: { membership: Membership }) {
       <FormModal
         opened={adding}
         onClose={closeAdd}
-        title={t('family.add_member_to', { family: membership.family_name })}
+        title={t('family.add_member_to', { family: familyName })}
         dirty={dirty}
       >
         {(requestClose) => (
@@ -123,6 +147,7 @@ function FamilyRow({ membership }: { membership: Membership }) {
                   notifications.show({ color: 'green', message: t('family.member_added') });
                   closeAdd();
                   setOpen(true);
+                  onChanged?.();
                 },
               })
             }

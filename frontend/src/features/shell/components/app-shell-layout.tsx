@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBooks,
+  IconBriefcase,
   IconChecklist,
   IconChevronDown,
   IconHome,
@@ -49,6 +50,7 @@ import { ChangePasswordForm } from './change-password-form';
 /** Icons of the navigation items by key; others get a dot. */
 const ICONS: Partial<Record<string, typeof IconHome>> = {
   home: IconHome,
+  cases: IconBriefcase,
   users: IconUsers,
   signing: IconSignature,
   catalogue: IconBooks,
