@@ -3,6 +3,7 @@
 // case manager records the assessment, holds the first meeting, agrees a plan
 // with two goals and three actions, downloads its PDF, records a review that
 // marks an action done, and closes the case at a meeting.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, logIn, logOut } from './support';
 
@@ -136,8 +137,10 @@ test('a case from the notice to its closing', async ({ page }) => {
   ]);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
-  expect((await pdf.body()).length).toBeGreaterThan(1000);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const file = readFileSync(await download.path());
+  expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(file.length).toBeGreaterThan(1000);
   await expectNoSeriousA11yViolations(page);
 
   // A review marks an action done.

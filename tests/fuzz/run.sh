@@ -2,8 +2,9 @@
 # The fuzz test (issue 8, bullet 19): schemathesis, pinned in
 # tests/fuzz/requirements.txt and installed from PyPI into target/fuzz-venv,
 # generates requests from the whole OpenAPI document and sends them to the
-# running server (the debug binary, a fresh demo database), logged in as a
-# case role (division_specialist) and as the administrator. It fails on any
+# running server (the debug binary, a fresh demo database), logged in as
+# case roles (division_specialist; case_management_head, who reaches every
+# case-management endpoint) and as the administrator. It fails on any
 # 5xx, any response that does not match its documented schema or media
 # type, and any undocumented status code; and when fewer than
 # FUZZ_MIN_CASES (2,000) cases were generated for a database.
@@ -15,6 +16,8 @@
 #   FUZZ_MAX_EXAMPLES=…  cases per operation and phase (default 15: about
 #                        4,000 cases per user, under a minute each on 2 cores)
 #   FUZZ_SEED=…          a fixed seed (default: random, printed)
+#   FUZZ_USERS="…"       the demo users to fuzz as (default:
+#                        division_specialist case_management_head admin)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -24,6 +27,7 @@ VENV="$ROOT/target/fuzz-venv"
 REQUIREMENTS="$ROOT/tests/fuzz/requirements.txt"
 MIN_CASES="${FUZZ_MIN_CASES:-2000}"
 MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-15}"
+USERS="${FUZZ_USERS:-division_specialist case_management_head admin}"
 SEED="${FUZZ_SEED:-$RANDOM$RANDOM}"
 PASSWORD='Demo-2026!'
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/atvejis-fuzz.XXXXXX")"
@@ -89,7 +93,7 @@ fuzz_database() { # label database-url
     fi
     sleep 0.2
   done
-  for user in division_specialist admin; do
+  for user in $USERS; do
     local token report status attempt
     token="$(token_of "$base" "$user")"
     report="$WORK/$label-$user.json"
