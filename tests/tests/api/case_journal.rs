@@ -208,16 +208,18 @@ async fn the_timeline_shows_what_happened_newest_first(app: TestApp) {
         .unwrap()
         .clone();
     let kinds: Vec<&str> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
-    assert_eq!(
-        kinds,
-        ["journal", "assigned", "assigned", "opened"],
-        "{items:?}"
-    );
+    assert_eq!(kinds, ["journal", "assigned", "opened"], "{items:?}");
     assert_eq!(items[0]["ref_id"], entry["id"]);
     assert_eq!(items[0]["on"], "2026-12-03");
-    assert_eq!(items[3]["on"], "2026-12-02");
+    assert_eq!(items[2]["on"], "2026-12-02");
+    // The team assigned at once is one event, naming both.
+    let team = items[1]["title"].as_str().unwrap();
     assert!(
-        items[3]["title"]
+        team.contains("case manager") && team.contains("family social worker"),
+        "{team}"
+    );
+    assert!(
+        items[2]["title"]
             .as_str()
             .unwrap()
             .contains(case["number"].as_str().unwrap())

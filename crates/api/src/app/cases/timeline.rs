@@ -146,19 +146,28 @@ async fn load<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ApiResult<
         format!("Case {} opened", case.number),
         None,
     )];
+    // The members assigned at once (the team) are one event.
+    let mut at_once: Vec<(OffsetDateTime, Vec<String>, Uuid)> = Vec::new();
     for a in &assignments {
         let role = if a.role == ROLE_CASE_MANAGER {
-            "Case manager"
+            "case manager"
         } else {
-            "Family social worker"
+            "family social worker"
         };
         let name = names.get(&a.user_id).map_or("—", String::as_str);
+        let who = format!("{name} ({role})");
+        match at_once.iter_mut().find(|(at, _, _)| *at == a.assigned_at) {
+            Some((_, people, _)) => people.push(who),
+            None => at_once.push((a.assigned_at, vec![who], a.user_id)),
+        }
+    }
+    for (at, people, first) in at_once {
         items.push(item(
-            lithuanian_date(a.assigned_at),
-            a.assigned_at,
+            lithuanian_date(at),
+            at,
             K::Assigned,
-            format!("{role} assigned: {name}"),
-            Some(a.user_id),
+            format!("Assigned: {}", people.join(", ")),
+            Some(first),
         ));
     }
     for a in &assessments {
