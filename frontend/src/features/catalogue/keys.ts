@@ -5,4 +5,5 @@
 export const catalogueKeys = {
   all: ['catalogue'] as const,
   rates: () => [...catalogueKeys.all, 'rates'] as const,
+  procedureParameters: () => [...catalogueKeys.all, 'procedure-parameters'] as const,
 };
