@@ -1,6 +1,7 @@
 // The administrator's reference data: a service type of the catalogue is
-// edited (a document added and removed again), and an hourly price is
-// planned from a future date, shown as planned, and withdrawn.
+// edited (a document added and removed again), an hourly price is planned
+// from a future date, shown as planned, and withdrawn, and so are new
+// case-management terms.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, logIn } from './support';
 
@@ -77,4 +78,39 @@ test('the administrator plans an hourly price and withdraws it', async ({ page }
   await expect(planned).toHaveCount(0);
   // Values in force cannot be withdrawn: no button offers it.
   await expect(card.getByRole('button', { name: /^Atšaukti vertę/ })).toHaveCount(0);
+});
+
+test('the administrator plans case-management terms and withdraws them', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.goto('/catalogue');
+  await page.getByRole('tab', { name: 'Atvejo vadybos terminai' }).click();
+  await expect(page).toHaveURL(/tab=terms/);
+  const section = page.getByTestId('procedure-parameters');
+  const meetingInForce = section.getByTestId('in-force-first_meeting_working_days');
+  await expect(meetingInForce).toContainText(/\d+/);
+  const before = await meetingInForce.textContent();
+  await expectNoSeriousA11yViolations(page);
+
+  const year = 2090 + Math.floor(Math.random() * 9);
+  await section.getByRole('button', { name: 'Nauji terminai' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nauji atvejo vadybos terminai' });
+  await dialog.getByLabel('Galioja nuo').fill(`${year}-03-02`);
+  await dialog.getByLabel('Pirmasis atvejo nagrinėjimo posėdis (darbo dienos po paskyrimo)').fill('15');
+  await dialog.getByLabel('Plano peržiūra (kas kiek mėnesių)').fill('3');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Nustatyti terminus' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Nauji terminai galios nuo ${year}-03-02.`)).toBeVisible();
+  const planned = section.getByTestId(`parameters-${year}-03-02`);
+  await expect(planned).toContainText('Įsigalios');
+  await expect(planned.getByRole('cell').nth(2)).toHaveText('15');
+  await expect(planned.getByRole('cell').nth(3)).toHaveText('3');
+  // What is in force does not change until that date.
+  await expect(meetingInForce).toHaveText(before ?? '');
+
+  await planned.getByRole('button', { name: `Atšaukti terminus nuo ${year}-03-02` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Atšaukti dar neįsigaliojusius terminus?' });
+  await confirm.getByRole('button', { name: 'Atšaukti terminus' }).click();
+  await expect(page.getByText('Terminai atšaukti.')).toBeVisible();
+  await expect(planned).toHaveCount(0);
 });
