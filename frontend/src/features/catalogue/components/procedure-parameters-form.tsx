@@ -73,7 +73,6 @@ export function ProcedureParametersForm({ initial, submitting, error, onSubmit, 
           valueFormat="YYYY-MM-DD"
           minDate={today}
           required
-          data-autofocus
           {...form.getInputProps('valid_from')}
           error={form.errors.valid_from ?? server.valid_from}
         />
