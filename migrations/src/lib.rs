@@ -13,6 +13,7 @@ mod m20261202_000005_deadline_corrections;
 mod m20261202_000006_signing_delegations;
 mod m20261202_000007_audit_client_request;
 mod m20261202_000008_case_management;
+mod m20261203_000009_places_and_queues;
 mod util;
 
 /// The ordered list of migrations.
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_signing_delegations::Migration),
             Box::new(m20261202_000007_audit_client_request::Migration),
             Box::new(m20261202_000008_case_management::Migration),
+            Box::new(m20261203_000009_places_and_queues::Migration),
         ]
     }
 }

@@ -110,6 +110,36 @@ pub enum ErrorCode {
     ParametersExist,
     /// The procedure parameters are in force (or were); they cannot be withdrawn.
     ParametersInForce,
+    /// A facility with that code exists in the municipality.
+    FacilityCodeTaken,
+    /// R-Q-4: no place is free; the places offered and occupied fill the capacity.
+    NoFreePlace,
+    /// R-Q-4: a free place is offered only to the first person in order who can take it.
+    OfferNotFirst,
+    /// The person already has an offer of a place.
+    AlreadyOffered,
+    /// The offer has already been answered, expired or withdrawn.
+    OfferNotPending,
+    /// The offer has not been accepted; admission follows an accepted offer.
+    OfferNotAccepted,
+    /// The offer's reply date has not passed yet.
+    ReplyDateNotPassed,
+    /// The person is no longer waiting in this queue.
+    NotInQueue,
+    /// R-Q-4: the capacity cannot be less than the places offered and occupied.
+    CapacityBelowUse,
+    /// R-Q-2: the person already waits in a queue for this kind of care.
+    QueueKindTaken,
+    /// The person (or the decision) is already in this queue.
+    AlreadyQueued,
+    /// R-LIM-7: the admission conditions are not met; `errors` names each.
+    AdmissionRefused,
+    /// R-DL-5: the shelter is given once; another stay needs a recorded threat to health or life.
+    ShelterGivenOnce,
+    /// R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life.
+    ShelterNeedsThreat,
+    /// The stay has ended.
+    StayEnded,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -119,7 +149,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 51] = [
+    pub const ALL: [ErrorCode; 66] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -169,6 +199,21 @@ impl ErrorCode {
         ErrorCode::DocumentFailed,
         ErrorCode::ParametersExist,
         ErrorCode::ParametersInForce,
+        ErrorCode::FacilityCodeTaken,
+        ErrorCode::NoFreePlace,
+        ErrorCode::OfferNotFirst,
+        ErrorCode::AlreadyOffered,
+        ErrorCode::OfferNotPending,
+        ErrorCode::OfferNotAccepted,
+        ErrorCode::ReplyDateNotPassed,
+        ErrorCode::NotInQueue,
+        ErrorCode::CapacityBelowUse,
+        ErrorCode::QueueKindTaken,
+        ErrorCode::AlreadyQueued,
+        ErrorCode::AdmissionRefused,
+        ErrorCode::ShelterGivenOnce,
+        ErrorCode::ShelterNeedsThreat,
+        ErrorCode::StayEnded,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -225,6 +270,21 @@ impl ErrorCode {
             ErrorCode::DocumentFailed => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::ParametersExist => StatusCode::CONFLICT,
             ErrorCode::ParametersInForce => StatusCode::CONFLICT,
+            ErrorCode::FacilityCodeTaken => StatusCode::CONFLICT,
+            ErrorCode::NoFreePlace => StatusCode::CONFLICT,
+            ErrorCode::OfferNotFirst => StatusCode::CONFLICT,
+            ErrorCode::AlreadyOffered => StatusCode::CONFLICT,
+            ErrorCode::OfferNotPending => StatusCode::CONFLICT,
+            ErrorCode::OfferNotAccepted => StatusCode::CONFLICT,
+            ErrorCode::ReplyDateNotPassed => StatusCode::CONFLICT,
+            ErrorCode::NotInQueue => StatusCode::CONFLICT,
+            ErrorCode::CapacityBelowUse => StatusCode::CONFLICT,
+            ErrorCode::QueueKindTaken => StatusCode::CONFLICT,
+            ErrorCode::AlreadyQueued => StatusCode::CONFLICT,
+            ErrorCode::AdmissionRefused => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ShelterGivenOnce => StatusCode::CONFLICT,
+            ErrorCode::ShelterNeedsThreat => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::StayEnded => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -314,6 +374,39 @@ impl ErrorCode {
             ErrorCode::ParametersInForce => {
                 "The procedure parameters are in force (or were); they cannot be withdrawn."
             }
+            ErrorCode::FacilityCodeTaken => "A facility with that code exists in the municipality.",
+            ErrorCode::NoFreePlace => {
+                "R-Q-4: no place is free; the places offered and occupied fill the capacity."
+            }
+            ErrorCode::OfferNotFirst => {
+                "R-Q-4: a free place is offered only to the first person in order who can take it."
+            }
+            ErrorCode::AlreadyOffered => "The person already has an offer of a place.",
+            ErrorCode::OfferNotPending => {
+                "The offer has already been answered, expired or withdrawn."
+            }
+            ErrorCode::OfferNotAccepted => {
+                "The offer has not been accepted; admission follows an accepted offer."
+            }
+            ErrorCode::ReplyDateNotPassed => "The offer's reply date has not passed yet.",
+            ErrorCode::NotInQueue => "The person is no longer waiting in this queue.",
+            ErrorCode::CapacityBelowUse => {
+                "R-Q-4: the capacity cannot be less than the places offered and occupied."
+            }
+            ErrorCode::QueueKindTaken => {
+                "R-Q-2: the person already waits in a queue for this kind of care."
+            }
+            ErrorCode::AlreadyQueued => "The person (or the decision) is already in this queue.",
+            ErrorCode::AdmissionRefused => {
+                "R-LIM-7: the admission conditions are not met; `errors` names each."
+            }
+            ErrorCode::ShelterGivenOnce => {
+                "R-DL-5: the shelter is given once; another stay needs a recorded threat to health or life."
+            }
+            ErrorCode::ShelterNeedsThreat => {
+                "R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life."
+            }
+            ErrorCode::StayEnded => "The stay has ended.",
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -371,6 +464,21 @@ impl ErrorCode {
             ErrorCode::DocumentFailed => "document_failed",
             ErrorCode::ParametersExist => "parameters_exist",
             ErrorCode::ParametersInForce => "parameters_in_force",
+            ErrorCode::FacilityCodeTaken => "facility_code_taken",
+            ErrorCode::NoFreePlace => "no_free_place",
+            ErrorCode::OfferNotFirst => "offer_not_first",
+            ErrorCode::AlreadyOffered => "already_offered",
+            ErrorCode::OfferNotPending => "offer_not_pending",
+            ErrorCode::OfferNotAccepted => "offer_not_accepted",
+            ErrorCode::ReplyDateNotPassed => "reply_date_not_passed",
+            ErrorCode::NotInQueue => "not_in_queue",
+            ErrorCode::CapacityBelowUse => "capacity_below_use",
+            ErrorCode::QueueKindTaken => "queue_kind_taken",
+            ErrorCode::AlreadyQueued => "already_queued",
+            ErrorCode::AdmissionRefused => "admission_refused",
+            ErrorCode::ShelterGivenOnce => "shelter_given_once",
+            ErrorCode::ShelterNeedsThreat => "shelter_needs_threat",
+            ErrorCode::StayEnded => "stay_ended",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

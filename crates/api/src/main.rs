@@ -137,6 +137,7 @@ async fn run(command: Command, config: Config) -> Result<(), BoxError> {
                 .map(|(c, n)| (c.as_str(), n.as_str()))
                 .collect();
             let seed = seed::MunicipalitySeed {
+                facilities: &[],
                 code: &code,
                 name: &name,
                 elderships: &elderships,

@@ -116,11 +116,18 @@ pub enum Permission {
     /// Work on a case in one's scope: assessments, meetings, the plan,
     /// reviews, the monitoring journal (R-CM-2, R-CM-3).
     WorkCases,
+    /// Read the facilities, their queues, offers and stays (R-Q-1..5).
+    ReadPlaces,
+    /// Manage facilities and their capacity, the queues, offers,
+    /// admissions and stays (R-Q-1..4, R-LIM-7).
+    ManagePlaces,
+    /// Record arrivals at the overnight shelter and their stays (R-DL-5).
+    RecordArrivals,
 }
 
 impl Permission {
     /// Every permission.
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 16] = [
         Permission::ManageUsers,
         Permission::ManageReferenceData,
         Permission::ReadAudit,
@@ -134,6 +141,9 @@ impl Permission {
         Permission::OpenCases,
         Permission::AssignCases,
         Permission::WorkCases,
+        Permission::ReadPlaces,
+        Permission::ManagePlaces,
+        Permission::RecordArrivals,
     ];
 }
 
@@ -169,6 +179,9 @@ fn is_case_permission(permission: Permission) -> bool {
             | P::OpenCases
             | P::AssignCases
             | P::WorkCases
+            | P::ReadPlaces
+            | P::ManagePlaces
+            | P::RecordArrivals
     )
 }
 
@@ -202,6 +215,8 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::AssessNeeds
                 | P::ReadCases
                 | P::WorkCases
+                | P::ReadPlaces
+                | P::RecordArrivals
         ),
         Role::CaseManager => matches!(
             permission,
@@ -223,11 +238,16 @@ fn role_allows(role: Role, permission: Permission) -> bool {
         ),
         Role::DivisionSpecialist => matches!(
             permission,
-            P::ReadCaseContent | P::WritePersons | P::PrepareDecisions
+            P::ReadCaseContent
+                | P::WritePersons
+                | P::PrepareDecisions
+                | P::ReadPlaces
+                | P::ManagePlaces
+                | P::RecordArrivals
         ),
         Role::DivisionHead => matches!(
             permission,
-            P::ReadCaseContent | P::SignDecisions | P::ReadCases
+            P::ReadCaseContent | P::SignDecisions | P::ReadCases | P::ReadPlaces
         ),
     }
 }

@@ -21,6 +21,7 @@ pub mod income;
 pub mod lead_times;
 pub mod lifecycle;
 pub mod personal_code;
+pub mod places;
 pub mod rates;
 pub mod scopes;
 pub mod signing;

@@ -102,6 +102,9 @@ pub fn permission_code(permission: Permission) -> &'static str {
         Permission::OpenCases => "open_cases",
         Permission::AssignCases => "assign_cases",
         Permission::WorkCases => "work_cases",
+        Permission::ReadPlaces => "read_places",
+        Permission::ManagePlaces => "manage_places",
+        Permission::RecordArrivals => "record_arrivals",
     }
 }
 

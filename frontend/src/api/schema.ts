@@ -734,6 +734,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The facilities of my municipality, each kind of place with its capacity
+         *     today, occupancy (from stays), places offered, free places and people
+         *     waiting.
+         */
+        get: operations["list_facilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One facility with its places. */
+        get: operations["get_facility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}/capacities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the capacity of a kind of place from a day (today or later). A
+         *     capacity that grows today offers the new places at once to the first
+         *     in the queue (R-Q-4); it never goes below the places offered and
+         *     occupied.
+         */
+        post: operations["set_capacity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families": {
         parameters: {
             query?: never;
@@ -1048,6 +1108,90 @@ export interface paths {
         post?: never;
         /** Withdraw parameters that are not in force yet (administrators). */
         delete: operations["delete_procedure_parameters"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the person of a signed decision that grants a service with
+         *     places in a facility's queue (R-Q-1; signing does it by itself when the
+         *     facility is known). The entry takes its R-Q-3 place; when a place is free
+         *     and nobody eligible waits ahead, it is offered at once (R-Q-4).
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A queue entry with its position history: every change of its position
+         *     with the cause ("why did I move from 3rd to 4th?"), and where it stood on
+         *     a day. The read is recorded (`queue.entry_read`).
+         */
+        get: operations["get_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue-entries/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a person from the queue with the reason (moved elsewhere, died,
+         *     refused, decision revoked). Those after move one up, each move recorded;
+         *     an offer they held is withdrawn and the place offered to the next.
+         */
+        post: operations["leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue-entries/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift the hold of an entry (after a refusal that kept the place, or an
+         *     offer not answered in time): the person can be offered a place again.
+         */
+        post: operations["resume"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1811,7 +1955,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -1860,6 +2004,35 @@ export interface components {
             request_id?: string | null;
             /** @description What changed. */
             summary: unknown;
+        };
+        /** @description A capacity of a kind of place from a day. */
+        CapacityRequest: {
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description Places, 0–10000.
+             */
+            places: number;
+            /**
+             * Format: date
+             * @description From this day (today or later; a change from an earlier day would
+             *     rewrite what the queue already did).
+             */
+            valid_from: string;
+        };
+        /** @description A capacity from a day. */
+        CapacityView: {
+            /**
+             * Format: int32
+             * @description Places.
+             */
+            places: number;
+            /**
+             * Format: date
+             * @description From.
+             */
+            valid_from: string;
         };
         /** @description Changes to a case; absent fields stay as they are. */
         CaseChanges: {
@@ -2099,6 +2272,20 @@ export interface components {
          * @enum {string}
          */
         Channel: "in_person" | "post" | "email" | "eservices" | "case_management" | "other";
+        /** @description One item of a facility's admission checklist (editable per facility). */
+        ChecklistItem: {
+            /**
+             * @description Stable code; the R-LIM-7 items are [`ITEM_F027A_EXTRACT`],
+             *     [`ITEM_NO_ACUTE_INFECTIOUS_DISEASE`] and [`ITEM_NO_ACUTE_PSYCHOSIS`].
+             */
+            code: string;
+            /** @description English label. */
+            label_en: string;
+            /** @description Lithuanian label. */
+            label_lt: string;
+            /** @description Whether the admission needs it done. */
+            required: boolean;
+        };
         /** @description A client-credentials token request. */
         ClientCredentialsRequest: {
             /** @description The client id (or use HTTP Basic). */
@@ -2438,6 +2625,12 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description R-Q-4: why an offer was declined; the reason decides whether the person
+         *     keeps their place in the queue ([`DeclineReason::keeps_place`]).
+         * @enum {string}
+         */
+        DeclineReason: "temporarily_unable" | "not_ready_yet" | "no_longer_needed" | "chose_other_provider";
         /** @description A page of signing delegations. */
         DelegationPage: {
             /** @description The delegations, newest first. */
@@ -2608,12 +2801,59 @@ export interface components {
             vrp?: string | null;
         };
         /**
+         * @description Where a queue entry stands.
+         * @enum {string}
+         */
+        EntryStatus: "waiting" | "admitted" | "left";
+        /**
          * @description Every error code the API answers with: the stable `code` of a problem
          *     body (and the last part of its `type` URN). Integrators match on these;
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        /**
+         * @description A kind of facility.
+         * @enum {string}
+         */
+        FacilityKind: "group_living_home" | "children_day_centre" | "overnight_shelter";
+        /** @description A facility with its places. */
+        FacilityView: {
+            /** @description Whether it takes people. */
+            active: boolean;
+            /** @description Address. */
+            address?: string | null;
+            /** @description The admission checklist. */
+            admission_checklist: components["schemas"]["ChecklistItem"][];
+            /** @description Code, unique in the municipality. */
+            code: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The institution it belongs to.
+             */
+            institution_id?: string | null;
+            /** @description Kind. */
+            kind: components["schemas"]["FacilityKind"];
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Calendar days a person has to answer an offer.
+             */
+            offer_reply_days: number;
+            /** @description Its kinds of place. */
+            places: components["schemas"]["PlaceView"][];
+            /**
+             * Format: int32
+             * @description The facility's version (send it with a change).
+             */
+            version: number;
+        };
         /** @description Another case of the same family (an earlier one, or the open one). */
         FamilyCase: {
             /**
@@ -2887,6 +3127,20 @@ export interface components {
             /** @description The rule, e.g. `R-EL-1`. */
             rule: string;
         };
+        /** @description Why someone waiting is not offered a place for now. */
+        HoldView: {
+            /**
+             * @description `declined_keeps_place` (declined for a reason that keeps the place)
+             *     or `no_reply` (did not answer an offer in time).
+             */
+            reason: string;
+            /**
+             * Format: date
+             * @description Offered again from this day (`None`: once the division resumes the
+             *     entry).
+             */
+            until?: string | null;
+        };
         /** @description The inbox. */
         Inbox: {
             /**
@@ -3007,6 +3261,23 @@ export interface components {
         JournalList: {
             /** @description Newest first (by the day of the contact, then when written). */
             items: components["schemas"]["JournalEntryView"][];
+        };
+        /**
+         * @description Why someone leaves a queue without moving in.
+         * @enum {string}
+         */
+        LeaveReason: "moved_elsewhere" | "died" | "refused" | "decision_revoked";
+        /** @description Leaving a queue. */
+        LeaveRequest: {
+            /** @description A note. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["LeaveReason"];
+            /**
+             * Format: int32
+             * @description The entry's `version` as read.
+             */
+            version: number;
         };
         /** @description Login credentials. */
         LoginRequest: {
@@ -3278,6 +3549,71 @@ export interface components {
              */
             version: number;
         };
+        /** @description An offer of a place (R-Q-4). */
+        OfferView: {
+            /** @description A note with the answer. */
+            answer_note?: string | null;
+            /**
+             * Format: date
+             * @description When answered.
+             */
+            answered_on?: string | null;
+            decline_reason?: components["schemas"]["DeclineReason"] | null;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Who made it (`None`: made as the place freed).
+             */
+            offered_by?: string | null;
+            /**
+             * Format: date
+             * @description When it was made.
+             */
+            offered_on: string;
+            /**
+             * Format: uuid
+             * @description The person offered the place.
+             */
+            person_id: string;
+            /**
+             * Format: uuid
+             * @description The queue (kind of place at the facility).
+             */
+            place_id: string;
+            /**
+             * Format: uuid
+             * @description The queue entry.
+             */
+            queue_entry_id: string;
+            /**
+             * Format: date
+             * @description The last day to answer.
+             */
+            reply_by: string;
+            /** @description Whether the reply date has passed without an answer. */
+            reply_overdue: boolean;
+            /** @description `pending`, `accepted`, `declined`, `expired`, `admitted`, `withdrawn`. */
+            status: string;
+            /**
+             * Format: int32
+             * @description The offer's version (send it with the answer).
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description The visit before moving in, if arranged (S4).
+             */
+            visit_on?: string | null;
+        };
         /** @description A case to open (R-CM-1). */
         OpenCaseRequest: {
             /** @description The children the case concerns: current members of the family. */
@@ -3407,7 +3743,7 @@ export interface components {
          *     on every endpoint; [`allows`] is the only place that maps roles to them.
          * @enum {string}
          */
-        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases";
+        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals";
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -3501,6 +3837,47 @@ export interface components {
              * @description Send back with a change.
              */
             version: number;
+        };
+        /**
+         * @description A kind of place; each kind at a facility has its own queue.
+         * @enum {string}
+         */
+        PlaceKind: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+        /** @description A kind of place at a facility (one queue), as it stands today. */
+        PlaceView: {
+            /**
+             * Format: int32
+             * @description The places in force today.
+             */
+            capacity: number;
+            /**
+             * Format: int32
+             * @description Neither occupied nor offered.
+             */
+            free: number;
+            /**
+             * Format: uuid
+             * @description The queue's id.
+             */
+            id: string;
+            /** @description The kind of place. */
+            kind: components["schemas"]["PlaceKind"];
+            next_capacity?: components["schemas"]["CapacityView"] | null;
+            /**
+             * Format: int32
+             * @description Taken by stays.
+             */
+            occupied: number;
+            /**
+             * Format: int32
+             * @description Held by offers (pending or accepted).
+             */
+            offered: number;
+            /**
+             * Format: int32
+             * @description People waiting.
+             */
+            waiting: number;
         };
         /**
          * @description What changed between two versions of a help plan.
@@ -3614,6 +3991,42 @@ export interface components {
             /** @description Every version, newest first. */
             versions: components["schemas"]["PlanVersionRef"][];
         };
+        /** @description One change of an entry's position (R-Q-3), with its cause. */
+        PositionEventView: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /**
+             * @description `joined`, `left`, `admitted` (the entry's own change), or
+             *     `ahead_joined` (someone earlier in R-Q-3 order joined ahead),
+             *     `ahead_left`, `ahead_admitted` (someone ahead left or moved in).
+             */
+            cause: string;
+            /** @description The leaving reason, if the cause is a leaving. */
+            cause_detail?: string | null;
+            /**
+             * Format: uuid
+             * @description The entry whose change caused this one.
+             */
+            cause_entry_id?: string | null;
+            /**
+             * Format: int32
+             * @description Position before (`None`: joined).
+             */
+            from_position?: number | null;
+            /**
+             * Format: date
+             * @description The day (Lithuanian date).
+             */
+            on_date: string;
+            /**
+             * Format: int32
+             * @description Position after (`None`: left the queue).
+             */
+            to_position?: number | null;
+        };
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
             /**
@@ -3695,6 +4108,106 @@ export interface components {
          * @enum {string}
          */
         Purpose: "intake" | "needs_assessment" | "decision" | "case_management" | "service_delivery" | "payment" | "correction" | "data_subject_request" | "supervision";
+        /** @description An entry with its position history. */
+        QueueEntryDetail: components["schemas"]["QueueEntryView"] & {
+            /** @description Every change of its position, oldest first, with the cause. */
+            history: components["schemas"]["PositionEventView"][];
+            /**
+             * Format: date
+             * @description The day asked about (`on`), if any.
+             */
+            on?: string | null;
+            /**
+             * Format: int32
+             * @description The position on that day (`None`: not waiting then).
+             */
+            position_on?: number | null;
+        };
+        /** @description A person's place in a queue (R-Q-1..3). */
+        QueueEntryView: {
+            /**
+             * Format: uuid
+             * @description The application.
+             */
+            application_id?: string | null;
+            /**
+             * Format: date
+             * @description R-Q-3: the application's date (second key).
+             */
+            applied_on: string;
+            /** @description A note with the leaving. */
+            close_note?: string | null;
+            /** @description `admitted`, or the reason for leaving. */
+            close_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When it left the queue (moved in or left).
+             */
+            closed_at?: string | null;
+            /**
+             * Format: int64
+             * @description Days waited (to today, or to leaving).
+             */
+            days_waited: number;
+            /**
+             * Format: date
+             * @description R-Q-3: the decision's date (first key of the order).
+             */
+            decided_on: string;
+            /**
+             * Format: uuid
+             * @description The decision that granted the place.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            hold?: components["schemas"]["HoldView"] | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When registered.
+             */
+            joined_at: string;
+            offer?: components["schemas"]["OfferView"] | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: uuid
+             * @description The queue (kind of place at the facility).
+             */
+            place_id: string;
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description The dense position while waiting.
+             */
+            position?: number | null;
+            /**
+             * Format: int64
+             * @description R-Q-3: the order of registration (last key).
+             */
+            registration: number;
+            /** @description Where it stands. */
+            status: components["schemas"]["EntryStatus"];
+            /**
+             * Format: int32
+             * @description The entry's version (send it with a change).
+             */
+            version: number;
+        };
         /**
          * @description A kind of rate. Stored and sent as its code (`vrp`, `home_help_cap_2_3`, …);
          *     a code is never renamed.
@@ -3779,6 +4292,28 @@ export interface components {
         RefreshRequest: {
             /** @description The refresh token from login or the previous refresh. */
             refresh_token: string;
+        };
+        /** @description A registration of a signed decision in a queue. */
+        RegisterRequest: {
+            /**
+             * Format: uuid
+             * @description The signed decision granting a service with places.
+             */
+            decision_id: string;
+            /**
+             * Format: uuid
+             * @description The facility (default: the one the decision names, else the one the
+             *     application preferred, else the only facility with such places).
+             */
+            facility_id?: string | null;
+        };
+        /**
+         * @description What a registration did: the entry, and the offer made at once when a
+         *     place was free and nobody eligible waited ahead.
+         */
+        Registered: {
+            /** @description The entry (with its offer, if one was made). */
+            entry: components["schemas"]["QueueEntryView"];
         };
         /**
          * @description A person's relation in a family.
@@ -4279,6 +4814,14 @@ export interface components {
             /**
              * Format: int32
              * @description The `version` of the record as the client last read it.
+             */
+            version: number;
+        };
+        /** @description A version, for a change without other fields. */
+        VersionRequest: {
+            /**
+             * Format: int32
+             * @description The record's `version` as read.
              */
             version: number;
         };
@@ -7959,6 +8502,214 @@ export interface operations {
             };
         };
     };
+    list_facilities: {
+        parameters: {
+            query?: {
+                /** @description Only facilities with places of this kind. */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facilities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"][];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_facility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facility */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_capacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityRequest"];
+            };
+        };
+        responses: {
+            /** @description The facility as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `capacity_below_use` (R-Q-4) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A day in the past, or a kind the facility has not */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_family: {
         parameters: {
             query?: never;
@@ -9393,6 +10144,374 @@ export interface operations {
             };
             /** @description In force or were (parameters_in_force) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registered"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision or facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `queue_kind_taken` (R-Q-2), `already_queued` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a signed grant of a service with places; no facility */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_entry: {
+        parameters: {
+            query?: {
+                /** @description Also tell the position at the end of this day (from the history). */
+                on?: string;
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Queue entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry and its history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueEntryDetail"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Queue entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveRequest"];
+            };
+        };
+        responses: {
+            /** @description Left */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueEntryView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; not waiting */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Queue entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            /** @description Resumed (offered at once if first and a place is free) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueEntryView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; not waiting; not on hold */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10975,11 +12094,12 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
+export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
@@ -10990,19 +12110,24 @@ export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const deadlineStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStart"]> = ["application_received", "assessment_submitted", "files_received"];
 export const deadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineUnit"]> = ["calendar_days", "working_days"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
+export const declineReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeclineReason"]> = ["temporarily_unable", "not_ready_yet", "no_longer_needed", "chose_other_provider"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "internal_error", "unavailable"];
+export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "internal_error", "unavailable"];
+export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
 export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
 export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_change_own_roles", "admin_with_case_role", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing", "not_applicable", "before_received", "used_by_fee", "not_zero", "cannot_sign", "in_past", "before_1900"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
+export const leaveReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LeaveReason"]> = ["moved_elsewhere", "died", "refused", "decision_revoked"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals"];
+export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlaceKind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];

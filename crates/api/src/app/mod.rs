@@ -21,6 +21,7 @@ pub mod lifecycle;
 pub mod me;
 pub mod organisation;
 pub mod persons;
+pub mod places;
 pub mod procedure_parameters;
 pub mod read;
 pub mod service_accounts;

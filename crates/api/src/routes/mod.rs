@@ -16,6 +16,7 @@ pub mod health;
 pub mod me;
 pub mod organisation;
 pub mod persons;
+pub mod places;
 pub mod procedure_parameters;
 pub mod service_accounts;
 pub mod signing_delegations;
@@ -110,5 +111,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cases::plan_pdf::plan_pdf)
         .service(cases::action_status::action_status)
         .service(cases::list_reviews::list_reviews)
-        .service(cases::add_review::add_review);
+        .service(cases::add_review::add_review)
+        .service(places::facilities::list_facilities)
+        .service(places::facilities::get_facility)
+        .service(places::facilities::set_capacity)
+        .service(places::queue_entries::register)
+        .service(places::queue_entries::get_entry)
+        .service(places::queue_entries::leave)
+        .service(places::queue_entries::resume);
 }

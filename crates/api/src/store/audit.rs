@@ -302,11 +302,53 @@ pub enum AuditAction {
     /// Procedure parameters not yet in force were withdrawn.
     #[serde(rename = "procedure_parameters.delete")]
     ProcedureParametersDelete,
+    /// A facility was created with its places.
+    #[serde(rename = "facility.create")]
+    FacilityCreate,
+    /// A facility's details or admission checklist changed.
+    #[serde(rename = "facility.update")]
+    FacilityUpdate,
+    /// A kind of place got a new capacity from a date.
+    #[serde(rename = "facility.capacity")]
+    FacilityCapacity,
+    /// A queue board (who waits, with positions) was read.
+    #[serde(rename = "queue.board_read")]
+    QueueBoardRead,
+    /// A person was registered in a queue (R-Q-1).
+    #[serde(rename = "queue.join")]
+    QueueJoin,
+    /// A person left a queue, with the reason.
+    #[serde(rename = "queue.leave")]
+    QueueLeave,
+    /// A person on hold can be offered a place again.
+    #[serde(rename = "queue.resume")]
+    QueueResume,
+    /// A queue entry and its position history were read.
+    #[serde(rename = "queue.entry_read")]
+    QueueEntryRead,
+    /// A free place was offered (R-Q-4).
+    #[serde(rename = "offer.make")]
+    OfferMake,
+    /// An offer's answer (or its expiry) was recorded.
+    #[serde(rename = "offer.answer")]
+    OfferAnswer,
+    /// A person moved in after the admission checklist (R-LIM-7).
+    #[serde(rename = "stay.admit")]
+    StayAdmit,
+    /// A person arrived at the overnight shelter (R-DL-5).
+    #[serde(rename = "stay.arrive")]
+    StayArrive,
+    /// A shelter stay was extended for a recorded threat (R-DL-5).
+    #[serde(rename = "stay.extend")]
+    StayExtend,
+    /// A stay ended, with the reason.
+    #[serde(rename = "stay.end")]
+    StayEnd,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 69] = [
+    pub const ALL: [AuditAction; 83] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -376,6 +418,20 @@ impl AuditAction {
         AuditAction::CasePlanPrint,
         AuditAction::ProcedureParametersCreate,
         AuditAction::ProcedureParametersDelete,
+        AuditAction::FacilityCreate,
+        AuditAction::FacilityUpdate,
+        AuditAction::FacilityCapacity,
+        AuditAction::QueueBoardRead,
+        AuditAction::QueueJoin,
+        AuditAction::QueueLeave,
+        AuditAction::QueueResume,
+        AuditAction::QueueEntryRead,
+        AuditAction::OfferMake,
+        AuditAction::OfferAnswer,
+        AuditAction::StayAdmit,
+        AuditAction::StayArrive,
+        AuditAction::StayExtend,
+        AuditAction::StayEnd,
     ];
 
     /// The stored code.
@@ -450,6 +506,20 @@ impl AuditAction {
             AuditAction::CasePlanPrint => "case.plan_print",
             AuditAction::ProcedureParametersCreate => "procedure_parameters.create",
             AuditAction::ProcedureParametersDelete => "procedure_parameters.delete",
+            AuditAction::FacilityCreate => "facility.create",
+            AuditAction::FacilityUpdate => "facility.update",
+            AuditAction::FacilityCapacity => "facility.capacity",
+            AuditAction::QueueBoardRead => "queue.board_read",
+            AuditAction::QueueJoin => "queue.join",
+            AuditAction::QueueLeave => "queue.leave",
+            AuditAction::QueueResume => "queue.resume",
+            AuditAction::QueueEntryRead => "queue.entry_read",
+            AuditAction::OfferMake => "offer.make",
+            AuditAction::OfferAnswer => "offer.answer",
+            AuditAction::StayAdmit => "stay.admit",
+            AuditAction::StayArrive => "stay.arrive",
+            AuditAction::StayExtend => "stay.extend",
+            AuditAction::StayEnd => "stay.end",
         }
     }
 

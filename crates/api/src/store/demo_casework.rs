@@ -320,6 +320,7 @@ async fn demo_application<C: ConnectionTrait>(
         status_reason: Set(None),
         case_id: Set(None),
         case_recommendation: Set(None),
+        preferred_facility_id: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),

@@ -18,6 +18,7 @@ pub mod families;
 pub mod income;
 pub mod organisation;
 pub mod persons;
+pub mod places;
 pub mod rates;
 pub mod scope;
 pub mod seed;

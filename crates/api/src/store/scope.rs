@@ -109,7 +109,14 @@ mod impls {
         attachments,
         decisions,
         signing_delegations,
-        procedure_parameters
+        procedure_parameters,
+        facilities,
+        facility_places,
+        facility_capacities,
+        queue_entries,
+        queue_position_events,
+        place_offers,
+        stays
     );
 
     macro_rules! case_records {

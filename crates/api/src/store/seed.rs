@@ -6,6 +6,7 @@ use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use crate::store::entities::{elderships, institutions, municipalities, users};
 use crate::store::{begin_write, users as user_store};
 use atvejis_domain::access::Role;
+use atvejis_domain::places::{FacilityKind, PlaceKind};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter,
@@ -41,7 +42,27 @@ pub struct MunicipalitySeed<'a> {
     pub elderships: &'a [(&'a str, &'a str)],
     /// Institutions and units, parents first.
     pub institutions: &'a [InstitutionSeed<'a>],
+    /// Facilities with places (R-Q-1).
+    pub facilities: &'a [FacilitySeed<'a>],
 }
+
+/// A facility with places to seed.
+pub struct FacilitySeed<'a> {
+    /// Code, unique in the municipality.
+    pub code: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Kind.
+    pub kind: FacilityKind,
+    /// The institution (code) it belongs to.
+    pub institution: Option<&'a str>,
+    /// Address.
+    pub address: Option<&'a str>,
+    /// Its kinds of place with their capacity.
+    pub places: &'a [(PlaceKind, u32)],
+}
+
+const GGN_ADDRESS: &str = "Plento g. 25, Paprūdžių k., Kelmės apyl. sen., Kelmės r.";
 
 const CENTRE_ADDRESS: &str = "Vytauto Didžiojo g. 58, Kelmė";
 
@@ -113,6 +134,32 @@ pub const KELME: MunicipalitySeed<'static> = MunicipalitySeed {
             parent: Some("spc"),
         },
     ],
+    facilities: &[
+        FacilitySeed {
+            code: "ggn",
+            name: "Grupinio gyvenimo namai",
+            kind: FacilityKind::GroupLivingHome,
+            institution: Some("spc-ggn"),
+            address: Some(GGN_ADDRESS),
+            places: &[(PlaceKind::ShortTermCare, 2), (PlaceKind::LongTermCare, 8)],
+        },
+        FacilitySeed {
+            code: "apnakvindinimas",
+            name: "Laikino apnakvindinimo konteinerinis namelis",
+            kind: FacilityKind::OvernightShelter,
+            institution: Some("spc-ggn"),
+            address: Some(GGN_ADDRESS),
+            places: &[(PlaceKind::Shelter, 2)],
+        },
+        FacilitySeed {
+            code: "vdc-parama",
+            name: "Vaikų dienos centras „Parama“",
+            kind: FacilityKind::ChildrenDayCentre,
+            institution: Some("spc-vdc-parama"),
+            address: Some("S. Nėries g. 14, Kelmė"),
+            places: &[(PlaceKind::DayCare, 20)],
+        },
+    ],
 };
 
 /// Kaunas district municipality (S0), with one eldership for the demo.
@@ -141,6 +188,24 @@ pub const KAUNAS_DISTRICT: MunicipalitySeed<'static> = MunicipalitySeed {
             kind: "facility",
             address: None,
             parent: None,
+        },
+    ],
+    facilities: &[
+        FacilitySeed {
+            code: "cekiskes",
+            name: "Čekiškės socialinės globos ir priežiūros namai",
+            kind: FacilityKind::GroupLivingHome,
+            institution: Some("cekiskes-globos-namai"),
+            address: None,
+            places: &[(PlaceKind::ShortTermCare, 5), (PlaceKind::LongTermCare, 30)],
+        },
+        FacilitySeed {
+            code: "gynia",
+            name: "Vaiko gerovės centras „Gynia“",
+            kind: FacilityKind::ChildrenDayCentre,
+            institution: Some("gynia"),
+            address: None,
+            places: &[(PlaceKind::DayCare, 15)],
         },
     ],
 };
@@ -274,6 +339,12 @@ pub async fn municipality<C: ConnectionTrait>(
     }
     super::catalogue::seed(db, id, now).await?;
     super::rates::seed(db, id, now).await?;
+    for facility in seed.facilities {
+        let institution = facility
+            .institution
+            .and_then(|c| ids.iter().find(|(code, _)| *code == c).map(|(_, id)| *id));
+        super::places::seed_facility(db, id, institution, facility, now).await?;
+    }
     audit::record(
         db,
         &AuditActor::system("seed", Some(id)),

@@ -79,6 +79,11 @@ mod impls {
         decisions,
         signing_delegations,
         cases,
-        case_plan_versions
+        case_plan_versions,
+        facilities,
+        facility_places,
+        queue_entries,
+        place_offers,
+        stays
     );
 }

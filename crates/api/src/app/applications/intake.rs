@@ -212,6 +212,7 @@ pub async fn create_in(
         family_id: body.family_id,
         service_type_id: service.id,
         service_code: service.code.clone(),
+        preferred_facility_id: None,
         status: status.as_str().to_owned(),
         received_on: body.received_on,
         channel: body.channel.as_str().to_owned(),

@@ -155,6 +155,7 @@ pub async fn prepare(
         signing_reference: None,
         handed_over_on: None,
         handed_over_to: None,
+        facility_id: None,
         created_at: existing.as_ref().map_or(now, |d| d.created_at),
         updated_at: now,
         version: existing.as_ref().map_or(1, |d| d.version + 1),
@@ -232,6 +233,7 @@ pub async fn sign(
         crate::app::signing_delegations::covering(uow.db(), actor, record.service_type.id, today)
             .await?;
     let application_version = record.application.version;
+    let application = record.application.clone();
     take_step(
         &mut uow,
         record,
@@ -268,6 +270,9 @@ pub async fn sign(
         today,
     )
     .await?;
+    // R-Q-1: a granted place joins its facility's queue (or is offered).
+    crate::app::places::queue::register_signed(&mut uow, actor, &application, &decision, today)
+        .await?;
     let view = decision_of(uow.db(), actor, decision.id).await?;
     uow.commit().await?;
     Ok(view)

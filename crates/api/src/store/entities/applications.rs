@@ -44,6 +44,8 @@ pub struct Model {
     /// The case manager's recommendation filed with it (R-CM-4; required
     /// for children's day care).
     pub case_recommendation: Option<String>,
+    /// R-Q-5: the institution named in the SP-8.
+    pub preferred_facility_id: Option<Uuid>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,

@@ -35,6 +35,9 @@ pub struct Model {
     pub handed_over_on: Option<TimeDate>,
     /// R-DL-2: to whom (the provider).
     pub handed_over_to: Option<String>,
+    /// R-Q-1, R-Q-5: the facility whose place it grants (it may name
+    /// another than the application preferred).
+    pub facility_id: Option<Uuid>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub version: i32,
