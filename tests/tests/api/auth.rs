@@ -39,7 +39,9 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
             "receive_applications",
             "assess_needs",
             "read_cases",
-            "work_cases"
+            "work_cases",
+            "read_places",
+            "record_arrivals"
         ])
     );
     assert_eq!(me["municipality"]["code"], "kelme");
@@ -53,7 +55,12 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
     assert_eq!(me.assert_status(200)["eldership"], json!(null));
     assert_eq!(
         me.body["permissions"],
-        json!(["read_case_content", "sign_decisions", "read_cases"])
+        json!([
+            "read_case_content",
+            "sign_decisions",
+            "read_cases",
+            "read_places"
+        ])
     );
 }
 
