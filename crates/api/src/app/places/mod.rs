@@ -16,6 +16,7 @@
 
 pub mod board;
 pub mod facilities;
+pub mod person_entries;
 pub mod queue;
 pub mod views;
 
