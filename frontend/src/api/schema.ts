@@ -748,6 +748,31 @@ export interface paths {
          */
         get: operations["list_facilities"];
         put?: never;
+        /**
+         * Create a facility with its kinds of place and their places from today
+         *     (the default admission checklist of its kind).
+         */
+        post: operations["create_facility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-Q-5: when the preferred facility has no free place of the kind, the
+         *     other active facilities of my municipality with free places of it, most
+         *     free first (empty when the preferred one has a place).
+         */
+        get: operations["facility_alternatives"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -769,7 +794,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a facility: name, address, reply term, admission checklist,
+         *     whether it takes people.
+         */
+        patch: operations["update_facility"];
         trace?: never;
     };
     "/api/v1/facilities/{id}/capacities": {
@@ -1670,6 +1699,50 @@ export interface components {
              */
             draft_version: number;
         };
+        /** @description Another facility with free places. */
+        AlternativeFacility: {
+            /** @description Its address. */
+            address?: string | null;
+            /** @description Its code. */
+            code: string;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /**
+             * Format: int32
+             * @description Free places of the kind today.
+             */
+            free: number;
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description People waiting for them.
+             */
+            waiting: number;
+        };
+        /** @description The alternatives to a preferred facility (R-Q-5). */
+        Alternatives: {
+            /**
+             * @description Other active facilities with free places of the kind, most free
+             *     first; empty when the preferred one has a free place.
+             */
+            alternatives: components["schemas"]["AlternativeFacility"][];
+            /**
+             * Format: uuid
+             * @description The preferred facility.
+             */
+            facility_id: string;
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description Free places there today.
+             */
+            preferred_free: number;
+        };
         /**
          * @description What a client may do with an application now (the server computes it;
          *     clients show exactly these buttons).
@@ -2455,6 +2528,29 @@ export interface components {
              * @description In force until, inclusive (none: until revoked).
              */
             valid_until?: string | null;
+        };
+        /** @description A new facility. */
+        CreateFacilityRequest: {
+            /** @description Address. */
+            address?: string | null;
+            /** @description Code, unique in the municipality (lowercase letters, digits, `-`). */
+            code: string;
+            /**
+             * Format: uuid
+             * @description The institution it belongs to (of the municipality).
+             */
+            institution_id?: string | null;
+            /** @description Kind. */
+            kind: components["schemas"]["FacilityKind"];
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Calendar days to answer an offer (1–60; default 5).
+             */
+            offer_reply_days?: number | null;
+            /** @description Its kinds of place with their places from today (each kind once). */
+            places: components["schemas"]["NewPlaces"][];
         };
         /** @description A new family. */
         CreateFamilyRequest: {
@@ -3593,6 +3689,16 @@ export interface components {
             notes?: string;
             /** @description Who took part (at least one). */
             participants: components["schemas"]["ParticipantInput"][];
+        };
+        /** @description Places of a kind a new facility has from today. */
+        NewPlaces: {
+            /** @description The kind of place (one the facility's kind has). */
+            kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description Places, 0–10000.
+             */
+            places: number;
         };
         /**
          * @description How the person was told.
@@ -4892,6 +4998,27 @@ export interface components {
             /**
              * Format: int32
              * @description The `version` you read.
+             */
+            version: number;
+        };
+        /** @description A change of a facility (absent fields stay as they are). */
+        UpdateFacilityRequest: {
+            /** @description Whether it takes people. */
+            active?: boolean | null;
+            /** @description Address (empty: none). */
+            address?: string | null;
+            /** @description The admission checklist (codes unique). */
+            admission_checklist?: components["schemas"]["ChecklistItem"][] | null;
+            /** @description Name. */
+            name?: string | null;
+            /**
+             * Format: int32
+             * @description Calendar days to answer an offer (1–60).
+             */
+            offer_reply_days?: number | null;
+            /**
+             * Format: int32
+             * @description The facility's `version` as read.
              */
             version: number;
         };
@@ -8779,6 +8906,163 @@ export interface operations {
             };
         };
     };
+    create_facility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFacilityRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `facility_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; a kind of place the facility's kind has not */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    facility_alternatives: {
+        parameters: {
+            query: {
+                /** @description The preferred facility. */
+                facility_id: string;
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alternatives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alternatives"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facility has no places of the kind, or several kinds and none named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_facility: {
         parameters: {
             query?: never;
@@ -8820,6 +9104,105 @@ export interface operations {
             };
             /** @description No such facility */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_facility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFacilityRequest"];
+            };
+        };
+        responses: {
+            /** @description The facility as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12449,6 +12832,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];

@@ -4,7 +4,7 @@
 //! with free places (R-Q-5), and the queue board.
 
 use crate::db_tests;
-use crate::places_support::{Staff, board, facility_id, granted, set_capacity};
+use crate::places_support::{Staff, board, facility_id, grant_to, granted, set_capacity};
 use crate::support::TestApp;
 use serde_json::{Value, json};
 use time::macros::date;
@@ -14,6 +14,8 @@ db_tests!(
     r_q_1_the_board_is_read_by_the_division_only_and_audited,
     r_q_3_order_is_decision_date_then_application_date_then_registration,
     r_q_3_leaving_closes_the_gap_and_explains_every_move,
+    r_q_2_a_person_waits_in_one_long_term_queue_only,
+    r_q_5_a_full_day_centre_suggests_others_with_free_places,
 );
 
 async fn r_q_1_a_signed_grant_joins_the_queue_when_full(app: TestApp) {
@@ -48,7 +50,7 @@ async fn r_q_1_a_signed_grant_joins_the_queue_when_full(app: TestApp) {
     )
     .await;
     let view = board(&app, &staff.head, &ggn, "long_term_care").await;
-    assert_eq!(view["facility_name"].as_str().is_some(), true);
+    assert_eq!(view["facility_name"], "Grupinio gyvenimo namai");
     assert_eq!(view["place_kind"], "long_term_care");
     assert_eq!(view["place"]["capacity"], 0);
     assert_eq!(view["place"]["free"], 0);
@@ -386,4 +388,206 @@ async fn r_q_3_leaving_closes_the_gap_and_explains_every_move(app: TestApp) {
     let auditor = app.token("auditor").await;
     let reads = app.audit(&auditor, "action=queue.entry_read").await;
     assert!(reads.iter().any(|r| r["entity_id"] == b.as_str()));
+}
+
+async fn create_facility(app: &TestApp, token: &str, body: Value) -> Value {
+    app.post("/api/v1/facilities", token, body)
+        .await
+        .assert_status(201)
+        .clone()
+}
+
+async fn register(
+    app: &TestApp,
+    token: &str,
+    decision: &Value,
+    facility: &str,
+) -> crate::support::Reply {
+    app.post(
+        "/api/v1/queue-entries",
+        token,
+        json!({ "decision_id": decision["id"], "facility_id": facility }),
+    )
+    .await
+}
+
+async fn r_q_2_a_person_waits_in_one_long_term_queue_only(app: TestApp) {
+    let staff = Staff::of(&app).await;
+    app.clock.set_today(date!(2026 - 12 - 01));
+    let ggn = facility_id(&app, &staff.specialist, "ggn").await;
+    let body = json!({
+        "code": "ggn-tytuvenai",
+        "name": "Tytuvėnų grupinio gyvenimo namai",
+        "kind": "group_living_home",
+        "address": "Tytuvėnai",
+        "offer_reply_days": 7,
+        "places": [{ "kind": "long_term_care", "places": 4 }, { "kind": "short_term_care", "places": 2 }],
+    });
+    // Only the division creates facilities.
+    app.post("/api/v1/facilities", &staff.worker, body.clone())
+        .await
+        .assert_problem(403, "forbidden");
+    let second = create_facility(&app, &staff.specialist, body.clone()).await;
+    assert_eq!(second["offer_reply_days"], 7);
+    assert_eq!(second["active"], true);
+    assert!(!second["admission_checklist"].as_array().unwrap().is_empty());
+    let long = second["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "long_term_care")
+        .unwrap()
+        .clone();
+    assert_eq!(long["capacity"], 4);
+    assert_eq!(long["free"], 4);
+    let tytuvenai = second["id"].as_str().unwrap().to_owned();
+    app.post("/api/v1/facilities", &staff.specialist, body)
+        .await
+        .assert_problem(409, "facility_code_taken");
+    app.post(
+        "/api/v1/facilities",
+        &staff.specialist,
+        json!({ "code": "ggn-x", "name": "X", "kind": "group_living_home", "places": [{ "kind": "day_care", "places": 3 }] }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    // Two facilities with long-term places now: the grant names none, so
+    // the division registers the person, in one long-term queue only.
+    let (ona, _, long_decision) = granted(
+        &app,
+        &staff,
+        "Ona",
+        "group_living_long_term",
+        date!(2026 - 11 - 20),
+        date!(2026 - 12 - 02),
+    )
+    .await;
+    let mine = person_entries(&app, &staff.specialist, &ona).await;
+    assert_eq!(mine["entries"], json!([]));
+    let first = register(&app, &staff.specialist, &long_decision, &ggn).await;
+    assert_eq!(
+        first.assert_status(201)["entry"]["place_kind"],
+        "long_term_care"
+    );
+    register(&app, &staff.specialist, &long_decision, &tytuvenai)
+        .await
+        .assert_problem(409, "queue_kind_taken");
+    register(&app, &staff.specialist, &long_decision, &ggn)
+        .await
+        .assert_problem(409, "already_queued");
+    // A short-term queue besides the long-term one is allowed, one only.
+    let (_, short_decision) = grant_to(
+        &app,
+        &staff,
+        &ona,
+        "group_living_short_term",
+        date!(2026 - 12 - 02),
+        date!(2026 - 12 - 03),
+        json!({}),
+        json!({}),
+    )
+    .await;
+    register(&app, &staff.specialist, &short_decision, &ggn)
+        .await
+        .assert_status(201);
+    register(&app, &staff.specialist, &short_decision, &tytuvenai)
+        .await
+        .assert_problem(409, "queue_kind_taken");
+    let mine = person_entries(&app, &staff.specialist, &ona).await;
+    assert_eq!(mine["entries"].as_array().unwrap().len(), 2);
+    // The facility changes: name, reply term, checklist, taking people.
+    let changed = app
+        .patch(
+            &format!("/api/v1/facilities/{tytuvenai}"),
+            &staff.specialist,
+            json!({ "version": second["version"], "name": "Tytuvėnų GGN", "offer_reply_days": 10,
+                    "admission_checklist": [{ "code": "visit", "label_lt": "Apsilankymas", "label_en": "Visit", "required": true }] }),
+        )
+        .await;
+    assert_eq!(changed.assert_status(200)["name"], "Tytuvėnų GGN");
+    assert_eq!(changed.body["offer_reply_days"], 10);
+    assert_eq!(changed.body["admission_checklist"][0]["code"], "visit");
+    app.patch(
+        &format!("/api/v1/facilities/{tytuvenai}"),
+        &staff.specialist,
+        json!({ "version": second["version"], "active": false }),
+    )
+    .await
+    .assert_problem(409, "version_conflict");
+    app.patch(
+        &format!("/api/v1/facilities/{tytuvenai}"),
+        &staff.specialist,
+        json!({ "version": changed.body["version"], "admission_checklist": [
+            { "code": "a", "label_lt": "A", "label_en": "A", "required": true },
+            { "code": "a", "label_lt": "B", "label_en": "B", "required": false }] }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    let auditor = app.token("auditor").await;
+    assert_eq!(app.audit(&auditor, "action=facility.create").await.len(), 1);
+    assert_eq!(app.audit(&auditor, "action=facility.update").await.len(), 1);
+}
+
+async fn r_q_5_a_full_day_centre_suggests_others_with_free_places(app: TestApp) {
+    let staff = Staff::of(&app).await;
+    app.clock.set_today(date!(2026 - 12 - 01));
+    let parama = facility_id(&app, &staff.specialist, "vdc-parama").await;
+    let saule = create_facility(
+        &app,
+        &staff.specialist,
+        json!({ "code": "vdc-saule", "name": "VDC Saulė", "kind": "children_day_centre",
+                "places": [{ "kind": "day_care", "places": 10 }] }),
+    )
+    .await;
+    let url =
+        |id: &str| format!("/api/v1/facilities/alternatives?facility_id={id}&place_kind=day_care");
+    // Parama has free places: nothing to suggest.
+    let none = app.get(&url(&parama), &staff.worker).await;
+    assert_eq!(none.assert_status(200)["preferred_free"], 20);
+    assert_eq!(none.body["alternatives"], json!([]));
+    set_capacity(
+        &app,
+        &staff.specialist,
+        &parama,
+        "day_care",
+        0,
+        date!(2026 - 12 - 01),
+    )
+    .await;
+    let full = app.get(&url(&parama), &staff.worker).await;
+    assert_eq!(full.assert_status(200)["preferred_free"], 0);
+    let others = full.body["alternatives"].as_array().unwrap();
+    assert_eq!(others.len(), 1, "{others:?}");
+    assert_eq!(others[0]["facility_id"], saule["id"]);
+    assert_eq!(others[0]["name"], "VDC Saulė");
+    assert_eq!(others[0]["free"], 10);
+    // Without a kind: the day centre's only one.
+    let plain = app
+        .get(
+            &format!("/api/v1/facilities/alternatives?facility_id={parama}"),
+            &staff.head,
+        )
+        .await;
+    assert_eq!(
+        plain.assert_status(200)["alternatives"][0]["facility_id"],
+        saule["id"]
+    );
+    // A facility that is not taking people is not suggested.
+    app.patch(
+        &format!("/api/v1/facilities/{}", saule["id"].as_str().unwrap()),
+        &staff.specialist,
+        json!({ "version": saule["version"], "active": false }),
+    )
+    .await
+    .assert_status(200);
+    let inactive = app.get(&url(&parama), &staff.worker).await;
+    assert_eq!(inactive.assert_status(200)["alternatives"], json!([]));
+    let case_manager = app.token("case_manager").await;
+    app.get(&url(&parama), &case_manager)
+        .await
+        .assert_problem(403, "forbidden");
+    let kaunas = app.token("kaunas_worker").await;
+    app.get(&url(&parama), &kaunas)
+        .await
+        .assert_problem(404, "not_found");
 }

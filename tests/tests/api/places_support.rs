@@ -213,11 +213,39 @@ pub async fn granted_with(
         "1944-03-03"
     };
     let person_id = person(app, &staff.worker, first, birth).await;
+    let (prepared, signed) = grant_to(
+        app,
+        staff,
+        &person_id,
+        service,
+        received_on,
+        signed_on,
+        application_extra,
+        decision_extra,
+    )
+    .await;
+    (person_id, prepared, signed)
+}
+
+/// `person_id` granted `service` (see [`granted`]); returns (application
+/// view as prepared, signed decision).
+#[allow(clippy::too_many_arguments)]
+pub async fn grant_to(
+    app: &TestApp,
+    staff: &Staff,
+    person_id: &str,
+    service: &str,
+    received_on: Date,
+    signed_on: Date,
+    application_extra: Value,
+    decision_extra: Value,
+) -> (Value, Value) {
+    app.clock.set_today(received_on);
     let received = received_on.to_string();
     let application = apply_with(
         app,
         &staff.worker,
-        &person_id,
+        person_id,
         service,
         &received,
         application_extra,
@@ -233,7 +261,7 @@ pub async fn granted_with(
         .clone();
     app.clock.set_today(signed_on);
     let signed = sign(app, &staff.head, &prepared["decision"]).await;
-    (person_id, prepared, signed)
+    (prepared, signed)
 }
 
 /// The id of the facility with `code` in the actor's municipality.

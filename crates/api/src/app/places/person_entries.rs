@@ -100,7 +100,7 @@ pub async fn list(
             }
             let (open, mut closed): (Vec<_>, Vec<_>) =
                 rows.into_iter().partition(|e| e.status == WAITING);
-            closed.sort_by(|a, b| b.closed_at.cmp(&a.closed_at));
+            closed.sort_by_key(|e| std::cmp::Reverse(e.closed_at));
             let entries = open
                 .into_iter()
                 .chain(closed)
