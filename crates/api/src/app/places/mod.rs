@@ -14,7 +14,11 @@
 //! stays and facilities need `ManagePlaces`; arrivals at the shelter
 //! `RecordArrivals`. Each is checked before anything is looked up.
 
+pub mod alternatives;
+pub mod board;
 pub mod facilities;
+pub mod facility_write;
+pub mod person_entries;
 pub mod queue;
 pub mod views;
 

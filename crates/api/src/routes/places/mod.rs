@@ -5,4 +5,5 @@
 //! the overnight shelter.
 
 pub mod facilities;
+pub mod person_entries;
 pub mod queue_entries;
