@@ -1904,6 +1904,11 @@ export interface components {
             overdue: boolean;
             /** @description The person the service is for. */
             person: components["schemas"]["PersonRef"];
+            /**
+             * Format: uuid
+             * @description R-Q-5: the institution (facility) the SP-8 names.
+             */
+            preferred_facility_id?: string | null;
             /** @description Who received it. */
             received_by: components["schemas"]["StaffRef"];
             /**
@@ -2483,6 +2488,12 @@ export interface components {
              */
             person_id: string;
             /**
+             * Format: uuid
+             * @description R-Q-5: the institution (facility) where the person wants the service,
+             *     for a service with places (see `GET /api/v1/facilities`).
+             */
+            preferred_facility_id?: string | null;
+            /**
              * Format: date
              * @description The day it was received (not in the future).
              */
@@ -2723,6 +2734,11 @@ export interface components {
              * @description The decision's date.
              */
             decided_on?: string | null;
+            /**
+             * Format: uuid
+             * @description R-Q-1, R-Q-5: the facility whose place it grants.
+             */
+            facility_id?: string | null;
             fee_calculation?: components["schemas"]["FeeCalculationView"] | null;
             /**
              * Format: date
@@ -4223,6 +4239,13 @@ export interface components {
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
             /**
+             * Format: uuid
+             * @description R-Q-1, R-Q-5: for a service with places, the facility whose place is
+             *     granted — the application's preferred one by default; the division
+             *     may name another (e.g. a day centre with a free place).
+             */
+            facility_id?: string | null;
+            /**
              * @description Hours a month granted (required to grant home help), 0–744, at most
              *     two decimals.
              * @example 20
@@ -4993,6 +5016,11 @@ export interface components {
             documents?: components["schemas"]["DocumentInput"][];
             /** @description Notes; `null` clears them. */
             notes?: string | null;
+            /**
+             * Format: uuid
+             * @description R-Q-5: the preferred institution (facility); `null` clears it.
+             */
+            preferred_facility_id?: string | null;
             /** @description Representative; `null` clears it. */
             representative?: string | null;
             /**

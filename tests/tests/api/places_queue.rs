@@ -4,7 +4,9 @@
 //! with free places (R-Q-5), and the queue board.
 
 use crate::db_tests;
-use crate::places_support::{Staff, board, facility_id, grant_to, granted, set_capacity};
+use crate::places_support::{
+    Staff, apply_with, board, facility_id, grant_to, granted, granted_with, person, set_capacity,
+};
 use crate::support::TestApp;
 use serde_json::{Value, json};
 use time::macros::date;
@@ -16,6 +18,7 @@ db_tests!(
     r_q_3_leaving_closes_the_gap_and_explains_every_move,
     r_q_2_a_person_waits_in_one_long_term_queue_only,
     r_q_5_a_full_day_centre_suggests_others_with_free_places,
+    r_q_5_the_decision_names_another_day_centre_than_the_sp8,
 );
 
 async fn r_q_1_a_signed_grant_joins_the_queue_when_full(app: TestApp) {
@@ -590,4 +593,75 @@ async fn r_q_5_a_full_day_centre_suggests_others_with_free_places(app: TestApp) 
     app.get(&url(&parama), &kaunas)
         .await
         .assert_problem(404, "not_found");
+}
+
+/// R-Q-5 through the SP-8 and the decision: the application names Parama,
+/// which is full; the decision names Saulė, which has a place, and signing
+/// registers the child there with the place offered at once. A facility
+/// without places of the service's kind is refused on both.
+async fn r_q_5_the_decision_names_another_day_centre_than_the_sp8(app: TestApp) {
+    let staff = Staff::of(&app).await;
+    app.clock.set_today(date!(2026 - 12 - 01));
+    let parama = facility_id(&app, &staff.specialist, "vdc-parama").await;
+    let ggn = facility_id(&app, &staff.specialist, "ggn").await;
+    let saule = create_facility(
+        &app,
+        &staff.specialist,
+        json!({ "code": "vdc-saule", "name": "VDC Saulė", "kind": "children_day_centre",
+                "places": [{ "kind": "day_care", "places": 3 }] }),
+    )
+    .await;
+    let saule = saule["id"].as_str().unwrap().to_owned();
+    set_capacity(
+        &app,
+        &staff.specialist,
+        &parama,
+        "day_care",
+        0,
+        date!(2026 - 12 - 01),
+    )
+    .await;
+    // The group living home has no day-care places: refused, nothing stored.
+    let child = person(&app, &staff.worker, "Vaikas", "2016-04-02").await;
+    apply_with(
+        &app,
+        &staff.worker,
+        &child,
+        "children_day_centre",
+        "2026-12-01",
+        json!({ "preferred_facility_id": ggn }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    // Home help has no places at all.
+    apply_with(
+        &app,
+        &staff.worker,
+        &child,
+        "home_help",
+        "2026-12-01",
+        json!({ "preferred_facility_id": parama }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    let (_, prepared, signed) = granted_with(
+        &app,
+        &staff,
+        "Rūta",
+        "children_day_centre",
+        date!(2026 - 12 - 01),
+        date!(2026 - 12 - 02),
+        json!({ "preferred_facility_id": parama }),
+        json!({ "facility_id": saule }),
+    )
+    .await;
+    assert_eq!(prepared["preferred_facility_id"], json!(parama));
+    assert_eq!(prepared["decision"]["facility_id"], json!(saule));
+    assert_eq!(signed["facility_id"], json!(saule));
+    let on_saule = board(&app, &staff.specialist, &saule, "day_care").await;
+    let entries = on_saule["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{on_saule}");
+    assert_eq!(entries[0]["offer"]["status"], "pending", "a place was free");
+    let on_parama = board(&app, &staff.specialist, &parama, "day_care").await;
+    assert_eq!(on_parama["entries"], json!([]));
 }

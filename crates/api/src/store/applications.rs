@@ -388,6 +388,10 @@ pub async fn save<C: ConnectionTrait>(
             )
             .col_expr(C::StatusReason, Expr::value(row.status_reason.clone()))
             .col_expr(C::DecisionDueOn, Expr::value(row.decision_due_on))
+            .col_expr(
+                C::PreferredFacilityId,
+                Expr::value(row.preferred_facility_id),
+            )
             .exec(db)
             .await?,
     )

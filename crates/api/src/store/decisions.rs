@@ -138,6 +138,7 @@ pub async fn save_prepared<C: ConnectionTrait>(
                 .col_expr(C::MonthlyFee, Expr::value(row.monthly_fee))
                 .col_expr(C::FeeCalculation, Expr::value(row.fee_calculation))
                 .col_expr(C::ServiceFrom, Expr::value(row.service_from))
+                .col_expr(C::FacilityId, Expr::value(row.facility_id))
                 .col_expr(C::PreparedBy, Expr::value(row.prepared_by))
                 .col_expr(C::PreparedAt, Expr::value(row.prepared_at))
                 .col_expr(C::SignedBy, Expr::value(None::<Uuid>))

@@ -65,6 +65,9 @@ pub struct CreateApplicationRequest {
     /// Register it as received now (`true`, the default) or keep a draft.
     #[serde(default = "yes")]
     pub submit: bool,
+    /// R-Q-5: the institution (facility) where the person wants the service,
+    /// for a service with places (see `GET /api/v1/facilities`).
+    pub preferred_facility_id: Option<Uuid>,
 }
 
 fn yes() -> bool {
@@ -177,6 +180,16 @@ pub async fn create_in(
     let (Some(service), Some(spec)) = (service, spec) else {
         return Err(ApiError::internal("service type checked above"));
     };
+    if let Some(facility_id) = body.preferred_facility_id {
+        crate::app::places::check_facility_for_service(
+            uow.db(),
+            actor,
+            facility_id,
+            &service.code,
+            "preferred_facility_id",
+        )
+        .await?;
+    }
     let person = find_person(uow.db(), actor, body.person_id).await?;
     if let Some(family_id) = body.family_id {
         match repo::family_membership(uow.db(), actor, family_id, person.id).await? {
@@ -212,7 +225,7 @@ pub async fn create_in(
         family_id: body.family_id,
         service_type_id: service.id,
         service_code: service.code.clone(),
-        preferred_facility_id: None,
+        preferred_facility_id: body.preferred_facility_id,
         status: status.as_str().to_owned(),
         received_on: body.received_on,
         channel: body.channel.as_str().to_owned(),
@@ -275,6 +288,10 @@ pub struct UpdateApplicationRequest {
     /// Documents whose state changes.
     #[serde(default)]
     pub documents: Vec<DocumentInput>,
+    /// R-Q-5: the preferred institution (facility); `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Uuid>, nullable)]
+    pub preferred_facility_id: Option<Option<Uuid>>,
 }
 
 /// Change notes, representative or documents while the application is
@@ -338,6 +355,23 @@ pub async fn update(
             json!({ "from": row.representative, "to": new }),
         );
         row.representative = new;
+    }
+    if let Some(preferred) = body.preferred_facility_id {
+        if let Some(facility_id) = preferred {
+            crate::app::places::check_facility_for_service(
+                uow.db(),
+                actor,
+                facility_id,
+                &row.service_code,
+                "preferred_facility_id",
+            )
+            .await?;
+        }
+        changes.insert(
+            "preferred_facility_id".into(),
+            json!({ "from": row.preferred_facility_id, "to": preferred }),
+        );
+        row.preferred_facility_id = preferred;
     }
     repo::save(uow.db(), actor, row, body.version, uow.now()).await?;
     row.version = body.version + 1;

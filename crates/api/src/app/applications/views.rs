@@ -256,6 +256,8 @@ pub struct ApplicationView {
     pub case_id: Option<Uuid>,
     /// The case manager's recommendation filed with it (R-CM-4).
     pub case_recommendation: Option<String>,
+    /// R-Q-5: the institution (facility) the SP-8 names.
+    pub preferred_facility_id: Option<Uuid>,
     /// The eldership that received it.
     pub eldership: Option<EldershipRef>,
     /// The decision, once prepared.
@@ -608,6 +610,7 @@ pub fn application_view(
         status_reason: row.status_reason.clone(),
         case_id: row.case_id,
         case_recommendation: row.case_recommendation.clone(),
+        preferred_facility_id: row.preferred_facility_id,
         eldership: parts.eldership.map(Into::into),
         allowed_actions,
         decision,

@@ -475,6 +475,7 @@ async fn file_application_in(
         notes: None,
         documents: Vec::new(),
         submit: true,
+        preferred_facility_id: None,
     };
     let filing = CaseFiling {
         case_id: case.id,

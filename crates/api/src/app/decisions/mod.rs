@@ -62,6 +62,10 @@ pub struct PrepareDecisionRequest {
     pub hours_per_month: Option<Decimal>,
     /// The service starts on (not before the decision; R-DL-2).
     pub service_from: Option<Date>,
+    /// R-Q-1, R-Q-5: for a service with places, the facility whose place is
+    /// granted — the application's preferred one by default; the division
+    /// may name another (e.g. a day centre with a free place).
+    pub facility_id: Option<Uuid>,
 }
 
 /// Prepare (or revise) the decision of application `id`, with the fee
@@ -110,6 +114,16 @@ pub async fn prepare(
         summary,
     )
     .await?;
+    if let (Some(facility_id), Outcome::Granted) = (body.facility_id, body.outcome) {
+        crate::app::places::check_facility_for_service(
+            uow.db(),
+            actor,
+            facility_id,
+            &record.application.service_code,
+            "facility_id",
+        )
+        .await?;
+    }
     let spec = views_spec(&record.service_type)?;
     let (monthly_fee, snapshot) = match body.outcome {
         Outcome::Refused => (None, None),
@@ -155,7 +169,10 @@ pub async fn prepare(
         signing_reference: None,
         handed_over_on: None,
         handed_over_to: None,
-        facility_id: None,
+        facility_id: match body.outcome {
+            Outcome::Granted => body.facility_id,
+            Outcome::Refused => None,
+        },
         created_at: existing.as_ref().map_or(now, |d| d.created_at),
         updated_at: now,
         version: existing.as_ref().map_or(1, |d| d.version + 1),

@@ -209,6 +209,8 @@ pub struct DecisionView {
     pub handed_over_on: Option<Date>,
     /// R-DL-2: the provider they were handed to.
     pub handed_over_to: Option<String>,
+    /// R-Q-1, R-Q-5: the facility whose place it grants.
+    pub facility_id: Option<Uuid>,
     /// Send back with a step.
     pub version: i32,
 }
@@ -276,6 +278,7 @@ pub fn decision_view(
         notification_method: method,
         handed_over_on: d.handed_over_on,
         handed_over_to: d.handed_over_to.clone(),
+        facility_id: d.facility_id,
         version: d.version,
     })
 }

@@ -414,3 +414,34 @@ pub async fn open_entries_of_kind<C: sea_orm::ConnectionTrait>(
         .all(db)
         .await?)
 }
+
+/// R-Q-5: checks that `facility_id`, named on `field` for a service of
+/// `service_code`, is a facility of the actor's municipality with places of
+/// the service's kind (422 otherwise; also for a service without places).
+pub async fn check_facility_for_service<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    facility_id: Uuid,
+    service_code: &str,
+    field: &'static str,
+) -> ApiResult<()> {
+    use crate::error::FieldCode;
+    let Some(kind) = PlaceKind::of_service(service_code) else {
+        return Err(ApiError::invalid_field(
+            field,
+            FieldCode::NotApplicable,
+            "the service has no places (R-Q-1); name no facility",
+        ));
+    };
+    match repo::place_of_kind(db, actor, facility_id, kind.as_str()).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::invalid_field(
+            field,
+            FieldCode::Invalid,
+            format!(
+                "not a facility of your municipality with places of kind {}",
+                kind.as_str()
+            ),
+        )),
+    }
+}
