@@ -26,6 +26,7 @@ mod layer_persons;
 mod layer_staff;
 mod openapi;
 mod places_concurrency;
+mod places_offers;
 mod procedure_parameters;
 mod rules_fees;
 mod security;

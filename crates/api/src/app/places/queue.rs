@@ -459,8 +459,7 @@ pub struct QueueEntryDetail {
 pub fn position_on(history: &[PositionEventView], on: Date) -> Option<i32> {
     history
         .iter()
-        .filter(|e| e.on_date <= on)
-        .last()
+        .rfind(|e| e.on_date <= on)
         .and_then(|e| e.to_position)
 }
 
