@@ -43,7 +43,7 @@ clippy:
 
 # Database tests run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL
 # is set (e.g. postgres://postgres@127.0.0.1:5432/test).
-test-rust:
+test-rust: server
 	@if [ -n "$${TEST_DATABASE_URL:-}" ]; then echo "Database tests: SQLite and PostgreSQL ($$TEST_DATABASE_URL)"; \
 	 else echo "Database tests: SQLite only (set TEST_DATABASE_URL for PostgreSQL too)"; fi
 	$(CARGO) test --workspace
