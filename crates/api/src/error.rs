@@ -299,7 +299,18 @@ impl ResponseError for ApiError {
 }
 
 impl From<sea_orm::DbErr> for ApiError {
+    /// A database failure is a 500, except a connection the pool could not
+    /// give in time (every connection busy, e.g. many writes queued on one
+    /// queue's lock): 503 `unavailable` with `Retry-After`, nothing written.
     fn from(e: sea_orm::DbErr) -> Self {
+        if let sea_orm::DbErr::ConnectionAcquire(cause) = &e {
+            tracing::warn!(error = %cause, "no database connection in time");
+            let mut busy = ApiError::unavailable(
+                "The server is busy; nothing was changed. Retry in a moment.",
+            );
+            busy.retry_after = Some(1);
+            return busy;
+        }
         ApiError::internal(format!("database: {e}"))
     }
 }
