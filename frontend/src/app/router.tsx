@@ -27,6 +27,7 @@ const ApplicationRoute = lazy(() => import('./routes/application'));
 const InboxRoute = lazy(() => import('./routes/inbox'));
 const CasesRoute = lazy(() => import('./routes/cases'));
 const CaseRoute = lazy(() => import('./routes/case'));
+const PlacesRoute = lazy(() => import('./routes/places'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded('/inbox', <InboxRoute />)} />
           <Route path="cases" element={guarded('/cases', <CasesRoute />)} />
           <Route path="cases/:id" element={guarded('/cases', <CaseRoute />)} />
+          <Route path="places" element={guarded('/places', <PlacesRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

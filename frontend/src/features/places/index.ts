@@ -1,0 +1,7 @@
+// Places and fair queues (issue 10): the facilities' places today, a
+// queue's board (who waits, offers, admissions, stays), an entry's position
+// history, and the shelter's arrivals.
+
+export { placeKeys } from './keys';
+export { PlacesOverview } from './components/places-overview';
+export { PositionHistoryDialog } from './components/position-history-dialog';
