@@ -794,6 +794,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facilities/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The queue board of a kind of place at a facility: those waiting in
+         *     R-Q-3 order with their expected wait (from the admissions of the last
+         *     12 months), the offers holding places (overdue ones marked), and the
+         *     open stays. The read is recorded (`queue.board_read`).
+         */
+        get: operations["queue_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families": {
         parameters: {
             query?: never;
@@ -2005,6 +2027,16 @@ export interface components {
             /** @description What changed. */
             summary: unknown;
         };
+        /** @description A waiting entry on the board, with its expected wait. */
+        BoardEntry: components["schemas"]["QueueEntryView"] & {
+            /** @description The expected wait at its position. */
+            expected_wait: components["schemas"]["WaitEstimate"];
+        };
+        /** @description An offer holding a place, with the person's name. */
+        BoardOffer: components["schemas"]["OfferView"] & {
+            /** @description The person's name. */
+            person_name: string;
+        };
         /** @description A capacity of a kind of place from a day. */
         CapacityRequest: {
             /** @description The kind of place. */
@@ -2812,6 +2844,17 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        /** @description What the expected waits rest on. */
+        EstimateBasis: {
+            /**
+             * Format: int32
+             * @description Admissions from the queue (stays that came from a queue entry)
+             *     started in the 365 days to today.
+             */
+            admissions_last_12_months: number;
+            /** @description How the estimate is computed. */
+            method: string;
+        };
         /**
          * @description A kind of facility.
          * @enum {string}
@@ -4108,6 +4151,28 @@ export interface components {
          * @enum {string}
          */
         Purpose: "intake" | "needs_assessment" | "decision" | "case_management" | "service_delivery" | "payment" | "correction" | "data_subject_request" | "supervision";
+        /** @description The queue board of a kind of place at a facility. */
+        QueueBoard: {
+            /** @description Those waiting, in R-Q-3 order, each with the expected wait. */
+            entries: components["schemas"]["BoardEntry"][];
+            /** @description What the expected waits rest on. */
+            estimate_basis: components["schemas"]["EstimateBasis"];
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /** @description Its name. */
+            facility_name: string;
+            /** @description The offers holding a place (pending or accepted). */
+            offers: components["schemas"]["BoardOffer"][];
+            /** @description The places today: capacity, occupied, offered, free, waiting. */
+            place: components["schemas"]["PlaceView"];
+            /** @description The kind of place (the queue). */
+            place_kind: components["schemas"]["PlaceKind"];
+            /** @description The open stays occupying places. */
+            stays: components["schemas"]["StayView"][];
+        };
         /** @description An entry with its position history. */
         QueueEntryDetail: components["schemas"]["QueueEntryView"] & {
             /** @description Every change of its position, oldest first, with the cause. */
@@ -4579,6 +4644,95 @@ export interface components {
              */
             id: string;
         };
+        /** @description A stay in a place. */
+        StayView: {
+            /**
+             * Format: date-time
+             * @description R-DL-5: when the person arrived at the shelter.
+             */
+            arrived_at?: string | null;
+            /** @description R-DL-5: who brought them (`police`, `ambulance`, `self`, `other`). */
+            brought_by?: string | null;
+            /** @description The admission checklist as recorded. */
+            checklist?: unknown;
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id?: string | null;
+            /** @description A note with the ending. */
+            end_note?: string | null;
+            /** @description Why it ended. */
+            end_reason?: string | null;
+            /**
+             * Format: date
+             * @description The day it ended.
+             */
+            ended_on?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-7: the F027/a extract's date.
+             */
+            extract_027a_issued_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description Nights so far (to today, or to the end): the days that feed the care
+             *     fee.
+             */
+            nights: number;
+            /**
+             * Format: uuid
+             * @description The offer it came from.
+             */
+            offer_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: uuid
+             * @description The queue (kind of place at the facility).
+             */
+            place_id: string;
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: date
+             * @description R-DL-5: the stay's planned last day (7 nights, longer only with a
+             *     recorded threat).
+             */
+            planned_until?: string | null;
+            /**
+             * Format: uuid
+             * @description The queue entry it came from.
+             */
+            queue_entry_id?: string | null;
+            /**
+             * Format: date
+             * @description The moving-in (or arrival) day.
+             */
+            started_on: string;
+            /** @description R-DL-5: the recorded threat to health or life. */
+            threat_reason?: string | null;
+            /**
+             * Format: int32
+             * @description The stay's version (send it with a change).
+             */
+            version: number;
+        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -4824,6 +4978,26 @@ export interface components {
              * @description The record's `version` as read.
              */
             version: number;
+        };
+        /** @description How the expected wait of a position was estimated. */
+        WaitEstimate: {
+            /**
+             * Format: int32
+             * @description Admissions in the 365 days before the estimate (the basis).
+             */
+            admissions_last_12_months: number;
+            /**
+             * Format: int32
+             * @description Expected days until admission: `position × 365 / admissions`,
+             *     rounded up; `None` when nobody was admitted in the last 12 months
+             *     (no basis to estimate from).
+             */
+            expected_days?: number | null;
+            /**
+             * Format: int32
+             * @description The position the estimate is for.
+             */
+            position: number;
         };
     };
     responses: never;
@@ -8710,6 +8884,80 @@ export interface operations {
             };
         };
     };
+    queue_board: {
+        parameters: {
+            query?: {
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoard"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose; the facility has no places of the kind, or several kinds and none named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_family: {
         parameters: {
             query?: never;
@@ -12095,6 +12343,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];

@@ -115,6 +115,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::facilities::list_facilities)
         .service(places::facilities::get_facility)
         .service(places::facilities::set_capacity)
+        .service(places::facilities::queue_board)
         .service(places::queue_entries::register)
         .service(places::queue_entries::get_entry)
         .service(places::queue_entries::leave)

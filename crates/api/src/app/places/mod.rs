@@ -14,6 +14,7 @@
 //! stays and facilities need `ManagePlaces`; arrivals at the shelter
 //! `RecordArrivals`. Each is checked before anything is looked up.
 
+pub mod board;
 pub mod facilities;
 pub mod queue;
 pub mod views;

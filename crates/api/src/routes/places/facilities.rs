@@ -1,11 +1,13 @@
 //! `/api/v1/facilities`: facilities with their places and capacity.
 
 use crate::actor::Actor;
+use crate::app::places::board::{self, QueueBoard};
 use crate::app::places::facilities::{self as app, CapacityRequest, FacilityView};
 use crate::error::{ApiResult, Problem};
-use crate::extract::ValidJson;
+use crate::extract::{ReadPurpose, ValidJson};
 use crate::state::AppState;
 use actix_web::{get, post, web};
+use atvejis_domain::access::Purpose;
 use atvejis_domain::places::PlaceKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -89,5 +91,53 @@ pub async fn set_capacity(
 ) -> ApiResult<web::Json<FacilityView>> {
     Ok(web::Json(
         app::set_capacity(&state, &actor, id.into_inner(), body.0).await?,
+    ))
+}
+
+/// Which queue of the facility.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BoardFilter {
+    /// The kind of place (needed when the facility has several).
+    #[param(inline)]
+    pub place_kind: Option<PlaceKind>,
+}
+
+/// The queue board of a kind of place at a facility: those waiting in
+/// R-Q-3 order with their expected wait (from the admissions of the last
+/// 12 months), the offers holding places (overdue ones marked), and the
+/// open stays. The read is recorded (`queue.board_read`).
+#[utoipa::path(
+    tag = "places",
+    params(
+        ("id" = Uuid, Path, description = "Facility id"),
+        BoardFilter,
+        ("X-Purpose" = Purpose, Header, description = "Why you read it (recorded; R-ROLE-3)"),
+    ),
+    responses(
+        (status = 200, description = "The queue board", body = QueueBoard),
+        (status = 403, description = "No access to places", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such facility", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No purpose; the facility has no places of the kind, or several kinds and none named", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/facilities/{id}/queue")]
+pub async fn queue_board(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    filter: web::Query<BoardFilter>,
+    purpose: ReadPurpose,
+) -> ApiResult<web::Json<QueueBoard>> {
+    Ok(web::Json(
+        board::board(
+            &state,
+            &actor,
+            id.into_inner(),
+            filter.place_kind,
+            purpose.0,
+        )
+        .await?,
     ))
 }
