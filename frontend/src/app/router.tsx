@@ -28,6 +28,7 @@ const InboxRoute = lazy(() => import('./routes/inbox'));
 const CasesRoute = lazy(() => import('./routes/cases'));
 const CaseRoute = lazy(() => import('./routes/case'));
 const PlacesRoute = lazy(() => import('./routes/places'));
+const PlaceQueueRoute = lazy(() => import('./routes/place-queue'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ export function AppRoutes() {
           <Route path="cases" element={guarded('/cases', <CasesRoute />)} />
           <Route path="cases/:id" element={guarded('/cases', <CaseRoute />)} />
           <Route path="places" element={guarded('/places', <PlacesRoute />)} />
+          <Route path="places/:facilityId/:placeKind" element={guarded('/places', <PlaceQueueRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

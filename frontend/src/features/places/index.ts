@@ -5,3 +5,5 @@
 export { placeKeys } from './keys';
 export { PlacesOverview } from './components/places-overview';
 export { PositionHistoryDialog } from './components/position-history-dialog';
+export { QueueBoardPage, UnknownPlaceKind } from './components/queue-board';
+export type { BoardActions } from './components/queue-board';
