@@ -19,7 +19,7 @@ use crate::store::entities::{
     facilities, facility_places, persons, queue_entries, queue_position_events, stays,
 };
 use crate::store::persons::search_text;
-use crate::store::places::WAITING;
+use crate::store::places::{ADMITTED, WAITING};
 use atvejis_domain::personal_code::{PersonalCode, Sex, check_digit};
 use atvejis_domain::places::{PlaceKind, shelter_stay_ends_on};
 use sea_orm::{
@@ -200,18 +200,50 @@ pub async fn load<C: ConnectionTrait>(
     let today = atvejis_domain::calendar::lithuanian_date(now);
     let eldership = super::seed::eldership_id(db, municipality_id, "kelmes-miesto").await?;
 
-    // Every long-term place taken.
+    // Every long-term place taken; those who moved in within the last year
+    // came from the queue (their entries closed `admitted`), which is what
+    // the board's expected waits are estimated from.
+    let mut registrations = 0_i64;
     for (code, first, last, days) in RESIDENTS {
         let id = person(db, municipality_id, eldership, (code, first, last), now).await?;
-        stays::Entity::insert(stay(
-            municipality_id,
-            &long,
-            id,
-            today - Duration::days(*days),
-            now,
-        ))
-        .exec(db)
-        .await?;
+        let started_on = today - Duration::days(*days);
+        let mut row = stay(municipality_id, &long, id, started_on, now);
+        if *days < 365 {
+            registrations += 1;
+            let entry = Uuid::now_v7();
+            let joined = at(started_on - Duration::days(60), 9);
+            let admitted = at(started_on, 9);
+            queue_entries::Entity::insert(queue_entries::ActiveModel {
+                id: Set(entry),
+                municipality_id: Set(municipality_id),
+                place_id: Set(long.id),
+                facility_id: Set(long.facility_id),
+                person_id: Set(id),
+                decision_id: Set(None),
+                application_id: Set(None),
+                place_kind: Set(long.place_kind.clone()),
+                exclusive_kind: Set(Some(long.place_kind.clone())),
+                decided_on: Set(started_on - Duration::days(70)),
+                applied_on: Set(started_on - Duration::days(90)),
+                registration: Set(registrations),
+                status: Set(ADMITTED.to_owned()),
+                position: Set(None),
+                hold_until: Set(None),
+                hold_reason: Set(None),
+                joined_at: Set(joined),
+                closed_at: Set(Some(admitted)),
+                close_reason: Set(Some(ADMITTED.to_owned())),
+                close_note: Set(None),
+                created_by: Set(None),
+                created_at: Set(joined),
+                updated_at: Set(admitted),
+                version: Set(2),
+            })
+            .exec(db)
+            .await?;
+            row.entry_id = Set(Some(entry));
+        }
+        stays::Entity::insert(row).exec(db).await?;
     }
 
     // The queue, in R-Q-3 order; registration numbers in the order they
@@ -235,7 +267,7 @@ pub async fn load<C: ConnectionTrait>(
             exclusive_kind: Set(Some(long.place_kind.clone())),
             decided_on: Set(today - Duration::days(*decided)),
             applied_on: Set(today - Duration::days(*applied)),
-            registration: Set(registration[i]),
+            registration: Set(registrations + registration[i]),
             status: Set(WAITING.to_owned()),
             position: Set(Some(i32::try_from(i + 1).unwrap_or(i32::MAX))),
             hold_until: Set(None),
@@ -340,7 +372,10 @@ pub async fn load<C: ConnectionTrait>(
         .await?;
     }
     facility_places::Entity::update_many()
-        .col_expr(facility_places::Column::Registrations, Expr::value(4_i64))
+        .col_expr(
+            facility_places::Column::Registrations,
+            Expr::value(registrations + 4),
+        )
         .col_expr(
             facility_places::Column::Version,
             Expr::value(i32::try_from(seq + 1).unwrap_or(i32::MAX)),
