@@ -119,5 +119,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::queue_entries::register)
         .service(places::queue_entries::get_entry)
         .service(places::queue_entries::leave)
-        .service(places::queue_entries::resume);
+        .service(places::queue_entries::resume)
+        .service(places::offers::make_offer)
+        .service(places::offers::get_offer)
+        .service(places::offers::answer_offer)
+        .service(places::offers::admit);
 }

@@ -5,4 +5,5 @@
 //! the overnight shelter.
 
 pub mod facilities;
+pub mod offers;
 pub mod queue_entries;
