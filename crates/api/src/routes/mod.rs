@@ -118,5 +118,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::queue_entries::register)
         .service(places::queue_entries::get_entry)
         .service(places::queue_entries::leave)
-        .service(places::queue_entries::resume);
+        .service(places::queue_entries::resume)
+        .service(places::stays::list_stays)
+        .service(places::stays::get_stay)
+        .service(places::stays::arrive)
+        .service(places::stays::extend_stay)
+        .service(places::stays::end_stay);
 }

@@ -16,6 +16,7 @@
 
 pub mod facilities;
 pub mod queue;
+pub mod stays;
 pub mod views;
 
 use crate::actor::Actor;

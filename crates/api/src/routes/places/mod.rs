@@ -6,3 +6,4 @@
 
 pub mod facilities;
 pub mod queue_entries;
+pub mod stays;
