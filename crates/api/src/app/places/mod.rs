@@ -18,6 +18,7 @@ pub mod board;
 pub mod facilities;
 pub mod offers;
 pub mod queue;
+pub mod stays;
 pub mod views;
 
 use crate::actor::Actor;

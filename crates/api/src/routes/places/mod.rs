@@ -7,3 +7,4 @@
 pub mod facilities;
 pub mod offers;
 pub mod queue_entries;
+pub mod stays;
