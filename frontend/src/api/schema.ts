@@ -1097,6 +1097,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/queue-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's queue entries: the waiting ones first, then those closed
+         *     (moved in or left), each with the facility, the position, the offer
+         *     holding a place and the position history with its causes. The read is
+         *     recorded (`queue.entry_read`).
+         */
+        get: operations["person_queue_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/procedure-parameters": {
         parameters: {
             query?: never;
@@ -3821,6 +3843,28 @@ export interface components {
              * @description All matches.
              */
             total: number;
+        };
+        /** @description A person's queue entries. */
+        PersonQueueEntries: {
+            /**
+             * @description Waiting entries first (oldest first), then the closed ones (latest
+             *     first).
+             */
+            entries: components["schemas"]["PersonQueueEntry"][];
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+        };
+        /** @description One of a person's queue entries with its history. */
+        PersonQueueEntry: components["schemas"]["QueueEntryView"] & {
+            /** @description The facility's name. */
+            facility_name: string;
+            /** @description Every change of its position, oldest first, with the cause. */
+            history: components["schemas"]["PositionEventView"][];
         };
         /** @description A person, briefly. */
         PersonRef: {
@@ -10210,6 +10254,68 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    person_queue_entries: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's queue entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonQueueEntries"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -116,6 +116,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::facilities::get_facility)
         .service(places::facilities::set_capacity)
         .service(places::facilities::queue_board)
+        .service(places::person_entries::person_queue_entries)
         .service(places::queue_entries::register)
         .service(places::queue_entries::get_entry)
         .service(places::queue_entries::leave)

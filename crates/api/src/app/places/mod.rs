@@ -17,6 +17,7 @@
 pub mod board;
 pub mod facilities;
 pub mod offers;
+pub mod person_entries;
 pub mod queue;
 pub mod stays;
 pub mod views;
