@@ -6,4 +6,4 @@ export { placeKeys } from './keys';
 export { PlacesOverview } from './components/places-overview';
 export { PositionHistoryDialog } from './components/position-history-dialog';
 export { QueueBoardPage, UnknownPlaceKind } from './components/queue-board';
-export type { BoardActions } from './components/queue-board';
+export { ShelterPage } from './components/shelter-page';

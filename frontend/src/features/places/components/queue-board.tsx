@@ -10,30 +10,20 @@ import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { can } from '@/lib/roles';
 import { usePageTitle } from '@/lib/use-page-title';
-import { type BoardEntry, type BoardOffer, type QueueBoard, type StayView, useQueueBoard } from '../api/get-queue-board';
+import { type BoardEntry, type QueueBoard, useQueueBoard } from '../api/get-queue-board';
 import type { PlaceKind } from '../api/list-facilities';
 import { useResumeQueueEntry } from '../api/resume-queue-entry';
+import { OfferActions, OfferFirstButton, StayActions } from './board-actions';
 import { LeaveDialog } from './leave-dialog';
 import { PositionHistoryDialog } from './position-history-dialog';
-
-/** What the board's sections can do besides showing (the dialogs for offers and stays). */
-export interface BoardActions {
-  /** Offers the first eligible person the free place. */
-  offerFirst?: (board: QueueBoard) => ReactNode;
-  /** The actions of one offer (answer, admit). */
-  offer?: (offer: BoardOffer, board: QueueBoard) => ReactNode;
-  /** The actions of one stay (end). */
-  stay?: (stay: StayView, board: QueueBoard) => ReactNode;
-}
 
 interface Props {
   facilityId: string;
   placeKind: PlaceKind;
-  actions?: BoardActions;
 }
 
 /** `/places/:facilityId/:placeKind`: who waits, the offers holding places, the stays; and what the division does with them. */
-export function QueueBoardPage({ facilityId, placeKind, actions }: Props) {
+export function QueueBoardPage({ facilityId, placeKind }: Props) {
   const { t } = useTranslation();
   const board = useQueueBoard(facilityId, placeKind);
   usePageTitle(board.data ? t('places.board.title', { facility: board.data.facility_name, kind: t(`places.kind.${placeKind}`) }) : t('places.title'));
@@ -52,13 +42,13 @@ export function QueueBoardPage({ facilityId, placeKind, actions }: Props) {
       ) : board.isError ? (
         <QueryError error={board.error} />
       ) : (
-        <Board board={board.data} actions={actions ?? {}} />
+        <Board board={board.data} />
       )}
     </Stack>
   );
 }
 
-function Board({ board, actions }: { board: QueueBoard; actions: BoardActions }) {
+function Board({ board }: { board: QueueBoard }) {
   const { t } = useTranslation();
   const { place } = board;
   return (
@@ -80,10 +70,12 @@ function Board({ board, actions }: { board: QueueBoard; actions: BoardActions })
           <Badge variant="light" color="grape" size="lg">{`${t('places.waiting')}: ${place.waiting}`}</Badge>
         </Group>
       </Group>
-      {actions.offerFirst && place.free > 0 ? <Group>{actions.offerFirst(board)}</Group> : null}
-      <OffersCard board={board} actions={actions} />
+      <Group>
+        <OfferFirstButton board={board} />
+      </Group>
+      <OffersCard board={board} />
       <WaitingCard board={board} />
-      <StaysCard board={board} actions={actions} />
+      <StaysCard board={board} />
     </Stack>
   );
 }
@@ -206,7 +198,7 @@ function WaitingCard({ board }: { board: QueueBoard }) {
   );
 }
 
-function OffersCard({ board, actions }: { board: QueueBoard; actions: BoardActions }) {
+function OffersCard({ board }: { board: QueueBoard }) {
   const { t, i18n } = useTranslation();
   return (
     <Section id="queue-offers" title={t('places.board.offers')}>
@@ -246,7 +238,7 @@ function OffersCard({ board, actions }: { board: QueueBoard; actions: BoardActio
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {actions.offer?.(offer, board)}
+                      <OfferActions offer={offer} board={board} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -259,7 +251,7 @@ function OffersCard({ board, actions }: { board: QueueBoard; actions: BoardActio
   );
 }
 
-function StaysCard({ board, actions }: { board: QueueBoard; actions: BoardActions }) {
+function StaysCard({ board }: { board: QueueBoard }) {
   const { t, i18n } = useTranslation();
   return (
     <Section id="queue-stays" title={t('places.board.stays')}>
@@ -284,7 +276,7 @@ function StaysCard({ board, actions }: { board: QueueBoard; actions: BoardAction
                   <Table.Td style={{ textAlign: 'right' }}>{stay.nights}</Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {actions.stay?.(stay, board)}
+                      <StayActions stay={stay} board={board} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
