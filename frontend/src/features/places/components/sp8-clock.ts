@@ -22,7 +22,7 @@ export function formatDateTime(value: string, language: string): string {
     timeZone: 'Europe/Vilnius',
     year: 'numeric',
     month: language === 'en' ? 'short' : '2-digit',
-    day: 'numeric',
+    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
   };
