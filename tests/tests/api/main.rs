@@ -25,6 +25,7 @@ mod layer_applications;
 mod layer_persons;
 mod layer_staff;
 mod openapi;
+mod places_demo;
 mod places_queue;
 mod places_support;
 mod procedure_parameters;
