@@ -848,6 +848,39 @@ pub fn alternatives<I: Copy + Eq>(preferred: I, free_places: &[(I, u32)]) -> Vec
     others.into_iter().map(|(id, _)| id).collect()
 }
 
+/// Why a stay in a place ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StayEndReason {
+    /// Moved out (home, to family).
+    MovedOut,
+    /// Moved to another facility or gets the help elsewhere.
+    MovedElsewhere,
+    /// Died.
+    Died,
+    /// The service ended (the decision's term, a revocation).
+    ServiceEnded,
+    /// Broke the facility's rules.
+    RulesBroken,
+    /// R-DL-5: the shelter stay's term is over.
+    TermOver,
+}
+
+impl StayEndReason {
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StayEndReason::MovedOut => "moved_out",
+            StayEndReason::MovedElsewhere => "moved_elsewhere",
+            StayEndReason::Died => "died",
+            StayEndReason::ServiceEnded => "service_ended",
+            StayEndReason::RulesBroken => "rules_broken",
+            StayEndReason::TermOver => "term_over",
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "places_tests.rs"]
 mod tests;

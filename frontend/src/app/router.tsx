@@ -27,6 +27,9 @@ const ApplicationRoute = lazy(() => import('./routes/application'));
 const InboxRoute = lazy(() => import('./routes/inbox'));
 const CasesRoute = lazy(() => import('./routes/cases'));
 const CaseRoute = lazy(() => import('./routes/case'));
+const PlacesRoute = lazy(() => import('./routes/places'));
+const PlaceQueueRoute = lazy(() => import('./routes/place-queue'));
+const ShelterRoute = lazy(() => import('./routes/shelter'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -70,6 +73,9 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded('/inbox', <InboxRoute />)} />
           <Route path="cases" element={guarded('/cases', <CasesRoute />)} />
           <Route path="cases/:id" element={guarded('/cases', <CaseRoute />)} />
+          <Route path="places" element={guarded('/places', <PlacesRoute />)} />
+          <Route path="places/shelter" element={guarded('/places', <ShelterRoute />)} />
+          <Route path="places/:facilityId/:placeKind" element={guarded('/places', <PlaceQueueRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

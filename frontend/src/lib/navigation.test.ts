@@ -3,11 +3,11 @@ import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
   it('everyone sees the start page; case roles see cases and people', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox']);
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places']);
     expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
     expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places']);
   });
 
   it('keeps cases to the roles that work with them', () => {
@@ -22,6 +22,13 @@ describe('role-aware navigation', () => {
     expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue']);
     expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
     expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue', 'audit']);
+  });
+
+  it('shows places and queues to the roles that read them', () => {
+    expect(canOpen(['social_worker'], '/places/shelter')).toBe(true);
+    expect(canOpen(['division_specialist'], '/places/abc/long_term_care')).toBe(true);
+    expect(canOpen(['case_manager'], '/places')).toBe(false);
+    expect(canOpen(['admin'], '/places')).toBe(false);
   });
 
   it('guards pages by role', () => {

@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cases', path: '/cases', roles: ['case_manager', 'social_worker', 'case_management_head', 'division_head'] },
   { key: 'persons', path: '/persons', roles: ['social_worker', 'case_manager', 'case_management_head', 'division_specialist', 'division_head'] },
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
+  // The roles with `read_places` (the API's permission matrix).
+  { key: 'places', path: '/places', roles: ['division_specialist', 'division_head', 'social_worker'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },

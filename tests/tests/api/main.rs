@@ -26,6 +26,7 @@ mod layer_persons;
 mod layer_staff;
 mod openapi;
 mod places_concurrency;
+mod places_demo;
 mod places_offers;
 mod places_queue;
 mod places_support;

@@ -127,5 +127,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::offers::make_offer)
         .service(places::offers::get_offer)
         .service(places::offers::answer_offer)
-        .service(places::offers::admit);
+        .service(places::offers::admit)
+        .service(places::stays::list_stays)
+        .service(places::stays::get_stay)
+        .service(places::stays::arrive)
+        .service(places::stays::extend_stay)
+        .service(places::stays::end_stay);
 }

@@ -12,6 +12,7 @@ pub mod certificates;
 pub mod decisions;
 pub mod demo_cases;
 pub mod demo_casework;
+pub mod demo_places;
 pub mod entities;
 pub mod error;
 pub mod families;

@@ -552,7 +552,8 @@ async fn demo_delegation<C: ConnectionTrait>(
 }
 
 /// Loads [`demo`], the demo casework of [`super::demo_casework`] and the
-/// demo cases of [`super::demo_cases`] (each once), as of `now`.
+/// demo cases of [`super::demo_cases`] and the demo places and queues of
+/// [`super::demo_places`] (each once), as of `now`.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -563,6 +564,7 @@ pub async fn demo_with_casework(
     let kelme = municipality(&txn, &KELME, now).await?;
     super::demo_casework::load(&txn, kelme, now).await?;
     super::demo_cases::load(&txn, kelme, now).await?;
+    super::demo_places::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

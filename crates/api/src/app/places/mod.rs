@@ -21,6 +21,7 @@ pub mod facility_write;
 pub mod offers;
 pub mod person_entries;
 pub mod queue;
+pub mod stays;
 pub mod views;
 
 use crate::actor::Actor;

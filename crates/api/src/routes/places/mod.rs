@@ -8,3 +8,4 @@ pub mod facilities;
 pub mod offers;
 pub mod person_entries;
 pub mod queue_entries;
+pub mod stays;

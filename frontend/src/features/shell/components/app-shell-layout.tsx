@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBooks,
+  IconBed,
   IconBriefcase,
   IconChecklist,
   IconChevronDown,
@@ -57,6 +58,7 @@ const ICONS: Partial<Record<string, typeof IconHome>> = {
   audit: IconListDetails,
   persons: IconUserSearch,
   inbox: IconInbox,
+  places: IconBed,
   applications: IconChecklist,
 };
 
