@@ -11,6 +11,7 @@ import {
   PersonTimeline,
   usePerson,
 } from '@/features/persons';
+import { PersonQueueCard } from '@/features/places';
 
 /**
  * `/persons/:id`: a person's file. One read (audited, purpose `person_file`)
@@ -41,6 +42,7 @@ export default function PersonFileRoute() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <PersonApplicationsCard applications={applications} />
+            <PersonQueueCard personId={person.id} />
             <IncomeCard personId={person.id} income={income} />
           </Stack>
         </Grid.Col>

@@ -4,6 +4,7 @@
 
 export { placeKeys } from './keys';
 export { PlacesOverview } from './components/places-overview';
+export { PersonQueueCard } from './components/person-queue-card';
 export { PositionHistoryDialog } from './components/position-history-dialog';
 export { QueueBoardPage, UnknownPlaceKind } from './components/queue-board';
 export { ShelterPage } from './components/shelter-page';

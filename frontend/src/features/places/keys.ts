@@ -9,5 +9,6 @@ export const placeKeys = {
   boards: () => [...placeKeys.all, 'board'] as const,
   board: (facilityId: string, placeKind: string) => [...placeKeys.boards(), facilityId, placeKind] as const,
   entry: (id: string) => [...placeKeys.all, 'entry', id] as const,
+  person: (personId: string) => [...placeKeys.all, 'person', personId] as const,
   stays: (filter: Record<string, string | boolean | null>) => [...placeKeys.all, 'stays', filter] as const,
 };
