@@ -1360,6 +1360,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stays of the municipality, newest first, with the person's name; a
+         *     shelter stay shows when its SP-8 is due (48 h after the arrival), the
+         *     application once filed, and whether it is overdue (R-DL-5).
+         */
+        get: operations["list_stays"];
+        put?: never;
+        /**
+         * Record an arrival at the overnight shelter (R-DL-5): before any
+         *     application, given once (another stay only with a recorded threat to
+         *     health or life), for 7 nights, only while a place is free. The SP-8 is
+         *     due within 48 hours.
+         */
+        post: operations["arrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stay. */
+        get: operations["get_stay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a stay with the reason: the place frees and is offered at once to
+         *     the first eligible person waiting (R-Q-4).
+         */
+        post: operations["end_stay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a shelter stay (R-DL-5): past 7 nights only while a recorded
+         *     threat to health or life remains.
+         */
+        post: operations["extend_stay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1813,6 +1897,28 @@ export interface components {
              */
             version: number;
         };
+        /** @description An arrival at the overnight shelter (R-DL-5). */
+        ArrivalRequest: {
+            /**
+             * Format: date-time
+             * @description When (default: now; not in the future, at most 7 days back).
+             */
+            arrived_at?: string | null;
+            /** @description Who brought them. */
+            brought_by: components["schemas"]["BroughtBy"];
+            /**
+             * Format: uuid
+             * @description The shelter.
+             */
+            facility_id: string;
+            /**
+             * Format: uuid
+             * @description The person who arrived.
+             */
+            person_id: string;
+            /** @description A threat to health or life (needed for a second stay, R-DL-5). */
+            threat_reason?: string | null;
+        };
         /** @description The needs assessment. */
         Assessment: {
             /** @description Who assessed. */
@@ -2005,6 +2111,11 @@ export interface components {
             /** @description What changed. */
             summary: unknown;
         };
+        /**
+         * @description Who brought a person to the shelter (R-DL-5).
+         * @enum {string}
+         */
+        BroughtBy: "police" | "ambulance" | "self" | "other";
         /** @description A capacity of a kind of place from a day. */
         CapacityRequest: {
             /** @description The kind of place. */
@@ -2800,6 +2911,23 @@ export interface components {
             /** @description The VRP in force today. */
             vrp?: string | null;
         };
+        /** @description The end of a stay. */
+        EndRequest: {
+            /**
+             * Format: date
+             * @description The last day (not before the start, not after today).
+             */
+            ended_on: string;
+            /** @description A note. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["StayEndReason"];
+            /**
+             * Format: int32
+             * @description The stay's `version` as read.
+             */
+            version: number;
+        };
         /**
          * @description Where a queue entry stands.
          * @enum {string}
@@ -2812,6 +2940,21 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        /** @description An extension of a shelter stay (R-DL-5). */
+        ExtensionRequest: {
+            /** @description The threat to health or life that remains (needed past 7 nights). */
+            threat_reason?: string | null;
+            /**
+             * Format: date
+             * @description The new last day.
+             */
+            until: string;
+            /**
+             * Format: int32
+             * @description The stay's `version` as read.
+             */
+            version: number;
+        };
         /**
          * @description A kind of facility.
          * @enum {string}
@@ -4578,6 +4721,124 @@ export interface components {
              * @description Id.
              */
             id: string;
+        };
+        /** @description A stay, with the shelter's SP-8 clock (R-DL-5). */
+        StayDetail: components["schemas"]["StayView"] & {
+            /**
+             * Format: uuid
+             * @description R-DL-5: the person's overnight-shelter application received on or
+             *     after the arrival day, if filed.
+             */
+            sp8_application_id?: string | null;
+            /**
+             * Format: date-time
+             * @description R-DL-5: a shelter stay's SP-8 is due by this moment (48 h after the
+             *     arrival); `None` for other stays.
+             */
+            sp8_due_at?: string | null;
+            /** @description R-DL-5: no SP-8 filed and its 48 hours have passed. */
+            sp8_overdue: boolean;
+        };
+        /**
+         * @description Why a stay in a place ended.
+         * @enum {string}
+         */
+        StayEndReason: "moved_out" | "moved_elsewhere" | "died" | "service_ended" | "rules_broken" | "term_over";
+        /** @description What ending a stay did: the stay, and the offers of the freed place. */
+        StayEnded: {
+            /** @description The offers made as the place freed (R-Q-4). */
+            next_offers: components["schemas"]["OfferView"][];
+            /** @description The stay as ended. */
+            stay: components["schemas"]["StayDetail"];
+        };
+        /** @description A stay in a place. */
+        StayView: {
+            /**
+             * Format: date-time
+             * @description R-DL-5: when the person arrived at the shelter.
+             */
+            arrived_at?: string | null;
+            /** @description R-DL-5: who brought them (`police`, `ambulance`, `self`, `other`). */
+            brought_by?: string | null;
+            /** @description The admission checklist as recorded. */
+            checklist?: unknown;
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id?: string | null;
+            /** @description A note with the ending. */
+            end_note?: string | null;
+            /** @description Why it ended. */
+            end_reason?: string | null;
+            /**
+             * Format: date
+             * @description The day it ended.
+             */
+            ended_on?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-7: the F027/a extract's date.
+             */
+            extract_027a_issued_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description Nights so far (to today, or to the end): the days that feed the care
+             *     fee.
+             */
+            nights: number;
+            /**
+             * Format: uuid
+             * @description The offer it came from.
+             */
+            offer_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: uuid
+             * @description The queue (kind of place at the facility).
+             */
+            place_id: string;
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: date
+             * @description R-DL-5: the stay's planned last day (7 nights, longer only with a
+             *     recorded threat).
+             */
+            planned_until?: string | null;
+            /**
+             * Format: uuid
+             * @description The queue entry it came from.
+             */
+            queue_entry_id?: string | null;
+            /**
+             * Format: date
+             * @description The moving-in (or arrival) day.
+             */
+            started_on: string;
+            /** @description R-DL-5: the recorded threat to health or life. */
+            threat_reason?: string | null;
+            /**
+             * Format: int32
+             * @description The stay's version (send it with a change).
+             */
+            version: number;
         };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
@@ -11431,6 +11692,415 @@ export interface operations {
             };
         };
     };
+    list_stays: {
+        parameters: {
+            query?: {
+                /** @description At this facility. */
+                facility_id?: string;
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description `true`: only stays not ended; `false`: only ended ones. */
+                open?: boolean;
+                /** @description Of this kind of place. */
+                place_kind?: components["schemas"]["PlaceKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayDetail"][];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrivalRequest"];
+            };
+        };
+        responses: {
+            /** @description Arrived */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayDetail"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither a social worker nor the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `shelter_given_once`, `no_free_place` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a shelter; arrival in the future or more than 7 days back */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_stay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayDetail"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_stay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndRequest"];
+            };
+        };
+        responses: {
+            /** @description Ended, with the offers of the freed place */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayEnded"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division (social workers end shelter stays) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; `stay_ended` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ends before it started or after today */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extend_stay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description Extended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayDetail"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither a social worker nor the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; `stay_ended` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `shelter_needs_threat`; not a shelter stay; not later than the current end */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_users: {
         parameters: {
             query?: {
@@ -12100,6 +12770,7 @@ export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end"];
+export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
@@ -12138,5 +12809,6 @@ export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
+export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
 export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];
 export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["opened", "assigned", "assessment", "meeting", "plan_agreed", "review", "journal", "application_filed", "closed"];

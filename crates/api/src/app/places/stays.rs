@@ -18,13 +18,11 @@ use atvejis_domain::access::Permission;
 use atvejis_domain::calendar::lithuanian_date;
 use atvejis_domain::lead_times::shelter_filing_due_at;
 use atvejis_domain::places::{
-    PlaceKind, StayEndReason, may_extend_shelter_stay, may_start_shelter_stay,
-    shelter_stay_ends_on,
+    PlaceKind, StayEndReason, may_extend_shelter_stay, may_start_shelter_stay, shelter_stay_ends_on,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -184,9 +182,10 @@ async fn details<C: ConnectionTrait>(
         .map(|stay| {
             let shelter = stay.place_kind == PlaceKind::Shelter.as_str();
             let due = shelter.then(|| {
-                shelter_filing_due_at(stay.arrived_at.unwrap_or_else(|| {
-                    stay.started_on.midnight().assume_utc()
-                }))
+                shelter_filing_due_at(
+                    stay.arrived_at
+                        .unwrap_or_else(|| stay.started_on.midnight().assume_utc()),
+                )
             });
             let sp8 = shelter
                 .then(|| {
@@ -257,7 +256,11 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<StayDet
 /// before any application: given once (another stay only with a recorded
 /// threat; 409 `shelter_given_once`), only while a place is free (409
 /// `no_free_place`), for 7 nights.
-pub async fn arrive(state: &AppState, actor: &Actor, body: ArrivalRequest) -> ApiResult<StayDetail> {
+pub async fn arrive(
+    state: &AppState,
+    actor: &Actor,
+    body: ArrivalRequest,
+) -> ApiResult<StayDetail> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::RecordArrivals).await?;
     let now = uow.now();
     let arrived_at = body.arrived_at.unwrap_or(now);
@@ -414,7 +417,10 @@ pub async fn extend(
             Expr::value(threat.clone().or(stay.threat_reason.clone())),
         )
         .col_expr(stays::Column::UpdatedAt, Expr::value(now))
-        .col_expr(stays::Column::Version, Expr::col(stays::Column::Version).add(1))
+        .col_expr(
+            stays::Column::Version,
+            Expr::col(stays::Column::Version).add(1),
+        )
         .filter(stays::Column::Id.eq(id))
         .exec(uow.db())
         .await?;
@@ -465,7 +471,10 @@ pub async fn end(
         .col_expr(stays::Column::EndReason, Expr::value(reason))
         .col_expr(stays::Column::EndNote, Expr::value(trimmed(body.note)))
         .col_expr(stays::Column::UpdatedAt, Expr::value(now))
-        .col_expr(stays::Column::Version, Expr::col(stays::Column::Version).add(1))
+        .col_expr(
+            stays::Column::Version,
+            Expr::col(stays::Column::Version).add(1),
+        )
         .filter(stays::Column::Id.eq(id))
         .exec(uow.db())
         .await?;
