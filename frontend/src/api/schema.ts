@@ -902,6 +902,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a free place to the first eligible person in a queue (R-Q-4).
+         *     Offers nobody answered in time expire first; places also freed are
+         *     offered to the next eligible people at once.
+         */
+        post: operations["make_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offer of a place. */
+        get: operations["get_offer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the person of an accepted offer in: every required item of the
+         *     facility's admission checklist done and, for the group living home,
+         *     R-LIM-7 (the F027/a extract at most 3 months old on the moving-in day,
+         *     no acute infectious disease, no acute psychosis). The entry leaves the
+         *     queue as admitted (those after move up); the place becomes a stay.
+         */
+        post: operations["admit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the answer to an offer (R-Q-4): accepted (the place is held for
+         *     the admission); declined for a reason that keeps the place (on hold
+         *     until `hold_until`, nobody moves); declined otherwise (the person leaves
+         *     the queue, those after move up); no reply (only after the reply date;
+         *     on hold until resumed). A freed place is offered to the next eligible.
+         */
+        post: operations["answer_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisation": {
         parameters: {
             query?: never;
@@ -1702,6 +1786,26 @@ export interface components {
              */
             year: number;
         };
+        /** @description An admission: the person whose offer was accepted moves in. */
+        AdmitRequest: {
+            /** @description The facility's admission checklist as done. */
+            checklist: components["schemas"]["ChecklistAnswer"][];
+            /**
+             * Format: date
+             * @description R-LIM-7: the F027/a extract's date (group living).
+             */
+            extract_027a_issued_on?: string | null;
+            /**
+             * Format: date
+             * @description The moving-in day (not before the offer, at most 60 days ahead).
+             */
+            moving_in_on: string;
+            /**
+             * Format: int32
+             * @description The offer's `version` as read.
+             */
+            version: number;
+        };
         /** @description R-CM-2, R-CMP-3: agree the plan's current draft. */
         AgreePlanDecision: {
             /**
@@ -1709,6 +1813,40 @@ export interface components {
              * @description The draft's `version` as read (`PlanVersionView.version`).
              */
             draft_version: number;
+        };
+        /** @description Recording the answer to an offer. */
+        AnswerRequest: {
+            /** @description The answer. */
+            answer: components["schemas"]["OfferAnswer"];
+            decline_reason?: components["schemas"]["DeclineReason"] | null;
+            /**
+             * Format: date
+             * @description Until when the person cannot move in (required when the reason keeps
+             *     the place; after today).
+             */
+            hold_until?: string | null;
+            /** @description A note. */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description The offer's `version` as read.
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description The visit before moving in (S4), if arranged.
+             */
+            visit_on?: string | null;
+        };
+        /**
+         * @description What an answer did: the offer, and the offers made of the place it
+         *     freed (if any).
+         */
+        Answered: {
+            /** @description The offers made to the next eligible people. */
+            next_offers: components["schemas"]["OfferView"][];
+            /** @description The offer as answered. */
+            offer: components["schemas"]["OfferView"];
         };
         /**
          * @description What a client may do with an application now (the server computes it;
@@ -2383,6 +2521,13 @@ export interface components {
          * @enum {string}
          */
         Channel: "in_person" | "post" | "email" | "eservices" | "case_management" | "other";
+        /** @description One item of the admission checklist as done (or not). */
+        ChecklistAnswer: {
+            /** @description The item's code (of the facility's admission checklist). */
+            code: string;
+            /** @description Whether it is done. */
+            done: boolean;
+        };
         /** @description One item of a facility's admission checklist (editable per facility). */
         ChecklistItem: {
             /**
@@ -3691,6 +3836,30 @@ export interface components {
              * @description The decision's `version` you read.
              */
             version: number;
+        };
+        /**
+         * @description An answer to an offer.
+         * @enum {string}
+         */
+        OfferAnswer: "accepted" | "declined" | "no_reply";
+        /** @description An offer of a place to someone waiting. */
+        OfferRequest: {
+            /**
+             * Format: uuid
+             * @description The queue entry of the person offered the place.
+             */
+            queue_entry_id: string;
+            /**
+             * Format: date
+             * @description The last day to answer (default: today + the facility's reply days;
+             *     not before today).
+             */
+            reply_by?: string | null;
+            /**
+             * Format: date
+             * @description The visit before moving in (S4), if arranged.
+             */
+            visit_on?: string | null;
         };
         /** @description An offer of a place (R-Q-4). */
         OfferView: {
@@ -9409,6 +9578,350 @@ export interface operations {
             };
         };
     };
+    make_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferRequest"];
+            };
+        };
+        responses: {
+            /** @description Offered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such queue entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `offer_not_first`, `no_free_place`, `already_offered` (R-Q-4); `not_in_queue` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reply date in the past */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Offer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such offer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    admit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Offer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdmitRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such offer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; `offer_not_accepted` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `admission_refused` (checklist, R-LIM-7) with `errors`; moving-in day out of range; unknown checklist item */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Offer id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description Answered; the offers of the freed place */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Answered"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such offer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version; `offer_not_pending`; `reply_date_not_passed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No decline reason; no or past `hold_until` for a reason that keeps the place */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_organisation: {
         parameters: {
             query?: never;
@@ -12795,6 +13308,7 @@ export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const leaveReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LeaveReason"]> = ["moved_elsewhere", "died", "refused", "decision_revoked"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
+export const offerAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferAnswer"]> = ["accepted", "declined", "no_reply"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals"];

@@ -25,6 +25,7 @@ mod layer_applications;
 mod layer_persons;
 mod layer_staff;
 mod openapi;
+mod places_offers;
 mod places_stays;
 mod procedure_parameters;
 mod rules_fees;

@@ -15,6 +15,7 @@
 //! `RecordArrivals`. Each is checked before anything is looked up.
 
 pub mod facilities;
+pub mod offers;
 pub mod queue;
 pub mod stays;
 pub mod views;
@@ -359,8 +360,24 @@ impl Queue {
     /// offers every free place to the first eligible person, answer due by
     /// the facility's term. Returns the offers made.
     pub async fn settle(&mut self, uow: &UnitOfWork) -> ApiResult<Vec<place_offers::Model>> {
+        self.expire_overdue(uow).await?;
         let today = uow.today();
-        for entry_id in self.state.overdue_offers(today) {
+        let reply_by = self.reply_by(uow);
+        let offered = self.state.fill(today, reply_by);
+        let mut made = Vec::with_capacity(offered.len());
+        for entry_id in offered {
+            made.push(self.insert_offer(uow, entry_id, reply_by, None).await?);
+        }
+        Ok(made)
+    }
+
+    /// R-Q-4: expires the offers whose reply date has passed: the person
+    /// keeps their position, on hold until the division reaches them.
+    /// Returns the entries whose offers expired.
+    pub async fn expire_overdue(&mut self, uow: &UnitOfWork) -> ApiResult<Vec<Uuid>> {
+        let today = uow.today();
+        let overdue = self.state.overdue_offers(today);
+        for &entry_id in &overdue {
             self.state.expire(entry_id, today).map_err(rule_error)?;
             if let Some(offer) = self.offers.get(&entry_id).cloned() {
                 self.set_offer_status(uow, &offer, "expired", None, None)
@@ -373,13 +390,7 @@ impl Queue {
                 entry.hold_until = None;
             }
         }
-        let reply_by = self.reply_by(uow);
-        let offered = self.state.fill(today, reply_by);
-        let mut made = Vec::with_capacity(offered.len());
-        for entry_id in offered {
-            made.push(self.insert_offer(uow, entry_id, reply_by, None).await?);
-        }
-        Ok(made)
+        Ok(overdue)
     }
 }
 

@@ -5,5 +5,6 @@
 //! the overnight shelter.
 
 pub mod facilities;
+pub mod offers;
 pub mod queue_entries;
 pub mod stays;
