@@ -5,6 +5,7 @@
 
 use crate::db_tests;
 use crate::support::TestApp;
+use reqwest::Method;
 use serde_json::{Value, json};
 use time::macros::date;
 
@@ -15,6 +16,7 @@ db_tests!(
     r_q_4_a_full_shelter_takes_nobody_until_a_stay_ends,
     ending_a_stay_is_refused_when_stale_before_its_start_or_already_ended,
     stays_are_only_for_the_roles_with_places,
+    r_q_4_ending_a_stay_in_a_full_group_living_home_offers_the_place_to_the_first_in_line,
 );
 
 async fn person(app: &TestApp, token: &str, first: &str) -> String {
@@ -419,4 +421,192 @@ async fn stays_are_only_for_the_roles_with_places(app: TestApp) {
     end(&app, &specialist, &stay, "2026-12-01")
         .await
         .assert_status(200);
+}
+
+/// A person granted long-term care in the group living home `ggn`, signed
+/// today (signing registers them in its queue); returns the entry's id.
+async fn granted_long_term(
+    app: &TestApp,
+    worker: &str,
+    specialist: &str,
+    head: &str,
+    first: &str,
+) -> String {
+    let person = person(app, worker, first).await;
+    let application = app
+        .post(
+            "/api/v1/applications",
+            worker,
+            json!({
+                "person_id": person,
+                "service_code": "group_living_long_term",
+                "received_on": "2026-11-20",
+                "channel": "in_person",
+                "documents": [
+                    { "code": "sp8_application", "status": "provided" },
+                    { "code": "identity_document", "status": "provided" },
+                    { "code": "declared_residence", "status": "provided" },
+                    { "code": "income_3_months", "status": "provided" },
+                ],
+            }),
+        )
+        .await;
+    let application = application.assert_status(201).clone();
+    let path = format!(
+        "/api/v1/applications/{}",
+        application["id"].as_str().unwrap()
+    );
+    let assessed = app
+        .json(
+            Method::PUT,
+            &format!("{path}/assessment"),
+            Some(worker),
+            json!({ "version": application["version"], "submitted_on": "2026-11-23", "conclusion": "Poreikis nustatytas." }),
+        )
+        .await;
+    let assessed = assessed.assert_status(200).clone();
+    let forwarded = app
+        .post(
+            &format!("{path}/forward"),
+            worker,
+            json!({ "version": assessed["version"], "exception_reason": null }),
+        )
+        .await;
+    let forwarded = forwarded.assert_status(200).clone();
+    let prepared = app
+        .post(
+            &format!("{path}/decision"),
+            specialist,
+            json!({ "version": forwarded["version"], "outcome": "granted", "reasoning": "Skirti ilgalaikę socialinę globą." }),
+        )
+        .await;
+    let decision = prepared.assert_status(200)["decision"].clone();
+    app.post(
+        &format!(
+            "/api/v1/decisions/{}/sign",
+            decision["id"].as_str().unwrap()
+        ),
+        head,
+        json!({ "version": decision["version"] }),
+    )
+    .await
+    .assert_status(200);
+    let auditor = app.token("auditor").await;
+    let joins = app.audit(&auditor, "action=queue.join").await;
+    joins
+        .iter()
+        .find(|j| j["summary"]["decision_id"] == decision["id"])
+        .expect("signing registered the person in the queue")["entity_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn queue_entry(app: &TestApp, token: &str, id: &str) -> Value {
+    app.get(&format!("/api/v1/queue-entries/{id}"), token)
+        .await
+        .assert_status(200)
+        .clone()
+}
+
+async fn r_q_4_ending_a_stay_in_a_full_group_living_home_offers_the_place_to_the_first_in_line(
+    app: TestApp,
+) {
+    app.clock.set_today(date!(2026 - 12 - 01));
+    let worker = app.token("social_worker").await;
+    let specialist = app.token("division_specialist").await;
+    let head = app.token("division_head").await;
+    let list = app.get("/api/v1/facilities", &specialist).await;
+    let ggn = list
+        .assert_status(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "ggn")
+        .expect("the seeded group living home")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // One long-term place from today.
+    app.post(
+        &format!("/api/v1/facilities/{ggn}/capacities"),
+        &specialist,
+        json!({ "place_kind": "long_term_care", "places": 1, "valid_from": "2026-12-01" }),
+    )
+    .await
+    .assert_status(200);
+    // Aldona is offered it at once, accepts and moves in.
+    let aldona = granted_long_term(&app, &worker, &specialist, &head, "Aldona").await;
+    let offered = queue_entry(&app, &specialist, &aldona).await["offer"].clone();
+    assert_eq!(offered["status"], "pending");
+    let accepted = app
+        .post(
+            &format!("/api/v1/offers/{}/answer", offered["id"].as_str().unwrap()),
+            &specialist,
+            json!({ "version": offered["version"], "answer": "accepted" }),
+        )
+        .await;
+    let accepted = accepted.assert_status(200)["offer"].clone();
+    let stay = app
+        .post(
+            &format!("/api/v1/offers/{}/admit", accepted["id"].as_str().unwrap()),
+            &specialist,
+            json!({
+                "version": accepted["version"],
+                "moving_in_on": "2026-12-01",
+                "checklist": [
+                    { "code": "f027a_extract", "done": true },
+                    { "code": "no_acute_infectious_disease", "done": true },
+                    { "code": "no_acute_psychosis", "done": true },
+                    { "code": "visit_offered", "done": false },
+                ],
+                "extract_027a_issued_on": "2026-11-15",
+            }),
+        )
+        .await;
+    let stay = stay.assert_status(201).clone();
+    // Birutė waits first in line: every place is taken.
+    let birute = granted_long_term(&app, &worker, &specialist, &head, "Birutė").await;
+    let waiting = queue_entry(&app, &specialist, &birute).await;
+    assert_eq!(waiting["position"], 1);
+    assert_eq!(waiting["offer"], Value::Null);
+    let stays = app
+        .get(
+            &format!("/api/v1/stays?facility_id={ggn}&open=true&place_kind=long_term_care"),
+            &specialist,
+        )
+        .await;
+    let stays = stays.assert_status(200).as_array().unwrap().clone();
+    assert_eq!(stays.len(), 1);
+    assert_eq!(stays[0]["id"], stay["id"]);
+    assert_eq!(
+        stays[0]["sp8_due_at"],
+        Value::Null,
+        "no SP-8 clock outside the shelter"
+    );
+    assert_eq!(stays[0]["sp8_overdue"], false);
+    // A social worker ends shelter stays only.
+    end(&app, &worker, &stay, "2026-12-01")
+        .await
+        .assert_problem(403, "forbidden");
+    // Aldona dies: the place frees and Birutė is offered it at once.
+    let ended = app
+        .post(
+            &format!("/api/v1/stays/{}/end", stay["id"].as_str().unwrap()),
+            &specialist,
+            json!({ "version": stay["version"], "ended_on": "2026-12-01", "reason": "died", "note": "  " }),
+        )
+        .await;
+    let ended = ended.assert_status(200).clone();
+    assert_eq!(ended["stay"]["end_reason"], "died");
+    assert_eq!(ended["stay"]["end_note"], Value::Null);
+    let next = ended["next_offers"].as_array().unwrap();
+    assert_eq!(next.len(), 1, "{ended}");
+    assert_eq!(next[0]["queue_entry_id"], birute.as_str());
+    assert_eq!(next[0]["status"], "pending");
+    let offered = queue_entry(&app, &specialist, &birute).await;
+    assert_eq!(offered["offer"]["id"], next[0]["id"]);
+    let auditor = app.token("auditor").await;
+    let makes = app.audit(&auditor, "action=offer.make").await;
+    assert!(makes.iter().any(|e| e["entity_id"] == next[0]["id"]));
 }
