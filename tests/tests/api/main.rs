@@ -29,6 +29,7 @@ mod places_concurrency;
 mod places_demo;
 mod places_offers;
 mod places_queue;
+mod places_stays;
 mod places_support;
 mod procedure_parameters;
 mod rules_fees;
