@@ -748,6 +748,31 @@ export interface paths {
          */
         get: operations["list_facilities"];
         put?: never;
+        /**
+         * Create a facility with its kinds of place and their places from today
+         *     (the default admission checklist of its kind).
+         */
+        post: operations["create_facility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-Q-5: when the preferred facility has no free place of the kind, the
+         *     other active facilities of my municipality with free places of it, most
+         *     free first (empty when the preferred one has a place).
+         */
+        get: operations["facility_alternatives"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -769,7 +794,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a facility: name, address, reply term, admission checklist,
+         *     whether it takes people.
+         */
+        patch: operations["update_facility"];
         trace?: never;
     };
     "/api/v1/facilities/{id}/capacities": {
@@ -788,6 +817,28 @@ export interface paths {
          *     occupied.
          */
         post: operations["set_capacity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/facilities/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The queue board of a kind of place at a facility: those waiting in
+         *     R-Q-3 order with their expected wait (from the admissions of the last
+         *     12 months), the offers holding places (overdue ones marked), and the
+         *     open stays. The read is recorded (`queue.board_read`).
+         */
+        get: operations["queue_board"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1154,6 +1205,28 @@ export interface paths {
         post?: never;
         /** Remove an income record entered by mistake. */
         delete: operations["delete_income"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/queue-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's queue entries: the waiting ones first, then those closed
+         *     (moved in or left), each with the facility, the position, the offer
+         *     holding a place and the position history with its causes. The read is
+         *     recorded (`queue.entry_read`).
+         */
+        get: operations["person_queue_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1814,6 +1887,50 @@ export interface components {
              */
             draft_version: number;
         };
+        /** @description Another facility with free places. */
+        AlternativeFacility: {
+            /** @description Its address. */
+            address?: string | null;
+            /** @description Its code. */
+            code: string;
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /**
+             * Format: int32
+             * @description Free places of the kind today.
+             */
+            free: number;
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description People waiting for them.
+             */
+            waiting: number;
+        };
+        /** @description The alternatives to a preferred facility (R-Q-5). */
+        Alternatives: {
+            /**
+             * @description Other active facilities with free places of the kind, most free
+             *     first; empty when the preferred one has a free place.
+             */
+            alternatives: components["schemas"]["AlternativeFacility"][];
+            /**
+             * Format: uuid
+             * @description The preferred facility.
+             */
+            facility_id: string;
+            /** @description The kind of place. */
+            place_kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description Free places there today.
+             */
+            preferred_free: number;
+        };
         /** @description Recording the answer to an offer. */
         AnswerRequest: {
             /** @description The answer. */
@@ -2009,6 +2126,11 @@ export interface components {
             overdue: boolean;
             /** @description The person the service is for. */
             person: components["schemas"]["PersonRef"];
+            /**
+             * Format: uuid
+             * @description R-Q-5: the institution (facility) the SP-8 names.
+             */
+            preferred_facility_id?: string | null;
             /** @description Who received it. */
             received_by: components["schemas"]["StaffRef"];
             /**
@@ -2248,6 +2370,16 @@ export interface components {
             request_id?: string | null;
             /** @description What changed. */
             summary: unknown;
+        };
+        /** @description A waiting entry on the board, with its expected wait. */
+        BoardEntry: components["schemas"]["QueueEntryView"] & {
+            /** @description The expected wait at its position. */
+            expected_wait: components["schemas"]["WaitEstimate"];
+        };
+        /** @description An offer holding a place, with the person's name. */
+        BoardOffer: components["schemas"]["OfferView"] & {
+            /** @description The person's name. */
+            person_name: string;
         };
         /**
          * @description Who brought a person to the shelter (R-DL-5).
@@ -2612,6 +2744,12 @@ export interface components {
              */
             person_id: string;
             /**
+             * Format: uuid
+             * @description R-Q-5: the institution (facility) where the person wants the service,
+             *     for a service with places (see `GET /api/v1/facilities`).
+             */
+            preferred_facility_id?: string | null;
+            /**
              * Format: date
              * @description The day it was received (not in the future).
              */
@@ -2657,6 +2795,29 @@ export interface components {
              * @description In force until, inclusive (none: until revoked).
              */
             valid_until?: string | null;
+        };
+        /** @description A new facility. */
+        CreateFacilityRequest: {
+            /** @description Address. */
+            address?: string | null;
+            /** @description Code, unique in the municipality (lowercase letters, digits, `-`). */
+            code: string;
+            /**
+             * Format: uuid
+             * @description The institution it belongs to (of the municipality).
+             */
+            institution_id?: string | null;
+            /** @description Kind. */
+            kind: components["schemas"]["FacilityKind"];
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Calendar days to answer an offer (1–60; default 5).
+             */
+            offer_reply_days?: number | null;
+            /** @description Its kinds of place with their places from today (each kind once). */
+            places: components["schemas"]["NewPlaces"][];
         };
         /** @description A new family. */
         CreateFamilyRequest: {
@@ -2829,6 +2990,11 @@ export interface components {
              * @description The decision's date.
              */
             decided_on?: string | null;
+            /**
+             * Format: uuid
+             * @description R-Q-1, R-Q-5: the facility whose place it grants.
+             */
+            facility_id?: string | null;
             fee_calculation?: components["schemas"]["FeeCalculationView"] | null;
             /**
              * Format: date
@@ -3085,6 +3251,17 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        /** @description What the expected waits rest on. */
+        EstimateBasis: {
+            /**
+             * Format: int32
+             * @description Admissions from the queue (stays that came from a queue entry)
+             *     started in the 365 days to today.
+             */
+            admissions_last_12_months: number;
+            /** @description How the estimate is computed. */
+            method: string;
+        };
         /** @description An extension of a shelter stay (R-DL-5). */
         ExtensionRequest: {
             /** @description The threat to health or life that remains (needed past 7 nights). */
@@ -3817,6 +3994,16 @@ export interface components {
             /** @description Who took part (at least one). */
             participants: components["schemas"]["ParticipantInput"][];
         };
+        /** @description Places of a kind a new facility has from today. */
+        NewPlaces: {
+            /** @description The kind of place (one the facility's kind has). */
+            kind: components["schemas"]["PlaceKind"];
+            /**
+             * Format: int32
+             * @description Places, 0–10000.
+             */
+            places: number;
+        };
         /**
          * @description How the person was told.
          * @enum {string}
@@ -4091,6 +4278,28 @@ export interface components {
              */
             total: number;
         };
+        /** @description A person's queue entries. */
+        PersonQueueEntries: {
+            /**
+             * @description Waiting entries first (oldest first), then the closed ones (latest
+             *     first).
+             */
+            entries: components["schemas"]["PersonQueueEntry"][];
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+        };
+        /** @description One of a person's queue entries with its history. */
+        PersonQueueEntry: components["schemas"]["QueueEntryView"] & {
+            /** @description The facility's name. */
+            facility_name: string;
+            /** @description Every change of its position, oldest first, with the cause. */
+            history: components["schemas"]["PositionEventView"][];
+        };
         /** @description A person, briefly. */
         PersonRef: {
             /** @description First name. */
@@ -4342,6 +4551,13 @@ export interface components {
         /** @description A decision to prepare. */
         PrepareDecisionRequest: {
             /**
+             * Format: uuid
+             * @description R-Q-1, R-Q-5: for a service with places, the facility whose place is
+             *     granted — the application's preferred one by default; the division
+             *     may name another (e.g. a day centre with a free place).
+             */
+            facility_id?: string | null;
+            /**
              * @description Hours a month granted (required to grant home help), 0–744, at most
              *     two decimals.
              * @example 20
@@ -4420,6 +4636,28 @@ export interface components {
          * @enum {string}
          */
         Purpose: "intake" | "needs_assessment" | "decision" | "case_management" | "service_delivery" | "payment" | "correction" | "data_subject_request" | "supervision";
+        /** @description The queue board of a kind of place at a facility. */
+        QueueBoard: {
+            /** @description Those waiting, in R-Q-3 order, each with the expected wait. */
+            entries: components["schemas"]["BoardEntry"][];
+            /** @description What the expected waits rest on. */
+            estimate_basis: components["schemas"]["EstimateBasis"];
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /** @description Its name. */
+            facility_name: string;
+            /** @description The offers holding a place (pending or accepted). */
+            offers: components["schemas"]["BoardOffer"][];
+            /** @description The places today: capacity, occupied, offered, free, waiting. */
+            place: components["schemas"]["PlaceView"];
+            /** @description The kind of place (the queue). */
+            place_kind: components["schemas"]["PlaceKind"];
+            /** @description The open stays occupying places. */
+            stays: components["schemas"]["StayView"][];
+        };
         /** @description An entry with its position history. */
         QueueEntryDetail: components["schemas"]["QueueEntryView"] & {
             /** @description Every change of its position, oldest first, with the cause. */
@@ -5119,11 +5357,37 @@ export interface components {
             documents?: components["schemas"]["DocumentInput"][];
             /** @description Notes; `null` clears them. */
             notes?: string | null;
+            /**
+             * Format: uuid
+             * @description R-Q-5: the preferred institution (facility); `null` clears it.
+             */
+            preferred_facility_id?: string | null;
             /** @description Representative; `null` clears it. */
             representative?: string | null;
             /**
              * Format: int32
              * @description The `version` you read.
+             */
+            version: number;
+        };
+        /** @description A change of a facility (absent fields stay as they are). */
+        UpdateFacilityRequest: {
+            /** @description Whether it takes people. */
+            active?: boolean | null;
+            /** @description Address (empty: none). */
+            address?: string | null;
+            /** @description The admission checklist (codes unique). */
+            admission_checklist?: components["schemas"]["ChecklistItem"][] | null;
+            /** @description Name. */
+            name?: string | null;
+            /**
+             * Format: int32
+             * @description Calendar days to answer an offer (1–60).
+             */
+            offer_reply_days?: number | null;
+            /**
+             * Format: int32
+             * @description The facility's `version` as read.
              */
             version: number;
         };
@@ -5254,6 +5518,26 @@ export interface components {
              * @description The record's `version` as read.
              */
             version: number;
+        };
+        /** @description How the expected wait of a position was estimated. */
+        WaitEstimate: {
+            /**
+             * Format: int32
+             * @description Admissions in the 365 days before the estimate (the basis).
+             */
+            admissions_last_12_months: number;
+            /**
+             * Format: int32
+             * @description Expected days until admission: `position × 365 / admissions`,
+             *     rounded up; `None` when nobody was admitted in the last 12 months
+             *     (no basis to estimate from).
+             */
+            expected_days?: number | null;
+            /**
+             * Format: int32
+             * @description The position the estimate is for.
+             */
+            position: number;
         };
     };
     responses: never;
@@ -8991,6 +9275,163 @@ export interface operations {
             };
         };
     };
+    create_facility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFacilityRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `facility_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; a kind of place the facility's kind has not */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    facility_alternatives: {
+        parameters: {
+            query: {
+                /** @description The preferred facility. */
+                facility_id: string;
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alternatives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alternatives"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facility has no places of the kind, or several kinds and none named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_facility: {
         parameters: {
             query?: never;
@@ -9032,6 +9473,105 @@ export interface operations {
             };
             /** @description No such facility */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_facility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFacilityRequest"];
+            };
+        };
+        responses: {
+            /** @description The facility as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9130,6 +9670,80 @@ export interface operations {
                 };
             };
             /** @description A day in the past, or a kind the facility has not */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    queue_board: {
+        parameters: {
+            query?: {
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoard"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose; the facility has no places of the kind, or several kinds and none named */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10736,6 +11350,68 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    person_queue_entries: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's queue entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonQueueEntries"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13278,6 +13954,8 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
