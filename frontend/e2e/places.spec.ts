@@ -51,8 +51,8 @@ test('a stay ends, the first in line is offered the place, accepts and moves in;
 
   // A resident moves out: the place goes to the first in line at once.
   const stay = page.getByTestId('stay-row').filter({ hasText: 'Jonas Petraitis' });
-  await stay.getByRole('button', { name: 'Baigti gyvenimą' }).click();
-  const end = page.getByRole('dialog', { name: /Baigti gyvenimą: Jonas Petraitis/ });
+  await stay.getByRole('button', { name: 'Baigti apgyvendinimą' }).click();
+  const end = page.getByRole('dialog', { name: /Baigti apgyvendinimą: Jonas Petraitis/ });
   await choose(end, 'Priežastis', 'Išsikėlė');
   await end.getByRole('button', { name: 'Baigti', exact: true }).click();
   await expect(end).toBeHidden();
