@@ -123,11 +123,24 @@ pub enum Permission {
     ManagePlaces,
     /// Record arrivals at the overnight shelter and their stays (R-DL-5).
     RecordArrivals,
+    /// Read what was delivered and charged: visits, trips, meals, coupons,
+    /// technical aids and their loans, monthly charges.
+    ReadDeliveries,
+    /// Record the services given: visits of home help and respite, trips,
+    /// meal lists, coupons, technical aids and their loans (R-LIM-1..6).
+    RecordDeliveries,
+    /// Approve a home-help or respite schedule (the Centre's director).
+    ApproveSchedules,
+    /// Run the monthly charges and confirm changed fees (R-FEE-*).
+    RunCharges,
+    /// Ask for a fee quote (R-FEE-*): for a household given in the request,
+    /// or for a person whose file one may read.
+    QuoteFees,
 }
 
 impl Permission {
     /// Every permission.
-    pub const ALL: [Permission; 16] = [
+    pub const ALL: [Permission; 21] = [
         Permission::ManageUsers,
         Permission::ManageReferenceData,
         Permission::ReadAudit,
@@ -144,6 +157,11 @@ impl Permission {
         Permission::ReadPlaces,
         Permission::ManagePlaces,
         Permission::RecordArrivals,
+        Permission::ReadDeliveries,
+        Permission::RecordDeliveries,
+        Permission::ApproveSchedules,
+        Permission::RunCharges,
+        Permission::QuoteFees,
     ];
 }
 
@@ -182,6 +200,11 @@ fn is_case_permission(permission: Permission) -> bool {
             | P::ReadPlaces
             | P::ManagePlaces
             | P::RecordArrivals
+            | P::ReadDeliveries
+            | P::RecordDeliveries
+            | P::ApproveSchedules
+            | P::RunCharges
+            | P::QuoteFees
     )
 }
 
@@ -217,6 +240,9 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::WorkCases
                 | P::ReadPlaces
                 | P::RecordArrivals
+                | P::ReadDeliveries
+                | P::RecordDeliveries
+                | P::QuoteFees
         ),
         Role::CaseManager => matches!(
             permission,
@@ -226,6 +252,7 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::ReadCases
                 | P::OpenCases
                 | P::WorkCases
+                | P::QuoteFees
         ),
         Role::CaseManagementHead => matches!(
             permission,
@@ -244,10 +271,21 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::ReadPlaces
                 | P::ManagePlaces
                 | P::RecordArrivals
+                | P::ReadDeliveries
+                | P::RecordDeliveries
+                | P::RunCharges
+                | P::QuoteFees
         ),
         Role::DivisionHead => matches!(
             permission,
-            P::ReadCaseContent | P::SignDecisions | P::ReadCases | P::ReadPlaces
+            P::ReadCaseContent
+                | P::SignDecisions
+                | P::ReadCases
+                | P::ReadPlaces
+                | P::ReadDeliveries
+                | P::ApproveSchedules
+                | P::RunCharges
+                | P::QuoteFees
         ),
     }
 }

@@ -105,6 +105,11 @@ pub fn permission_code(permission: Permission) -> &'static str {
         Permission::ReadPlaces => "read_places",
         Permission::ManagePlaces => "manage_places",
         Permission::RecordArrivals => "record_arrivals",
+        Permission::ReadDeliveries => "read_deliveries",
+        Permission::RecordDeliveries => "record_deliveries",
+        Permission::ApproveSchedules => "approve_schedules",
+        Permission::RunCharges => "run_charges",
+        Permission::QuoteFees => "quote_fees",
     }
 }
 

@@ -4242,7 +4242,7 @@ export interface components {
          *     on every endpoint; [`allows`] is the only place that maps roles to them.
          * @enum {string}
          */
-        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals";
+        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals" | "read_deliveries" | "record_deliveries" | "approve_schedules" | "run_charges" | "quote_fees";
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -13989,7 +13989,7 @@ export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const offerAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferAnswer"]> = ["accepted", "declined", "no_reply"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals", "read_deliveries", "record_deliveries", "approve_schedules", "run_charges", "quote_fees"];
 export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlaceKind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];

@@ -41,7 +41,10 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
             "read_cases",
             "work_cases",
             "read_places",
-            "record_arrivals"
+            "record_arrivals",
+            "read_deliveries",
+            "record_deliveries",
+            "quote_fees"
         ])
     );
     assert_eq!(me["municipality"]["code"], "kelme");
@@ -59,7 +62,11 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
             "read_case_content",
             "sign_decisions",
             "read_cases",
-            "read_places"
+            "read_places",
+            "read_deliveries",
+            "approve_schedules",
+            "run_charges",
+            "quote_fees"
         ])
     );
 }
