@@ -28,6 +28,14 @@ export async function logOut(page: Page) {
 export async function expectNoSeriousA11yViolations(page: Page) {
   // Judge the page at rest, not an element under the pointer.
   await page.mouse.move(0, 0);
+  // …and not halfway through a transition: a closing date picker or menu
+  // fades out, and axe would judge the contrast of its half-transparent
+  // text (a busy CI machine once caught one mid-fade).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
