@@ -2,6 +2,7 @@
 //! query of a municipality's records goes through, the audit writer and the
 //! seed data.
 
+pub mod aids;
 pub mod applications;
 pub mod audit;
 pub mod audit_log;

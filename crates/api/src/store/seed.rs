@@ -339,6 +339,7 @@ pub async fn municipality<C: ConnectionTrait>(
     }
     super::catalogue::seed(db, id, now).await?;
     super::rates::seed(db, id, now).await?;
+    super::aids::seed_prices(db, id, now).await?;
     for facility in seed.facilities {
         let institution = facility
             .institution
