@@ -6,6 +6,8 @@
 mod support;
 
 mod access_matrix;
+mod aids_inventory;
+mod aids_loans;
 mod audit;
 mod auth;
 mod case_caseloads;
