@@ -6,6 +6,7 @@
 mod support;
 
 mod access_matrix;
+mod aids_demo;
 mod aids_inventory;
 mod aids_loans;
 mod audit;

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod certificates;
 pub mod decisions;
+pub mod demo_aids;
 pub mod demo_cases;
 pub mod demo_casework;
 pub mod demo_places;
