@@ -443,15 +443,25 @@ impl ErrorCode {
                 "R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life."
             }
             ErrorCode::StayEnded => "The stay has ended.",
-            ErrorCode::AidSerialTaken => "An item with this serial number exists in the municipality.",
-            ErrorCode::AidNotAvailable => "The item is not available to issue (on loan, in repair or written off).",
-            ErrorCode::AidOutOfStock => "No item of the type is available; the person may join the type's waiting list.",
+            ErrorCode::AidSerialTaken => {
+                "An item with this serial number exists in the municipality."
+            }
+            ErrorCode::AidNotAvailable => {
+                "The item is not available to issue (on loan, in repair or written off)."
+            }
+            ErrorCode::AidOutOfStock => {
+                "No item of the type is available; the person may join the type's waiting list."
+            }
             ErrorCode::AidNotOnLoan => "The item is not on loan: the loan was already returned.",
             ErrorCode::AidOnLoan => "The item is on loan; only issuing and returning change that.",
             ErrorCode::AidAlreadyWaiting => "The person already waits for an aid of this type.",
             ErrorCode::AidNotWaiting => "The person no longer waits on this list.",
-            ErrorCode::AidExtractInvalid => "R-LIM-6: the F027/a medical extract is valid 12 months and cannot postdate the issue.",
-            ErrorCode::AidNoPrice => "R-FEE-10: no price of the aid type is in force on the day of issue.",
+            ErrorCode::AidExtractInvalid => {
+                "R-LIM-6: the F027/a medical extract is valid 12 months and cannot postdate the issue."
+            }
+            ErrorCode::AidNoPrice => {
+                "R-FEE-10: no price of the aid type is in force on the day of issue."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }

@@ -158,9 +158,13 @@ impl AidCondition {
 
     /// The value of `code`.
     pub fn parse(code: &str) -> Option<AidCondition> {
-        [AidCondition::Good, AidCondition::Worn, AidCondition::Damaged]
-            .into_iter()
-            .find(|c| c.as_str() == code)
+        [
+            AidCondition::Good,
+            AidCondition::Worn,
+            AidCondition::Damaged,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == code)
     }
 }
 
@@ -339,7 +343,9 @@ pub enum ExtractProblem {
     #[error("R-LIM-6: the F027/a medical extract cannot be issued after the aid")]
     AfterIssue,
     /// More than 12 months old on the day of issue.
-    #[error("R-LIM-6: the F027/a medical extract is valid 12 months; it expired before the day of issue")]
+    #[error(
+        "R-LIM-6: the F027/a medical extract is valid 12 months; it expired before the day of issue"
+    )]
     Expired,
 }
 

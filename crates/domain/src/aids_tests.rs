@@ -68,7 +68,11 @@ fn r_fee_11_refunds_for_beds_returned_within_12_months() {
     ];
     for (t, n, expected) in cases {
         let fee = issue_fee(&price(t), n);
-        assert_eq!(refund(&price(t), n, fee, issued, returned), expected, "{t} {n:?}");
+        assert_eq!(
+            refund(&price(t), n, fee, issued, returned),
+            expected,
+            "{t} {n:?}"
+        );
     }
 }
 
@@ -111,9 +115,18 @@ fn r_fee_11_no_refund_for_other_types_and_never_more_than_the_fee() {
         Decimal::ZERO
     );
     let bed = price(AidType::AutomaticBed);
-    assert_eq!(refund(&bed, Newness::New, dec!(10), issued, issued), dec!(10));
     assert_eq!(
-        refund(&bed, Newness::New, dec!(72), issued, issued - Duration::days(1)),
+        refund(&bed, Newness::New, dec!(10), issued, issued),
+        dec!(10)
+    );
+    assert_eq!(
+        refund(
+            &bed,
+            Newness::New,
+            dec!(72),
+            issued,
+            issued - Duration::days(1)
+        ),
         Decimal::ZERO
     );
 }
@@ -125,7 +138,11 @@ fn r_lim_6_return_due_30_days_after_death() {
     let due = Some(return_due_after_death(died));
     assert!(!return_overdue(due, None, date!(2026 - 12 - 15)));
     assert!(return_overdue(due, None, date!(2026 - 12 - 16)));
-    assert!(!return_overdue(due, Some(date!(2026 - 12 - 20)), date!(2026 - 12 - 21)));
+    assert!(!return_overdue(
+        due,
+        Some(date!(2026 - 12 - 20)),
+        date!(2026 - 12 - 21)
+    ));
     assert!(!return_overdue(None, None, date!(2027 - 12 - 16)));
 }
 
@@ -163,7 +180,11 @@ fn codes_round_trip() {
     ] {
         assert_eq!(AidStatus::parse(s.as_str()), Some(s));
     }
-    for c in [AidCondition::Good, AidCondition::Worn, AidCondition::Damaged] {
+    for c in [
+        AidCondition::Good,
+        AidCondition::Worn,
+        AidCondition::Damaged,
+    ] {
         assert_eq!(AidCondition::parse(c.as_str()), Some(c));
     }
     for n in [Newness::New, Newness::Used] {

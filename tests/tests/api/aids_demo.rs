@@ -37,8 +37,17 @@ async fn the_demo_has_kelmes_aids_loans_with_a_refund_and_an_overdue_return(app:
     assert_eq!(overdue["total"], 1);
     assert_eq!(overdue["items"][0]["aid_type"], "walker_with_table");
     let stock = app.get("/api/v1/aids/stock", &token).await;
-    let types = stock.assert_status(200)["types"].as_array().unwrap().clone();
-    let bed = types.iter().find(|r| r["aid_type"] == "automatic_bed").unwrap();
-    assert_eq!((bed["available"].as_u64(), bed["on_loan"].as_u64()), (Some(1), Some(1)));
+    let types = stock.assert_status(200)["types"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let bed = types
+        .iter()
+        .find(|r| r["aid_type"] == "automatic_bed")
+        .unwrap();
+    assert_eq!(
+        (bed["available"].as_u64(), bed["on_loan"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(bed["next_waiting"]["person_name"], "Zita Bagdonienė");
 }

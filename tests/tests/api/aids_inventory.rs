@@ -18,7 +18,13 @@ db_tests!(
     aid_text_with_a_nul_is_refused,
 );
 
-pub async fn add_item(app: &TestApp, token: &str, aid_type: &str, serial: &str, newness: &str) -> Value {
+pub async fn add_item(
+    app: &TestApp,
+    token: &str,
+    aid_type: &str,
+    serial: &str,
+    newness: &str,
+) -> Value {
     app.post(
         "/api/v1/aids",
         token,
@@ -110,7 +116,8 @@ async fn a_serial_number_is_unique_in_the_municipality(app: TestApp) {
     .await
     .assert_problem(422, "validation_failed");
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM aid_items WHERE serial = 'T-MB-001'").await,
+        app.count("SELECT COUNT(*) FROM aid_items WHERE serial = 'T-MB-001'")
+            .await,
         2
     );
 }
@@ -163,9 +170,13 @@ async fn the_stock_counts_each_type(app: TestApp) {
     .await
     .assert_status(200);
     let person = crate::aids_loans::person(&app, &token, "Petras").await;
-    crate::aids_loans::issue(&app, &token, json!({ "aid_type": "walker_with_table", "person_id": person }))
-        .await
-        .assert_status(201);
+    crate::aids_loans::issue(
+        &app,
+        &token,
+        json!({ "aid_type": "walker_with_table", "person_id": person }),
+    )
+    .await
+    .assert_status(201);
     let waiting = crate::aids_loans::person(&app, &token, "Jonas").await;
     app.post(
         "/api/v1/aids/waiting",
@@ -175,12 +186,20 @@ async fn the_stock_counts_each_type(app: TestApp) {
     .await
     .assert_status(201);
     let stock = app.get("/api/v1/aids/stock", &token).await;
-    let types = stock.assert_status(200)["types"].as_array().unwrap().clone();
+    let types = stock.assert_status(200)["types"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(types.len(), 8);
     let row = |t: &str| types.iter().find(|r| r["aid_type"] == t).unwrap().clone();
     let walker = row("walker_with_table");
     assert_eq!(
-        (&walker["available"], &walker["on_loan"], &walker["in_repair"], &walker["waiting"]),
+        (
+            &walker["available"],
+            &walker["on_loan"],
+            &walker["in_repair"],
+            &walker["waiting"]
+        ),
         (&json!(1), &json!(1), &json!(1), &json!(0))
     );
     let bed = row("automatic_bed");
@@ -222,8 +241,12 @@ async fn aids_are_read_by_delivery_readers_and_written_by_delivery_recorders(app
     let id = item["id"].as_str().unwrap();
     let head = app.token("division_head").await;
     app.get("/api/v1/aids", &head).await.assert_status(200);
-    app.get("/api/v1/aids/stock", &head).await.assert_status(200);
-    app.get(&format!("/api/v1/aids/{id}"), &head).await.assert_status(200);
+    app.get("/api/v1/aids/stock", &head)
+        .await
+        .assert_status(200);
+    app.get(&format!("/api/v1/aids/{id}"), &head)
+        .await
+        .assert_status(200);
     app.post(
         "/api/v1/aids",
         &head,
@@ -231,15 +254,27 @@ async fn aids_are_read_by_delivery_readers_and_written_by_delivery_recorders(app
     )
     .await
     .assert_problem(403, "forbidden");
-    app.patch(&format!("/api/v1/aids/{id}"), &head, json!({ "version": 1, "location": "X" }))
-        .await
-        .assert_problem(403, "forbidden");
+    app.patch(
+        &format!("/api/v1/aids/{id}"),
+        &head,
+        json!({ "version": 1, "location": "X" }),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     for role in ["case_manager", "auditor", "admin"] {
         let token = app.token(role).await;
-        app.get("/api/v1/aids", &token).await.assert_problem(403, "forbidden");
-        app.get("/api/v1/aids/stock", &token).await.assert_problem(403, "forbidden");
-        app.get("/api/v1/aid-loans", &token).await.assert_problem(403, "forbidden");
-        app.get("/api/v1/aids/waiting", &token).await.assert_problem(403, "forbidden");
+        app.get("/api/v1/aids", &token)
+            .await
+            .assert_problem(403, "forbidden");
+        app.get("/api/v1/aids/stock", &token)
+            .await
+            .assert_problem(403, "forbidden");
+        app.get("/api/v1/aid-loans", &token)
+            .await
+            .assert_problem(403, "forbidden");
+        app.get("/api/v1/aids/waiting", &token)
+            .await
+            .assert_problem(403, "forbidden");
         app.post(
             "/api/v1/aids",
             &token,
@@ -256,8 +291,8 @@ async fn another_municipality_sees_no_aids(app: TestApp) {
     let item = add_item(&app, &kelme, "automatic_bed", "K-1", "new").await;
     let id = item["id"].as_str().unwrap();
     let person = crate::aids_loans::person(&app, &kelme, "Ona").await;
-    let loan = crate::aids_loans::issue(&app, &kelme, json!({ "item_id": id, "person_id": person }))
-        .await;
+    let loan =
+        crate::aids_loans::issue(&app, &kelme, json!({ "item_id": id, "person_id": person })).await;
     let loan_id = loan.assert_status(201)["id"].as_str().unwrap().to_owned();
     let kaunas = app.token("kaunas_worker").await;
     let list = app.get("/api/v1/aids", &kaunas).await;
@@ -265,9 +300,13 @@ async fn another_municipality_sees_no_aids(app: TestApp) {
     app.get(&format!("/api/v1/aids/{id}"), &kaunas)
         .await
         .assert_problem(404, "not_found");
-    app.patch(&format!("/api/v1/aids/{id}"), &kaunas, json!({ "version": 1, "location": "X" }))
-        .await
-        .assert_problem(404, "not_found");
+    app.patch(
+        &format!("/api/v1/aids/{id}"),
+        &kaunas,
+        json!({ "version": 1, "location": "X" }),
+    )
+    .await
+    .assert_problem(404, "not_found");
     let loans = app.get("/api/v1/aid-loans", &kaunas).await;
     assert_eq!(loans.assert_status(200)["total"], 0);
     app.get(&format!("/api/v1/aid-loans/{loan_id}"), &kaunas)
@@ -285,8 +324,15 @@ async fn another_municipality_sees_no_aids(app: TestApp) {
         .await
         .assert_problem(422, "validation_failed");
     let stock = app.get("/api/v1/aids/stock", &kaunas).await;
-    let types = stock.assert_status(200)["types"].as_array().unwrap().clone();
-    assert!(types.iter().all(|r| r["on_loan"] == 0 && r["available"] == 0));
+    let types = stock.assert_status(200)["types"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        types
+            .iter()
+            .all(|r| r["on_loan"] == 0 && r["available"] == 0)
+    );
     app.post(
         "/api/v1/aids/waiting",
         &kaunas,

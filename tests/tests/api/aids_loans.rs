@@ -78,7 +78,12 @@ async fn r_fee_10_the_fee_of_a_new_and_a_used_item_is_stored_on_the_loan(app: Te
     for (i, (t, newness, fee)) in cases.into_iter().enumerate() {
         let item = add_item(&app, &token, t, &format!("F-{i}"), newness).await;
         let who = person(&app, &token, &format!("Asmuo{i}")).await;
-        let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+        let loan = issue(
+            &app,
+            &token,
+            json!({ "item_id": item["id"], "person_id": who }),
+        )
+        .await;
         let loan = loan.assert_status(201);
         assert_eq!(loan["fee"], fee, "{t} {newness}");
         assert_eq!(loan["newness"], newness);
@@ -104,7 +109,12 @@ async fn r_fee_11_a_bed_returned_on_the_same_day_12_months_later_earns_the_refun
     let token = app.token("division_specialist").await;
     let item = add_item(&app, &token, "automatic_bed", "R-1", "new").await;
     let who = person(&app, &token, "Stasė").await;
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     app.clock.set_today(date!(2027 - 03 - 10));
     let back = give_back(&app, &token, &loan, json!({})).await;
@@ -115,18 +125,31 @@ async fn r_fee_11_a_bed_returned_on_the_same_day_12_months_later_earns_the_refun
     assert_eq!(back["return_condition"], "good");
     // The item is available again and used from now on: re-issued at 35.
     let got = app
-        .get(&format!("/api/v1/aids/{}", item["id"].as_str().unwrap()), &token)
+        .get(
+            &format!("/api/v1/aids/{}", item["id"].as_str().unwrap()),
+            &token,
+        )
         .await;
     let got = got.assert_status(200);
     assert_eq!(got["status"], "available");
     assert_eq!(got["newness"], "used");
     assert!(got["current_loan_id"].is_null());
-    let again = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let again = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let again = again.assert_status(201).clone();
     assert_eq!(again["fee"], "35.00");
     // A used manual bed back within the year: 8.
     let manual = add_item(&app, &token, "manual_bed", "R-2", "used").await;
-    let loan = issue(&app, &token, json!({ "item_id": manual["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": manual["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     assert_eq!(loan["fee"], "20.00");
     app.clock.set_today(date!(2027 - 09 - 01));
@@ -134,7 +157,12 @@ async fn r_fee_11_a_bed_returned_on_the_same_day_12_months_later_earns_the_refun
     assert_eq!(back.assert_status(200)["refund"], "8.00");
     // A commode chair earns no refund at all.
     let chair = add_item(&app, &token, "commode_chair", "R-3", "new").await;
-    let loan = issue(&app, &token, json!({ "item_id": chair["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": chair["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     let back = give_back(&app, &token, &loan, json!({})).await;
     assert_eq!(back.assert_status(200)["refund"], "0.00");
@@ -145,7 +173,12 @@ async fn r_fee_11_a_bed_returned_a_day_after_12_months_earns_no_refund(app: Test
     let token = app.token("social_worker").await;
     let item = add_item(&app, &token, "manual_bed", "L-1", "new").await;
     let who = person(&app, &token, "Kazys").await;
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     assert_eq!(loan["fee"], "43.00");
     app.clock.set_today(date!(2026 - 04 - 01));
@@ -163,7 +196,12 @@ async fn returning_an_item_not_on_loan_is_refused(app: TestApp) {
     let token = app.token("social_worker").await;
     let item = add_item(&app, &token, "automatic_bed", "N-1", "new").await;
     let who = person(&app, &token, "Aldona").await;
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     let back = give_back(&app, &token, &loan, json!({})).await;
     let back = back.assert_status(200).clone();
@@ -188,13 +226,21 @@ async fn returning_an_item_not_on_loan_is_refused(app: TestApp) {
         1
     );
     let got = app
-        .get(&format!("/api/v1/aids/{}", item["id"].as_str().unwrap()), &token)
+        .get(
+            &format!("/api/v1/aids/{}", item["id"].as_str().unwrap()),
+            &token,
+        )
         .await;
     let got = got.assert_status(200);
     assert_eq!(got["status"], "available");
     assert_eq!(got["condition"], "good");
     // Bad dates are refused, nothing stored.
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     let tomorrow = (app.clock.today() + time::Duration::days(1)).to_string();
     let before = (app.clock.today() - time::Duration::days(1)).to_string();
@@ -218,12 +264,20 @@ async fn issuing_an_item_not_available_is_refused(app: TestApp) {
     let item = add_item(&app, &token, "commode_chair", "A-1", "new").await;
     let first = person(&app, &token, "Pirmas").await;
     let second = person(&app, &token, "Antras").await;
-    issue(&app, &token, json!({ "item_id": item["id"], "person_id": first }))
-        .await
-        .assert_status(201);
-    issue(&app, &token, json!({ "item_id": item["id"], "person_id": second }))
-        .await
-        .assert_problem(409, "aid_not_available");
+    issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": first }),
+    )
+    .await
+    .assert_status(201);
+    issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": second }),
+    )
+    .await
+    .assert_problem(409, "aid_not_available");
     let repair = add_item(&app, &token, "commode_chair", "A-2", "new").await;
     app.patch(
         &format!("/api/v1/aids/{}", repair["id"].as_str().unwrap()),
@@ -232,19 +286,31 @@ async fn issuing_an_item_not_available_is_refused(app: TestApp) {
     )
     .await
     .assert_status(200);
-    issue(&app, &token, json!({ "item_id": repair["id"], "person_id": second }))
-        .await
-        .assert_problem(409, "aid_not_available");
-    issue(&app, &token, json!({ "item_id": repair["id"], "aid_type": "manual_bed", "person_id": second }))
-        .await
-        .assert_problem(422, "validation_failed");
+    issue(
+        &app,
+        &token,
+        json!({ "item_id": repair["id"], "person_id": second }),
+    )
+    .await
+    .assert_problem(409, "aid_not_available");
+    issue(
+        &app,
+        &token,
+        json!({ "item_id": repair["id"], "aid_type": "manual_bed", "person_id": second }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     issue(&app, &token, json!({ "person_id": second }))
         .await
         .assert_problem(422, "validation_failed");
     let tomorrow = (app.clock.today() + time::Duration::days(1)).to_string();
-    issue(&app, &token, json!({ "aid_type": "commode_chair", "person_id": second, "issued_on": tomorrow }))
-        .await
-        .assert_problem(422, "validation_failed");
+    issue(
+        &app,
+        &token,
+        json!({ "aid_type": "commode_chair", "person_id": second, "issued_on": tomorrow }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     assert_eq!(app.count("SELECT COUNT(*) FROM aid_loans").await, 1);
 }
 
@@ -254,26 +320,55 @@ async fn out_of_stock_the_person_waits_and_is_shown_next_when_a_bed_comes_back(a
     let holder = person(&app, &token, "Turintis").await;
     let first = person(&app, &token, "Pirmoji").await;
     let second = person(&app, &token, "Antroji").await;
-    let loan = issue(&app, &token, json!({ "aid_type": "automatic_bed", "person_id": holder })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "aid_type": "automatic_bed", "person_id": holder }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     assert_eq!(loan["item_id"], bed["id"]);
-    let refused = issue(&app, &token, json!({ "aid_type": "automatic_bed", "person_id": first })).await;
+    let refused = issue(
+        &app,
+        &token,
+        json!({ "aid_type": "automatic_bed", "person_id": first }),
+    )
+    .await;
     refused.assert_problem(409, "aid_out_of_stock");
-    assert!(refused.body["detail"].as_str().unwrap().contains("waiting list"));
+    assert!(
+        refused.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("waiting list")
+    );
     let w1 = app
-        .post("/api/v1/aids/waiting", &token, json!({ "aid_type": "automatic_bed", "person_id": first }))
+        .post(
+            "/api/v1/aids/waiting",
+            &token,
+            json!({ "aid_type": "automatic_bed", "person_id": first }),
+        )
         .await;
     let w1 = w1.assert_status(201).clone();
     assert_eq!(w1["position"], 1);
     assert_eq!(w1["status"], "waiting");
     let w2 = app
-        .post("/api/v1/aids/waiting", &token, json!({ "aid_type": "automatic_bed", "person_id": second }))
+        .post(
+            "/api/v1/aids/waiting",
+            &token,
+            json!({ "aid_type": "automatic_bed", "person_id": second }),
+        )
         .await;
     assert_eq!(w2.assert_status(201)["position"], 2);
-    app.post("/api/v1/aids/waiting", &token, json!({ "aid_type": "automatic_bed", "person_id": first }))
-        .await
-        .assert_problem(409, "aid_already_waiting");
-    let list = app.get("/api/v1/aids/waiting?aid_type=automatic_bed", &token).await;
+    app.post(
+        "/api/v1/aids/waiting",
+        &token,
+        json!({ "aid_type": "automatic_bed", "person_id": first }),
+    )
+    .await
+    .assert_problem(409, "aid_already_waiting");
+    let list = app
+        .get("/api/v1/aids/waiting?aid_type=automatic_bed", &token)
+        .await;
     let list = list.assert_status(200);
     assert_eq!(list["total"], 2);
     assert_eq!(list["items"][0]["person_id"], first.as_str());
@@ -289,9 +384,16 @@ async fn out_of_stock_the_person_waits_and_is_shown_next_when_a_bed_comes_back(a
     let added = add_item(&app, &token, "automatic_bed", "S-2", "new").await;
     assert_eq!(added["next_waiting"]["person_id"], first.as_str());
     // Issuing to the first closes their entry; the second moves up.
-    let served = issue(&app, &token, json!({ "aid_type": "automatic_bed", "person_id": first })).await;
+    let served = issue(
+        &app,
+        &token,
+        json!({ "aid_type": "automatic_bed", "person_id": first }),
+    )
+    .await;
     served.assert_status(201);
-    let list = app.get("/api/v1/aids/waiting?aid_type=automatic_bed", &token).await;
+    let list = app
+        .get("/api/v1/aids/waiting?aid_type=automatic_bed", &token)
+        .await;
     let list = list.assert_status(200);
     assert_eq!(list["total"], 1);
     assert_eq!(list["items"][0]["person_id"], second.as_str());
@@ -300,7 +402,10 @@ async fn out_of_stock_the_person_waits_and_is_shown_next_when_a_bed_comes_back(a
     let entry = list["items"][0].clone();
     let left = app
         .post(
-            &format!("/api/v1/aids/waiting/{}/leave", entry["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/aids/waiting/{}/leave",
+                entry["id"].as_str().unwrap()
+            ),
             &token,
             json!({ "version": entry["version"], "note": "Nupirko pati" }),
         )
@@ -309,7 +414,10 @@ async fn out_of_stock_the_person_waits_and_is_shown_next_when_a_bed_comes_back(a
     assert_eq!(left["status"], "left");
     assert!(left["position"].is_null());
     app.post(
-        &format!("/api/v1/aids/waiting/{}/leave", entry["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/aids/waiting/{}/leave",
+            entry["id"].as_str().unwrap()
+        ),
         &token,
         json!({ "version": left["version"] }),
     )
@@ -319,7 +427,8 @@ async fn out_of_stock_the_person_waits_and_is_shown_next_when_a_bed_comes_back(a
     let list = app.get("/api/v1/aids/waiting", &head).await;
     assert_eq!(list.assert_status(200)["total"], 0);
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM aid_waiting WHERE status = 'served'").await,
+        app.count("SELECT COUNT(*) FROM aid_waiting WHERE status = 'served'")
+            .await,
         1
     );
 }
@@ -329,18 +438,35 @@ async fn r_lim_6_the_aid_is_due_back_30_days_after_the_death_and_shown_overdue(a
     let token = app.token("social_worker").await;
     let item = add_item(&app, &token, "manual_bed", "D-1", "new").await;
     let who = person(&app, &token, "Vytautas").await;
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     app.clock.set_today(date!(2026 - 11 - 20));
     let path = format!("/api/v1/aid-loans/{}/death", loan["id"].as_str().unwrap());
-    app.post(&path, &token, json!({ "version": 1, "died_on": "2026-09-30" }))
-        .await
-        .assert_problem(422, "validation_failed");
-    app.post(&path, &token, json!({ "version": 1, "died_on": "2026-11-21" }))
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post(
+        &path,
+        &token,
+        json!({ "version": 1, "died_on": "2026-09-30" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    app.post(
+        &path,
+        &token,
+        json!({ "version": 1, "died_on": "2026-11-21" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     let died = app
-        .post(&path, &token, json!({ "version": 1, "died_on": "2026-11-15" }))
+        .post(
+            &path,
+            &token,
+            json!({ "version": 1, "died_on": "2026-11-15" }),
+        )
         .await;
     let died = died.assert_status(200).clone();
     assert_eq!(died["died_on"], "2026-11-15");
@@ -382,7 +508,12 @@ async fn r_lim_6_an_extract_older_than_12_months_is_refused(app: TestApp) {
     )
     .await;
     refused.assert_problem(422, "aid_extract_invalid");
-    assert!(refused.body["detail"].as_str().unwrap().starts_with("R-LIM-6"));
+    assert!(
+        refused.body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("R-LIM-6")
+    );
     issue(
         &app,
         &token,
@@ -404,7 +535,10 @@ async fn r_lim_6_an_extract_older_than_12_months_is_refused(app: TestApp) {
         json!({ "item_id": item["id"], "person_id": who, "extract_027a_issued_on": "2025-12-03" }),
     )
     .await;
-    assert_eq!(ok.assert_status(201)["extract_027a_issued_on"], "2025-12-03");
+    assert_eq!(
+        ok.assert_status(201)["extract_027a_issued_on"],
+        "2025-12-03"
+    );
 }
 
 async fn a_loan_may_name_the_signed_technical_aids_decision(app: TestApp) {
@@ -451,9 +585,13 @@ async fn loans_are_written_only_by_delivery_recorders(app: TestApp) {
     let item = add_item(&app, &worker, "automatic_bed", "P-1", "new").await;
     let who = person(&app, &worker, "Rolandas").await;
     let head = app.token("division_head").await;
-    issue(&app, &head, json!({ "item_id": item["id"], "person_id": who }))
-        .await
-        .assert_problem(403, "forbidden");
+    issue(
+        &app,
+        &head,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     app.post(
         "/api/v1/aids/waiting",
         &head,
@@ -461,7 +599,12 @@ async fn loans_are_written_only_by_delivery_recorders(app: TestApp) {
     )
     .await
     .assert_problem(403, "forbidden");
-    let loan = issue(&app, &worker, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &worker,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     give_back(&app, &head, &loan, json!({}))
         .await
@@ -473,9 +616,13 @@ async fn loans_are_written_only_by_delivery_recorders(app: TestApp) {
     .await
     .assert_status(200);
     let case_manager = app.token("case_manager").await;
-    issue(&app, &case_manager, json!({ "item_id": item["id"], "person_id": who }))
-        .await
-        .assert_problem(403, "forbidden");
+    issue(
+        &app,
+        &case_manager,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     app.get(
         &format!("/api/v1/aid-loans/{}", loan["id"].as_str().unwrap()),
         &case_manager,
@@ -489,7 +636,12 @@ async fn changing_a_loan_needs_its_version(app: TestApp) {
     let token = app.token("division_specialist").await;
     let item = add_item(&app, &token, "manual_bed", "V-1", "new").await;
     let who = person(&app, &token, "Algirdas").await;
-    let loan = issue(&app, &token, json!({ "item_id": item["id"], "person_id": who })).await;
+    let loan = issue(
+        &app,
+        &token,
+        json!({ "item_id": item["id"], "person_id": who }),
+    )
+    .await;
     let loan = loan.assert_status(201).clone();
     let path = format!("/api/v1/aid-loans/{}/death", loan["id"].as_str().unwrap());
     let today = app.clock.today().to_string();

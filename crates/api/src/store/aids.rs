@@ -154,7 +154,8 @@ pub async fn waiting_for<C: ConnectionTrait>(
     actor: &Actor,
     aid_type: Option<AidType>,
 ) -> StoreResult<Vec<aid_waiting::Model>> {
-    let mut q = scoped::<aid_waiting::Entity>(actor).filter(aid_waiting::Column::Status.eq(WAITING));
+    let mut q =
+        scoped::<aid_waiting::Entity>(actor).filter(aid_waiting::Column::Status.eq(WAITING));
     if let Some(t) = aid_type {
         q = q.filter(aid_waiting::Column::AidType.eq(t.as_str()));
     }

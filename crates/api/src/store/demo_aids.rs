@@ -11,31 +11,89 @@ use crate::store::aids::{WAITING, seed_prices};
 use crate::store::entities::{aid_items, aid_loans, aid_waiting, persons};
 use crate::store::persons::search_text;
 use atvejis_domain::aids::{
-    AidPrice, AidStatus, AidType, Newness, issue_fee, refund, refund_until,
-    return_due_after_death,
+    AidPrice, AidStatus, AidType, Newness, issue_fee, refund, refund_until, return_due_after_death,
 };
 use atvejis_domain::personal_code::{PersonalCode, Sex, check_digit};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
 /// The inventory: type, serial number, new/used, location.
 const ITEMS: &[(AidType, &str, Newness, &str)] = &[
-    (AidType::AutomaticBed, "KEL-AL-001", Newness::New, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::AutomaticBed, "KEL-AL-002", Newness::Used, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::ManualBed, "KEL-RL-001", Newness::Used, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::ManualBed, "KEL-RL-002", Newness::New, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::CommodeChair, "KEL-NK-001", Newness::New, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::CommodeChair, "KEL-NK-002", Newness::Used, "Tytuvėnų seniūnija"),
-    (AidType::WalkerWithTable, "KEL-VS-001", Newness::Used, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::WalkerWithTable, "KEL-VS-002", Newness::New, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::PressureMattress, "KEL-CP-001", Newness::New, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::BedsideTable, "KEL-ST-001", Newness::Used, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::Wheelchair, "KEL-VZ-001", Newness::Used, "Sandėlis, Vytauto Didžiojo g. 1"),
-    (AidType::Crutches, "KEL-RM-001", Newness::New, "Tytuvėnų seniūnija"),
+    (
+        AidType::AutomaticBed,
+        "KEL-AL-001",
+        Newness::New,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::AutomaticBed,
+        "KEL-AL-002",
+        Newness::Used,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::ManualBed,
+        "KEL-RL-001",
+        Newness::Used,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::ManualBed,
+        "KEL-RL-002",
+        Newness::New,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::CommodeChair,
+        "KEL-NK-001",
+        Newness::New,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::CommodeChair,
+        "KEL-NK-002",
+        Newness::Used,
+        "Tytuvėnų seniūnija",
+    ),
+    (
+        AidType::WalkerWithTable,
+        "KEL-VS-001",
+        Newness::Used,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::WalkerWithTable,
+        "KEL-VS-002",
+        Newness::New,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::PressureMattress,
+        "KEL-CP-001",
+        Newness::New,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::BedsideTable,
+        "KEL-ST-001",
+        Newness::Used,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::Wheelchair,
+        "KEL-VZ-001",
+        Newness::Used,
+        "Sandėlis, Vytauto Didžiojo g. 1",
+    ),
+    (
+        AidType::Crutches,
+        "KEL-RM-001",
+        Newness::New,
+        "Tytuvėnų seniūnija",
+    ),
 ];
 
 /// The people: first ten digits of the code, names.
@@ -61,8 +119,7 @@ async fn person<C: ConnectionTrait>(
     for (d, c) in digits.iter_mut().zip(first_ten.bytes()) {
         *d = c.wrapping_sub(b'0');
     }
-    let code =
-        PersonalCode::parse(&format!("{first_ten}{}", check_digit(&digits))).map_err(err)?;
+    let code = PersonalCode::parse(&format!("{first_ten}{}", check_digit(&digits))).map_err(err)?;
     let address = "Kelmė";
     let id = Uuid::now_v7();
     persons::Entity::insert(persons::ActiveModel {
@@ -74,7 +131,12 @@ async fn person<C: ConnectionTrait>(
         last_name: Set(last.to_owned()),
         birth_date: Set(code.birth_date()),
         sex: Set(Some(
-            if code.sex() == Sex::Male { "male" } else { "female" }.to_owned(),
+            if code.sex() == Sex::Male {
+                "male"
+            } else {
+                "female"
+            }
+            .to_owned(),
         )),
         declared_address: Set(Some(address.to_owned())),
         phone: Set(None),
@@ -99,11 +161,41 @@ struct Loan {
 }
 
 const LOANS: &[Loan] = &[
-    Loan { item: 0, person: 0, issued_days_ago: 120, returned_days_ago: Some(7), died_days_ago: None },
-    Loan { item: 2, person: 1, issued_days_ago: 200, returned_days_ago: None, died_days_ago: None },
-    Loan { item: 4, person: 2, issued_days_ago: 30, returned_days_ago: None, died_days_ago: None },
-    Loan { item: 6, person: 3, issued_days_ago: 300, returned_days_ago: None, died_days_ago: Some(40) },
-    Loan { item: 1, person: 2, issued_days_ago: 25, returned_days_ago: None, died_days_ago: None },
+    Loan {
+        item: 0,
+        person: 0,
+        issued_days_ago: 120,
+        returned_days_ago: Some(7),
+        died_days_ago: None,
+    },
+    Loan {
+        item: 2,
+        person: 1,
+        issued_days_ago: 200,
+        returned_days_ago: None,
+        died_days_ago: None,
+    },
+    Loan {
+        item: 4,
+        person: 2,
+        issued_days_ago: 30,
+        returned_days_ago: None,
+        died_days_ago: None,
+    },
+    Loan {
+        item: 6,
+        person: 3,
+        issued_days_ago: 300,
+        returned_days_ago: None,
+        died_days_ago: Some(40),
+    },
+    Loan {
+        item: 1,
+        person: 2,
+        issued_days_ago: 25,
+        returned_days_ago: None,
+        died_days_ago: None,
+    },
 ];
 
 /// Loads the demo aids of Kelmė once.
@@ -130,7 +222,10 @@ pub async fn load<C: ConnectionTrait>(
     for (aid_type, serial, newness, location) in ITEMS {
         let id = Uuid::now_v7();
         // The status and newness after the loans below.
-        let loans: Vec<&Loan> = LOANS.iter().filter(|l| ITEMS[l.item].1 == *serial).collect();
+        let loans: Vec<&Loan> = LOANS
+            .iter()
+            .filter(|l| ITEMS[l.item].1 == *serial)
+            .collect();
         let on_loan = loans.iter().any(|l| l.returned_days_ago.is_none());
         let newness = if loans.iter().any(|l| l.returned_days_ago.is_some()) {
             Newness::Used
@@ -191,7 +286,11 @@ pub async fn load<C: ConnectionTrait>(
             returned_by: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
-            version: Set(if returned_on.is_some() || died_on.is_some() { 2 } else { 1 }),
+            version: Set(if returned_on.is_some() || died_on.is_some() {
+                2
+            } else {
+                1
+            }),
         })
         .exec(db)
         .await?;

@@ -16,7 +16,9 @@ use crate::store::versioned;
 use atvejis_domain::access::Permission;
 use atvejis_domain::aids::{AidCondition, AidPrice, AidStatus, AidType, Newness};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::HashMap;
@@ -371,7 +373,11 @@ pub async fn list(
     if let Some(s) = filter.status {
         q = q.filter(aid_items::Column::Status.eq(s.as_str()));
     }
-    if let Some(serial) = filter.serial.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()) {
+    if let Some(serial) = filter
+        .serial
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+    {
         q = q.filter(aid_items::Column::Serial.eq(serial));
     }
     let paginator = q
@@ -411,14 +417,15 @@ pub async fn stock(state: &AppState, actor: &Actor) -> ApiResult<Stock> {
         *counts.entry((item.aid_type, item.status)).or_default() += 1;
     }
     let waiting = repo::waiting_for(&state.db, actor, None).await?;
-    let names = crate::app::places::views::person_names(
-        &state.db,
-        waiting.iter().map(|w| w.person_id),
-    )
-    .await?;
+    let names =
+        crate::app::places::views::person_names(&state.db, waiting.iter().map(|w| w.person_id))
+            .await?;
     let mut waiting_by_type: HashMap<String, Vec<aid_waiting::Model>> = HashMap::new();
     for w in waiting {
-        waiting_by_type.entry(w.aid_type.clone()).or_default().push(w);
+        waiting_by_type
+            .entry(w.aid_type.clone())
+            .or_default()
+            .push(w);
     }
     let count = |t: AidType, s: AidStatus| {
         counts

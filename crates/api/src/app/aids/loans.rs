@@ -19,8 +19,8 @@ use atvejis_domain::aids::{
     AidCondition, AidStatus, AidType, Newness, check_extract, issue_fee, price_in_force, refund,
     refund_until, return_due_after_death,
 };
-use sea_orm::sea_query::Expr;
 use sea_orm::ExprTrait;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder,
@@ -352,9 +352,8 @@ async fn check_decision<C: ConnectionTrait>(
     decision_id: Uuid,
     person_id: Uuid,
 ) -> ApiResult<()> {
-    let bad = |message: &'static str| {
-        ApiError::invalid_field("decision_id", FieldCode::Invalid, message)
-    };
+    let bad =
+        |message: &'static str| ApiError::invalid_field("decision_id", FieldCode::Invalid, message);
     let record = match crate::store::applications::load_by_decision(db, actor, decision_id).await {
         Ok(r) => r,
         Err(StoreError::NotFound(_)) => return Err(bad("no such decision in the municipality")),
@@ -367,7 +366,9 @@ async fn check_decision<C: ConnectionTrait>(
         return Err(bad("only a signed decision that grants the service"));
     }
     if record.application.service_code != SERVICE {
-        return Err(bad("the decision grants another service than technical aids"));
+        return Err(bad(
+            "the decision grants another service than technical aids",
+        ));
     }
     if record.application.person_id != person_id {
         return Err(bad("the decision is another person's"));
@@ -440,7 +441,10 @@ pub async fn return_loan(
     };
     aid_items::Entity::update_many()
         .col_expr(aid_items::Column::Status, Expr::value(item_status.as_str()))
-        .col_expr(aid_items::Column::Newness, Expr::value(Newness::Used.as_str()))
+        .col_expr(
+            aid_items::Column::Newness,
+            Expr::value(Newness::Used.as_str()),
+        )
         .col_expr(
             aid_items::Column::Condition,
             Expr::value(body.condition.as_str()),
@@ -450,7 +454,9 @@ pub async fn return_loan(
             aid_items::Column::Version,
             Expr::col(aid_items::Column::Version).add(1),
         )
-        .filter(crate::store::scope::scoped_condition::<aid_items::Entity>(actor))
+        .filter(crate::store::scope::scoped_condition::<aid_items::Entity>(
+            actor,
+        ))
         .filter(aid_items::Column::Id.eq(loan.item_id))
         .exec(uow.db())
         .await?;

@@ -214,7 +214,11 @@ pub fn loan_view(
         overdue: return_overdue(loan.return_due_on, loan.returned_on, today),
         returned_on: loan.returned_on,
         refund: loan.refund.map(crate::app::common::money),
-        return_condition: loan.return_condition.as_deref().map(condition).transpose()?,
+        return_condition: loan
+            .return_condition
+            .as_deref()
+            .map(condition)
+            .transpose()?,
         note: loan.note,
         issued_by: loan.issued_by,
         returned_by: loan.returned_by,
