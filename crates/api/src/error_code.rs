@@ -140,6 +140,24 @@ pub enum ErrorCode {
     ShelterNeedsThreat,
     /// The stay has ended.
     StayEnded,
+    /// An item with this serial number exists in the municipality.
+    AidSerialTaken,
+    /// The item is not available to issue (on loan, in repair or written off).
+    AidNotAvailable,
+    /// No item of the type is available; the person may join the type's waiting list.
+    AidOutOfStock,
+    /// The item is not on loan: the loan was already returned.
+    AidNotOnLoan,
+    /// The item is on loan; only issuing and returning change that.
+    AidOnLoan,
+    /// The person already waits for an aid of this type.
+    AidAlreadyWaiting,
+    /// The person no longer waits on this list.
+    AidNotWaiting,
+    /// R-LIM-6: the F027/a medical extract is valid 12 months and cannot postdate the issue.
+    AidExtractInvalid,
+    /// R-FEE-10: no price of the aid type is in force on the day of issue.
+    AidNoPrice,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -149,7 +167,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 66] = [
+    pub const ALL: [ErrorCode; 75] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -214,6 +232,15 @@ impl ErrorCode {
         ErrorCode::ShelterGivenOnce,
         ErrorCode::ShelterNeedsThreat,
         ErrorCode::StayEnded,
+        ErrorCode::AidSerialTaken,
+        ErrorCode::AidNotAvailable,
+        ErrorCode::AidOutOfStock,
+        ErrorCode::AidNotOnLoan,
+        ErrorCode::AidOnLoan,
+        ErrorCode::AidAlreadyWaiting,
+        ErrorCode::AidNotWaiting,
+        ErrorCode::AidExtractInvalid,
+        ErrorCode::AidNoPrice,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -285,6 +312,15 @@ impl ErrorCode {
             ErrorCode::ShelterGivenOnce => StatusCode::CONFLICT,
             ErrorCode::ShelterNeedsThreat => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::StayEnded => StatusCode::CONFLICT,
+            ErrorCode::AidSerialTaken => StatusCode::CONFLICT,
+            ErrorCode::AidNotAvailable => StatusCode::CONFLICT,
+            ErrorCode::AidOutOfStock => StatusCode::CONFLICT,
+            ErrorCode::AidNotOnLoan => StatusCode::CONFLICT,
+            ErrorCode::AidOnLoan => StatusCode::CONFLICT,
+            ErrorCode::AidAlreadyWaiting => StatusCode::CONFLICT,
+            ErrorCode::AidNotWaiting => StatusCode::CONFLICT,
+            ErrorCode::AidExtractInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::AidNoPrice => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -407,6 +443,25 @@ impl ErrorCode {
                 "R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life."
             }
             ErrorCode::StayEnded => "The stay has ended.",
+            ErrorCode::AidSerialTaken => {
+                "An item with this serial number exists in the municipality."
+            }
+            ErrorCode::AidNotAvailable => {
+                "The item is not available to issue (on loan, in repair or written off)."
+            }
+            ErrorCode::AidOutOfStock => {
+                "No item of the type is available; the person may join the type's waiting list."
+            }
+            ErrorCode::AidNotOnLoan => "The item is not on loan: the loan was already returned.",
+            ErrorCode::AidOnLoan => "The item is on loan; only issuing and returning change that.",
+            ErrorCode::AidAlreadyWaiting => "The person already waits for an aid of this type.",
+            ErrorCode::AidNotWaiting => "The person no longer waits on this list.",
+            ErrorCode::AidExtractInvalid => {
+                "R-LIM-6: the F027/a medical extract is valid 12 months and cannot postdate the issue."
+            }
+            ErrorCode::AidNoPrice => {
+                "R-FEE-10: no price of the aid type is in force on the day of issue."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -479,6 +534,15 @@ impl ErrorCode {
             ErrorCode::ShelterGivenOnce => "shelter_given_once",
             ErrorCode::ShelterNeedsThreat => "shelter_needs_threat",
             ErrorCode::StayEnded => "stay_ended",
+            ErrorCode::AidSerialTaken => "aid_serial_taken",
+            ErrorCode::AidNotAvailable => "aid_not_available",
+            ErrorCode::AidOutOfStock => "aid_out_of_stock",
+            ErrorCode::AidNotOnLoan => "aid_not_on_loan",
+            ErrorCode::AidOnLoan => "aid_on_loan",
+            ErrorCode::AidAlreadyWaiting => "aid_already_waiting",
+            ErrorCode::AidNotWaiting => "aid_not_waiting",
+            ErrorCode::AidExtractInvalid => "aid_extract_invalid",
+            ErrorCode::AidNoPrice => "aid_no_price",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -10,6 +10,7 @@
 //! OpenAPI document; the crate still does no I/O and knows no framework.
 
 pub mod access;
+pub mod aids;
 pub mod application;
 pub mod calendar;
 pub mod cases;

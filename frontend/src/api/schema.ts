@@ -4,6 +4,218 @@
  */
 
 export interface paths {
+    "/api/v1/aid-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The loans of my municipality, latest issue first, each with its fee,
+         *     refund and, after the user's death, the day it is due back and whether
+         *     it is overdue (R-LIM-6).
+         */
+        get: operations["list_loans"];
+        put?: never;
+        /**
+         * Issue an aid to a person: a named available item, or the first available
+         *     item of a type. The one-time fee in force on the day of issue is stored
+         *     on the loan (R-FEE-10); the F027/a extract must be at most 12 months old
+         *     (R-LIM-6). With no item of the type available: `aid_out_of_stock` — put
+         *     the person on the waiting list (`POST /aids/waiting`).
+         */
+        post: operations["issue_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One loan. */
+        get: operations["get_loan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}/death": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the user's death on a loan: the aid is due back within 30 days
+         *     (R-LIM-6) and shown overdue after that day.
+         */
+        post: operations["record_death"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a loan: a bed back within 12 months of its issue (the same day
+         *     12 months later included) earns the refund, stored on the loan
+         *     (R-FEE-11); the item is available again (in repair when damaged) and
+         *     used from now on. The answer names the first person waiting for the
+         *     type (next; nothing is issued automatically).
+         */
+        post: operations["return_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inventory of my municipality, by type and serial number, with each
+         *     item's open loan.
+         */
+        get: operations["list_aids"];
+        put?: never;
+        /**
+         * Add an item to the inventory. The answer names the first person waiting
+         *     for the type (next; nothing is issued automatically).
+         */
+        post: operations["create_aid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table of my municipality (R-FEE-10 fees, R-FEE-11 refunds),
+         *     each row in force from its date; seeded with the prices in force since
+         *     2017-01-02.
+         */
+        get: operations["aid_prices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock per type: items available, on loan and in repair, the people
+         *     waiting, and the first of them (next when an item is available).
+         */
+        get: operations["aid_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people waiting, by type and position (1 = next). */
+        get: operations["list_waiting"];
+        put?: never;
+        /**
+         * Put a person on the waiting list of a type (last); `POST /aid-loans`
+         *     answers `aid_out_of_stock` when no item of the type is available.
+         */
+        post: operations["join_waiting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/waiting/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a person off the waiting list. */
+        post: operations["leave_waiting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item, with the first person waiting for its type when available. */
+        get: operations["get_aid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item: serial number, new/used, condition, location, status
+         *     (available, in repair, written off; not of an item on loan).
+         */
+        patch: operations["update_aid"];
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1887,6 +2099,241 @@ export interface components {
              */
             draft_version: number;
         };
+        /**
+         * @description The physical condition of an item, recorded when it is added, edited or
+         *     returned.
+         * @enum {string}
+         */
+        AidCondition: "good" | "worn" | "damaged";
+        /** @description A page of items. */
+        AidItemPage: {
+            /** @description Items, by type and serial number. */
+            items: components["schemas"]["AidItemView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /** @description An item of the inventory. */
+        AidItemView: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /** @description Physical condition. */
+            condition: components["schemas"]["AidCondition"];
+            /** @description A note on the condition. */
+            condition_note?: string | null;
+            /**
+             * Format: date-time
+             * @description Added.
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The open loan, when on loan.
+             */
+            current_loan_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Where it is kept. */
+            location?: string | null;
+            /**
+             * @description Whether its next issue is a first one (`new`) or a re-issue (`used`):
+             *     the fee's column (R-FEE-10).
+             */
+            newness: components["schemas"]["Newness"];
+            /** @description Serial number (unique in the municipality). */
+            serial: string;
+            /** @description Status. */
+            status: components["schemas"]["AidStatus"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
+        /**
+         * @description An item as written, with the first person waiting for its type when the
+         *     item is available (shown as next; nothing is issued automatically).
+         */
+        AidItemWritten: components["schemas"]["AidItemView"] & {
+            next_waiting?: components["schemas"]["WaitingView"] | null;
+        };
+        /** @description A page of loans. */
+        AidLoanPage: {
+            /** @description Loans, latest issue first. */
+            items: components["schemas"]["AidLoanView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /** @description A loan of an aid. */
+        AidLoanView: {
+            /** @description Its type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: uuid
+             * @description The decision granting it, if recorded.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the user died on.
+             */
+            died_on?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the F027/a extract's date (valid 12 months).
+             */
+            extract_027a_issued_on: string;
+            /**
+             * @description R-FEE-10: the one-time fee, EUR.
+             * @example 72.00
+             */
+            fee: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Who issued it.
+             */
+            issued_by?: string | null;
+            /**
+             * Format: date
+             * @description Issued on (the fee is charged in this month).
+             */
+            issued_on: string;
+            /**
+             * Format: uuid
+             * @description The item lent.
+             */
+            item_id: string;
+            /** @description New or re-issued at issue. */
+            newness: components["schemas"]["Newness"];
+            /** @description Note. */
+            note?: string | null;
+            /** @description R-LIM-6: due back and not returned. */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: date
+             * @description The price row the fee came from (in force on the day of issue).
+             */
+            price_valid_from: string;
+            /**
+             * @description R-FEE-11: the refund, EUR (set at return; 0 when none).
+             * @example 29.00
+             */
+            refund?: string | null;
+            /**
+             * Format: date
+             * @description R-FEE-11: a bed returned on or before this day earns the refund.
+             */
+            refund_until: string;
+            return_condition?: components["schemas"]["AidCondition"] | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: to be returned by (30 days after the death).
+             */
+            return_due_on?: string | null;
+            /**
+             * Format: uuid
+             * @description Who took it back.
+             */
+            returned_by?: string | null;
+            /**
+             * Format: date
+             * @description Returned on (the refund is paid in this month).
+             */
+            returned_on?: string | null;
+            /** @description Its serial number. */
+            serial: string;
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
+        /** @description A price row (R-FEE-10, R-FEE-11). */
+        AidPriceView: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * @description R-FEE-10: fee for a new item, EUR.
+             * @example 72.00
+             */
+            fee_new: string;
+            /**
+             * @description R-FEE-10: fee for a re-issued item, EUR.
+             * @example 35.00
+             */
+            fee_used: string;
+            /**
+             * @description R-FEE-11: refund of a bed issued new, returned within 12 months, EUR.
+             * @example 29.00
+             */
+            refund_new: string;
+            /**
+             * @description R-FEE-11: refund of a bed issued used, EUR.
+             * @example 15.00
+             */
+            refund_used: string;
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            valid_from: string;
+        };
+        /**
+         * @description Where an item is.
+         * @enum {string}
+         */
+        AidStatus: "available" | "on_loan" | "in_repair" | "written_off";
+        /**
+         * @description A type of technical aid the centre lends. The four with a fee are the
+         *     seed's "judėjimo TPP" price table (R-FEE-10); the others are lent free.
+         * @enum {string}
+         */
+        AidType: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
         /** @description Another facility with free places. */
         AlternativeFacility: {
             /** @description Its address. */
@@ -2321,7 +2768,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -2725,6 +3172,21 @@ export interface components {
          * @enum {string}
          */
         ContactKind: "visit" | "call" | "meeting" | "message" | "other";
+        /** @description A new item. */
+        CreateAidRequest: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            condition?: components["schemas"]["AidCondition"] | null;
+            /** @description A note on the condition. */
+            condition_note?: string | null;
+            /** @description Where it is kept. */
+            location?: string | null;
+            /** @description Never issued (`new`) or issued before (`used`). */
+            newness: components["schemas"]["Newness"];
+            /** @description Serial number, unique in the municipality (1–64 characters). */
+            serial: string;
+            status?: components["schemas"]["AidStatus"] | null;
+        };
         /** @description A new application. */
         CreateApplicationRequest: {
             /** @description How it came in. */
@@ -2956,6 +3418,19 @@ export interface components {
          * @enum {string}
          */
         DeadlineUnit: "calendar_days" | "working_days";
+        /** @description The user's death, recorded on a loan (R-LIM-6). */
+        DeathRequest: {
+            /**
+             * Format: date
+             * @description The user died on (not before the issue, not in the future).
+             */
+            died_on: string;
+            /**
+             * Format: int32
+             * @description The loan's `version` as read.
+             */
+            version: number;
+        };
         /** @description When a decision is due. */
         DecisionDeadline: {
             /**
@@ -3250,7 +3725,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -3679,6 +4154,57 @@ export interface components {
              */
             parent_id?: string | null;
         };
+        /**
+         * @description An issue of an aid to a person: a named item, or the first available
+         *     item of a type.
+         */
+        IssueLoanRequest: {
+            aid_type?: components["schemas"]["AidType"] | null;
+            /**
+             * Format: uuid
+             * @description The signed `technical_aids` decision granting it, if there is one.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the F027/a medical extract's date (valid 12 months).
+             */
+            extract_027a_issued_on: string;
+            /**
+             * Format: date
+             * @description Issued on (default today; not in the future).
+             */
+            issued_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The item to issue (available).
+             */
+            item_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+        };
+        /** @description A person joining the waiting list of a type. */
+        JoinWaitingRequest: {
+            /** @description The type waited for. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: uuid
+             * @description The decision granting the aid, if there is one.
+             */
+            decision_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+        };
         /** @description An entry of the monitoring journal. */
         JournalEntryView: {
             /** @description Who wrote it. */
@@ -3738,6 +4264,16 @@ export interface components {
             note?: string | null;
             /** @description Why. */
             reason: components["schemas"]["LeaveReason"];
+            /**
+             * Format: int32
+             * @description The entry's `version` as read.
+             */
+            version: number;
+        };
+        /** @description A person leaving the waiting list. */
+        LeaveWaitingRequest: {
+            /** @description Why. */
+            note?: string | null;
             /**
              * Format: int32
              * @description The entry's `version` as read.
@@ -4004,6 +4540,12 @@ export interface components {
              */
             places: number;
         };
+        /**
+         * @description Whether an item is issued for the first time (new) or re-issued (used):
+         *     the price table's two columns (R-FEE-10, R-FEE-11).
+         * @enum {string}
+         */
+        Newness: "new" | "used";
         /**
          * @description How the person was told.
          * @enum {string}
@@ -4911,6 +5453,30 @@ export interface components {
             person?: components["schemas"]["PersonRef"] | null;
             user?: components["schemas"]["StaffRef"] | null;
         };
+        /** @description A return of a loan. */
+        ReturnLoanRequest: {
+            /** @description The item's condition (a damaged item goes to repair). */
+            condition: components["schemas"]["AidCondition"];
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Returned on (default today; not before the issue, not in the future).
+             */
+            returned_on?: string | null;
+            /**
+             * Format: int32
+             * @description The loan's `version` as read.
+             */
+            version: number;
+        };
+        /**
+         * @description A returned loan, with the first person waiting for the type when the
+         *     item is available again (shown as next; nothing is issued automatically).
+         */
+        ReturnedLoan: components["schemas"]["AidLoanView"] & {
+            next_waiting?: components["schemas"]["WaitingView"] | null;
+        };
         /** @description A review to record. */
         ReviewInput: {
             /** @description Where actions of the agreed version stand now. */
@@ -5247,6 +5813,37 @@ export interface components {
              */
             version: number;
         };
+        /** @description The stock per type (every type, in a stable order). */
+        Stock: {
+            /** @description One row per type. */
+            types: components["schemas"]["StockRow"][];
+        };
+        /** @description The stock of one type. */
+        StockRow: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: int64
+             * @description Items available to issue.
+             */
+            available: number;
+            /**
+             * Format: int64
+             * @description Items in repair.
+             */
+            in_repair: number;
+            next_waiting?: components["schemas"]["WaitingView"] | null;
+            /**
+             * Format: int64
+             * @description Items on loan.
+             */
+            on_loan: number;
+            /**
+             * Format: int64
+             * @description People waiting.
+             */
+            waiting: number;
+        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -5350,6 +5947,23 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
+        };
+        /** @description A change of an item (absent fields stay as they are). */
+        UpdateAidRequest: {
+            condition?: components["schemas"]["AidCondition"] | null;
+            /** @description A note on the condition (empty: none). */
+            condition_note?: string | null;
+            /** @description Where it is kept (empty: nowhere named). */
+            location?: string | null;
+            newness?: components["schemas"]["Newness"] | null;
+            /** @description Serial number. */
+            serial?: string | null;
+            status?: components["schemas"]["AidStatus"] | null;
+            /**
+             * Format: int32
+             * @description The item's `version` as read.
+             */
+            version: number;
         };
         /** @description Changes to an application. */
         UpdateApplicationRequest: {
@@ -5539,6 +6153,82 @@ export interface components {
              */
             position: number;
         };
+        /** @description A page of people waiting. */
+        WaitingPage: {
+            /** @description Those waiting, by type and position. */
+            items: components["schemas"]["WaitingView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /**
+         * @description Whether a waiting entry waits.
+         * @enum {string}
+         */
+        WaitingStatus: "waiting" | "served" | "left";
+        /** @description A person on the waiting list of an aid type. */
+        WaitingView: {
+            /** @description The type waited for. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: date-time
+             * @description When they stopped waiting.
+             */
+            closed_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The decision granting the aid, if recorded.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When they joined (the order: first come, first served).
+             */
+            joined_at: string;
+            /**
+             * Format: uuid
+             * @description The loan that served them.
+             */
+            loan_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: int32
+             * @description 1 = next; `None` once no longer waiting.
+             */
+            position?: number | null;
+            /** @description Status. */
+            status: components["schemas"]["WaitingStatus"];
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -5548,6 +6238,1045 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_loans: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description Of this item. */
+                item_id?: string;
+                /** @description Of this type. */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description `true`: not returned; `false`: returned. */
+                open?: boolean;
+                /**
+                 * @description `true`: only those due back after a death and not returned by the
+                 *     due day (R-LIM-6).
+                 */
+                overdue?: boolean;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of loans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueLoanRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_available`, `aid_out_of_stock` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_extract_invalid` (R-LIM-6), `aid_no_price` (R-FEE-10); invalid fields, no such person, item or decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_death: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeathRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_on_loan` (already returned), stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A date in the future or before the issue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLoanRequest"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnedLoan"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_on_loan` (already returned), stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A return date in the future or before the issue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_aids: {
+        parameters: {
+            query?: {
+                /** @description Of this type. */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description In this status. */
+                status?: "available" | "on_loan" | "in_repair" | "written_off";
+                /** @description With this serial number. */
+                serial?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAidRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_serial_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`on_loan` is set only by a loan) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aid_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidPriceView"][];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aid_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock per type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stock"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_waiting: {
+        parameters: {
+            query?: {
+                /** @description Of this type (all types when absent, each with its own positions). */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people waiting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    join_waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinWaitingRequest"];
+            };
+        };
+        responses: {
+            /** @description On the list, with the position */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_already_waiting` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; no such person or decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leave_waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Waiting entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveWaitingRequest"];
+            };
+        };
+        responses: {
+            /** @description Off the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_waiting`, stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAidRequest"];
+            };
+        };
+        responses: {
+            /** @description The item as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_serial_taken`, `aid_on_loan`, stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_applications: {
         parameters: {
             query?: {
@@ -13952,15 +15681,22 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AidLoansGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aid-loans"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1AidsGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1AidsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["status"]> = ["available", "on_loan", "in_repair", "written_off"];
+export const pathsApiV1AidsWaitingGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids/waiting"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
+export const aidConditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidCondition"]> = ["good", "worn", "damaged"];
+export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidStatus"]> = ["available", "on_loan", "in_repair", "written_off"];
+export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
@@ -13977,7 +15713,7 @@ export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
@@ -13985,6 +15721,7 @@ export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_change_own_roles", "admin_with_case_role", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing", "not_applicable", "before_received", "used_by_fee", "not_zero", "cannot_sign", "in_past", "before_1900"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const leaveReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LeaveReason"]> = ["moved_elsewhere", "died", "refused", "decision_revoked"];
+export const newnessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Newness"]> = ["new", "used"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const offerAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferAnswer"]> = ["accepted", "declined", "no_reply"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
@@ -14004,3 +15741,4 @@ export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
 export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];
 export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["opened", "assigned", "assessment", "meeting", "plan_agreed", "review", "journal", "application_filed", "closed"];
+export const waitingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WaitingStatus"]> = ["waiting", "served", "left"];

@@ -6,6 +6,9 @@
 mod support;
 
 mod access_matrix;
+mod aids_demo;
+mod aids_inventory;
+mod aids_loans;
 mod audit;
 mod auth;
 mod case_caseloads;

@@ -9,6 +9,7 @@
 //! commits — or nothing happens. Every read of case content goes through
 //! [`read::audited`], which records who read what and why.
 
+pub mod aids;
 pub mod applications;
 pub mod audit;
 pub mod auth;

@@ -3,6 +3,7 @@
 //! the same registration, so a handler cannot be served without appearing in
 //! the spec.
 
+pub mod aids;
 pub mod applications;
 pub mod audit;
 pub mod auth;
@@ -132,5 +133,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::stays::get_stay)
         .service(places::stays::arrive)
         .service(places::stays::extend_stay)
-        .service(places::stays::end_stay);
+        .service(places::stays::end_stay)
+        .service(aids::items::list_aids)
+        .service(aids::items::aid_stock)
+        .service(aids::items::aid_prices)
+        .service(aids::waiting::list_waiting)
+        .service(aids::waiting::join_waiting)
+        .service(aids::waiting::leave_waiting)
+        .service(aids::items::create_aid)
+        .service(aids::items::get_aid)
+        .service(aids::items::update_aid)
+        .service(aids::loans::list_loans)
+        .service(aids::loans::issue_loan)
+        .service(aids::loans::get_loan)
+        .service(aids::loans::return_loan)
+        .service(aids::loans::record_death);
 }

@@ -344,11 +344,32 @@ pub enum AuditAction {
     /// A stay ended, with the reason.
     #[serde(rename = "stay.end")]
     StayEnd,
+    /// An item was added to the technical aids inventory.
+    #[serde(rename = "aid.create")]
+    AidCreate,
+    /// An item of the technical aids inventory changed.
+    #[serde(rename = "aid.update")]
+    AidUpdate,
+    /// A technical aid was issued with its fee (R-FEE-10).
+    #[serde(rename = "aid_loan.issue")]
+    AidLoanIssue,
+    /// A technical aid was returned, with its refund (R-FEE-11).
+    #[serde(rename = "aid_loan.return")]
+    AidLoanReturn,
+    /// The user's death was recorded on a loan; the return is due in 30 days (R-LIM-6).
+    #[serde(rename = "aid_loan.death")]
+    AidLoanDeath,
+    /// A person joined the waiting list of a technical aid type.
+    #[serde(rename = "aid_waiting.join")]
+    AidWaitingJoin,
+    /// A person left the waiting list of a technical aid type.
+    #[serde(rename = "aid_waiting.leave")]
+    AidWaitingLeave,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 83] = [
+    pub const ALL: [AuditAction; 90] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -432,6 +453,13 @@ impl AuditAction {
         AuditAction::StayArrive,
         AuditAction::StayExtend,
         AuditAction::StayEnd,
+        AuditAction::AidCreate,
+        AuditAction::AidUpdate,
+        AuditAction::AidLoanIssue,
+        AuditAction::AidLoanReturn,
+        AuditAction::AidLoanDeath,
+        AuditAction::AidWaitingJoin,
+        AuditAction::AidWaitingLeave,
     ];
 
     /// The stored code.
@@ -520,6 +548,13 @@ impl AuditAction {
             AuditAction::StayArrive => "stay.arrive",
             AuditAction::StayExtend => "stay.extend",
             AuditAction::StayEnd => "stay.end",
+            AuditAction::AidCreate => "aid.create",
+            AuditAction::AidUpdate => "aid.update",
+            AuditAction::AidLoanIssue => "aid_loan.issue",
+            AuditAction::AidLoanReturn => "aid_loan.return",
+            AuditAction::AidLoanDeath => "aid_loan.death",
+            AuditAction::AidWaitingJoin => "aid_waiting.join",
+            AuditAction::AidWaitingLeave => "aid_waiting.leave",
         }
     }
 

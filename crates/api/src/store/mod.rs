@@ -2,6 +2,7 @@
 //! query of a municipality's records goes through, the audit writer and the
 //! seed data.
 
+pub mod aids;
 pub mod applications;
 pub mod audit;
 pub mod audit_log;
@@ -10,6 +11,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod certificates;
 pub mod decisions;
+pub mod demo_aids;
 pub mod demo_cases;
 pub mod demo_casework;
 pub mod demo_places;

@@ -339,6 +339,7 @@ pub async fn municipality<C: ConnectionTrait>(
     }
     super::catalogue::seed(db, id, now).await?;
     super::rates::seed(db, id, now).await?;
+    super::aids::seed_prices(db, id, now).await?;
     for facility in seed.facilities {
         let institution = facility
             .institution
@@ -552,8 +553,9 @@ async fn demo_delegation<C: ConnectionTrait>(
 }
 
 /// Loads [`demo`], the demo casework of [`super::demo_casework`] and the
-/// demo cases of [`super::demo_cases`] and the demo places and queues of
-/// [`super::demo_places`] (each once), as of `now`.
+/// demo cases of [`super::demo_cases`], the demo places and queues of
+/// [`super::demo_places`] and the demo technical aids of
+/// [`super::demo_aids`] (each once), as of `now`.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -565,6 +567,7 @@ pub async fn demo_with_casework(
     super::demo_casework::load(&txn, kelme, now).await?;
     super::demo_cases::load(&txn, kelme, now).await?;
     super::demo_places::load(&txn, kelme, now).await?;
+    super::demo_aids::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

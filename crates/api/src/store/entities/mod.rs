@@ -1,6 +1,10 @@
 //! sea-orm entities, one per table. Columns mirror the migrations; no
 //! relations are declared: queries join explicitly where they need to.
 
+pub mod aid_items;
+pub mod aid_loans;
+pub mod aid_prices;
+pub mod aid_waiting;
 pub mod applications;
 pub mod attachments;
 pub mod audit_log;
