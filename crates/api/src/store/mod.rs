@@ -10,6 +10,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod certificates;
 pub mod decisions;
+pub mod deliveries;
 pub mod demo_cases;
 pub mod demo_casework;
 pub mod demo_places;
