@@ -56,7 +56,11 @@ impl MigrationTrait for Migration {
                     .col(uuid("municipality_id"))
                     .col(big_integer("bumps"))
                     .foreign_key(&mut fk("delivery_locks", "person_id", "persons"))
-                    .foreign_key(&mut fk("delivery_locks", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "delivery_locks",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -87,7 +91,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut fk("delivery_schedules", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "delivery_schedules",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("delivery_schedules", "person_id", "persons"))
                     .foreign_key(&mut fk("delivery_schedules", "decision_id", "decisions"))
                     .foreign_key(&mut fk("delivery_schedules", "approved_by", "users"))
@@ -124,8 +132,16 @@ impl MigrationTrait for Migration {
                     .col(text_null("note"))
                     .col(uuid_null("created_by"))
                     .col(timestamp_with_time_zone("created_at"))
-                    .foreign_key(&mut fk("delivery_visits", "municipality_id", "municipalities"))
-                    .foreign_key(&mut fk("delivery_visits", "schedule_id", "delivery_schedules"))
+                    .foreign_key(&mut fk(
+                        "delivery_visits",
+                        "municipality_id",
+                        "municipalities",
+                    ))
+                    .foreign_key(&mut fk(
+                        "delivery_visits",
+                        "schedule_id",
+                        "delivery_schedules",
+                    ))
                     .foreign_key(&mut fk("delivery_visits", "person_id", "persons"))
                     .foreign_key(&mut fk("delivery_visits", "decision_id", "decisions"))
                     .foreign_key(&mut fk("delivery_visits", "worker_id", "users"))
@@ -218,7 +234,11 @@ impl MigrationTrait for Migration {
                     .col(string_len_null("signed_by_name", 200))
                     .col(uuid_null("created_by"))
                     .col(timestamp_with_time_zone("created_at"))
-                    .foreign_key(&mut fk("meal_list_entries", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "meal_list_entries",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("meal_list_entries", "list_id", "meal_lists"))
                     .foreign_key(&mut fk("meal_list_entries", "person_id", "persons"))
                     .foreign_key(&mut fk("meal_list_entries", "decision_id", "decisions"))
@@ -254,7 +274,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut fk("coupon_grants", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "coupon_grants",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("coupon_grants", "person_id", "persons"))
                     .foreign_key(&mut fk("coupon_grants", "created_by", "users"))
                     .to_owned(),
@@ -277,7 +301,11 @@ impl MigrationTrait for Migration {
                     .col(boolean("signed"))
                     .col(uuid_null("created_by"))
                     .col(timestamp_with_time_zone("created_at"))
-                    .foreign_key(&mut fk("coupon_issues", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "coupon_issues",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("coupon_issues", "grant_id", "coupon_grants"))
                     .foreign_key(&mut fk("coupon_issues", "person_id", "persons"))
                     .foreign_key(&mut fk("coupon_issues", "created_by", "users"))

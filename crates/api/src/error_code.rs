@@ -451,17 +451,31 @@ impl ErrorCode {
                 "R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life."
             }
             ErrorCode::StayEnded => "The stay has ended.",
-            ErrorCode::RespiteScheduleOutOfLimits => "R-LIM-1: a respite schedule has 1 to 10 hours and at most 2 visits a week.",
+            ErrorCode::RespiteScheduleOutOfLimits => {
+                "R-LIM-1: a respite schedule has 1 to 10 hours and at most 2 visits a week."
+            }
             ErrorCode::RespiteWeeklyHoursExceeded => "R-LIM-1: respite is at most 10 hours a week.",
-            ErrorCode::RespiteWeeklyVisitsExceeded => "R-LIM-1: respite is given at most 2 times a week.",
-            ErrorCode::RespiteYearlyHoursExceeded => "R-LIM-1: respite is at most 208 hours a calendar year.",
-            ErrorCode::RespiteBreakTooShort => "R-LIM-2: respite needs a break of at least 14 days from day or short-term social care.",
+            ErrorCode::RespiteWeeklyVisitsExceeded => {
+                "R-LIM-1: respite is given at most 2 times a week."
+            }
+            ErrorCode::RespiteYearlyHoursExceeded => {
+                "R-LIM-1: respite is at most 208 hours a calendar year."
+            }
+            ErrorCode::RespiteBreakTooShort => {
+                "R-LIM-2: respite needs a break of at least 14 days from day or short-term social care."
+            }
             ErrorCode::TripTooLate => "R-DL-4: a trip is requested at least 5 working days ahead.",
             ErrorCode::MealNotWorkingDay => "R-LIM-4: meals are served on working days only.",
             ErrorCode::MealOnceADay => "R-LIM-4: a meal is served at most once a day.",
-            ErrorCode::MealWeeklyLimitExceeded => "R-LIM-4: meals are served at most 5 times a week.",
-            ErrorCode::MealMonthsExceeded => "R-LIM-4: meals are served for at most 12 months a year.",
-            ErrorCode::CouponsExceedGrant => "R-LIM-5: more coupons than granted and not yet issued.",
+            ErrorCode::MealWeeklyLimitExceeded => {
+                "R-LIM-4: meals are served at most 5 times a week."
+            }
+            ErrorCode::MealMonthsExceeded => {
+                "R-LIM-4: meals are served for at most 12 months a year."
+            }
+            ErrorCode::CouponsExceedGrant => {
+                "R-LIM-5: more coupons than granted and not yet issued."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }

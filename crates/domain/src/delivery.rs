@@ -76,9 +76,7 @@ impl RespiteOrganisation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DeliveryRuleError {
     /// R-LIM-1: a respite schedule outside 1–10 hours and 1–2 visits a week.
-    #[error(
-        "R-LIM-1: a respite schedule has 1 to 10 hours a week and at most 2 visits a week."
-    )]
+    #[error("R-LIM-1: a respite schedule has 1 to 10 hours a week and at most 2 visits a week.")]
     RespiteScheduleOutOfLimits,
     /// R-LIM-1: the week's respite hours would exceed 10.
     #[error("R-LIM-1: respite is at most 10 hours a week; this visit would make {0} hours.")]
@@ -167,10 +165,8 @@ pub fn check_respite_visit(
     new: CountedVisit,
 ) -> Result<(), DeliveryRuleError> {
     let week = iso_week(new.on);
-    let same_week: Vec<&CountedVisit> = recorded
-        .iter()
-        .filter(|v| iso_week(v.on) == week)
-        .collect();
+    let same_week: Vec<&CountedVisit> =
+        recorded.iter().filter(|v| iso_week(v.on) == week).collect();
     if same_week.len() + 1 > RESPITE_MAX_WEEKLY_VISITS {
         return Err(DeliveryRuleError::RespiteWeeklyVisits(same_week.len() + 1));
     }
@@ -436,7 +432,11 @@ impl CouponBasis {
 
 /// R-LIM-5: whether `requested` coupons may be issued from a grant of
 /// `granted` of which `issued` were already issued.
-pub fn check_coupon_issue(granted: u32, issued: u32, requested: u32) -> Result<(), DeliveryRuleError> {
+pub fn check_coupon_issue(
+    granted: u32,
+    issued: u32,
+    requested: u32,
+) -> Result<(), DeliveryRuleError> {
     let left = granted.saturating_sub(issued);
     if requested > left {
         return Err(DeliveryRuleError::CouponsExceedGrant { requested, left });

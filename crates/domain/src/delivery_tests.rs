@@ -153,7 +153,10 @@ fn r_lim_4_working_days_once_a_day_5_a_week() {
         Err(DeliveryRuleError::MealNotWorkingDay(date!(2026 - 12 - 12)))
     );
     assert!(check_meal(&[], date!(2026 - 12 - 24)).is_err());
-    assert_eq!(check_meal(&[MON], MON), Err(DeliveryRuleError::MealOnceADay(MON)));
+    assert_eq!(
+        check_meal(&[MON], MON),
+        Err(DeliveryRuleError::MealOnceADay(MON))
+    );
     let week: Vec<Date> = (0..4).map(|d| MON + Duration::days(d)).collect();
     assert!(check_meal(&week, date!(2026 - 12 - 11)).is_ok());
     let mut five = week.clone();

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod catalogue;
 
 pub mod decisions;
+pub mod deliveries;
 pub mod families;
 pub mod health;
 pub mod me;
@@ -133,4 +134,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::stays::arrive)
         .service(places::stays::extend_stay)
         .service(places::stays::end_stay);
+    deliveries::configure(cfg);
 }

@@ -9,7 +9,9 @@ use crate::store::entities::{
 use crate::store::error::{StoreError, StoreResult};
 use crate::store::scope::scoped;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 /// A schedule being drawn up.
@@ -112,7 +114,11 @@ pub async fn schedule<C: ConnectionTrait>(
 }
 
 /// Trip `id` of the actor's municipality.
-pub async fn trip<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> StoreResult<trips::Model> {
+pub async fn trip<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> StoreResult<trips::Model> {
     scoped::<trips::Entity>(actor)
         .filter(trips::Column::Id.eq(id))
         .one(db)

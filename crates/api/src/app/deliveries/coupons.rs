@@ -16,7 +16,9 @@ use crate::store::entities::{coupon_grants, coupon_issues};
 use crate::store::scope::scoped;
 use atvejis_domain::access::Permission;
 use atvejis_domain::delivery::{CouponBasis, check_coupon_issue};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::Date;
@@ -309,7 +311,10 @@ pub async fn grant(
             ));
         }
     }
-    if body.valid_until.is_some_and(|until| until < body.valid_from) {
+    if body
+        .valid_until
+        .is_some_and(|until| until < body.valid_from)
+    {
         errors.push(crate::error::FieldError::new(
             "valid_until",
             FieldCode::Range,
@@ -337,7 +342,9 @@ pub async fn grant(
         updated_at: Set(now),
         version: Set(1),
     };
-    let grant = coupon_grants::Entity::insert(row).exec_with_returning(uow.db()).await?;
+    let grant = coupon_grants::Entity::insert(row)
+        .exec_with_returning(uow.db())
+        .await?;
     uow.audit(
         AuditEvent::new(AuditAction::CouponGrant, "coupon_grant", grant.id).summary(json!({
             "person_id": grant.person_id,
@@ -427,7 +434,9 @@ pub async fn issue(
         created_by: Set(actor.user_id()),
         created_at: Set(now),
     };
-    let issue = coupon_issues::Entity::insert(row).exec_with_returning(uow.db()).await?;
+    let issue = coupon_issues::Entity::insert(row)
+        .exec_with_returning(uow.db())
+        .await?;
     uow.audit(
         AuditEvent::new(AuditAction::CouponIssue, "coupon_grant", grant.id).summary(json!({
             "issue_id": issue.id,

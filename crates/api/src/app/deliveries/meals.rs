@@ -15,7 +15,9 @@ use crate::store::scope::scoped;
 use atvejis_domain::access::Permission;
 use atvejis_domain::calendar::is_working_day;
 use atvejis_domain::delivery::{DeliveryRuleError, check_meal};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Date, Duration, Month};
@@ -145,7 +147,10 @@ async fn views<C: sea_orm::ConnectionTrait>(
         .collect())
 }
 
-async fn view<C: sea_orm::ConnectionTrait>(db: &C, list: meal_lists::Model) -> ApiResult<MealListView> {
+async fn view<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    list: meal_lists::Model,
+) -> ApiResult<MealListView> {
     Ok(views(db, vec![list])
         .await?
         .pop()
@@ -208,10 +213,16 @@ pub async fn create(state: &AppState, actor: &Actor, body: NewMealList) -> ApiRe
     let mut uow = UnitOfWork::begin(state, actor, Permission::RecordDeliveries).await?;
     let name = body.name.trim().to_owned();
     if name.is_empty() {
-        return Err(ApiError::invalid_field("name", FieldCode::Required, "name the list"));
+        return Err(ApiError::invalid_field(
+            "name",
+            FieldCode::Required,
+            "name the list",
+        ));
     }
     if !is_working_day(body.served_on) {
-        return Err(rule_error(DeliveryRuleError::MealNotWorkingDay(body.served_on)));
+        return Err(rule_error(DeliveryRuleError::MealNotWorkingDay(
+            body.served_on,
+        )));
     }
     let now = uow.now();
     let row = meal_lists::ActiveModel {
@@ -224,7 +235,9 @@ pub async fn create(state: &AppState, actor: &Actor, body: NewMealList) -> ApiRe
         updated_at: Set(now),
         version: Set(1),
     };
-    let list = meal_lists::Entity::insert(row).exec_with_returning(uow.db()).await?;
+    let list = meal_lists::Entity::insert(row)
+        .exec_with_returning(uow.db())
+        .await?;
     uow.audit(
         AuditEvent::new(AuditAction::MealListCreate, "meal_list", list.id).summary(json!({
             "name": list.name,

@@ -37,7 +37,11 @@ pub fn rule_error(e: DeliveryRuleError) -> ApiError {
         DeliveryRuleError::RespiteYearlyHours(_) => ErrorCode::RespiteYearlyHoursExceeded,
         DeliveryRuleError::RespiteBreak(_) => ErrorCode::RespiteBreakTooShort,
         DeliveryRuleError::OtherCareAboveHours => {
-            return ApiError::invalid_field("other_paid_care_hours", FieldCode::Range, e.to_string());
+            return ApiError::invalid_field(
+                "other_paid_care_hours",
+                FieldCode::Range,
+                e.to_string(),
+            );
         }
         DeliveryRuleError::MealNotWorkingDay(_) => ErrorCode::MealNotWorkingDay,
         DeliveryRuleError::MealOnceADay(_) => ErrorCode::MealOnceADay,
@@ -50,9 +54,7 @@ pub fn rule_error(e: DeliveryRuleError) -> ApiError {
 
 /// A `YYYY-MM` month of a list filter: its first and last day.
 pub fn month_range(month: &str) -> ApiResult<(Date, Date)> {
-    let bad = || {
-        ApiError::invalid_field("month", FieldCode::Invalid, "give the month as YYYY-MM")
-    };
+    let bad = || ApiError::invalid_field("month", FieldCode::Invalid, "give the month as YYYY-MM");
     let (y, m) = month.split_once('-').ok_or_else(bad)?;
     if y.len() != 4 || m.len() != 2 {
         return Err(bad());

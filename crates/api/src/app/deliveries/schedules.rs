@@ -99,14 +99,13 @@ pub struct ScheduleView {
 impl TryFrom<delivery_schedules::Model> for ScheduleView {
     type Error = ApiError;
     fn try_from(s: delivery_schedules::Model) -> ApiResult<Self> {
-        let corrupt = |v: &str| {
-            ApiError::from(crate::store::StoreError::corrupt("schedule", v))
-        };
+        let corrupt = |v: &str| ApiError::from(crate::store::StoreError::corrupt("schedule", v));
         Ok(ScheduleView {
             id: s.id,
             person_id: s.person_id,
             decision_id: s.decision_id,
-            service: ScheduleService::parse(&s.service_code).ok_or_else(|| corrupt(&s.service_code))?,
+            service: ScheduleService::parse(&s.service_code)
+                .ok_or_else(|| corrupt(&s.service_code))?,
             respite_organisation: match s.respite_organisation.as_deref() {
                 None => None,
                 Some(code) => Some(RespiteOrganisation::parse(code).ok_or_else(|| corrupt(code))?),
@@ -224,7 +223,13 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<Schedul
 /// `respite_schedule_out_of_limits`).
 pub async fn create(state: &AppState, actor: &Actor, body: NewSchedule) -> ApiResult<ScheduleView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::RecordDeliveries).await?;
-    let hours = positive_amount("hours_per_week", body.hours_per_week, Decimal::from(168), 2, false)?;
+    let hours = positive_amount(
+        "hours_per_week",
+        body.hours_per_week,
+        Decimal::from(168),
+        2,
+        false,
+    )?;
     if body.valid_until < body.valid_from {
         return Err(ApiError::invalid_field(
             "valid_until",
@@ -232,10 +237,18 @@ pub async fn create(state: &AppState, actor: &Actor, body: NewSchedule) -> ApiRe
             "the last day is on or after the first",
         ));
     }
-    let (decision, application) =
-        granted_decision(uow.db(), actor, body.decision_id, &[HOME_HELP, RESPITE], "decision_id")
-            .await?;
-    if decision.service_from.is_some_and(|from| body.valid_from < from) {
+    let (decision, application) = granted_decision(
+        uow.db(),
+        actor,
+        body.decision_id,
+        &[HOME_HELP, RESPITE],
+        "decision_id",
+    )
+    .await?;
+    if decision
+        .service_from
+        .is_some_and(|from| body.valid_from < from)
+    {
         return Err(ApiError::invalid_field(
             "valid_from",
             FieldCode::BeforeDecision,
@@ -320,9 +333,18 @@ pub async fn approve(
     }
     let now = uow.now();
     let result = versioned::update::<delivery_schedules::Entity>(actor, id, version, now)
-        .col_expr(delivery_schedules::Column::Status, Expr::value(SCHEDULE_APPROVED))
-        .col_expr(delivery_schedules::Column::ApprovedBy, Expr::value(actor.user_id()))
-        .col_expr(delivery_schedules::Column::ApprovedAt, Expr::value(Some(now)))
+        .col_expr(
+            delivery_schedules::Column::Status,
+            Expr::value(SCHEDULE_APPROVED),
+        )
+        .col_expr(
+            delivery_schedules::Column::ApprovedBy,
+            Expr::value(actor.user_id()),
+        )
+        .col_expr(
+            delivery_schedules::Column::ApprovedAt,
+            Expr::value(Some(now)),
+        )
         .exec(uow.db())
         .await?;
     versioned::expect_one(result)?;

@@ -19,7 +19,9 @@ use atvejis_domain::delivery::{DestinationKind, TripPurpose};
 use atvejis_domain::lead_times::{latest_trip_request_on, trip_requested_in_time};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
@@ -53,9 +55,13 @@ impl TripStatus {
     }
 
     fn parse(code: &str) -> Option<Self> {
-        [TripStatus::Requested, TripStatus::Completed, TripStatus::Cancelled]
-            .into_iter()
-            .find(|s| s.as_str() == code)
+        [
+            TripStatus::Requested,
+            TripStatus::Completed,
+            TripStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == code)
     }
 }
 
@@ -258,7 +264,13 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult<TripVie
 /// (R-DL-4, 422 `trip_too_late`), km one way above 0.
 pub async fn request(state: &AppState, actor: &Actor, body: NewTrip) -> ApiResult<TripView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::RecordDeliveries).await?;
-    let km = positive_amount("km_one_way", body.km_one_way, Decimal::from(MAX_KM), 1, false)?;
+    let km = positive_amount(
+        "km_one_way",
+        body.km_one_way,
+        Decimal::from(MAX_KM),
+        1,
+        false,
+    )?;
     let destination = body.destination.trim().to_owned();
     if destination.is_empty() {
         return Err(ApiError::invalid_field(
@@ -334,7 +346,9 @@ pub async fn request(state: &AppState, actor: &Actor, body: NewTrip) -> ApiResul
         updated_at: Set(now),
         version: Set(1),
     };
-    let trip = trips::Entity::insert(row).exec_with_returning(uow.db()).await?;
+    let trip = trips::Entity::insert(row)
+        .exec_with_returning(uow.db())
+        .await?;
     uow.audit(
         AuditEvent::new(AuditAction::TripRequest, "trip", trip.id).summary(json!({
             "person_id": trip.person_id,
@@ -379,7 +393,13 @@ pub async fn complete(
     body: CompleteTrip,
 ) -> ApiResult<TripView> {
     let (mut uow, trip) = open_requested(state, actor, id, body.version).await?;
-    let km = positive_amount("km_driven", body.km_driven, Decimal::from(2 * MAX_KM), 1, false)?;
+    let km = positive_amount(
+        "km_driven",
+        body.km_driven,
+        Decimal::from(2 * MAX_KM),
+        1,
+        false,
+    )?;
     if uow.today() < trip.trip_on {
         return Err(ApiError::invalid_field(
             "km_driven",
