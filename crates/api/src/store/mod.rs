@@ -13,6 +13,7 @@ pub mod decisions;
 pub mod deliveries;
 pub mod demo_cases;
 pub mod demo_casework;
+pub mod demo_deliveries;
 pub mod demo_places;
 pub mod entities;
 pub mod error;

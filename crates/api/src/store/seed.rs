@@ -565,6 +565,7 @@ pub async fn demo_with_casework(
     super::demo_casework::load(&txn, kelme, now).await?;
     super::demo_cases::load(&txn, kelme, now).await?;
     super::demo_places::load(&txn, kelme, now).await?;
+    super::demo_deliveries::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }
