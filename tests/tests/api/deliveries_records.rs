@@ -32,14 +32,21 @@ fn trip(person: &str, decision: Option<&str>, trip_on: &str, km: &str, kind: &st
 
 async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
     let staff = Staff::of(&app).await;
-    let (person, decision) = granted(&app, &staff, "Henrikas", "transport", date!(2026 - 11 - 02)).await;
+    let (person, decision) =
+        granted(&app, &staff, "Henrikas", "transport", date!(2026 - 11 - 02)).await;
     // Monday 7 December: Thursday 10th is 3 working days ahead.
     app.clock.set_today(date!(2026 - 12 - 07));
     let reply = app
         .post(
             "/api/v1/trips",
             &staff.worker,
-            trip(&person, Some(&decision), "2026-12-10", "12", "care_institution"),
+            trip(
+                &person,
+                Some(&decision),
+                "2026-12-10",
+                "12",
+                "care_institution",
+            ),
         )
         .await;
     reply.assert_problem(422, "trip_too_late");
@@ -48,7 +55,13 @@ async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
     app.post(
         "/api/v1/trips",
         &staff.worker,
-        trip(&person, Some(&decision), "2026-12-11", "12", "care_institution"),
+        trip(
+            &person,
+            Some(&decision),
+            "2026-12-11",
+            "12",
+            "care_institution",
+        ),
     )
     .await
     .assert_problem(422, "trip_too_late");
@@ -57,7 +70,13 @@ async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
         .post(
             "/api/v1/trips",
             &staff.worker,
-            trip(&person, Some(&decision), "2026-12-14", "12", "care_institution"),
+            trip(
+                &person,
+                Some(&decision),
+                "2026-12-14",
+                "12",
+                "care_institution",
+            ),
         )
         .await;
     let requested = reply.assert_status(201).clone();
@@ -80,21 +99,37 @@ async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
     // Done with the odometer km, not before its day; then nothing more.
     let id = requested["id"].as_str().unwrap();
     let complete = format!("/api/v1/trips/{id}/complete");
-    app.post(&complete, &staff.worker, json!({ "version": 1, "km_driven": "24" }))
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post(
+        &complete,
+        &staff.worker,
+        json!({ "version": 1, "km_driven": "24" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     app.clock.set_today(date!(2026 - 12 - 14));
-    app.post(&complete, &staff.worker, json!({ "version": 1, "km_driven": "0" }))
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post(
+        &complete,
+        &staff.worker,
+        json!({ "version": 1, "km_driven": "0" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     let done = app
-        .post(&complete, &staff.worker, json!({ "version": 1, "km_driven": "24" }))
+        .post(
+            &complete,
+            &staff.worker,
+            json!({ "version": 1, "km_driven": "24" }),
+        )
         .await;
     assert_eq!(done.assert_status(200)["status"], "completed");
     assert_eq!(done.body["km_driven"], "24");
-    app.post(&complete, &staff.worker, json!({ "version": 2, "km_driven": "24" }))
-        .await
-        .assert_problem(409, "invalid_transition");
+    app.post(
+        &complete,
+        &staff.worker,
+        json!({ "version": 2, "km_driven": "24" }),
+    )
+    .await
+    .assert_problem(409, "invalid_transition");
     let cancelled = app
         .post(
             &format!("/api/v1/trips/{}/cancel", paid["id"].as_str().unwrap()),
@@ -104,7 +139,10 @@ async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
         .await;
     assert_eq!(cancelled.assert_status(200)["status"], "cancelled");
     let listed = app
-        .get(&format!("/api/v1/trips?person_id={person}&month=2026-12"), &staff.head)
+        .get(
+            &format!("/api/v1/trips?person_id={person}&month=2026-12"),
+            &staff.head,
+        )
         .await;
     assert_eq!(listed.assert_status(200)["total"], 2);
     let listed = app.get("/api/v1/trips?status=completed", &staff.head).await;
@@ -116,7 +154,8 @@ async fn r_dl_4_a_trip_requested_3_working_days_ahead_is_refused(app: TestApp) {
 
 async fn trips_refuse_bad_km_and_need_a_decision_unless_at_full_price(app: TestApp) {
     let staff = Staff::of(&app).await;
-    let (person, decision) = granted(&app, &staff, "Irena", "transport", date!(2026 - 11 - 02)).await;
+    let (person, decision) =
+        granted(&app, &staff, "Irena", "transport", date!(2026 - 11 - 02)).await;
     app.clock.set_today(date!(2026 - 12 - 01));
     for km in ["-5", "0", "12.25"] {
         app.post(
@@ -166,7 +205,10 @@ async fn trips_refuse_bad_km_and_need_a_decision_unless_at_full_price(app: TestA
 
 async fn add(app: &TestApp, token: &str, list: &Value, person: &str) -> crate::support::Reply {
     app.post(
-        &format!("/api/v1/meal-lists/{}/recipients", list["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/meal-lists/{}/recipients",
+            list["id"].as_str().unwrap()
+        ),
         token,
         json!({ "person_id": person, "signed": true }),
     )
@@ -188,8 +230,17 @@ async fn r_lim_4_meals_once_a_day_on_working_days_and_a_sixth_in_a_week_is_refus
     let without = person_without_meals(&app, &staff).await;
     app.clock.set_today(date!(2026 - 12 - 07));
     let mut lists = Vec::new();
-    for day in ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"] {
-        let list = meal_list(&app, &staff.worker, day).await.assert_status(201).clone();
+    for day in [
+        "2026-12-07",
+        "2026-12-08",
+        "2026-12-09",
+        "2026-12-10",
+        "2026-12-11",
+    ] {
+        let list = meal_list(&app, &staff.worker, day)
+            .await
+            .assert_status(201)
+            .clone();
         let added = add(&app, &staff.worker, &list, &person).await;
         let added = added.assert_status(200);
         assert_eq!(added["recipients"][0]["signed"], true);
@@ -198,13 +249,21 @@ async fn r_lim_4_meals_once_a_day_on_working_days_and_a_sixth_in_a_week_is_refus
     // The sixth meal of the week would be on the weekend: refused (R-LIM-4).
     let reply = meal_list(&app, &staff.worker, "2026-12-12").await;
     reply.assert_problem(422, "meal_not_working_day");
-    assert!(reply.body["detail"].as_str().unwrap().starts_with("R-LIM-4"));
+    assert!(
+        reply.body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("R-LIM-4")
+    );
     // Christmas Eve is a holiday.
     meal_list(&app, &staff.worker, "2026-12-24")
         .await
         .assert_problem(422, "meal_not_working_day");
     // Once a day: a second list the same day.
-    let second = meal_list(&app, &staff.worker, "2026-12-09").await.assert_status(201).clone();
+    let second = meal_list(&app, &staff.worker, "2026-12-09")
+        .await
+        .assert_status(201)
+        .clone();
     add(&app, &staff.worker, &second, &person)
         .await
         .assert_problem(422, "meal_once_a_day");
@@ -216,10 +275,16 @@ async fn r_lim_4_meals_once_a_day_on_working_days_and_a_sixth_in_a_week_is_refus
         .await
         .assert_problem(422, "validation_failed");
     // An authorised person signs by name.
-    let next = meal_list(&app, &staff.worker, "2026-12-14").await.assert_status(201).clone();
+    let next = meal_list(&app, &staff.worker, "2026-12-14")
+        .await
+        .assert_status(201)
+        .clone();
     let signed = app
         .post(
-            &format!("/api/v1/meal-lists/{}/recipients", next["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/meal-lists/{}/recipients",
+                next["id"].as_str().unwrap()
+            ),
             &staff.worker,
             json!({ "person_id": person, "signed_by_name": "Rasa Jonaitienė" }),
         )
@@ -229,7 +294,10 @@ async fn r_lim_4_meals_once_a_day_on_working_days_and_a_sixth_in_a_week_is_refus
     assert_eq!(signed["recipients"][0]["signed_by_name"], "Rasa Jonaitienė");
     assert_eq!(app.count("SELECT COUNT(*) FROM meal_list_entries").await, 6);
     let listed = app
-        .get(&format!("/api/v1/meal-lists?person_id={person}&month=2026-12"), &staff.head)
+        .get(
+            &format!("/api/v1/meal-lists?person_id={person}&month=2026-12"),
+            &staff.head,
+        )
         .await;
     assert_eq!(listed.assert_status(200)["total"], 6);
 }
@@ -272,14 +340,27 @@ async fn r_lim_5_coupons_30_for_a_return_from_prison_and_never_more_than_granted
     assert_eq!(grant["left"], 30);
     let issue = format!("/api/v1/coupons/{}/issues", grant["id"].as_str().unwrap());
     let issued = app
-        .post(&issue, &staff.worker, json!({ "coupons": 20, "received_by": "person", "signed": true }))
+        .post(
+            &issue,
+            &staff.worker,
+            json!({ "coupons": 20, "received_by": "person", "signed": true }),
+        )
         .await;
     assert_eq!(issued.assert_status(200)["left"], 10);
     let reply = app
-        .post(&issue, &staff.worker, json!({ "coupons": 11, "received_by": "person", "signed": true }))
+        .post(
+            &issue,
+            &staff.worker,
+            json!({ "coupons": 11, "received_by": "person", "signed": true }),
+        )
         .await;
     reply.assert_problem(422, "coupons_exceed_grant");
-    assert!(reply.body["detail"].as_str().unwrap().starts_with("R-LIM-5"));
+    assert!(
+        reply.body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("R-LIM-5")
+    );
     app.post(
         &issue,
         &staff.worker,
@@ -298,9 +379,13 @@ async fn r_lim_5_coupons_30_for_a_return_from_prison_and_never_more_than_granted
     assert_eq!(issued["left"], 0);
     assert_eq!(issued["issues"].as_array().unwrap().len(), 2);
     assert_eq!(issued["issues"][1]["authorised_name"], "Onutė Pocienė");
-    app.post(&issue, &staff.worker, json!({ "coupons": 1, "received_by": "person", "signed": true }))
-        .await
-        .assert_problem(422, "coupons_exceed_grant");
+    app.post(
+        &issue,
+        &staff.worker,
+        json!({ "coupons": 1, "received_by": "person", "signed": true }),
+    )
+    .await
+    .assert_problem(422, "coupons_exceed_grant");
     let commission = app
         .post(
             "/api/v1/coupons",
@@ -323,7 +408,10 @@ async fn trips_meals_and_coupons_only_for_their_roles_in_their_municipality(app:
     let (person, decision) = granted(&app, &staff, "Nijolė", "meals", date!(2026 - 11 - 02)).await;
     let _ = decision;
     app.clock.set_today(date!(2026 - 12 - 07));
-    let list = meal_list(&app, &staff.worker, "2026-12-07").await.assert_status(201).clone();
+    let list = meal_list(&app, &staff.worker, "2026-12-07")
+        .await
+        .assert_status(201)
+        .clone();
     let grant = app
         .post(
             "/api/v1/coupons",
@@ -337,7 +425,9 @@ async fn trips_meals_and_coupons_only_for_their_roles_in_their_municipality(app:
     // Reading: the division head yes, the case manager no.
     for path in ["/api/v1/trips", "/api/v1/meal-lists", "/api/v1/coupons"] {
         app.get(path, &staff.head).await.assert_status(200);
-        app.get(path, &case_manager).await.assert_problem(403, "forbidden");
+        app.get(path, &case_manager)
+            .await
+            .assert_problem(403, "forbidden");
         assert_eq!(app.get(path, &kaunas).await.assert_status(200)["total"], 0);
     }
     // Recording: not the division head.
@@ -364,8 +454,12 @@ async fn trips_meals_and_coupons_only_for_their_roles_in_their_municipality(app:
     // Another municipality: nothing of Kelmė's.
     let list_path = format!("/api/v1/meal-lists/{}", list["id"].as_str().unwrap());
     let grant_path = format!("/api/v1/coupons/{}", grant["id"].as_str().unwrap());
-    app.get(&list_path, &kaunas).await.assert_problem(404, "not_found");
-    app.get(&grant_path, &kaunas).await.assert_problem(404, "not_found");
+    app.get(&list_path, &kaunas)
+        .await
+        .assert_problem(404, "not_found");
+    app.get(&grant_path, &kaunas)
+        .await
+        .assert_problem(404, "not_found");
     add(&app, &kaunas, &list, &person)
         .await
         .assert_problem(404, "not_found");

@@ -113,7 +113,10 @@ pub async fn approved_schedule(app: &TestApp, staff: &Staff, body: Value) -> Val
     let draft = app.post("/api/v1/schedules", &staff.worker, body).await;
     let draft = draft.assert_status(201).clone();
     app.post(
-        &format!("/api/v1/schedules/{}/approve", draft["id"].as_str().unwrap()),
+        &format!(
+            "/api/v1/schedules/{}/approve",
+            draft["id"].as_str().unwrap()
+        ),
         &staff.head,
         json!({ "version": draft["version"] }),
     )

@@ -19,7 +19,8 @@ db_tests!(
 
 async fn r_lim_1_a_respite_week_that_hits_10_hours_or_a_third_visit_is_refused(app: TestApp) {
     let staff = Staff::of(&app).await;
-    let (person, decision) = granted(&app, &staff, "Aldona", "respite", date!(2026 - 11 - 02)).await;
+    let (person, decision) =
+        granted(&app, &staff, "Aldona", "respite", date!(2026 - 11 - 02)).await;
     // R-LIM-1 at creation: 1–10 hours, at most 2 visits a week.
     for (hours, visits) in [("10.5", 2), ("10", 3), ("0.5", 1)] {
         let reply = app
@@ -31,9 +32,17 @@ async fn r_lim_1_a_respite_week_that_hits_10_hours_or_a_third_visit_is_refused(a
             )
             .await;
         reply.assert_problem(422, "respite_schedule_out_of_limits");
-        assert!(reply.body["detail"].as_str().unwrap().starts_with("R-LIM-1"));
+        assert!(
+            reply.body["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("R-LIM-1")
+        );
     }
-    assert_eq!(app.count("SELECT COUNT(*) FROM delivery_schedules").await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM delivery_schedules").await,
+        0
+    );
     let schedule = approved_schedule(
         &app,
         &staff,
@@ -219,7 +228,10 @@ async fn schedules_and_visits_refuse_bad_input_and_store_nothing(app: TestApp) {
         )
         .await;
     let draft = draft.assert_status(201).clone();
-    let approve = format!("/api/v1/schedules/{}/approve", draft["id"].as_str().unwrap());
+    let approve = format!(
+        "/api/v1/schedules/{}/approve",
+        draft["id"].as_str().unwrap()
+    );
     for token in [&staff.worker, &staff.specialist] {
         app.post(&approve, token, json!({ "version": 1 }))
             .await
@@ -261,14 +273,21 @@ async fn schedules_and_visits_refuse_bad_input_and_store_nothing(app: TestApp) {
     assert_eq!(app.count("SELECT COUNT(*) FROM delivery_visits").await, 0);
     // A visit recorded in error is deleted, audited.
     let recorded = visit(&app, &staff.worker, &draft, "2026-12-07", "3").await;
-    let id = recorded.assert_status(201)["id"].as_str().unwrap().to_owned();
+    let id = recorded.assert_status(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let reply = app
-        .send(app.request(reqwest::Method::DELETE, &format!("/api/v1/deliveries/{id}")).bearer_auth(&staff.worker))
+        .send(
+            app.request(reqwest::Method::DELETE, &format!("/api/v1/deliveries/{id}"))
+                .bearer_auth(&staff.worker),
+        )
         .await;
     reply.assert_status(204);
     assert_eq!(app.count("SELECT COUNT(*) FROM delivery_visits").await, 0);
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'visit.delete'").await,
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'visit.delete'")
+            .await,
         1
     );
 }
@@ -290,15 +309,24 @@ async fn deliveries_are_read_and_recorded_only_by_their_roles_in_their_municipal
         .await
         .assert_problem(403, "forbidden");
     let case_manager = app.token("case_manager").await;
-    for path in ["/api/v1/deliveries", "/api/v1/schedules", &format!("/api/v1/schedules/{id}")] {
-        app.get(path, &case_manager).await.assert_problem(403, "forbidden");
+    for path in [
+        "/api/v1/deliveries",
+        "/api/v1/schedules",
+        &format!("/api/v1/schedules/{id}"),
+    ] {
+        app.get(path, &case_manager)
+            .await
+            .assert_problem(403, "forbidden");
         app.get(path, &staff.head).await.assert_status(200);
     }
     visit(&app, &case_manager, &schedule, "2026-12-07", "3")
         .await
         .assert_problem(403, "forbidden");
     let recorded = visit(&app, &staff.specialist, &schedule, "2026-12-07", "3").await;
-    let visit_id = recorded.assert_status(201)["id"].as_str().unwrap().to_owned();
+    let visit_id = recorded.assert_status(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     // Another municipality sees nothing and cannot record on it.
     let kaunas = app.token("kaunas_worker").await;
     app.get(&format!("/api/v1/schedules/{id}"), &kaunas)
@@ -307,8 +335,18 @@ async fn deliveries_are_read_and_recorded_only_by_their_roles_in_their_municipal
     app.get(&format!("/api/v1/deliveries/{visit_id}"), &kaunas)
         .await
         .assert_problem(404, "not_found");
-    assert_eq!(app.get("/api/v1/schedules", &kaunas).await.assert_status(200)["total"], 0);
-    assert_eq!(app.get("/api/v1/deliveries", &kaunas).await.assert_status(200)["total"], 0);
+    assert_eq!(
+        app.get("/api/v1/schedules", &kaunas)
+            .await
+            .assert_status(200)["total"],
+        0
+    );
+    assert_eq!(
+        app.get("/api/v1/deliveries", &kaunas)
+            .await
+            .assert_status(200)["total"],
+        0
+    );
     visit(&app, &kaunas, &schedule, "2026-12-08", "3")
         .await
         .assert_problem(404, "not_found");
