@@ -15,6 +15,7 @@ db_tests!(
     r_lim_4_meals_once_a_day_on_working_days_and_a_sixth_in_a_week_is_refused,
     r_lim_5_coupons_30_for_a_return_from_prison_and_never_more_than_granted,
     trips_meals_and_coupons_only_for_their_roles_in_their_municipality,
+    the_demo_records_a_month_of_deliveries_in_kelme_once,
 );
 
 fn trip(person: &str, decision: Option<&str>, trip_on: &str, km: &str, kind: &str) -> Value {
@@ -478,4 +479,30 @@ async fn trips_meals_and_coupons_only_for_their_roles_in_their_municipality(app:
     assert_eq!(app.count("SELECT COUNT(*) FROM trips").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM meal_list_entries").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM coupon_issues").await, 0);
+}
+
+async fn the_demo_records_a_month_of_deliveries_in_kelme_once(app: TestApp) {
+    app.clock.set_today(date!(2026 - 12 - 02));
+    for _ in 0..2 {
+        atvejis_api::store::seed::demo_with_casework(&app.db, "unused", app.clock.now())
+            .await
+            .expect("demo");
+    }
+    let head = app.token("division_head").await;
+    let schedules = app.get("/api/v1/schedules?status=approved", &head).await;
+    assert_eq!(schedules.assert_status(200)["total"], 2);
+    // November 2026: respite on 8 Tuesdays and Thursdays, home help on 13
+    // Mondays, Wednesdays and Fridays.
+    let visits = app.get("/api/v1/deliveries?month=2026-11", &head).await;
+    assert_eq!(visits.assert_status(200)["total"], 21);
+    let trips = app
+        .get("/api/v1/trips?month=2026-11&status=completed", &head)
+        .await;
+    assert_eq!(trips.assert_status(200)["total"], 3);
+    let meals = app.get("/api/v1/meal-lists?month=2026-11", &head).await;
+    assert_eq!(meals.assert_status(200)["total"], 5);
+    let coupons = app.get("/api/v1/coupons", &head).await;
+    let coupons = coupons.assert_status(200);
+    assert_eq!(coupons["items"][0]["coupons"], 30);
+    assert_eq!(coupons["items"][0]["left"], 20);
 }

@@ -11,6 +11,7 @@ use time::macros::date;
 db_tests!(
     r_lim_1_a_respite_week_that_hits_10_hours_or_a_third_visit_is_refused,
     r_lim_1_respite_is_at_most_208_hours_a_calendar_year,
+    r_lim_2_respite_keeps_14_days_from_short_term_care,
     r_lim_3_hours_in_other_paid_care_are_stored_apart_and_not_counted,
     home_help_above_the_schedules_hours_is_recorded_and_flagged,
     schedules_and_visits_refuse_bad_input_and_store_nothing,
@@ -351,4 +352,88 @@ async fn deliveries_are_read_and_recorded_only_by_their_roles_in_their_municipal
         .await
         .assert_problem(404, "not_found");
     assert_eq!(app.count("SELECT COUNT(*) FROM delivery_visits").await, 1);
+}
+
+/// A stay of `person` in Kelmė's short-term care places from `from` to
+/// `until` (recorded directly: the admission flow is issue 10's).
+async fn short_term_stay(app: &TestApp, person: &str, from: time::Date, until: time::Date) {
+    use atvejis_api::store::entities::{facility_places, persons, stays};
+    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let person: uuid::Uuid = person.parse().unwrap();
+    let municipality = persons::Entity::find_by_id(person)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .municipality_id;
+    let place = facility_places::Entity::find()
+        .filter(facility_places::Column::MunicipalityId.eq(municipality))
+        .filter(facility_places::Column::PlaceKind.eq("short_term_care"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a short-term place");
+    let now = app.clock.now();
+    stays::Entity::insert(stays::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        municipality_id: Set(municipality),
+        place_id: Set(place.id),
+        facility_id: Set(place.facility_id),
+        person_id: Set(person),
+        place_kind: Set("short_term_care".into()),
+        entry_id: Set(None),
+        offer_id: Set(None),
+        decision_id: Set(None),
+        started_on: Set(from),
+        arrived_at: Set(None),
+        brought_by: Set(None),
+        planned_until: Set(None),
+        threat_reason: Set(None),
+        checklist: Set(None),
+        extract_027a_issued_on: Set(None),
+        ended_on: Set(Some(until)),
+        end_reason: Set(Some("other".into())),
+        end_note: Set(None),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    })
+    .exec(&app.db)
+    .await
+    .unwrap();
+}
+
+async fn r_lim_2_respite_keeps_14_days_from_short_term_care(app: TestApp) {
+    let staff = Staff::of(&app).await;
+    let (person, decision) = granted(&app, &staff, "Ieva", "respite", date!(2026 - 11 - 02)).await;
+    let schedule = approved_schedule(
+        &app,
+        &staff,
+        json!({ "decision_id": decision, "hours_per_week": "6", "visits_per_week": 2,
+                "valid_from": "2026-11-09", "valid_until": "2027-06-30" }),
+    )
+    .await;
+    short_term_stay(&app, &person, date!(2026 - 11 - 16), date!(2026 - 11 - 27)).await;
+    app.clock.set_today(date!(2026 - 12 - 20));
+    // 14 days after the care ended is too soon; the 15th day is allowed.
+    let reply = visit(&app, &staff.worker, &schedule, "2026-12-11", "3").await;
+    reply.assert_problem(422, "respite_break_too_short");
+    assert!(
+        reply.body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("R-LIM-2")
+    );
+    // During the stay, and within 14 days before it.
+    visit(&app, &staff.worker, &schedule, "2026-11-20", "3")
+        .await
+        .assert_problem(422, "respite_break_too_short");
+    visit(&app, &staff.worker, &schedule, "2026-11-10", "3")
+        .await
+        .assert_problem(422, "respite_break_too_short");
+    assert_eq!(app.count("SELECT COUNT(*) FROM delivery_visits").await, 0);
+    visit(&app, &staff.worker, &schedule, "2026-12-12", "3")
+        .await
+        .assert_status(201);
 }
