@@ -158,6 +158,28 @@ pub enum ErrorCode {
     AidExtractInvalid,
     /// R-FEE-10: no price of the aid type is in force on the day of issue.
     AidNoPrice,
+    /// R-LIM-1: a respite schedule has 1 to 10 hours and at most 2 visits a week.
+    RespiteScheduleOutOfLimits,
+    /// R-LIM-1: respite is at most 10 hours a week.
+    RespiteWeeklyHoursExceeded,
+    /// R-LIM-1: respite is given at most 2 times a week.
+    RespiteWeeklyVisitsExceeded,
+    /// R-LIM-1: respite is at most 208 hours a calendar year.
+    RespiteYearlyHoursExceeded,
+    /// R-LIM-2: respite needs a break of at least 14 days from day or short-term social care.
+    RespiteBreakTooShort,
+    /// R-DL-4: a trip is requested at least 5 working days ahead.
+    TripTooLate,
+    /// R-LIM-4: meals are served on working days only.
+    MealNotWorkingDay,
+    /// R-LIM-4: a meal is served at most once a day.
+    MealOnceADay,
+    /// R-LIM-4: meals are served at most 5 times a week.
+    MealWeeklyLimitExceeded,
+    /// R-LIM-4: meals are served for at most 12 months a year.
+    MealMonthsExceeded,
+    /// R-LIM-5: more coupons than granted and not yet issued.
+    CouponsExceedGrant,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -167,7 +189,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 75] = [
+    pub const ALL: [ErrorCode; 86] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -241,6 +263,17 @@ impl ErrorCode {
         ErrorCode::AidNotWaiting,
         ErrorCode::AidExtractInvalid,
         ErrorCode::AidNoPrice,
+        ErrorCode::RespiteScheduleOutOfLimits,
+        ErrorCode::RespiteWeeklyHoursExceeded,
+        ErrorCode::RespiteWeeklyVisitsExceeded,
+        ErrorCode::RespiteYearlyHoursExceeded,
+        ErrorCode::RespiteBreakTooShort,
+        ErrorCode::TripTooLate,
+        ErrorCode::MealNotWorkingDay,
+        ErrorCode::MealOnceADay,
+        ErrorCode::MealWeeklyLimitExceeded,
+        ErrorCode::MealMonthsExceeded,
+        ErrorCode::CouponsExceedGrant,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -321,6 +354,17 @@ impl ErrorCode {
             ErrorCode::AidNotWaiting => StatusCode::CONFLICT,
             ErrorCode::AidExtractInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::AidNoPrice => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RespiteScheduleOutOfLimits => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RespiteWeeklyHoursExceeded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RespiteWeeklyVisitsExceeded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RespiteYearlyHoursExceeded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RespiteBreakTooShort => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::TripTooLate => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MealNotWorkingDay => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MealOnceADay => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MealWeeklyLimitExceeded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MealMonthsExceeded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::CouponsExceedGrant => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -462,6 +506,31 @@ impl ErrorCode {
             ErrorCode::AidNoPrice => {
                 "R-FEE-10: no price of the aid type is in force on the day of issue."
             }
+            ErrorCode::RespiteScheduleOutOfLimits => {
+                "R-LIM-1: a respite schedule has 1 to 10 hours and at most 2 visits a week."
+            }
+            ErrorCode::RespiteWeeklyHoursExceeded => "R-LIM-1: respite is at most 10 hours a week.",
+            ErrorCode::RespiteWeeklyVisitsExceeded => {
+                "R-LIM-1: respite is given at most 2 times a week."
+            }
+            ErrorCode::RespiteYearlyHoursExceeded => {
+                "R-LIM-1: respite is at most 208 hours a calendar year."
+            }
+            ErrorCode::RespiteBreakTooShort => {
+                "R-LIM-2: respite needs a break of at least 14 days from day or short-term social care."
+            }
+            ErrorCode::TripTooLate => "R-DL-4: a trip is requested at least 5 working days ahead.",
+            ErrorCode::MealNotWorkingDay => "R-LIM-4: meals are served on working days only.",
+            ErrorCode::MealOnceADay => "R-LIM-4: a meal is served at most once a day.",
+            ErrorCode::MealWeeklyLimitExceeded => {
+                "R-LIM-4: meals are served at most 5 times a week."
+            }
+            ErrorCode::MealMonthsExceeded => {
+                "R-LIM-4: meals are served for at most 12 months a year."
+            }
+            ErrorCode::CouponsExceedGrant => {
+                "R-LIM-5: more coupons than granted and not yet issued."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -543,6 +612,17 @@ impl ErrorCode {
             ErrorCode::AidNotWaiting => "aid_not_waiting",
             ErrorCode::AidExtractInvalid => "aid_extract_invalid",
             ErrorCode::AidNoPrice => "aid_no_price",
+            ErrorCode::RespiteScheduleOutOfLimits => "respite_schedule_out_of_limits",
+            ErrorCode::RespiteWeeklyHoursExceeded => "respite_weekly_hours_exceeded",
+            ErrorCode::RespiteWeeklyVisitsExceeded => "respite_weekly_visits_exceeded",
+            ErrorCode::RespiteYearlyHoursExceeded => "respite_yearly_hours_exceeded",
+            ErrorCode::RespiteBreakTooShort => "respite_break_too_short",
+            ErrorCode::TripTooLate => "trip_too_late",
+            ErrorCode::MealNotWorkingDay => "meal_not_working_day",
+            ErrorCode::MealOnceADay => "meal_once_a_day",
+            ErrorCode::MealWeeklyLimitExceeded => "meal_weekly_limit_exceeded",
+            ErrorCode::MealMonthsExceeded => "meal_months_exceeded",
+            ErrorCode::CouponsExceedGrant => "coupons_exceed_grant",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

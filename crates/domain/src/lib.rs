@@ -15,6 +15,7 @@ pub mod application;
 pub mod calendar;
 pub mod cases;
 pub mod catalogue;
+pub mod delivery;
 pub mod eligibility;
 pub mod fees;
 pub mod hours;

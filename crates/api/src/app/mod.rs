@@ -17,6 +17,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod common;
 pub mod decisions;
+pub mod deliveries;
 pub mod families;
 pub mod lifecycle;
 pub mod me;

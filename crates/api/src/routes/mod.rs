@@ -12,6 +12,7 @@ pub mod cases;
 pub mod catalogue;
 
 pub mod decisions;
+pub mod deliveries;
 pub mod families;
 pub mod health;
 pub mod me;
@@ -148,4 +149,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(aids::loans::get_loan)
         .service(aids::loans::return_loan)
         .service(aids::loans::record_death);
+    deliveries::configure(cfg);
 }

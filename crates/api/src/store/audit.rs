@@ -365,11 +365,44 @@ pub enum AuditAction {
     /// A person left the waiting list of a technical aid type.
     #[serde(rename = "aid_waiting.leave")]
     AidWaitingLeave,
+    /// A home help or respite schedule was drafted (R-LIM-1).
+    #[serde(rename = "schedule.create")]
+    ScheduleCreate,
+    /// The Centre's director approved a schedule.
+    #[serde(rename = "schedule.approve")]
+    ScheduleApprove,
+    /// A home help or respite visit was recorded (R-LIM-1..3).
+    #[serde(rename = "visit.record")]
+    VisitRecord,
+    /// A visit recorded in error was deleted.
+    #[serde(rename = "visit.delete")]
+    VisitDelete,
+    /// A transport trip was requested (R-DL-4).
+    #[serde(rename = "trip.request")]
+    TripRequest,
+    /// A trip was done, with the odometer km.
+    #[serde(rename = "trip.complete")]
+    TripComplete,
+    /// A trip was cancelled.
+    #[serde(rename = "trip.cancel")]
+    TripCancel,
+    /// A daily meal list was created.
+    #[serde(rename = "meal_list.create")]
+    MealListCreate,
+    /// A recipient was added to a meal list (R-LIM-4).
+    #[serde(rename = "meal_list.add")]
+    MealListAdd,
+    /// Meal coupons were granted (R-LIM-5).
+    #[serde(rename = "coupon.grant")]
+    CouponGrant,
+    /// Meal coupons were issued in the journal (R-LIM-5).
+    #[serde(rename = "coupon.issue")]
+    CouponIssue,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 90] = [
+    pub const ALL: [AuditAction; 101] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -460,6 +493,17 @@ impl AuditAction {
         AuditAction::AidLoanDeath,
         AuditAction::AidWaitingJoin,
         AuditAction::AidWaitingLeave,
+        AuditAction::ScheduleCreate,
+        AuditAction::ScheduleApprove,
+        AuditAction::VisitRecord,
+        AuditAction::VisitDelete,
+        AuditAction::TripRequest,
+        AuditAction::TripComplete,
+        AuditAction::TripCancel,
+        AuditAction::MealListCreate,
+        AuditAction::MealListAdd,
+        AuditAction::CouponGrant,
+        AuditAction::CouponIssue,
     ];
 
     /// The stored code.
@@ -555,6 +599,17 @@ impl AuditAction {
             AuditAction::AidLoanDeath => "aid_loan.death",
             AuditAction::AidWaitingJoin => "aid_waiting.join",
             AuditAction::AidWaitingLeave => "aid_waiting.leave",
+            AuditAction::ScheduleCreate => "schedule.create",
+            AuditAction::ScheduleApprove => "schedule.approve",
+            AuditAction::VisitRecord => "visit.record",
+            AuditAction::VisitDelete => "visit.delete",
+            AuditAction::TripRequest => "trip.request",
+            AuditAction::TripComplete => "trip.complete",
+            AuditAction::TripCancel => "trip.cancel",
+            AuditAction::MealListCreate => "meal_list.create",
+            AuditAction::MealListAdd => "meal_list.add",
+            AuditAction::CouponGrant => "coupon.grant",
+            AuditAction::CouponIssue => "coupon.issue",
         }
     }
 

@@ -119,6 +119,18 @@ mod impls {
         stays
     );
 
+    // Recording the service (issue 11).
+    municipality_wide!(
+        delivery_locks,
+        delivery_schedules,
+        delivery_visits,
+        trips,
+        meal_lists,
+        meal_list_entries,
+        coupon_grants,
+        coupon_issues
+    );
+
     macro_rules! case_records {
         ($($module:ident),*) => {$(
             impl MunicipalityScoped for $module::Entity {

@@ -568,6 +568,7 @@ pub async fn demo_with_casework(
     super::demo_cases::load(&txn, kelme, now).await?;
     super::demo_places::load(&txn, kelme, now).await?;
     super::demo_aids::load(&txn, kelme, now).await?;
+    super::demo_deliveries::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

@@ -86,4 +86,7 @@ mod impls {
         place_offers,
         stays
     );
+
+    // Recording the service (issue 11).
+    versioned!(delivery_schedules, trips, meal_lists, coupon_grants);
 }
