@@ -12,8 +12,10 @@
 pub mod access;
 pub mod application;
 pub mod calendar;
+pub mod care_fees;
 pub mod cases;
 pub mod catalogue;
+pub mod charges;
 pub mod eligibility;
 pub mod fees;
 pub mod hours;
