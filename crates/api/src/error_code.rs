@@ -140,6 +140,12 @@ pub enum ErrorCode {
     ShelterNeedsThreat,
     /// The stay has ended.
     StayEnded,
+    /// A charge run is for a month that has ended (Vilnius time).
+    MonthNotEnded,
+    /// A charge run of this month is running; wait for it to finish.
+    ChargeRunRunning,
+    /// R-FEE-9: an absence overlaps another absence recorded for the stay.
+    AbsenceOverlaps,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -149,7 +155,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 66] = [
+    pub const ALL: [ErrorCode; 69] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -214,6 +220,9 @@ impl ErrorCode {
         ErrorCode::ShelterGivenOnce,
         ErrorCode::ShelterNeedsThreat,
         ErrorCode::StayEnded,
+        ErrorCode::MonthNotEnded,
+        ErrorCode::ChargeRunRunning,
+        ErrorCode::AbsenceOverlaps,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -285,6 +294,9 @@ impl ErrorCode {
             ErrorCode::ShelterGivenOnce => StatusCode::CONFLICT,
             ErrorCode::ShelterNeedsThreat => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::StayEnded => StatusCode::CONFLICT,
+            ErrorCode::MonthNotEnded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ChargeRunRunning => StatusCode::CONFLICT,
+            ErrorCode::AbsenceOverlaps => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -407,6 +419,15 @@ impl ErrorCode {
                 "R-DL-5: a shelter stay longer than 7 nights needs a recorded threat to health or life."
             }
             ErrorCode::StayEnded => "The stay has ended.",
+            ErrorCode::MonthNotEnded => {
+                "A charge run is for a month that has ended (Vilnius time)."
+            }
+            ErrorCode::ChargeRunRunning => {
+                "A charge run of this month is running; wait for it to finish."
+            }
+            ErrorCode::AbsenceOverlaps => {
+                "R-FEE-9: an absence overlaps another absence recorded for the stay."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -479,6 +500,9 @@ impl ErrorCode {
             ErrorCode::ShelterGivenOnce => "shelter_given_once",
             ErrorCode::ShelterNeedsThreat => "shelter_needs_threat",
             ErrorCode::StayEnded => "stay_ended",
+            ErrorCode::MonthNotEnded => "month_not_ended",
+            ErrorCode::ChargeRunRunning => "charge_run_running",
+            ErrorCode::AbsenceOverlaps => "absence_overlaps",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -344,11 +344,32 @@ pub enum AuditAction {
     /// A stay ended, with the reason.
     #[serde(rename = "stay.end")]
     StayEnd,
+    /// The fee terms of a stay were set from a date (R-FEE-8).
+    #[serde(rename = "stay.fee_terms_set")]
+    StayFeeTermsSet,
+    /// An absence from care was recorded (R-FEE-9).
+    #[serde(rename = "stay.absence_record")]
+    StayAbsenceRecord,
+    /// An absence from care was changed (R-FEE-9).
+    #[serde(rename = "stay.absence_change")]
+    StayAbsenceChange,
+    /// A monthly charge run was started.
+    #[serde(rename = "charge_run.start")]
+    ChargeRunStart,
+    /// A monthly charge run finished (or failed), with its counts.
+    #[serde(rename = "charge_run.finish")]
+    ChargeRunFinish,
+    /// A charge run's lines or export were read.
+    #[serde(rename = "charge_run.read")]
+    ChargeRunRead,
+    /// A person's charges, month by month, were read.
+    #[serde(rename = "person.charges_read")]
+    PersonChargesRead,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 83] = [
+    pub const ALL: [AuditAction; 90] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -432,6 +453,13 @@ impl AuditAction {
         AuditAction::StayArrive,
         AuditAction::StayExtend,
         AuditAction::StayEnd,
+        AuditAction::StayFeeTermsSet,
+        AuditAction::StayAbsenceRecord,
+        AuditAction::StayAbsenceChange,
+        AuditAction::ChargeRunStart,
+        AuditAction::ChargeRunFinish,
+        AuditAction::ChargeRunRead,
+        AuditAction::PersonChargesRead,
     ];
 
     /// The stored code.
@@ -520,6 +548,13 @@ impl AuditAction {
             AuditAction::StayArrive => "stay.arrive",
             AuditAction::StayExtend => "stay.extend",
             AuditAction::StayEnd => "stay.end",
+            AuditAction::StayFeeTermsSet => "stay.fee_terms_set",
+            AuditAction::StayAbsenceRecord => "stay.absence_record",
+            AuditAction::StayAbsenceChange => "stay.absence_change",
+            AuditAction::ChargeRunStart => "charge_run.start",
+            AuditAction::ChargeRunFinish => "charge_run.finish",
+            AuditAction::ChargeRunRead => "charge_run.read",
+            AuditAction::PersonChargesRead => "person.charges_read",
         }
     }
 

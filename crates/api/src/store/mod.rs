@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod case_plans;
 pub mod cases;
 pub mod catalogue;
+pub mod charges;
 pub mod certificates;
 pub mod decisions;
 pub mod demo_cases;
