@@ -9,6 +9,7 @@ pub mod auth;
 pub mod case_referrals;
 pub mod cases;
 pub mod catalogue;
+pub mod charges;
 
 pub mod decisions;
 pub mod families;
@@ -133,4 +134,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::stays::arrive)
         .service(places::stays::extend_stay)
         .service(places::stays::end_stay);
+    charges::configure(cfg);
 }
