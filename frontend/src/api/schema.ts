@@ -663,6 +663,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/charge-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The charge runs of my municipality, newest first. */
+        get: operations["list_runs"];
+        put?: never;
+        /**
+         * Start the charge run of an ended month for my municipality. Answers at
+         *     once (202) with the run; the work goes on in the background: poll
+         *     `GET /charge-runs/{id}` for `processed_recipients` of
+         *     `total_recipients` until `status` is `done` (or `failed`, with the
+         *     `error`; run it again). Running a month again with nothing changed
+         *     stores no new lines and says `changed: false`; after a correction the
+         *     new version's `differences` show each person's previous and new total.
+         *     Free services are never charged (R-FEE-12).
+         */
+        post: operations["start_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A charge run with its progress. */
+        get: operations["get_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-runs/{id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The charge lines of a run, by person: person, service, source and its
+         *     id, quantity, unit, amount, the breakdown and the rule IDs. The read is
+         *     recorded.
+         */
+        get: operations["run_charges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-runs/{id}/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per person, the previous run's total and this run's: only the people
+         *     whose totals changed (empty when nothing changed).
+         */
+        get: operations["run_differences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-runs/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's lines as CSV for the accounting system: UTF-8 with a BOM,
+         *     `;`-separated, decimal comma, CRLF (what Excel in the Lithuanian locale
+         *     opens into columns: its list separator is `;` because `,` is the
+         *     decimal separator). Columns: `asmens_kodas` (personal code);
+         *     `vardas_pavarde` (name); `paslauga` (service); `laikotarpis` (period,
+         *     `YYYY-MM-DD/YYYY-MM-DD`); `kiekis` (quantity); `vienetas` (unit);
+         *     `suma_eur` (amount, EUR, 2 decimals); `taisykle` (rule IDs); `saltinis`
+         *     (source); `saltinio_id` (source id). The read is recorded.
+         */
+        get: operations["export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-runs/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's lines as an Excel workbook: the columns of the CSV, amounts
+         *     as numbers with 2 decimals. The read is recorded.
+         */
+        get: operations["export_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -1135,6 +1266,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a person received and was charged, month by month (newest first):
+         *     the lines of each month's latest finished charge run. The read is
+         *     recorded (`person.charges_read`) with its purpose.
+         */
+        get: operations["person_charges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/eligibility": {
         parameters: {
             query?: never;
@@ -1561,6 +1713,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stays/{id}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The absences of a stay, first first. */
+        get: operations["list_absences"];
+        put?: never;
+        /**
+         * Record an absence from care (R-FEE-9): the first 3 days are charged in
+         *     full, from the 4th day 30 % of the daily fee.
+         */
+        post: operations["record_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}/absences/{absence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an absence's days or reason (R-FEE-9). */
+        patch: operations["change_absence"];
+        trace?: never;
+    };
     "/api/v1/stays/{id}/end": {
         parameters: {
             query?: never;
@@ -1595,6 +1785,33 @@ export interface paths {
          *     threat to health or life remains.
          */
         post: operations["extend_stay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}/fee-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fee terms of a care stay, oldest first; each is in force from its
+         *     date until the next.
+         */
+        get: operations["list_fee_terms"];
+        /**
+         * Set a care stay's fee terms from a date (R-FEE-8): the target
+         *     compensation (100 % to the fee), the assets over the normative (1 % is
+         *     added for an adult who began long-term care after 2007-01-01), whether
+         *     adult, when care began. Terms of a new date are added (send no
+         *     `version`); terms of an existing date are replaced with their `version`.
+         */
+        put: operations["set_fee_terms"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,6 +1962,87 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Change an absence (its days or reason). */
+        AbsenceChange: {
+            /**
+             * Format: date
+             * @description The first day away.
+             */
+            from: string;
+            /** @description A note. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["AbsenceReason"];
+            /**
+             * Format: date
+             * @description The last day away.
+             */
+            to: string;
+            /**
+             * Format: int32
+             * @description The absence's `version` as read.
+             */
+            version: number;
+        };
+        /**
+         * @description Why a person was away.
+         * @enum {string}
+         */
+        AbsenceReason: "hospital" | "family" | "other";
+        /** @description Record an absence. */
+        AbsenceRequest: {
+            /**
+             * Format: date
+             * @description The first day away (within the stay).
+             */
+            from: string;
+            /** @description A note. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["AbsenceReason"];
+            /**
+             * Format: date
+             * @description The last day away (not before `from`, within the stay).
+             */
+            to: string;
+        };
+        /** @description An absence from care (R-FEE-9), both days included. */
+        AbsenceView: {
+            /**
+             * Format: int64
+             * @description Days away.
+             */
+            days: number;
+            /**
+             * Format: date
+             * @description The first day away.
+             */
+            from: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description A note. */
+            note?: string | null;
+            /** @description Why. */
+            reason: components["schemas"]["AbsenceReason"];
+            /**
+             * Format: uuid
+             * @description The stay.
+             */
+            stay_id: string;
+            /**
+             * Format: date
+             * @description The last day away.
+             */
+            to: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
+        };
         /**
          * @description Whether the caller is a person or another system.
          * @enum {string}
@@ -2321,7 +2619,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -2653,6 +2951,203 @@ export interface components {
          * @enum {string}
          */
         Channel: "in_person" | "post" | "email" | "eservices" | "case_management" | "other";
+        /** @description A person whose charges changed. */
+        ChargeDifference: {
+            /** @description `new − previous`. */
+            change: string;
+            /** @description Their total in this run, EUR. */
+            new: string;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /** @description Their total in the previous run, EUR. */
+            previous: string;
+        };
+        /** @description What changed between a run and the run before it. */
+        ChargeDifferences: {
+            /** @description The people whose totals changed. */
+            items: components["schemas"]["ChargeDifference"][];
+            /**
+             * Format: uuid
+             * @description The run compared with (`None` for the first run of the month: every
+             *     person is new).
+             */
+            previous_run_id?: string | null;
+            /**
+             * Format: uuid
+             * @description This run.
+             */
+            run_id: string;
+        };
+        /** @description A page of charge lines. */
+        ChargeLinePage: {
+            /** @description The lines, by person. */
+            items: components["schemas"]["ChargeLineView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All lines of the run.
+             */
+            total: number;
+        };
+        /** @description A charge line. */
+        ChargeLineView: {
+            /**
+             * @description EUR.
+             * @example 457.60
+             */
+            amount: string;
+            /** @description How it was computed (each part, the rates and their dates). */
+            breakdown: unknown;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date
+             * @description First day charged.
+             */
+            period_from: string;
+            /**
+             * Format: date
+             * @description Last day charged.
+             */
+            period_to: string;
+            /**
+             * Format: uuid
+             * @description Who pays.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * @description How much.
+             * @example 30
+             */
+            quantity: string;
+            /** @description The rules applied (`R-FEE-8`, …). */
+            rules: string[];
+            /** @description The service's catalogue code. */
+            service_code: string;
+            /** @description The source. */
+            source: components["schemas"]["ChargeSource"];
+            /**
+             * Format: uuid
+             * @description The record charged.
+             */
+            source_id: string;
+            /** @description Of what. */
+            unit: components["schemas"]["ChargeUnit"];
+        };
+        /** @description A page of runs. */
+        ChargeRunPage: {
+            /** @description The runs, newest first. */
+            items: components["schemas"]["ChargeRunView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All runs.
+             */
+            total: number;
+        };
+        /** @description A charge run. */
+        ChargeRunView: {
+            /**
+             * @description Whether its lines differ from the previous run's (`false`: "no
+             *     changes"; `None` while running or failed).
+             */
+            changed?: boolean | null;
+            /** @description Why it failed. */
+            error?: string | null;
+            /**
+             * Format: date-time
+             * @description When it finished.
+             */
+            finished_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description Lines.
+             */
+            line_count: number;
+            /**
+             * Format: uuid
+             * @description The run whose lines stand for this one: itself, or the previous run
+             *     when nothing changed.
+             */
+            lines_run_id?: string | null;
+            /** @description The month, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: uuid
+             * @description The run of the month before this one.
+             */
+            previous_run_id?: string | null;
+            /**
+             * Format: int32
+             * @description People whose lines are stored so far.
+             */
+            processed_recipients: number;
+            /**
+             * Format: date-time
+             * @description When it started.
+             */
+            started_at: string;
+            /** @description Where it is. */
+            status: components["schemas"]["RunStatus"];
+            /**
+             * @description Their total, EUR.
+             * @example 457.60
+             */
+            total_amount: string;
+            /**
+             * Format: int32
+             * @description People charged (known once the sources are read).
+             */
+            total_recipients: number;
+            /**
+             * Format: int32
+             * @description 1 for the first run of the month, then 2, 3…
+             */
+            version: number;
+        };
+        /**
+         * @description Where a charge line comes from: each source has one collector.
+         * @enum {string}
+         */
+        ChargeSource: "stay" | "visit_month" | "trip" | "aid_loan";
+        /**
+         * @description The unit of a charge line's quantity.
+         * @enum {string}
+         */
+        ChargeUnit: "day" | "hour" | "km" | "item";
         /** @description One item of the admission checklist as done (or not). */
         ChecklistAnswer: {
             /** @description The item's code (of the facility's admission checklist). */
@@ -3250,7 +3745,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -3465,6 +3960,88 @@ export interface components {
             calculation?: components["schemas"]["FeeCalculationView"] | null;
             /** @description Free, calculated or set at delivery. */
             kind: components["schemas"]["FeeKind"];
+        };
+        /** @description Set a stay's fee terms from a date. */
+        FeeTermsRequest: {
+            /** @description Whether the person is an adult. */
+            adult: boolean;
+            /**
+             * @description Assets over the normative, EUR, 0 or more.
+             * @example 0
+             */
+            assets_over_normative: string;
+            /**
+             * Format: date
+             * @description The day long-term care began (default: the stay's start).
+             */
+            care_started_on?: string | null;
+            /**
+             * Format: date
+             * @description In force from this day (not before the stay started).
+             */
+            effective_from: string;
+            /** @description A note. */
+            note?: string | null;
+            /**
+             * @description The target compensation, EUR a month, 0 or more.
+             * @example 246.75
+             */
+            target_compensation: string;
+            /**
+             * Format: int32
+             * @description The `version` of the terms of the same `effective_from`, to replace
+             *     them; absent for new terms.
+             */
+            version?: number | null;
+        };
+        /** @description Fee terms of a stay from a date (R-FEE-8). */
+        FeeTermsView: {
+            /** @description Whether the person is an adult (the asset part applies to adults). */
+            adult: boolean;
+            /**
+             * @description The value of the person's assets over the municipality's normative.
+             * @example 0.00
+             */
+            assets_over_normative: string;
+            /**
+             * Format: date
+             * @description The day long-term care began (the asset part applies after
+             *     2007-01-01).
+             */
+            care_started_on: string;
+            /**
+             * Format: date
+             * @description In force from this day (until the next terms).
+             */
+            effective_from: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description A note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The stay.
+             */
+            stay_id: string;
+            /**
+             * @description The target compensation for nursing or care, EUR a month (100 % to
+             *     the fee).
+             * @example 246.75
+             */
+            target_compensation: string;
+            /**
+             * Format: date-time
+             * @description When last changed.
+             */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
         };
         /**
          * @description What is wrong with a field (`errors[].code`). Integrators match on these;
@@ -4243,6 +4820,28 @@ export interface components {
          * @enum {string}
          */
         Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals" | "read_deliveries" | "record_deliveries" | "approve_schedules" | "run_charges" | "quote_fees";
+        /** @description One month of a person's charges. */
+        PersonChargeMonth: {
+            /** @description What they received and were charged. */
+            lines: components["schemas"]["ChargeLineView"][];
+            /** @description `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: uuid
+             * @description The run whose lines stand for the month (its latest finished run).
+             */
+            run_id: string;
+            /**
+             * Format: int32
+             * @description That run's version.
+             */
+            run_version: number;
+            /**
+             * @description The month's total, EUR.
+             * @example 457.60
+             */
+            total: string;
+        };
         /** @description A person's file. */
         PersonFile: {
             /** @description Applications, newest first. */
@@ -5001,6 +5600,11 @@ export interface components {
          * @enum {string}
          */
         Role: "social_worker" | "case_manager" | "case_management_head" | "division_specialist" | "division_head" | "auditor" | "admin";
+        /**
+         * @description Where a run is.
+         * @enum {string}
+         */
+        RunStatus: "running" | "done" | "failed";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -5128,6 +5732,14 @@ export interface components {
              * @description Id.
              */
             id: string;
+        };
+        /** @description Start a run. */
+        StartRunRequest: {
+            /**
+             * @description The month, `YYYY-MM`; it must have ended (Vilnius time).
+             * @example 2026-11
+             */
+            month: string;
         };
         /** @description A stay, with the shelter's SP-8 clock (R-DL-5). */
         StayDetail: components["schemas"]["StayView"] & {
@@ -8857,6 +9469,454 @@ export interface operations {
             };
         };
     };
+    list_runs: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeRunPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRunRequest"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeRunView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `charge_run_running`: a run of this month is running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `month_not_ended`; not a month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeRunView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_charges: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeLinePage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_differences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeDifferences"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `charge_run_running`: the run has not finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `charge_run_running`: no lines yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot run charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `charge_run_running`: no lines yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_decision: {
         parameters: {
             query?: never;
@@ -11037,6 +12097,68 @@ export interface operations {
             };
         };
     };
+    person_charges: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The months */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonChargeMonth"][];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     eligibility: {
         parameters: {
             query: {
@@ -13092,6 +14214,256 @@ export interface operations {
             };
         };
     };
+    list_absences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The absences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceView"][];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_absence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `absence_overlaps` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a care stay; days outside the stay or ending before they begin */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_absence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+                /** @description Absence id */
+                absence_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceChange"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay or absence */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `absence_overlaps`, `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Days outside the stay or ending before they begin */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     end_stay: {
         parameters: {
             query?: never;
@@ -13280,6 +14652,155 @@ export interface operations {
                 };
             };
             /** @description `shelter_needs_threat`; not a shelter stay; not later than the current end */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fee_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The terms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeTermsView"][];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_fee_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Stay id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeTermsRequest"];
+            };
+        };
+        responses: {
+            /** @description The terms as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeTermsView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such stay */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`: terms of that date exist (send their version) or changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a care stay; a date outside the stay; a negative amount */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13956,16 +15477,19 @@ export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<Flatte
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
+export const chargeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeSource"]> = ["stay", "visit_month", "trip", "aid_loan"];
+export const chargeUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeUnit"]> = ["day", "hour", "km", "item"];
 export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_reached", "family_moved_away", "child_came_of_age", "other"];
 export const contactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactKind"]> = ["visit", "call", "meeting", "message", "other"];
 export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineEnd"]> = ["decision_signed", "submitted_for_signature"];
@@ -13977,7 +15501,7 @@ export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
@@ -13999,6 +15523,7 @@ export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
+export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
