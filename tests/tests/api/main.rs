@@ -15,6 +15,7 @@ mod case_plans;
 mod case_referrals;
 mod cases;
 mod casework;
+mod charges_bench;
 mod charges_runs;
 mod compose;
 mod deadlines;

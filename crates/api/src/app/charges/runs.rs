@@ -384,17 +384,6 @@ fn key_of(l: &NewLine) -> LineKey<Uuid> {
     }
 }
 
-fn stored_key(l: &charge_lines::Model) -> Option<LineKey<Uuid>> {
-    Some(LineKey {
-        person: l.person_id,
-        service: l.service_code.clone(),
-        source: ChargeSource::parse(&l.source)?,
-        source_id: l.source_id,
-        quantity: l.quantity,
-        amount: l.amount,
-    })
-}
-
 async fn progress<C: ConnectionTrait>(
     db: &C,
     run: Uuid,
@@ -454,10 +443,32 @@ async fn compute(
         None => None,
     };
     if let Some(prev_lines) = previous_lines_run {
-        let stored: Vec<LineKey<Uuid>> = repo::lines_of(db, prev_lines)
+        // The keys only (not the breakdowns).
+        let stored: Vec<LineKey<Uuid>> = charge_lines::Entity::find()
+            .select_only()
+            .columns([
+                charge_lines::Column::PersonId,
+                charge_lines::Column::ServiceCode,
+                charge_lines::Column::Source,
+                charge_lines::Column::SourceId,
+                charge_lines::Column::Quantity,
+                charge_lines::Column::Amount,
+            ])
+            .filter(charge_lines::Column::RunId.eq(prev_lines))
+            .into_tuple::<(Uuid, String, String, Uuid, Decimal, Decimal)>()
+            .all(db)
             .await?
-            .iter()
-            .filter_map(stored_key)
+            .into_iter()
+            .filter_map(|(person, service, source, source_id, quantity, amount)| {
+                Some(LineKey {
+                    person,
+                    service,
+                    source: ChargeSource::parse(&source)?,
+                    source_id,
+                    quantity,
+                    amount,
+                })
+            })
             .collect();
         let new: Vec<LineKey<Uuid>> = lines.iter().map(key_of).collect();
         if same_lines(&stored, &new) {
