@@ -65,7 +65,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut fk("stay_fee_terms", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "stay_fee_terms",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("stay_fee_terms", "stay_id", "stays"))
                     .foreign_key(&mut fk("stay_fee_terms", "created_by", "users"))
                     .to_owned(),
@@ -96,7 +100,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut fk("stay_absences", "municipality_id", "municipalities"))
+                    .foreign_key(&mut fk(
+                        "stay_absences",
+                        "municipality_id",
+                        "municipalities",
+                    ))
                     .foreign_key(&mut fk("stay_absences", "stay_id", "stays"))
                     .foreign_key(&mut fk("stay_absences", "created_by", "users"))
                     .to_owned(),

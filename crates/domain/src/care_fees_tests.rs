@@ -100,8 +100,15 @@ fn r_fee_8_rounds_half_up_once_at_the_end() {
 
 #[test]
 fn r_fee_9_a_whole_month_without_absences_is_the_monthly_fee() {
-    let m = care_month(dec!(480), NOVEMBER, date!(2026 - 01 - 01), None, &[], dec!(0.30))
-        .unwrap();
+    let m = care_month(
+        dec!(480),
+        NOVEMBER,
+        date!(2026 - 01 - 01),
+        None,
+        &[],
+        dec!(0.30),
+    )
+    .unwrap();
     assert_eq!(m.days_in_month, 30);
     assert_eq!(m.days_in_care, 30);
     assert_eq!(m.daily_fee, dec!(16));
@@ -114,8 +121,15 @@ fn r_fee_9_five_days_away_three_in_full_two_at_30_percent() {
         from: date!(2026 - 11 - 10),
         to: date!(2026 - 11 - 14),
     }];
-    let m = care_month(dec!(480), NOVEMBER, date!(2026 - 01 - 01), None, &away, dec!(0.30))
-        .unwrap();
+    let m = care_month(
+        dec!(480),
+        NOVEMBER,
+        date!(2026 - 01 - 01),
+        None,
+        &away,
+        dec!(0.30),
+    )
+    .unwrap();
     assert_eq!(m.absence_days_full, 3);
     assert_eq!(m.absence_days_reduced, 2);
     // 28 days × 16 + 2 × 16 × 0.30 = 448 + 9.60.
@@ -128,8 +142,15 @@ fn r_fee_9_three_days_away_or_fewer_change_nothing() {
         from: date!(2026 - 11 - 10),
         to: date!(2026 - 11 - 12),
     }];
-    let m = care_month(dec!(480), NOVEMBER, date!(2026 - 01 - 01), None, &away, dec!(0.30))
-        .unwrap();
+    let m = care_month(
+        dec!(480),
+        NOVEMBER,
+        date!(2026 - 01 - 01),
+        None,
+        &away,
+        dec!(0.30),
+    )
+    .unwrap();
     assert_eq!(m.absence_days_full, 3);
     assert_eq!(m.absence_days_reduced, 0);
     assert_eq!(m.amount, dec!(480.00));
@@ -142,8 +163,15 @@ fn r_fee_9_an_absence_from_the_month_before_counts_its_days_from_its_start() {
         from: date!(2026 - 10 - 30),
         to: date!(2026 - 11 - 04),
     }];
-    let m = care_month(dec!(480), NOVEMBER, date!(2026 - 01 - 01), None, &away, dec!(0.30))
-        .unwrap();
+    let m = care_month(
+        dec!(480),
+        NOVEMBER,
+        date!(2026 - 01 - 01),
+        None,
+        &away,
+        dec!(0.30),
+    )
+    .unwrap();
     assert_eq!(m.absence_days_full, 1);
     assert_eq!(m.absence_days_reduced, 3);
     assert_eq!(m.amount, dec!(446.40));
@@ -151,8 +179,15 @@ fn r_fee_9_an_absence_from_the_month_before_counts_its_days_from_its_start() {
 
 #[test]
 fn r_fee_9_a_stay_starting_within_the_month_pays_its_days_only() {
-    let m = care_month(dec!(480), NOVEMBER, date!(2026 - 11 - 21), None, &[], dec!(0.30))
-        .unwrap();
+    let m = care_month(
+        dec!(480),
+        NOVEMBER,
+        date!(2026 - 11 - 21),
+        None,
+        &[],
+        dec!(0.30),
+    )
+    .unwrap();
     assert_eq!(m.days_in_care, 10);
     assert_eq!(m.amount, dec!(160.00));
     let ended = care_month(

@@ -298,9 +298,6 @@ mod tests {
         assert_eq!(csv_amount(dec!(457.6)), "457,60");
         assert_eq!(csv_amount(dec!(0.005)), "0,01");
         assert_eq!(csv_quantity(dec!(30.00)), "30");
-        assert_eq!(
-            csv_row(&["a", "b;c", "d\"e"]),
-            "a;\"b;c\";\"d\"\"e\"\r\n"
-        );
+        assert_eq!(csv_row(&["a", "b;c", "d\"e"]), "a;\"b;c\";\"d\"\"e\"\r\n");
     }
 }

@@ -8,8 +8,8 @@
 
 use crate::support::{Backend, TestApp, postgres_url, spawn_app};
 use atvejis_api::store::entities::{
-    facility_places, income_records, municipalities, persons, rates, stay_absences,
-    stay_fee_terms, stays,
+    facility_places, income_records, municipalities, persons, rates, stay_absences, stay_fee_terms,
+    stays,
 };
 use rust_decimal::Decimal;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -210,18 +210,20 @@ async fn generate(app: &TestApp, count: usize) -> Date {
         .unwrap();
         income_records::Entity::insert_many(chunk.iter().enumerate().flat_map(
             |(i, (person, _))| {
-                income_months.iter().map(move |(y, m)| income_records::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    municipality_id: Set(kelme),
-                    person_id: Set(*person),
-                    year: Set(*y),
-                    month: Set(*m),
-                    amount: Set(Decimal::from(400 + (i % 50) * 20)),
-                    source: Set("sodra".into()),
-                    note: Set(None),
-                    created_at: Set(now),
-                    created_by: Set(None),
-                })
+                income_months
+                    .iter()
+                    .map(move |(y, m)| income_records::ActiveModel {
+                        id: Set(Uuid::now_v7()),
+                        municipality_id: Set(kelme),
+                        person_id: Set(*person),
+                        year: Set(*y),
+                        month: Set(*m),
+                        amount: Set(Decimal::from(400 + (i % 50) * 20)),
+                        source: Set("sodra".into()),
+                        note: Set(None),
+                        created_at: Set(now),
+                        created_by: Set(None),
+                    })
             },
         ))
         .exec(db)

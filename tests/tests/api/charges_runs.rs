@@ -100,10 +100,7 @@ async fn load_demo(app: &TestApp) {
 async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
     load_demo(app).await;
     let mut stays = app
-        .get(
-            "/api/v1/stays?place_kind=long_term_care&open=true",
-            token,
-        )
+        .get("/api/v1/stays?place_kind=long_term_care&open=true", token)
         .await
         .assert_status(200)
         .as_array()
@@ -371,15 +368,14 @@ async fn the_exports_have_the_documented_columns_and_the_xlsx_is_a_workbook(app:
     assert_eq!(a[0].len(), 11, "the personal code");
     assert_eq!(
         a[3],
-        format!(
-            "{}/{}",
-            m.first,
-            m.first.replace_day(days).unwrap()
-        )
+        format!("{}/{}", m.first, m.first.replace_day(days).unwrap())
     );
 
     let xlsx = app
-        .request(Method::GET, &format!("/api/v1/charge-runs/{id}/export.xlsx"))
+        .request(
+            Method::GET,
+            &format!("/api/v1/charge-runs/{id}/export.xlsx"),
+        )
         .bearer_auth(&specialist)
         .send()
         .await
@@ -401,12 +397,20 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
     )
     .await
     .assert_problem(422, "month_not_ended");
-    app.post("/api/v1/charge-runs", &specialist, json!({ "month": "2026-13" }))
-        .await
-        .assert_problem(422, "validation_failed");
-    app.post("/api/v1/charge-runs", &specialist, json!({ "month": "x\u{0}" }))
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post(
+        "/api/v1/charge-runs",
+        &specialist,
+        json!({ "month": "2026-13" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    app.post(
+        "/api/v1/charge-runs",
+        &specialist,
+        json!({ "month": "x\u{0}" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     assert_eq!(app.count("SELECT COUNT(*) FROM charge_runs").await, 0);
 
     // A run of the month is running (its heartbeat is fresh).
@@ -432,14 +436,22 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
     };
     let mut first = running(1);
     first.municipality_id = Set(kelme(&app).await);
-    charge_runs::Entity::insert(first).exec(&app.db).await.unwrap();
+    charge_runs::Entity::insert(first)
+        .exec(&app.db)
+        .await
+        .unwrap();
     app.post("/api/v1/charge-runs", &specialist, json!({ "month": code }))
         .await
         .assert_problem(409, "charge_run_running");
     // The database refuses a second running run of the month itself.
     let mut second = running(2);
     second.municipality_id = Set(kelme(&app).await);
-    assert!(charge_runs::Entity::insert(second).exec(&app.db).await.is_err());
+    assert!(
+        charge_runs::Entity::insert(second)
+            .exec(&app.db)
+            .await
+            .is_err()
+    );
 
     // A run whose process died (no heartbeat for minutes) is failed by
     // the next start, which runs.
@@ -613,7 +625,8 @@ async fn absences_are_refused_when_they_overlap_or_fall_outside_the_stay(app: Te
     .assert_problem(422, "validation_failed");
     // A change is version-checked.
     let change = format!("{path}/{}", first["id"].as_str().unwrap());
-    let body = json!({ "version": 1, "from": "2026-10-10", "to": "2026-10-12", "reason": "hospital" });
+    let body =
+        json!({ "version": 1, "from": "2026-10-10", "to": "2026-10-12", "reason": "hospital" });
     let changed = app.patch(&change, &specialist, body.clone()).await;
     assert_eq!(changed.assert_status(200)["days"], 3);
     app.patch(&change, &specialist, body)
@@ -624,9 +637,7 @@ async fn absences_are_refused_when_they_overlap_or_fall_outside_the_stay(app: Te
     assert_eq!(app.count("SELECT COUNT(*) FROM stay_absences").await, 1);
 }
 
-async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipality(
-    app: TestApp,
-) {
+async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipality(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     let (code, _, _) = last_month(&app);
     set_rate(&app, "care_price_long_term", "1500").await;
@@ -684,7 +695,13 @@ async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipali
     .exec(&app.db)
     .await
     .unwrap();
-    for tail in ["", "/charges", "/differences", "/export.csv", "/export.xlsx"] {
+    for tail in [
+        "",
+        "/charges",
+        "/differences",
+        "/export.csv",
+        "/export.xlsx",
+    ] {
         app.get(&format!("/api/v1/charge-runs/{theirs}{tail}"), &specialist)
             .await
             .assert_problem(404, "not_found");

@@ -32,7 +32,9 @@ use atvejis_domain::charges::{ChargeSource, ChargeUnit};
 use atvejis_domain::income::{YearMonth, income_window};
 use atvejis_domain::places::PlaceKind;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use time::Date;
@@ -336,13 +338,10 @@ async fn collect_stays<C: ConnectionTrait>(
         } else {
             CARE_PRICE_SHORT_TERM
         };
-        let (price, price_from) =
-            *rates
-                .get(price_kind)
-                .ok_or(CollectError::MissingRate {
-                    kind: price_kind,
-                    on: month.first,
-                })?;
+        let (price, price_from) = *rates.get(price_kind).ok_or(CollectError::MissingRate {
+            kind: price_kind,
+            on: month.first,
+        })?;
         let term = terms.get(&stay.id);
         let (income, months_recorded) = incomes
             .get(&stay.person_id)

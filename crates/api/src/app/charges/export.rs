@@ -17,9 +17,7 @@
 
 use super::runs::ExportRow;
 use crate::error::{ApiError, ApiResult};
-use atvejis_domain::charges::{
-    CSV_BOM, EXPORT_COLUMNS, csv_amount, csv_quantity, csv_row,
-};
+use atvejis_domain::charges::{CSV_BOM, EXPORT_COLUMNS, csv_amount, csv_quantity, csv_row};
 use rust_decimal::prelude::ToPrimitive;
 
 /// The CSV file.

@@ -227,7 +227,11 @@ fn full_name(p: &persons::Model) -> String {
 }
 
 /// Run `id` of the actor's municipality.
-async fn find<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ApiResult<charge_runs::Model> {
+async fn find<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ApiResult<charge_runs::Model> {
     Ok(scoped::<charge_runs::Entity>(actor)
         .filter(charge_runs::Column::Id.eq(id))
         .one(db)
@@ -472,8 +476,17 @@ async fn compute(
             .collect();
         let new: Vec<LineKey<Uuid>> = lines.iter().map(key_of).collect();
         if same_lines(&stored, &new) {
-            return finish(state, run, who, prev_lines, false, total, line_count, total_amount)
-                .await;
+            return finish(
+                state,
+                run,
+                who,
+                prev_lines,
+                false,
+                total,
+                line_count,
+                total_amount,
+            )
+            .await;
         }
     }
 
@@ -509,7 +522,17 @@ async fn compute(
         progress(&txn, run.id, done_people, total, state.clock.now()).await?;
         txn.commit().await?;
     }
-    finish(state, run, who, run.id, true, total, line_count, total_amount).await
+    finish(
+        state,
+        run,
+        who,
+        run.id,
+        true,
+        total,
+        line_count,
+        total_amount,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -528,7 +551,10 @@ async fn finish(
     let txn = state.db.begin().await?;
     charge_runs::Entity::update_many()
         .col_expr(charge_runs::Column::Status, Expr::value("done"))
-        .col_expr(charge_runs::Column::LinesRunId, Expr::value(Some(lines_run)))
+        .col_expr(
+            charge_runs::Column::LinesRunId,
+            Expr::value(Some(lines_run)),
+        )
         .col_expr(charge_runs::Column::Changed, Expr::value(Some(changed)))
         .col_expr(charge_runs::Column::TotalRecipients, Expr::value(total))
         .col_expr(charge_runs::Column::ProcessedRecipients, Expr::value(total))
@@ -586,7 +612,10 @@ pub async fn list(
     Ok((items, total))
 }
 
-pub(super) fn line_view(l: charge_lines::Model, names: &HashMap<Uuid, persons::Model>) -> ChargeLineView {
+pub(super) fn line_view(
+    l: charge_lines::Model,
+    names: &HashMap<Uuid, persons::Model>,
+) -> ChargeLineView {
     ChargeLineView {
         id: l.id,
         person_id: l.person_id,
