@@ -82,6 +82,7 @@ openapi: frontend-deps
 # Load test on PostgreSQL (see bench/README.md).
 bench:
 	bench/load.sh
+	bench/charges.sh
 
 clean:
 	$(CARGO) clean

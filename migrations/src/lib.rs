@@ -16,6 +16,7 @@ mod m20261202_000008_case_management;
 mod m20261203_000009_places_and_queues;
 mod m20261203_000011_deliveries;
 mod m20261203_000012_technical_aids;
+mod m20261203_000013_care_fees_and_charges;
 mod util;
 
 /// The ordered list of migrations.
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_places_and_queues::Migration),
             Box::new(m20261203_000011_deliveries::Migration),
             Box::new(m20261203_000012_technical_aids::Migration),
+            Box::new(m20261203_000013_care_fees_and_charges::Migration),
         ]
     }
 }

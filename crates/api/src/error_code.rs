@@ -180,6 +180,12 @@ pub enum ErrorCode {
     MealMonthsExceeded,
     /// R-LIM-5: more coupons than granted and not yet issued.
     CouponsExceedGrant,
+    /// A charge run is for a month that has ended (Vilnius time).
+    MonthNotEnded,
+    /// A charge run of this month is running; wait for it to finish.
+    ChargeRunRunning,
+    /// R-FEE-9: an absence overlaps another absence recorded for the stay.
+    AbsenceOverlaps,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -189,7 +195,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 86] = [
+    pub const ALL: [ErrorCode; 89] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -274,6 +280,9 @@ impl ErrorCode {
         ErrorCode::MealWeeklyLimitExceeded,
         ErrorCode::MealMonthsExceeded,
         ErrorCode::CouponsExceedGrant,
+        ErrorCode::MonthNotEnded,
+        ErrorCode::ChargeRunRunning,
+        ErrorCode::AbsenceOverlaps,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -365,6 +374,9 @@ impl ErrorCode {
             ErrorCode::MealWeeklyLimitExceeded => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::MealMonthsExceeded => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::CouponsExceedGrant => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::MonthNotEnded => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ChargeRunRunning => StatusCode::CONFLICT,
+            ErrorCode::AbsenceOverlaps => StatusCode::CONFLICT,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -531,6 +543,15 @@ impl ErrorCode {
             ErrorCode::CouponsExceedGrant => {
                 "R-LIM-5: more coupons than granted and not yet issued."
             }
+            ErrorCode::MonthNotEnded => {
+                "A charge run is for a month that has ended (Vilnius time)."
+            }
+            ErrorCode::ChargeRunRunning => {
+                "A charge run of this month is running; wait for it to finish."
+            }
+            ErrorCode::AbsenceOverlaps => {
+                "R-FEE-9: an absence overlaps another absence recorded for the stay."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -623,6 +644,9 @@ impl ErrorCode {
             ErrorCode::MealWeeklyLimitExceeded => "meal_weekly_limit_exceeded",
             ErrorCode::MealMonthsExceeded => "meal_months_exceeded",
             ErrorCode::CouponsExceedGrant => "coupons_exceed_grant",
+            ErrorCode::MonthNotEnded => "month_not_ended",
+            ErrorCode::ChargeRunRunning => "charge_run_running",
+            ErrorCode::AbsenceOverlaps => "absence_overlaps",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -185,6 +185,8 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), Bo
     let listener = TcpListener::bind(config.bind)?;
     let address = listener.local_addr()?;
     let demo = config.demo;
+    // Charge runs left running by a process that stopped can be run again.
+    store::charges::fail_interrupted(&db, Clock::system().now()).await?;
     let state = startup::state(config, db)?;
     let server = startup::run(listener, state)?;
     tracing::info!(%address, "listening");

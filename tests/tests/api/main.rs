@@ -18,6 +18,8 @@ mod case_plans;
 mod case_referrals;
 mod cases;
 mod casework;
+mod charges_bench;
+mod charges_runs;
 mod compose;
 mod deadlines;
 mod deliveries_records;

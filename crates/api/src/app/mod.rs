@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod catalogue;
+pub mod charges;
 pub mod common;
 pub mod decisions;
 pub mod deliveries;

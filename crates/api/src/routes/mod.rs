@@ -10,6 +10,7 @@ pub mod auth;
 pub mod case_referrals;
 pub mod cases;
 pub mod catalogue;
+pub mod charges;
 
 pub mod decisions;
 pub mod deliveries;
@@ -150,4 +151,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(aids::loans::return_loan)
         .service(aids::loans::record_death);
     deliveries::configure(cfg);
+    charges::configure(cfg);
 }

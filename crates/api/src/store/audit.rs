@@ -398,11 +398,32 @@ pub enum AuditAction {
     /// Meal coupons were issued in the journal (R-LIM-5).
     #[serde(rename = "coupon.issue")]
     CouponIssue,
+    /// The fee terms of a stay were set from a date (R-FEE-8).
+    #[serde(rename = "stay.fee_terms_set")]
+    StayFeeTermsSet,
+    /// An absence from care was recorded (R-FEE-9).
+    #[serde(rename = "stay.absence_record")]
+    StayAbsenceRecord,
+    /// An absence from care was changed (R-FEE-9).
+    #[serde(rename = "stay.absence_change")]
+    StayAbsenceChange,
+    /// A monthly charge run was started.
+    #[serde(rename = "charge_run.start")]
+    ChargeRunStart,
+    /// A monthly charge run finished (or failed), with its counts.
+    #[serde(rename = "charge_run.finish")]
+    ChargeRunFinish,
+    /// A charge run's lines or export were read.
+    #[serde(rename = "charge_run.read")]
+    ChargeRunRead,
+    /// A person's charges, month by month, were read.
+    #[serde(rename = "person.charges_read")]
+    PersonChargesRead,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 101] = [
+    pub const ALL: [AuditAction; 108] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -504,6 +525,13 @@ impl AuditAction {
         AuditAction::MealListAdd,
         AuditAction::CouponGrant,
         AuditAction::CouponIssue,
+        AuditAction::StayFeeTermsSet,
+        AuditAction::StayAbsenceRecord,
+        AuditAction::StayAbsenceChange,
+        AuditAction::ChargeRunStart,
+        AuditAction::ChargeRunFinish,
+        AuditAction::ChargeRunRead,
+        AuditAction::PersonChargesRead,
     ];
 
     /// The stored code.
@@ -610,6 +638,13 @@ impl AuditAction {
             AuditAction::MealListAdd => "meal_list.add",
             AuditAction::CouponGrant => "coupon.grant",
             AuditAction::CouponIssue => "coupon.issue",
+            AuditAction::StayFeeTermsSet => "stay.fee_terms_set",
+            AuditAction::StayAbsenceRecord => "stay.absence_record",
+            AuditAction::StayAbsenceChange => "stay.absence_change",
+            AuditAction::ChargeRunStart => "charge_run.start",
+            AuditAction::ChargeRunFinish => "charge_run.finish",
+            AuditAction::ChargeRunRead => "charge_run.read",
+            AuditAction::PersonChargesRead => "person.charges_read",
         }
     }
 

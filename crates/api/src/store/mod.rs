@@ -10,6 +10,7 @@ pub mod case_plans;
 pub mod cases;
 pub mod catalogue;
 pub mod certificates;
+pub mod charges;
 pub mod decisions;
 pub mod demo_aids;
 pub mod deliveries;
