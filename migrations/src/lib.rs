@@ -14,6 +14,7 @@ mod m20261202_000006_signing_delegations;
 mod m20261202_000007_audit_client_request;
 mod m20261202_000008_case_management;
 mod m20261203_000009_places_and_queues;
+mod m20261203_000010_fee_rates_and_records;
 mod util;
 
 /// The ordered list of migrations.
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_audit_client_request::Migration),
             Box::new(m20261202_000008_case_management::Migration),
             Box::new(m20261203_000009_places_and_queues::Migration),
+            Box::new(m20261203_000010_fee_rates_and_records::Migration),
         ]
     }
 }

@@ -35,6 +35,7 @@ use utoipa::{Modify, OpenApi};
         (name = "signing-delegations", description = "Who signs decisions on which service types, and when (administrators; R-ROLE-2)"),
         (name = "cases", description = "Case management (atvejo vadyba) of families with children at social risk: cases, assessments, meetings, help plans, reviews, the monitoring journal (R-CM-1..5, R-CMP-1..5)"),
         (name = "places", description = "Facilities, places and fair queues: capacity, queues in R-Q-3 order with every position change explained, offers, admissions with the R-LIM-7 checklist, stays, the overnight shelter's arrivals (R-Q-1..5, R-LIM-7, R-DL-5)"),
+        (name = "fees", description = "The fee engine: quotes with the full breakdown (R-FEE-0..7, R-FEE-12), decisions' fee records and their monthly review"),
         (name = "procedure-parameters", description = "The terms of case management by date: R-CMP-1, -2, -4 (administrators set them)"),
         (name = "audit", description = "The audit log (auditors)"),
         (name = "health", description = "Liveness and readiness"),

@@ -17,6 +17,7 @@ pub mod catalogue;
 pub mod common;
 pub mod decisions;
 pub mod families;
+pub mod fees;
 pub mod lifecycle;
 pub mod me;
 pub mod organisation;

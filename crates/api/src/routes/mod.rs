@@ -12,6 +12,7 @@ pub mod catalogue;
 
 pub mod decisions;
 pub mod families;
+pub mod fees;
 pub mod health;
 pub mod me;
 pub mod organisation;
@@ -132,5 +133,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(places::stays::get_stay)
         .service(places::stays::arrive)
         .service(places::stays::extend_stay)
-        .service(places::stays::end_stay);
+        .service(places::stays::end_stay)
+        .service(fees::quotes::quote_fee)
+        .service(fees::reviews::list_fee_reviews)
+        .service(fees::reviews::confirm_fee_review);
 }

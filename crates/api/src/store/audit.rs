@@ -344,11 +344,23 @@ pub enum AuditAction {
     /// A stay ended, with the reason.
     #[serde(rename = "stay.end")]
     StayEnd,
+    /// A fee was quoted for a stored person (their income was read).
+    #[serde(rename = "fee.quote_read")]
+    FeeQuoteRead,
+    /// A decision's fee record was stored (at signing).
+    #[serde(rename = "fee.record_create")]
+    FeeRecordCreate,
+    /// The fees to review for a month were read (they show income).
+    #[serde(rename = "fee.review_read")]
+    FeeReviewRead,
+    /// A changed fee was confirmed from a month: a new fee record.
+    #[serde(rename = "fee.review_confirm")]
+    FeeReviewConfirm,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 83] = [
+    pub const ALL: [AuditAction; 87] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -432,6 +444,10 @@ impl AuditAction {
         AuditAction::StayArrive,
         AuditAction::StayExtend,
         AuditAction::StayEnd,
+        AuditAction::FeeQuoteRead,
+        AuditAction::FeeRecordCreate,
+        AuditAction::FeeReviewRead,
+        AuditAction::FeeReviewConfirm,
     ];
 
     /// The stored code.
@@ -520,6 +536,10 @@ impl AuditAction {
             AuditAction::StayArrive => "stay.arrive",
             AuditAction::StayExtend => "stay.extend",
             AuditAction::StayEnd => "stay.end",
+            AuditAction::FeeQuoteRead => "fee.quote_read",
+            AuditAction::FeeRecordCreate => "fee.record_create",
+            AuditAction::FeeReviewRead => "fee.review_read",
+            AuditAction::FeeReviewConfirm => "fee.review_confirm",
         }
     }
 

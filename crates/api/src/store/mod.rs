@@ -16,6 +16,7 @@ pub mod demo_places;
 pub mod entities;
 pub mod error;
 pub mod families;
+pub mod fees;
 pub mod income;
 pub mod organisation;
 pub mod persons;

@@ -119,6 +119,9 @@ mod impls {
         stays
     );
 
+    // Issue 11, fees.
+    municipality_wide!(fee_records);
+
     macro_rules! case_records {
         ($($module:ident),*) => {$(
             impl MunicipalityScoped for $module::Entity {

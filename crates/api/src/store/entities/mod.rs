@@ -20,6 +20,7 @@ pub mod facility_capacities;
 pub mod facility_places;
 pub mod families;
 pub mod family_members;
+pub mod fee_records;
 pub mod income_records;
 pub mod institutions;
 pub mod login_failures;
