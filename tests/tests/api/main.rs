@@ -18,6 +18,8 @@ mod casework;
 mod compose;
 mod deadlines;
 mod errors;
+mod fees_quotes;
+mod fees_reviews;
 mod hardening;
 mod health;
 mod layer_access;
