@@ -913,6 +913,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fee-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote the monthly fee of a service type on a date, with every step:
+         *     for a stored person (`person_id`: their recorded income and family over
+         *     the 3 months before `on`; the read is recorded, `fee.quote_read`, and
+         *     needs `X-Purpose`) or for a household given in the body. Home help and
+         *     respite need `hours` (R-FEE-1..3); transport `km_one_way` (one trip,
+         *     R-FEE-4..7 under R-FEE-2's floor), with `destination_free` (R-FEE-6) or
+         *     `full_price` (R-FEE-7: no income needed). Free services answer 0
+         *     (R-FEE-12). Care (R-FEE-8/9) and technical aids (R-FEE-10/11) answer
+         *     422 `quote_not_available` for now. Nothing is stored.
+         */
+        post: operations["quote_fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decisions in force in a month whose monthly fee would change under
+         *     the rates in force that month and the person's income as last assessed,
+         *     each with the fee in force and the new one (both with their breakdown).
+         *     Decisions whose new fee cannot be calculated are listed under
+         *     `problems`. The read is recorded (`fee.review_read`).
+         */
+        get: operations["list_fee_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-reviews/{decision_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a decision's changed fee from a month: a new fee record; the
+         *     earlier ones stay. Answers the decision's records, oldest first.
+         */
+        post: operations["confirm_fee_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2321,7 +2391,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -2720,6 +2790,16 @@ export interface components {
          * @enum {string}
          */
         ClosingReason: "goals_reached" | "family_moved_away" | "child_came_of_age" | "other";
+        /** @description A changed fee to confirm. */
+        ConfirmRequest: {
+            /** @description The month it applies from, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int32
+             * @description The `record_version` of the review you read (0: no record yet).
+             */
+            version: number;
+        };
         /**
          * @description The kind of a monitoring journal entry (šeimos stebėsena).
          * @enum {string}
@@ -3250,7 +3330,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -3406,6 +3486,40 @@ export interface components {
          * @enum {string}
          */
         FeeBand: "up_to2_free" | "above2_below3" | "from3_to4" | "from4_to5" | "from5";
+        /** @description A fee with every step, for display and to keep. */
+        FeeBreakdown: {
+            band?: components["schemas"]["FeeBand"] | null;
+            /** @description `cap_rate × base_income`. */
+            cap_amount?: string | null;
+            /** @description The cap as a share of income (home help). */
+            cap_rate?: string | null;
+            /** @description The cost of the service (its full price). */
+            cost: string;
+            /** @description The fee, rounded half-up to cents. */
+            fee: string;
+            fee_rule?: components["schemas"]["FeeRule"] | null;
+            /** @description `(I − 2V) × members`: the most the fee may take (R-FEE-2). */
+            floor_room?: string | null;
+            /** @description The hourly price (home help). */
+            hourly_price?: string | null;
+            /** @description Hours a month (home help). */
+            hours?: string | null;
+            income?: components["schemas"]["IncomeBasis"] | null;
+            /** @description What decided the fee. */
+            limited_by: components["schemas"]["FeeLimit"];
+            /** @description The rate values used, with the dates they are in force from. */
+            rates_used: components["schemas"]["RateUsed"][];
+            /**
+             * Format: date
+             * @description The date whose rates were used.
+             */
+            reference_date: string;
+            /** @description The service type's code. */
+            service_type: string;
+            transport_tier?: components["schemas"]["TransportTier"] | null;
+            /** @description Transport: each trip. */
+            trips: components["schemas"]["TripLine"][];
+        };
         /** @description The fee calculation, line by line, as kept with the decision. */
         FeeCalculationView: {
             /**
@@ -3459,13 +3573,125 @@ export interface components {
          * @description Which limit decided the fee.
          * @enum {string}
          */
-        FeeLimit: "free" | "cost" | "cap" | "floor";
+        FeeLimit: "free" | "cost" | "cap" | "floor" | "tariff";
         /** @description A fee preview. */
         FeePreview: {
             calculation?: components["schemas"]["FeeCalculationView"] | null;
             /** @description Free, calculated or set at delivery. */
             kind: components["schemas"]["FeeKind"];
         };
+        /** @description A fee record. */
+        FeeRecordView: {
+            /** @description The calculation. */
+            calculation: components["schemas"]["FeeBreakdown"];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            confirmed_at: string;
+            /**
+             * Format: uuid
+             * @description Who confirmed it (the signer of the decision for the first).
+             */
+            confirmed_by?: string | null;
+            /**
+             * Format: date
+             * @description The first day of the month it applies from.
+             */
+            effective_from: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The monthly fee. */
+            monthly_fee: string;
+            /**
+             * Format: int32
+             * @description 1 for the first, then one more for each confirmed change.
+             */
+            version: number;
+        };
+        /** @description A decision's fee records, oldest first. */
+        FeeRecords: {
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description Every record: the history stays. */
+            records: components["schemas"]["FeeRecordView"][];
+        };
+        /** @description A decision whose fee would change in the month. */
+        FeeReviewItem: {
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description The fee under the rates in force that month. */
+            new: components["schemas"]["FeeBreakdown"];
+            /** @description The fee in force that month. */
+            old: components["schemas"]["FeeBreakdown"];
+            /**
+             * Format: uuid
+             * @description Its person.
+             */
+            person_id: string;
+            /**
+             * Format: int32
+             * @description The version of the fee record in force (0: none yet, the fee kept
+             *     with the decision): send it back to confirm.
+             */
+            record_version: number;
+            /** @description The service type's code. */
+            service_type: string;
+        };
+        /** @description The fees to review for a month. */
+        FeeReviewPage: {
+            /** @description The decisions whose fee would change, oldest decision first. */
+            items: components["schemas"]["FeeReviewItem"][];
+            /** @description The month, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /** @description Decisions whose new fee cannot be calculated. */
+            problems: components["schemas"]["FeeReviewProblem"][];
+            /**
+             * Format: int64
+             * @description All of them.
+             */
+            total: number;
+        };
+        /**
+         * @description A decision whose new fee cannot be calculated (a rate or an income is
+         *     missing): it stays as it is until that is fixed.
+         */
+        FeeReviewProblem: {
+            /** @description The problem's code (`rate_missing`, `income_incomplete`). */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description What is wrong. */
+            detail: string;
+        };
+        /**
+         * @description The RULES.md rule that sets a paid service's fee. Stored in the spec as
+         *     the rule's name (e.g. `"R-FEE-1"`).
+         * @enum {string}
+         */
+        FeeRule: "R-FEE-1" | "R-FEE-5" | "R-FEE-8" | "R-FEE-10";
         /**
          * @description What is wrong with a field (`errors[].code`). Integrators match on these;
          *     a code is never renamed.
@@ -3606,6 +3832,27 @@ export interface components {
              */
             until?: string | null;
         };
+        /**
+         * @description A household given in a quote instead of a stored person: the first
+         *     member is the person the service is for.
+         */
+        Household: {
+            /** @description The members (1–50), the person first. */
+            members: components["schemas"]["HouseholdMember"][];
+            /**
+             * @description The service is for the family: a share applies to the family's
+             *     total income (R-FEE-1).
+             */
+            service_for_family?: boolean;
+        };
+        /** @description One member of a household given in a quote. */
+        HouseholdMember: {
+            /**
+             * @description Average monthly income (EUR, at least 0, at most two decimals).
+             * @example 450.00
+             */
+            monthly_income: string;
+        };
         /** @description The inbox. */
         Inbox: {
             /**
@@ -3625,6 +3872,31 @@ export interface components {
              * @description How many are overdue.
              */
             overdue: number;
+        };
+        /** @description Whose income a fee counts. */
+        IncomeBasis: {
+            /**
+             * @description The income a share applies to: the person's, or the family's total
+             *     for a family's service.
+             */
+            base_income: string;
+            /** @description `2V`: up to and including this, free (R-FEE-0). */
+            free_limit: string;
+            /** @description Average monthly income per member `I`. */
+            income_per_member: string;
+            /**
+             * Format: int32
+             * @description Family members counted.
+             */
+            members: number;
+            /**
+             * @description The months of recorded income counted (`YYYY-MM`, the 3 months
+             *     before the reference date); empty for a household given in a quote
+             *     (its monthly incomes are as given).
+             */
+            months: string[];
+            /** @description The VRP in force `V`. */
+            vrp: string;
         };
         /** @description One month's income from one source. */
         IncomeRecordView: {
@@ -4759,11 +5031,67 @@ export interface components {
             version: number;
         };
         /**
+         * @description What to quote. The fields a service type needs: home help and respite
+         *     `hours` (a month); transport `km_one_way` (one trip), optionally
+         *     `destination_free` (R-FEE-6) or `full_price` (R-FEE-7, no income
+         *     needed). Care and technical aids add their fields when their rules join.
+         */
+        QuoteRequest: {
+            /** @description Transport: a free destination (R-FEE-6). */
+            destination_free?: boolean;
+            /**
+             * @description Transport: the person pays the full price without proving income
+             *     (R-FEE-7).
+             */
+            full_price?: boolean;
+            /**
+             * @description Home help, respite: hours a month (0–744, at most two decimals).
+             * @example 20
+             */
+            hours?: string | null;
+            household?: components["schemas"]["Household"] | null;
+            /**
+             * @description Transport: km from the centre to the drop-off point, one way
+             *     (0–10,000, at most two decimals).
+             * @example 25
+             */
+            km_one_way?: string | null;
+            /**
+             * Format: date
+             * @description The date whose rates apply (and whose 3 months before count the
+             *     income of a stored person).
+             */
+            on: string;
+            /**
+             * Format: uuid
+             * @description A stored person: their recorded income and family (the read is
+             *     recorded; send `X-Purpose`). Either this or `household`.
+             */
+            person_id?: string | null;
+            /** @description The service type's code (`home_help`, `transport`, …). */
+            service_type: string;
+        };
+        /**
          * @description A kind of rate. Stored and sent as its code (`vrp`, `home_help_cap_2_3`, …);
          *     a code is never renamed.
          * @enum {string}
          */
-        RateKind: "vrp" | "home_help_hourly_price" | "home_help_cap_2_3" | "home_help_cap_3_4" | "home_help_cap_4_5" | "home_help_cap_5";
+        RateKind: "vrp" | "home_help_hourly_price" | "home_help_cap_2_3" | "home_help_cap_3_4" | "home_help_cap_4_5" | "home_help_cap_5" | "transport_km_price" | "transport_tariff_2_3" | "transport_tariff_3_4" | "transport_tariff_4" | "care_income_share" | "care_absence_share" | "care_asset_share" | "care_asset_normative" | "group_living_short_term_monthly_price" | "group_living_long_term_monthly_price" | "day_care_alone_cap_below_2" | "day_care_alone_cap_2_3" | "day_care_alone_cap_3" | "day_care_family_cap_below_2" | "day_care_family_cap_2_3" | "day_care_family_cap_3_4" | "day_care_family_cap_4_5" | "day_care_family_cap_5";
+        /**
+         * @description A rate value a calculation used, with the date it is in force from (the
+         *     caller reads it from the municipality's rate table).
+         */
+        RateUsed: {
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            effective_from: string;
+            /** @description The kind of rate. */
+            kind: components["schemas"]["RateKind"];
+            /** @description Its value. */
+            value: string;
+        };
         /** @description A rate from a date. */
         RateView: {
             /**
@@ -5350,6 +5678,30 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
+        };
+        /**
+         * @description The tier a transport fare is charged at.
+         * @enum {string}
+         */
+        TransportTier: "up_to2_free" | "above2_below3" | "from3_to4" | "from4" | "full_price";
+        /** @description One trip of a transport fee (R-FEE-4 … R-FEE-7, R-FEE-2). */
+        TripLine: {
+            /** @description What is paid for the trip. */
+            charged: string;
+            /** @description The full price of the trip. */
+            cost: string;
+            /** @description A free destination (R-FEE-6). */
+            destination_free: boolean;
+            /** @description The fare at the tariff. */
+            fare: string;
+            /** @description Km charged: there and back (R-FEE-4). */
+            km_charged: string;
+            /** @description Km from the centre to the drop-off point. */
+            km_one_way: string;
+            /** @description The tariff per km applied. */
+            per_km: string;
+            /** @description What the 2 VRP floor took off (R-FEE-2). */
+            reduction: string;
         };
         /** @description Changes to an application. */
         UpdateApplicationRequest: {
@@ -10069,6 +10421,264 @@ export interface operations {
             };
         };
     };
+    quote_fee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why you read the person's income (required with `person_id`; recorded) */
+                "X-Purpose"?: components["schemas"]["Purpose"] | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The fee with its breakdown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeBreakdown"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a role that quotes fees */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field the service needs is missing or out of range (named), an unknown service type, income_incomplete, rate_missing, or quote_not_available */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fee_reviews: {
+        parameters: {
+            query: {
+                /**
+                 * @description The month, `YYYY-MM`.
+                 * @example 2026-01
+                 */
+                month: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header: {
+                /** @description Why you read it (it shows income; recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fees to review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeReviewPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division's charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a month (`YYYY-MM`), or no purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_fee_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision's fee records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeRecords"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division's charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No signed decision with a calculated fee in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict (another record since you read the review) or fee_unchanged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a month, before the service starts or not after the record in force */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -13960,7 +14570,7 @@ export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
@@ -13977,11 +14587,12 @@ export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
-export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
+export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor", "tariff"];
+export const feeRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeRule"]> = ["R-FEE-1", "R-FEE-5", "R-FEE-8", "R-FEE-10"];
 export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_change_own_roles", "admin_with_case_role", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing", "not_applicable", "before_received", "used_by_fee", "not_zero", "cannot_sign", "in_past", "before_1900"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const leaveReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LeaveReason"]> = ["moved_elsewhere", "died", "refused", "decision_revoked"];
@@ -13994,7 +14605,7 @@ export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
-export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
+export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
@@ -14004,3 +14615,4 @@ export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
 export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];
 export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["opened", "assigned", "assessment", "meeting", "plan_agreed", "review", "journal", "application_filed", "closed"];
+export const transportTierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransportTier"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4", "full_price"];
