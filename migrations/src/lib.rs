@@ -14,6 +14,7 @@ mod m20261202_000006_signing_delegations;
 mod m20261202_000007_audit_client_request;
 mod m20261202_000008_case_management;
 mod m20261203_000009_places_and_queues;
+mod m20261203_000010_fee_rates_and_records;
 mod m20261203_000011_deliveries;
 mod m20261203_000012_technical_aids;
 mod m20261203_000013_care_fees_and_charges;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_audit_client_request::Migration),
             Box::new(m20261202_000008_case_management::Migration),
             Box::new(m20261203_000009_places_and_queues::Migration),
+            Box::new(m20261203_000010_fee_rates_and_records::Migration),
             Box::new(m20261203_000011_deliveries::Migration),
             Box::new(m20261203_000012_technical_aids::Migration),
             Box::new(m20261203_000013_care_fees_and_charges::Migration),

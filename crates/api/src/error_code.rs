@@ -86,6 +86,11 @@ pub enum ErrorCode {
     /// Income is missing for some members and months of the window
     /// (R-FEE-1); `missing` names them.
     IncomeIncomplete,
+    /// The fee of this service type cannot be quoted yet (its prices are
+    /// set elsewhere).
+    QuoteNotAvailable,
+    /// The fee that month is the one in force: nothing to confirm.
+    FeeUnchanged,
     /// The service cannot start before the decision (R-DL-2).
     ServiceBeforeDecision,
     /// The family has no members.
@@ -195,7 +200,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 89] = [
+    pub const ALL: [ErrorCode; 91] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -233,6 +238,8 @@ impl ErrorCode {
         ErrorCode::AssessmentMissing,
         ErrorCode::RateMissing,
         ErrorCode::IncomeIncomplete,
+        ErrorCode::QuoteNotAvailable,
+        ErrorCode::FeeUnchanged,
         ErrorCode::ServiceBeforeDecision,
         ErrorCode::NoMembers,
         ErrorCode::CaseOpenForFamily,
@@ -327,6 +334,8 @@ impl ErrorCode {
             ErrorCode::AssessmentMissing => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::RateMissing => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::IncomeIncomplete => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::QuoteNotAvailable => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::FeeUnchanged => StatusCode::CONFLICT,
             ErrorCode::ServiceBeforeDecision => StatusCode::CONFLICT,
             ErrorCode::NoMembers => StatusCode::CONFLICT,
             ErrorCode::CaseOpenForFamily => StatusCode::CONFLICT,
@@ -437,6 +446,12 @@ impl ErrorCode {
             ErrorCode::RateMissing => "A rate needed for the calculation is not set for the date.",
             ErrorCode::IncomeIncomplete => {
                 "Income is missing for some members and months of the window (R-FEE-1); `missing` names them."
+            }
+            ErrorCode::QuoteNotAvailable => {
+                "The fee of this service type cannot be quoted yet (its prices are set elsewhere)."
+            }
+            ErrorCode::FeeUnchanged => {
+                "The fee that month is the one in force: nothing to confirm."
             }
             ErrorCode::ServiceBeforeDecision => {
                 "The service cannot start before the decision (R-DL-2)."
@@ -597,6 +612,8 @@ impl ErrorCode {
             ErrorCode::AssessmentMissing => "assessment_missing",
             ErrorCode::RateMissing => "rate_missing",
             ErrorCode::IncomeIncomplete => "income_incomplete",
+            ErrorCode::QuoteNotAvailable => "quote_not_available",
+            ErrorCode::FeeUnchanged => "fee_unchanged",
             ErrorCode::ServiceBeforeDecision => "service_before_decision",
             ErrorCode::NoMembers => "no_members",
             ErrorCode::CaseOpenForFamily => "case_open_for_family",

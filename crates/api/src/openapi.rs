@@ -38,6 +38,7 @@ use utoipa::{Modify, OpenApi};
         (name = "aids", description = "Technical aids: the inventory, stock per type, loans with the one-time fee and the refund of a bed returned within 12 months, the 30-day return after the user's death, the waiting list of a type out of stock (R-FEE-10, R-FEE-11, R-LIM-6)"),
         (name = "deliveries", description = "Recording the service: home help and respite schedules and visits (one path, `/deliveries`, for the visits of both), transport trips, meal lists and meal coupons (R-LIM-1..5, R-DL-4, R-FEE-6, R-FEE-7, R-FEE-12)"),
         (name = "charges", description = "Care fees of stays (fee terms and absences, R-FEE-8, R-FEE-9) and the monthly charge runs: progress, lines with their breakdown, differences between runs, CSV and XLSX exports for the accounting system, and each person's charges month by month (R-FEE-12: free services are never charged)"),
+        (name = "fees", description = "The fee engine: quotes with the full breakdown (R-FEE-0..7, R-FEE-12), decisions' fee records and their monthly review"),
         (name = "procedure-parameters", description = "The terms of case management by date: R-CMP-1, -2, -4 (administrators set them)"),
         (name = "audit", description = "The audit log (auditors)"),
         (name = "health", description = "Liveness and readiness"),

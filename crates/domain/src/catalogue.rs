@@ -99,13 +99,16 @@ pub enum FeeRule {
     /// (calculated by [`crate::fees::home_help_fee`]).
     #[serde(rename = "R-FEE-1")]
     Rfee1,
-    /// R-FEE-5 (set at delivery).
+    /// Transport: per trip by km and the income tier, the month under the
+    /// 2 VRP floor (R-FEE-4 … R-FEE-7, [`crate::fees::transport_month`]);
+    /// charged at delivery.
     #[serde(rename = "R-FEE-5")]
     Rfee5,
-    /// R-FEE-8 (set at delivery).
+    /// Short- and long-term care: a share of income, never above the price
+    /// (R-FEE-8, R-FEE-9); charged at delivery.
     #[serde(rename = "R-FEE-8")]
     Rfee8,
-    /// R-FEE-10 (set at delivery).
+    /// Technical aids: a one-time fee at issue (R-FEE-10, R-FEE-11).
     #[serde(rename = "R-FEE-10")]
     Rfee10,
 }
@@ -708,6 +711,21 @@ mod tests {
         ] {
             assert!(!find(code).free, "{code}");
         }
+    }
+
+    #[test]
+    fn r_fee_12_every_paid_service_names_its_fee_rule_and_free_ones_none() {
+        for spec in default_catalogue() {
+            assert_eq!(spec.free, spec.fee_rule.is_none(), "{}", spec.code);
+        }
+        let rule = |code: &str| find(code).fee_rule;
+        assert_eq!(rule("home_help"), Some(FeeRule::Rfee1));
+        assert_eq!(rule("respite"), Some(FeeRule::Rfee1));
+        assert_eq!(rule("transport"), Some(FeeRule::Rfee5));
+        assert_eq!(rule("group_living_short_term"), Some(FeeRule::Rfee8));
+        assert_eq!(rule("group_living_long_term"), Some(FeeRule::Rfee8));
+        assert_eq!(rule("technical_aids"), Some(FeeRule::Rfee10));
+        assert_eq!(serde_json::to_value(FeeRule::Rfee5).unwrap(), "R-FEE-5");
     }
 
     #[test]

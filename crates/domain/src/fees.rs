@@ -8,6 +8,10 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+#[path = "fee_rules.rs"]
+mod rules;
+pub use rules::*;
+
 /// Rounds money half-up to cents (RULES.md "Money", P).
 pub fn round_money(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -164,6 +168,8 @@ pub enum FeeLimit {
     Cap,
     /// The 2 VRP floor after the fee (R-FEE-2).
     Floor,
+    /// The per-km tariff of the income tier (R-FEE-5).
+    Tariff,
 }
 
 /// The home-help fee with every input and every step, kept with the

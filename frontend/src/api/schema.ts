@@ -4,6 +4,218 @@
  */
 
 export interface paths {
+    "/api/v1/aid-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The loans of my municipality, latest issue first, each with its fee,
+         *     refund and, after the user's death, the day it is due back and whether
+         *     it is overdue (R-LIM-6).
+         */
+        get: operations["list_loans"];
+        put?: never;
+        /**
+         * Issue an aid to a person: a named available item, or the first available
+         *     item of a type. The one-time fee in force on the day of issue is stored
+         *     on the loan (R-FEE-10); the F027/a extract must be at most 12 months old
+         *     (R-LIM-6). With no item of the type available: `aid_out_of_stock` — put
+         *     the person on the waiting list (`POST /aids/waiting`).
+         */
+        post: operations["issue_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One loan. */
+        get: operations["get_loan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}/death": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the user's death on a loan: the aid is due back within 30 days
+         *     (R-LIM-6) and shown overdue after that day.
+         */
+        post: operations["record_death"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aid-loans/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a loan: a bed back within 12 months of its issue (the same day
+         *     12 months later included) earns the refund, stored on the loan
+         *     (R-FEE-11); the item is available again (in repair when damaged) and
+         *     used from now on. The answer names the first person waiting for the
+         *     type (next; nothing is issued automatically).
+         */
+        post: operations["return_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inventory of my municipality, by type and serial number, with each
+         *     item's open loan.
+         */
+        get: operations["list_aids"];
+        put?: never;
+        /**
+         * Add an item to the inventory. The answer names the first person waiting
+         *     for the type (next; nothing is issued automatically).
+         */
+        post: operations["create_aid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table of my municipality (R-FEE-10 fees, R-FEE-11 refunds),
+         *     each row in force from its date; seeded with the prices in force since
+         *     2017-01-02.
+         */
+        get: operations["aid_prices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock per type: items available, on loan and in repair, the people
+         *     waiting, and the first of them (next when an item is available).
+         */
+        get: operations["aid_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people waiting, by type and position (1 = next). */
+        get: operations["list_waiting"];
+        put?: never;
+        /**
+         * Put a person on the waiting list of a type (last); `POST /aid-loans`
+         *     answers `aid_out_of_stock` when no item of the type is available.
+         */
+        post: operations["join_waiting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/waiting/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a person off the waiting list. */
+        post: operations["leave_waiting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item, with the first person waiting for its type when available. */
+        get: operations["get_aid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item: serial number, new/used, condition, location, status
+         *     (available, in repair, written off; not of an item on loan).
+         */
+        patch: operations["update_aid"];
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -794,6 +1006,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meal coupon grants of the municipality with their journals. */
+        get: operations["list_coupon_grants"];
+        put?: never;
+        /** Record a grant of meal coupons: 30 by the director's decision for a person returning from prison, or the number and period the social-support commission decided, assigned by the director (R-LIM-5). */
+        post: operations["grant_coupons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A coupon grant with its journal. */
+        get: operations["get_coupon_grant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an issue of coupons in the journal: how many, who received them (the person or an authorised person, named) and the signature; never more than granted (R-LIM-5). */
+        post: operations["issue_coupons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -860,6 +1124,42 @@ export interface paths {
          */
         post: operations["sign_decision"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home help and respite visits of the municipality, by person, schedule or month. */
+        get: operations["list_visits"];
+        put?: never;
+        /** Record a visit of home help or respite (one path for both) on an approved schedule, within its dates. Respite is refused, naming the rule, above 10 hours or 2 visits in an ISO week or 208 hours in a calendar year (R-LIM-1), or within 14 days of day or short-term social care unless the person receives day care permanently and respite is organised as short-term care (R-LIM-2). Hours in day care or other paid care during respite organised as short-term care are stored apart and count neither toward the fee nor the hours (R-LIM-3). A home-help week above the schedule's hours is recorded with `over_schedule`. */
+        post: operations["record_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit. */
+        get: operations["get_visit"];
+        put?: never;
+        post?: never;
+        /** Delete a visit recorded in error (audited with what it was). */
+        delete: operations["delete_visit"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1044,6 +1344,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fee-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote the monthly fee of a service type on a date, with every step:
+         *     for a stored person (`person_id`: their recorded income and family over
+         *     the 3 months before `on`; the read is recorded, `fee.quote_read`, and
+         *     needs `X-Purpose`) or for a household given in the body. Home help and
+         *     respite need `hours` (R-FEE-1..3); transport `km_one_way` (one trip,
+         *     R-FEE-4..7 under R-FEE-2's floor), with `destination_free` (R-FEE-6) or
+         *     `full_price` (R-FEE-7: no income needed). Free services answer 0
+         *     (R-FEE-12). Care (R-FEE-8/9) and technical aids (R-FEE-10/11) answer
+         *     422 `quote_not_available` for now. Nothing is stored.
+         */
+        post: operations["quote_fee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decisions in force in a month whose monthly fee would change under
+         *     the rates in force that month and the person's income as last assessed,
+         *     each with the fee in force and the new one (both with their breakdown).
+         *     Decisions whose new fee cannot be calculated are listed under
+         *     `problems`. The read is recorded (`fee.review_read`).
+         */
+        get: operations["list_fee_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-reviews/{decision_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a decision's changed fee from a month: a new fee record; the
+         *     earlier ones stay. Answers the decision's records, oldest first.
+         */
+        post: operations["confirm_fee_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1078,6 +1448,58 @@ export interface paths {
          *     to guess the password.
          */
         post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meal-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meal lists of the municipality, by day, month or person. */
+        get: operations["list_meal_lists"];
+        put?: never;
+        /** Create a named meal list for a working day (R-LIM-4). */
+        post: operations["create_meal_list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meal-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meal list with its recipients. */
+        get: operations["get_meal_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meal-lists/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a recipient with their signature (or an authorised person's): a person with a signed meals decision in force, once a day, at most 5 times a week, at most 12 months a year (R-LIM-4). */
+        post: operations["add_meal_recipient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1545,6 +1967,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home help and respite schedules of the municipality. */
+        get: operations["list_schedules"];
+        put?: never;
+        /** Draw up a schedule from a signed decision granting home help or respite: hours and visits a week, dates. A respite schedule at home has 1–10 hours and at most 2 visits a week (R-LIM-1). It waits for the Centre's director's approval. */
+        post: operations["create_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A schedule. */
+        get: operations["get_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Centre's director (the division head) approves a draft schedule; visits are recorded only on approved schedules. */
+        post: operations["approve_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-accounts": {
         parameters: {
             query?: never;
@@ -1812,6 +2286,75 @@ export interface paths {
          */
         put: operations["set_fee_terms"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trips of the municipality, by person, month or state. */
+        get: operations["list_trips"];
+        put?: never;
+        /** Request a trip: at least 5 working days ahead (R-DL-4), with S4's purpose, the destination and its kind (R-FEE-6 decides the free ones), odometer km one way, and the full-price choice without income proof (R-FEE-7; then no decision is needed). */
+        post: operations["request_trip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trip. */
+        get: operations["get_trip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a requested trip. */
+        post: operations["cancel_trip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The trip was done: the odometer km actually driven. */
+        post: operations["complete_trip"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2185,6 +2728,241 @@ export interface components {
              */
             draft_version: number;
         };
+        /**
+         * @description The physical condition of an item, recorded when it is added, edited or
+         *     returned.
+         * @enum {string}
+         */
+        AidCondition: "good" | "worn" | "damaged";
+        /** @description A page of items. */
+        AidItemPage: {
+            /** @description Items, by type and serial number. */
+            items: components["schemas"]["AidItemView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /** @description An item of the inventory. */
+        AidItemView: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /** @description Physical condition. */
+            condition: components["schemas"]["AidCondition"];
+            /** @description A note on the condition. */
+            condition_note?: string | null;
+            /**
+             * Format: date-time
+             * @description Added.
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The open loan, when on loan.
+             */
+            current_loan_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Where it is kept. */
+            location?: string | null;
+            /**
+             * @description Whether its next issue is a first one (`new`) or a re-issue (`used`):
+             *     the fee's column (R-FEE-10).
+             */
+            newness: components["schemas"]["Newness"];
+            /** @description Serial number (unique in the municipality). */
+            serial: string;
+            /** @description Status. */
+            status: components["schemas"]["AidStatus"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
+        /**
+         * @description An item as written, with the first person waiting for its type when the
+         *     item is available (shown as next; nothing is issued automatically).
+         */
+        AidItemWritten: components["schemas"]["AidItemView"] & {
+            next_waiting?: components["schemas"]["WaitingView"] | null;
+        };
+        /** @description A page of loans. */
+        AidLoanPage: {
+            /** @description Loans, latest issue first. */
+            items: components["schemas"]["AidLoanView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /** @description A loan of an aid. */
+        AidLoanView: {
+            /** @description Its type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: uuid
+             * @description The decision granting it, if recorded.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the user died on.
+             */
+            died_on?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the F027/a extract's date (valid 12 months).
+             */
+            extract_027a_issued_on: string;
+            /**
+             * @description R-FEE-10: the one-time fee, EUR.
+             * @example 72.00
+             */
+            fee: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Who issued it.
+             */
+            issued_by?: string | null;
+            /**
+             * Format: date
+             * @description Issued on (the fee is charged in this month).
+             */
+            issued_on: string;
+            /**
+             * Format: uuid
+             * @description The item lent.
+             */
+            item_id: string;
+            /** @description New or re-issued at issue. */
+            newness: components["schemas"]["Newness"];
+            /** @description Note. */
+            note?: string | null;
+            /** @description R-LIM-6: due back and not returned. */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: date
+             * @description The price row the fee came from (in force on the day of issue).
+             */
+            price_valid_from: string;
+            /**
+             * @description R-FEE-11: the refund, EUR (set at return; 0 when none).
+             * @example 29.00
+             */
+            refund?: string | null;
+            /**
+             * Format: date
+             * @description R-FEE-11: a bed returned on or before this day earns the refund.
+             */
+            refund_until: string;
+            return_condition?: components["schemas"]["AidCondition"] | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: to be returned by (30 days after the death).
+             */
+            return_due_on?: string | null;
+            /**
+             * Format: uuid
+             * @description Who took it back.
+             */
+            returned_by?: string | null;
+            /**
+             * Format: date
+             * @description Returned on (the refund is paid in this month).
+             */
+            returned_on?: string | null;
+            /** @description Its serial number. */
+            serial: string;
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
+        /** @description A price row (R-FEE-10, R-FEE-11). */
+        AidPriceView: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * @description R-FEE-10: fee for a new item, EUR.
+             * @example 72.00
+             */
+            fee_new: string;
+            /**
+             * @description R-FEE-10: fee for a re-issued item, EUR.
+             * @example 35.00
+             */
+            fee_used: string;
+            /**
+             * @description R-FEE-11: refund of a bed issued new, returned within 12 months, EUR.
+             * @example 29.00
+             */
+            refund_new: string;
+            /**
+             * @description R-FEE-11: refund of a bed issued used, EUR.
+             * @example 15.00
+             */
+            refund_used: string;
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            valid_from: string;
+        };
+        /**
+         * @description Where an item is.
+         * @enum {string}
+         */
+        AidStatus: "available" | "on_loan" | "in_repair" | "written_off";
+        /**
+         * @description A type of technical aid the centre lends. The four with a fee are the
+         *     seed's "judėjimo TPP" price table (R-FEE-10); the others are lent free.
+         * @enum {string}
+         */
+        AidType: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
         /** @description Another facility with free places. */
         AlternativeFacility: {
             /** @description Its address. */
@@ -2619,7 +3397,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -2684,6 +3462,16 @@ export interface components {
          * @enum {string}
          */
         BroughtBy: "police" | "ambulance" | "self" | "other";
+        /** @description A trip cancelled. */
+        CancelTrip: {
+            /** @description Why. */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description The trip's `version` as read.
+             */
+            version: number;
+        };
         /** @description A capacity of a kind of place from a day. */
         CapacityRequest: {
             /** @description The kind of place. */
@@ -3215,11 +4003,161 @@ export interface components {
          * @enum {string}
          */
         ClosingReason: "goals_reached" | "family_moved_away" | "child_came_of_age" | "other";
+        /** @description A trip done. */
+        CompleteTrip: {
+            /**
+             * @description The odometer km actually driven (there and back), more than 0.
+             * @example 47
+             */
+            km_driven: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description The trip's `version` as read.
+             */
+            version: number;
+        };
+        /** @description A changed fee to confirm. */
+        ConfirmRequest: {
+            /** @description The month it applies from, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int32
+             * @description The `record_version` of the review you read (0: no record yet).
+             */
+            version: number;
+        };
         /**
          * @description The kind of a monitoring journal entry (šeimos stebėsena).
          * @enum {string}
          */
         ContactKind: "visit" | "call" | "meeting" | "message" | "other";
+        /**
+         * @description The basis of a coupon grant (R-LIM-5).
+         * @enum {string}
+         */
+        CouponBasis: "prison_return" | "commission_decision";
+        /** @description A page of coupon grants. */
+        CouponGrantPage: {
+            /** @description The grants, newest first. */
+            items: components["schemas"]["CouponGrantView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /** @description A coupon grant with its journal. */
+        CouponGrantView: {
+            /** @description The basis. */
+            basis: components["schemas"]["CouponBasis"];
+            /** @description The commission decision's number. */
+            commission_decision_no?: string | null;
+            /**
+             * Format: date
+             * @description Its date.
+             */
+            commission_decision_on?: string | null;
+            /**
+             * Format: int32
+             * @description Coupons granted.
+             */
+            coupons: number;
+            /** @description The director's decision that assigns the coupons. */
+            director_decision_no?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description Coupons issued so far.
+             */
+            issued: number;
+            /** @description The journal, oldest first. */
+            issues: components["schemas"]["CouponIssueView"][];
+            /**
+             * Format: int32
+             * @description Coupons left.
+             */
+            left: number;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day, if set.
+             */
+            valid_until?: string | null;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
+        };
+        /** @description An issue in the coupon journal. */
+        CouponIssueView: {
+            /** @description The authorised person's name. */
+            authorised_name?: string | null;
+            /**
+             * Format: int32
+             * @description How many.
+             */
+            coupons: number;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date
+             * @description The day.
+             */
+            issued_on: string;
+            /** @description Who received them. */
+            received_by: components["schemas"]["CouponReceiver"];
+            /** @description The receiver signed the journal. */
+            signed: boolean;
+        };
+        /**
+         * @description Who received coupons.
+         * @enum {string}
+         */
+        CouponReceiver: "person" | "authorised_person";
+        /** @description A new item. */
+        CreateAidRequest: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            condition?: components["schemas"]["AidCondition"] | null;
+            /** @description A note on the condition. */
+            condition_note?: string | null;
+            /** @description Where it is kept. */
+            location?: string | null;
+            /** @description Never issued (`new`) or issued before (`used`). */
+            newness: components["schemas"]["Newness"];
+            /** @description Serial number, unique in the municipality (1–64 characters). */
+            serial: string;
+            status?: components["schemas"]["AidStatus"] | null;
+        };
         /** @description A new application. */
         CreateApplicationRequest: {
             /** @description How it came in. */
@@ -3451,6 +4389,19 @@ export interface components {
          * @enum {string}
          */
         DeadlineUnit: "calendar_days" | "working_days";
+        /** @description The user's death, recorded on a loan (R-LIM-6). */
+        DeathRequest: {
+            /**
+             * Format: date
+             * @description The user died on (not before the issue, not in the future).
+             */
+            died_on: string;
+            /**
+             * Format: int32
+             * @description The loan's `version` as read.
+             */
+            version: number;
+        };
         /** @description When a decision is due. */
         DecisionDeadline: {
             /**
@@ -3617,6 +4568,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Where a trip goes, as R-FEE-6 sorts destinations.
+         * @enum {string}
+         */
+        DestinationKind: "care_institution" | "district_institution" | "family_to_district_institution" | "other";
         /** @description A document's state at intake. */
         DocumentInput: {
             /** @description The document's code in the service type's list. */
@@ -3745,7 +4701,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -3901,6 +4857,40 @@ export interface components {
          * @enum {string}
          */
         FeeBand: "up_to2_free" | "above2_below3" | "from3_to4" | "from4_to5" | "from5";
+        /** @description A fee with every step, for display and to keep. */
+        FeeBreakdown: {
+            band?: components["schemas"]["FeeBand"] | null;
+            /** @description `cap_rate × base_income`. */
+            cap_amount?: string | null;
+            /** @description The cap as a share of income (home help). */
+            cap_rate?: string | null;
+            /** @description The cost of the service (its full price). */
+            cost: string;
+            /** @description The fee, rounded half-up to cents. */
+            fee: string;
+            fee_rule?: components["schemas"]["FeeRule"] | null;
+            /** @description `(I − 2V) × members`: the most the fee may take (R-FEE-2). */
+            floor_room?: string | null;
+            /** @description The hourly price (home help). */
+            hourly_price?: string | null;
+            /** @description Hours a month (home help). */
+            hours?: string | null;
+            income?: components["schemas"]["IncomeBasis"] | null;
+            /** @description What decided the fee. */
+            limited_by: components["schemas"]["FeeLimit"];
+            /** @description The rate values used, with the dates they are in force from. */
+            rates_used: components["schemas"]["RateUsed"][];
+            /**
+             * Format: date
+             * @description The date whose rates were used.
+             */
+            reference_date: string;
+            /** @description The service type's code. */
+            service_type: string;
+            transport_tier?: components["schemas"]["TransportTier"] | null;
+            /** @description Transport: each trip. */
+            trips: components["schemas"]["TripLine"][];
+        };
         /** @description The fee calculation, line by line, as kept with the decision. */
         FeeCalculationView: {
             /**
@@ -3954,13 +4944,125 @@ export interface components {
          * @description Which limit decided the fee.
          * @enum {string}
          */
-        FeeLimit: "free" | "cost" | "cap" | "floor";
+        FeeLimit: "free" | "cost" | "cap" | "floor" | "tariff";
         /** @description A fee preview. */
         FeePreview: {
             calculation?: components["schemas"]["FeeCalculationView"] | null;
             /** @description Free, calculated or set at delivery. */
             kind: components["schemas"]["FeeKind"];
         };
+        /** @description A fee record. */
+        FeeRecordView: {
+            /** @description The calculation. */
+            calculation: components["schemas"]["FeeBreakdown"];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            confirmed_at: string;
+            /**
+             * Format: uuid
+             * @description Who confirmed it (the signer of the decision for the first).
+             */
+            confirmed_by?: string | null;
+            /**
+             * Format: date
+             * @description The first day of the month it applies from.
+             */
+            effective_from: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The monthly fee. */
+            monthly_fee: string;
+            /**
+             * Format: int32
+             * @description 1 for the first, then one more for each confirmed change.
+             */
+            version: number;
+        };
+        /** @description A decision's fee records, oldest first. */
+        FeeRecords: {
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description Every record: the history stays. */
+            records: components["schemas"]["FeeRecordView"][];
+        };
+        /** @description A decision whose fee would change in the month. */
+        FeeReviewItem: {
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description The fee under the rates in force that month. */
+            new: components["schemas"]["FeeBreakdown"];
+            /** @description The fee in force that month. */
+            old: components["schemas"]["FeeBreakdown"];
+            /**
+             * Format: uuid
+             * @description Its person.
+             */
+            person_id: string;
+            /**
+             * Format: int32
+             * @description The version of the fee record in force (0: none yet, the fee kept
+             *     with the decision): send it back to confirm.
+             */
+            record_version: number;
+            /** @description The service type's code. */
+            service_type: string;
+        };
+        /** @description The fees to review for a month. */
+        FeeReviewPage: {
+            /** @description The decisions whose fee would change, oldest decision first. */
+            items: components["schemas"]["FeeReviewItem"][];
+            /** @description The month, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /** @description Decisions whose new fee cannot be calculated. */
+            problems: components["schemas"]["FeeReviewProblem"][];
+            /**
+             * Format: int64
+             * @description All of them.
+             */
+            total: number;
+        };
+        /**
+         * @description A decision whose new fee cannot be calculated (a rate or an income is
+         *     missing): it stays as it is until that is fixed.
+         */
+        FeeReviewProblem: {
+            /** @description The problem's code (`rate_missing`, `income_incomplete`). */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Format: uuid
+             * @description The decision.
+             */
+            decision_id: string;
+            /** @description What is wrong. */
+            detail: string;
+        };
+        /**
+         * @description The RULES.md rule that sets a paid service's fee. Stored in the spec as
+         *     the rule's name (e.g. `"R-FEE-1"`).
+         * @enum {string}
+         */
+        FeeRule: "R-FEE-1" | "R-FEE-5" | "R-FEE-8" | "R-FEE-10";
         /** @description Set a stay's fee terms from a date. */
         FeeTermsRequest: {
             /** @description Whether the person is an adult. */
@@ -4183,6 +5285,27 @@ export interface components {
              */
             until?: string | null;
         };
+        /**
+         * @description A household given in a quote instead of a stored person: the first
+         *     member is the person the service is for.
+         */
+        Household: {
+            /** @description The members (1–50), the person first. */
+            members: components["schemas"]["HouseholdMember"][];
+            /**
+             * @description The service is for the family: a share applies to the family's
+             *     total income (R-FEE-1).
+             */
+            service_for_family?: boolean;
+        };
+        /** @description One member of a household given in a quote. */
+        HouseholdMember: {
+            /**
+             * @description Average monthly income (EUR, at least 0, at most two decimals).
+             * @example 450.00
+             */
+            monthly_income: string;
+        };
         /** @description The inbox. */
         Inbox: {
             /**
@@ -4202,6 +5325,31 @@ export interface components {
              * @description How many are overdue.
              */
             overdue: number;
+        };
+        /** @description Whose income a fee counts. */
+        IncomeBasis: {
+            /**
+             * @description The income a share applies to: the person's, or the family's total
+             *     for a family's service.
+             */
+            base_income: string;
+            /** @description `2V`: up to and including this, free (R-FEE-0). */
+            free_limit: string;
+            /** @description Average monthly income per member `I`. */
+            income_per_member: string;
+            /**
+             * Format: int32
+             * @description Family members counted.
+             */
+            members: number;
+            /**
+             * @description The months of recorded income counted (`YYYY-MM`, the 3 months
+             *     before the reference date); empty for a household given in a quote
+             *     (its monthly incomes are as given).
+             */
+            months: string[];
+            /** @description The VRP in force `V`. */
+            vrp: string;
         };
         /** @description One month's income from one source. */
         IncomeRecordView: {
@@ -4255,6 +5403,57 @@ export interface components {
              * @description The institution this unit belongs to.
              */
             parent_id?: string | null;
+        };
+        /**
+         * @description An issue of an aid to a person: a named item, or the first available
+         *     item of a type.
+         */
+        IssueLoanRequest: {
+            aid_type?: components["schemas"]["AidType"] | null;
+            /**
+             * Format: uuid
+             * @description The signed `technical_aids` decision granting it, if there is one.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: date
+             * @description R-LIM-6: the F027/a medical extract's date (valid 12 months).
+             */
+            extract_027a_issued_on: string;
+            /**
+             * Format: date
+             * @description Issued on (default today; not in the future).
+             */
+            issued_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The item to issue (available).
+             */
+            item_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+        };
+        /** @description A person joining the waiting list of a type. */
+        JoinWaitingRequest: {
+            /** @description The type waited for. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: uuid
+             * @description The decision granting the aid, if there is one.
+             */
+            decision_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
         };
         /** @description An entry of the monitoring journal. */
         JournalEntryView: {
@@ -4321,6 +5520,16 @@ export interface components {
              */
             version: number;
         };
+        /** @description A person leaving the waiting list. */
+        LeaveWaitingRequest: {
+            /** @description Why. */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description The entry's `version` as read.
+             */
+            version: number;
+        };
         /** @description Login credentials. */
         LoginRequest: {
             /**
@@ -4374,6 +5583,72 @@ export interface components {
             scopes: components["schemas"]["ServiceScope"][];
             /** @description Username (client id for a service account). */
             username: string;
+        };
+        /** @description A page of meal lists. */
+        MealListPage: {
+            /** @description The lists, latest day first. */
+            items: components["schemas"]["MealListView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /** @description A meal list. */
+        MealListView: {
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Its name. */
+            name: string;
+            /** @description The recipients. */
+            recipients: components["schemas"]["MealRecipient"][];
+            /**
+             * Format: date
+             * @description The working day it is for.
+             */
+            served_on: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
+        };
+        /** @description A recipient on a list. */
+        MealRecipient: {
+            /**
+             * Format: uuid
+             * @description The meals decision in force.
+             */
+            decision_id: string;
+            /**
+             * Format: uuid
+             * @description Id of the entry.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /** @description Signed for the meal. */
+            signed: boolean;
+            /** @description An authorised person who signed instead, by name. */
+            signed_by_name?: string | null;
         };
         /** @description What a meeting decides. */
         MeetingDecisions: {
@@ -4538,6 +5813,60 @@ export interface components {
             /** @description The conclusion, free text. */
             summary: string;
         };
+        /** @description A grant to record. */
+        NewCouponGrant: {
+            /** @description The basis. */
+            basis: components["schemas"]["CouponBasis"];
+            /** @description `commission_decision`: the commission decision's number. */
+            commission_decision_no?: string | null;
+            /**
+             * Format: date
+             * @description `commission_decision`: its date.
+             */
+            commission_decision_on?: string | null;
+            /**
+             * Format: int32
+             * @description How many: fixed at 30 for `prison_return` (omit it or send 30);
+             *     required for `commission_decision`.
+             */
+            coupons?: number | null;
+            /** @description The director's decision that assigns the coupons. */
+            director_decision_no?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day (the commission's period).
+             */
+            valid_until?: string | null;
+        };
+        /** @description Coupons to issue. */
+        NewCouponIssue: {
+            /** @description The authorised person's name (required when they received them). */
+            authorised_name?: string | null;
+            /**
+             * Format: int32
+             * @description How many.
+             */
+            coupons: number;
+            /**
+             * Format: date
+             * @description The day (default today; not in the future).
+             */
+            issued_on?: string | null;
+            /** @description Who received them. */
+            received_by: components["schemas"]["CouponReceiver"];
+            /** @description The receiver signed the journal. */
+            signed: boolean;
+        };
         /** @description An entry to write. */
         NewJournalEntryRequest: {
             /**
@@ -4554,6 +5883,28 @@ export interface components {
             occurred_on: string;
             /** @description What happened. */
             text: string;
+        };
+        /** @description A list to create. */
+        NewMealList: {
+            /** @description Its name, e.g. the canteen. */
+            name: string;
+            /**
+             * Format: date
+             * @description A working day (R-LIM-4).
+             */
+            served_on: string;
+        };
+        /** @description A recipient to add. */
+        NewMealRecipient: {
+            /**
+             * Format: uuid
+             * @description A person with a signed `meals` decision in force that day.
+             */
+            person_id: string;
+            /** @description They signed for the meal. */
+            signed?: boolean;
+            /** @description An authorised person who signed instead, by name. */
+            signed_by_name?: string | null;
         };
         /** @description A meeting to record. */
         NewMeeting: {
@@ -4581,6 +5932,117 @@ export interface components {
              */
             places: number;
         };
+        /** @description A schedule to draw up. */
+        NewSchedule: {
+            /**
+             * Format: uuid
+             * @description A signed decision granting `home_help` or `respite`.
+             */
+            decision_id: string;
+            /**
+             * @description Hours a week (at most 2 decimals); respite at home 1–10 (R-LIM-1).
+             * @example 6
+             */
+            hours_per_week: string;
+            /** @description Notes. */
+            notes?: string | null;
+            respite_organisation?: components["schemas"]["RespiteOrganisation"] | null;
+            /**
+             * Format: date
+             * @description First day (not before the decision's service start).
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day.
+             */
+            valid_until: string;
+            /**
+             * Format: int32
+             * @description Visits a week; respite at home at most 2 (R-LIM-1).
+             */
+            visits_per_week: number;
+        };
+        /** @description A trip to request. */
+        NewTrip: {
+            /**
+             * Format: uuid
+             * @description A signed decision granting transport to the person; none only when
+             *     `full_price` (R-FEE-7).
+             */
+            decision_id?: string | null;
+            /** @description Where to. */
+            destination: string;
+            /** @description The kind of destination (R-FEE-6 decides which are free). */
+            destination_kind: components["schemas"]["DestinationKind"];
+            /**
+             * @description R-FEE-7: the person agrees to pay the full price (0.32 €/km) and
+             *     need not prove income.
+             */
+            full_price?: boolean;
+            /**
+             * @description Odometer km one way, more than 0, at most 1 decimal.
+             * @example 23.5
+             */
+            km_one_way: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Who travels.
+             */
+            person_id: string;
+            /** @description What for. */
+            purpose: components["schemas"]["TripPurpose"];
+            /**
+             * Format: date
+             * @description When requested (default: today in Vilnius; not in the future).
+             */
+            requested_on?: string | null;
+            /**
+             * Format: date
+             * @description The day of the trip: at least 5 working days after the request
+             *     (R-DL-4).
+             */
+            trip_on: string;
+        };
+        /** @description A visit to record. */
+        NewVisit: {
+            /**
+             * Format: date
+             * @description The day (not in the future).
+             */
+            date: string;
+            /**
+             * @description Hours given, more than 0, at most 24, at most 2 decimals.
+             * @example 3.5
+             */
+            hours: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * @description R-LIM-3: hours in day care or other paid care during the visit
+             *     (respite organised as short-term care only).
+             * @example 0
+             */
+            other_paid_care_hours?: string | null;
+            /**
+             * Format: uuid
+             * @description An approved schedule; the date is within its dates.
+             */
+            schedule_id: string;
+            /**
+             * Format: uuid
+             * @description The worker (a user of the municipality); default the caller.
+             */
+            worker_id?: string | null;
+        };
+        /**
+         * @description Whether an item is issued for the first time (new) or re-issued (used):
+         *     the price table's two columns (R-FEE-10, R-FEE-11).
+         * @enum {string}
+         */
+        Newness: "new" | "used";
         /**
          * @description How the person was told.
          * @enum {string}
@@ -5358,11 +6820,67 @@ export interface components {
             version: number;
         };
         /**
+         * @description What to quote. The fields a service type needs: home help and respite
+         *     `hours` (a month); transport `km_one_way` (one trip), optionally
+         *     `destination_free` (R-FEE-6) or `full_price` (R-FEE-7, no income
+         *     needed). Care and technical aids add their fields when their rules join.
+         */
+        QuoteRequest: {
+            /** @description Transport: a free destination (R-FEE-6). */
+            destination_free?: boolean;
+            /**
+             * @description Transport: the person pays the full price without proving income
+             *     (R-FEE-7).
+             */
+            full_price?: boolean;
+            /**
+             * @description Home help, respite: hours a month (0–744, at most two decimals).
+             * @example 20
+             */
+            hours?: string | null;
+            household?: components["schemas"]["Household"] | null;
+            /**
+             * @description Transport: km from the centre to the drop-off point, one way
+             *     (0–10,000, at most two decimals).
+             * @example 25
+             */
+            km_one_way?: string | null;
+            /**
+             * Format: date
+             * @description The date whose rates apply (and whose 3 months before count the
+             *     income of a stored person).
+             */
+            on: string;
+            /**
+             * Format: uuid
+             * @description A stored person: their recorded income and family (the read is
+             *     recorded; send `X-Purpose`). Either this or `household`.
+             */
+            person_id?: string | null;
+            /** @description The service type's code (`home_help`, `transport`, …). */
+            service_type: string;
+        };
+        /**
          * @description A kind of rate. Stored and sent as its code (`vrp`, `home_help_cap_2_3`, …);
          *     a code is never renamed.
          * @enum {string}
          */
-        RateKind: "vrp" | "home_help_hourly_price" | "home_help_cap_2_3" | "home_help_cap_3_4" | "home_help_cap_4_5" | "home_help_cap_5";
+        RateKind: "vrp" | "home_help_hourly_price" | "home_help_cap_2_3" | "home_help_cap_3_4" | "home_help_cap_4_5" | "home_help_cap_5" | "transport_km_price" | "transport_tariff_2_3" | "transport_tariff_3_4" | "transport_tariff_4" | "care_income_share" | "care_absence_share" | "care_asset_share" | "care_asset_normative" | "group_living_short_term_monthly_price" | "group_living_long_term_monthly_price" | "day_care_alone_cap_below_2" | "day_care_alone_cap_2_3" | "day_care_alone_cap_3" | "day_care_family_cap_below_2" | "day_care_family_cap_2_3" | "day_care_family_cap_3_4" | "day_care_family_cap_4_5" | "day_care_family_cap_5";
+        /**
+         * @description A rate value a calculation used, with the date it is in force from (the
+         *     caller reads it from the municipality's rate table).
+         */
+        RateUsed: {
+            /**
+             * Format: date
+             * @description In force from.
+             */
+            effective_from: string;
+            /** @description The kind of rate. */
+            kind: components["schemas"]["RateKind"];
+            /** @description Its value. */
+            value: string;
+        };
         /** @description A rate from a date. */
         RateView: {
             /**
@@ -5479,6 +6997,13 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description How a respite service is organised (S4): as help at home (R-LIM-1 and
+         *     the break of R-LIM-2 apply) or as short-term social care (R-LIM-3
+         *     applies, and R-LIM-2's exception for permanent day care).
+         * @enum {string}
+         */
+        RespiteOrganisation: "at_home" | "short_term_care";
         /** @description Who is responsible, as sent. */
         ResponsibleInput: {
             /** @description The kind. */
@@ -5509,6 +7034,30 @@ export interface components {
             organisation?: string | null;
             person?: components["schemas"]["PersonRef"] | null;
             user?: components["schemas"]["StaffRef"] | null;
+        };
+        /** @description A return of a loan. */
+        ReturnLoanRequest: {
+            /** @description The item's condition (a damaged item goes to repair). */
+            condition: components["schemas"]["AidCondition"];
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Returned on (default today; not before the issue, not in the future).
+             */
+            returned_on?: string | null;
+            /**
+             * Format: int32
+             * @description The loan's `version` as read.
+             */
+            version: number;
+        };
+        /**
+         * @description A returned loan, with the first person waiting for the type when the
+         *     item is available again (shown as next; nothing is issued automatically).
+         */
+        ReturnedLoan: components["schemas"]["AidLoanView"] & {
+            next_waiting?: components["schemas"]["WaitingView"] | null;
         };
         /** @description A review to record. */
         ReviewInput: {
@@ -5605,6 +7154,96 @@ export interface components {
          * @enum {string}
          */
         RunStatus: "running" | "done" | "failed";
+        /** @description A page of schedules. */
+        SchedulePage: {
+            /** @description The schedules, newest first. */
+            items: components["schemas"]["ScheduleView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /**
+         * @description The service a schedule is for.
+         * @enum {string}
+         */
+        ScheduleService: "home_help" | "respite";
+        /**
+         * @description Where a schedule stands.
+         * @enum {string}
+         */
+        ScheduleStatus: "draft" | "approved";
+        /** @description A schedule. */
+        ScheduleView: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            approved_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Who approved it.
+             */
+            approved_by?: string | null;
+            /**
+             * Format: uuid
+             * @description The granting decision.
+             */
+            decision_id: string;
+            /**
+             * @description Hours a week.
+             * @example 6
+             */
+            hours_per_week: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Notes. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description The person served.
+             */
+            person_id: string;
+            respite_organisation?: components["schemas"]["RespiteOrganisation"] | null;
+            /** @description Home help or respite. */
+            service: components["schemas"]["ScheduleService"];
+            /** @description Draft or approved. */
+            status: components["schemas"]["ScheduleStatus"];
+            /**
+             * Format: date
+             * @description First day.
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Last day.
+             */
+            valid_until: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
+            /**
+             * Format: int32
+             * @description Visits a week.
+             */
+            visits_per_week: number;
+        };
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -5859,6 +7498,37 @@ export interface components {
              */
             version: number;
         };
+        /** @description The stock per type (every type, in a stable order). */
+        Stock: {
+            /** @description One row per type. */
+            types: components["schemas"]["StockRow"][];
+        };
+        /** @description The stock of one type. */
+        StockRow: {
+            /** @description Type. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: int64
+             * @description Items available to issue.
+             */
+            available: number;
+            /**
+             * Format: int64
+             * @description Items in repair.
+             */
+            in_repair: number;
+            next_waiting?: components["schemas"]["WaitingView"] | null;
+            /**
+             * Format: int64
+             * @description Items on loan.
+             */
+            on_loan: number;
+            /**
+             * Format: int64
+             * @description People waiting.
+             */
+            waiting: number;
+        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -5962,6 +7632,139 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
+        };
+        /**
+         * @description The tier a transport fare is charged at.
+         * @enum {string}
+         */
+        TransportTier: "up_to2_free" | "above2_below3" | "from3_to4" | "from4" | "full_price";
+        /** @description One trip of a transport fee (R-FEE-4 … R-FEE-7, R-FEE-2). */
+        TripLine: {
+            /** @description What is paid for the trip. */
+            charged: string;
+            /** @description The full price of the trip. */
+            cost: string;
+            /** @description A free destination (R-FEE-6). */
+            destination_free: boolean;
+            /** @description The fare at the tariff. */
+            fare: string;
+            /** @description Km charged: there and back (R-FEE-4). */
+            km_charged: string;
+            /** @description Km from the centre to the drop-off point. */
+            km_one_way: string;
+            /** @description The tariff per km applied. */
+            per_km: string;
+            /** @description What the 2 VRP floor took off (R-FEE-2). */
+            reduction: string;
+        };
+        /** @description A page of trips. */
+        TripPage: {
+            /** @description The trips, latest first. */
+            items: components["schemas"]["TripView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /**
+         * @description What a trip is for: S4's list of destinations a trip may go to (from).
+         * @enum {string}
+         */
+        TripPurpose: "treatment" | "medical_commission" | "disability_assessment" | "residential_care" | "technical_aids" | "education" | "addiction_treatment" | "district_institution";
+        /**
+         * @description Where a trip stands.
+         * @enum {string}
+         */
+        TripStatus: "requested" | "completed" | "cancelled";
+        /** @description A trip. */
+        TripView: {
+            /**
+             * Format: date-time
+             * @description When it was marked done.
+             */
+            completed_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The signed transport decision; none for a full-price trip (R-FEE-7).
+             */
+            decision_id?: string | null;
+            /** @description Where to. */
+            destination: string;
+            /** @description The kind of destination. */
+            destination_kind: components["schemas"]["DestinationKind"];
+            /** @description R-FEE-6: the destination makes the trip free. */
+            free_destination: boolean;
+            /** @description R-FEE-7: the person pays the full price without income proof. */
+            full_price: boolean;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * @description The odometer km actually driven (there and back), once done.
+             * @example 47
+             */
+            km_driven?: string | null;
+            /**
+             * @description Odometer km one way, from the Centre.
+             * @example 23.5
+             */
+            km_one_way: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Who travels.
+             */
+            person_id: string;
+            /** @description What for (S4's list). */
+            purpose: components["schemas"]["TripPurpose"];
+            /**
+             * Format: date
+             * @description When it was requested.
+             */
+            requested_on: string;
+            /** @description Requested, completed or cancelled. */
+            status: components["schemas"]["TripStatus"];
+            /**
+             * Format: date
+             * @description The day of the trip.
+             */
+            trip_on: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency.
+             */
+            version: number;
+        };
+        /** @description A change of an item (absent fields stay as they are). */
+        UpdateAidRequest: {
+            condition?: components["schemas"]["AidCondition"] | null;
+            /** @description A note on the condition (empty: none). */
+            condition_note?: string | null;
+            /** @description Where it is kept (empty: nowhere named). */
+            location?: string | null;
+            newness?: components["schemas"]["Newness"] | null;
+            /** @description Serial number. */
+            serial?: string | null;
+            status?: components["schemas"]["AidStatus"] | null;
+            /**
+             * Format: int32
+             * @description The item's `version` as read.
+             */
+            version: number;
         };
         /** @description Changes to an application. */
         UpdateApplicationRequest: {
@@ -6131,6 +7934,81 @@ export interface components {
              */
             version: number;
         };
+        /** @description A page of visits. */
+        VisitPage: {
+            /** @description The visits, newest first. */
+            items: components["schemas"]["VisitView"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
+        };
+        /** @description A visit. */
+        VisitView: {
+            /**
+             * @description R-LIM-3: the hours that count toward the fee and the limits.
+             * @example 3.5
+             */
+            countable_hours: string;
+            /**
+             * Format: date
+             * @description The day.
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The decision (for the charges).
+             */
+            decision_id: string;
+            /**
+             * @description Hours given.
+             * @example 3.5
+             */
+            hours: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * @description R-LIM-3: hours the person spent in day care or other paid care during
+             *     respite organised as short-term care; not counted.
+             * @example 0
+             */
+            other_paid_care_hours: string;
+            /** @description Home help: the week's hours went above the schedule's hours a week. */
+            over_schedule: boolean;
+            /**
+             * Format: uuid
+             * @description The person served.
+             */
+            person_id: string;
+            /**
+             * Format: uuid
+             * @description The schedule.
+             */
+            schedule_id: string;
+            /** @description `home_help` or `respite`. */
+            service: components["schemas"]["ScheduleService"];
+            /**
+             * Format: uuid
+             * @description The worker.
+             */
+            worker_id: string;
+        };
         /** @description How the expected wait of a position was estimated. */
         WaitEstimate: {
             /**
@@ -6151,6 +8029,82 @@ export interface components {
              */
             position: number;
         };
+        /** @description A page of people waiting. */
+        WaitingPage: {
+            /** @description Those waiting, by type and position. */
+            items: components["schemas"]["WaitingView"][];
+            /**
+             * Format: int64
+             * @description This page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matches.
+             */
+            total: number;
+        };
+        /**
+         * @description Whether a waiting entry waits.
+         * @enum {string}
+         */
+        WaitingStatus: "waiting" | "served" | "left";
+        /** @description A person on the waiting list of an aid type. */
+        WaitingView: {
+            /** @description The type waited for. */
+            aid_type: components["schemas"]["AidType"];
+            /**
+             * Format: date-time
+             * @description When they stopped waiting.
+             */
+            closed_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The decision granting the aid, if recorded.
+             */
+            decision_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When they joined (the order: first come, first served).
+             */
+            joined_at: string;
+            /**
+             * Format: uuid
+             * @description The loan that served them.
+             */
+            loan_id?: string | null;
+            /** @description Note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: int32
+             * @description 1 = next; `None` once no longer waiting.
+             */
+            position?: number | null;
+            /** @description Status. */
+            status: components["schemas"]["WaitingStatus"];
+            /**
+             * Format: int32
+             * @description Version, for changes.
+             */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -6160,6 +8114,1045 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_loans: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description Of this item. */
+                item_id?: string;
+                /** @description Of this type. */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description `true`: not returned; `false`: returned. */
+                open?: boolean;
+                /**
+                 * @description `true`: only those due back after a death and not returned by the
+                 *     due day (R-LIM-6).
+                 */
+                overdue?: boolean;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of loans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueLoanRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_available`, `aid_out_of_stock` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_extract_invalid` (R-LIM-6), `aid_no_price` (R-FEE-10); invalid fields, no such person, item or decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The loan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_death: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeathRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidLoanView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_on_loan` (already returned), stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A date in the future or before the issue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Loan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLoanRequest"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnedLoan"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such loan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_on_loan` (already returned), stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A return date in the future or before the issue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_aids: {
+        parameters: {
+            query?: {
+                /** @description Of this type. */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description In this status. */
+                status?: "available" | "on_loan" | "in_repair" | "written_off";
+                /** @description With this serial number. */
+                serial?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAidRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_serial_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`on_loan` is set only by a loan) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aid_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidPriceView"][];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    aid_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock per type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stock"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_waiting: {
+        parameters: {
+            query?: {
+                /** @description Of this type (all types when absent, each with its own positions). */
+                aid_type?: "automatic_bed" | "manual_bed" | "commode_chair" | "walker_with_table" | "pressure_mattress" | "bedside_table" | "wheelchair" | "crutches";
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people waiting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    join_waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinWaitingRequest"];
+            };
+        };
+        responses: {
+            /** @description On the list, with the position */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_already_waiting` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; no such person or decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leave_waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Waiting entry id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveWaitingRequest"];
+            };
+        };
+        responses: {
+            /** @description Off the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_not_waiting`, stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_aid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAidRequest"];
+            };
+        };
+        responses: {
+            /** @description The item as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AidItemWritten"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `aid_serial_taken`, `aid_on_loan`, stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_applications: {
         parameters: {
             query?: {
@@ -9917,6 +12910,296 @@ export interface operations {
             };
         };
     };
+    list_coupon_grants: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of grants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponGrantPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range or bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grant_coupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCouponGrant"];
+            };
+        };
+        responses: {
+            /** @description Granted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponGrantView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (not 30 for a return from prison; the commission's decision missing) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_coupon_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Coupon grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponGrantView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon grant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_coupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Coupon grant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCouponIssue"];
+            };
+        };
+        responses: {
+            /** @description The grant with the issue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponGrantView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon grant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `coupons_exceed_grant` (R-LIM-5) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_decision: {
         parameters: {
             query?: never;
@@ -10267,6 +13550,267 @@ export interface operations {
             };
             /** @description Invalid fields (validation_failed) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_visits: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description On this schedule. */
+                schedule_id?: string;
+                /** @description In this month, `YYYY-MM`. */
+                month?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range or bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVisit"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`: the schedule is not approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `respite_weekly_hours_exceeded`, `respite_weekly_visits_exceeded`, `respite_yearly_hours_exceeded` (R-LIM-1), `respite_break_too_short` (R-LIM-2) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Visit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Visit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visit */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11129,6 +14673,264 @@ export interface operations {
             };
         };
     };
+    quote_fee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why you read the person's income (required with `person_id`; recorded) */
+                "X-Purpose"?: components["schemas"]["Purpose"] | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The fee with its breakdown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeBreakdown"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a role that quotes fees */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field the service needs is missing or out of range (named), an unknown service type, income_incomplete, rate_missing, or quote_not_available */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fee_reviews: {
+        parameters: {
+            query: {
+                /**
+                 * @description The month, `YYYY-MM`.
+                 * @example 2026-01
+                 */
+                month: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header: {
+                /** @description Why you read it (it shows income; recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fees to review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeReviewPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division's charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a month (`YYYY-MM`), or no purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_fee_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Decision id */
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision's fee records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeRecords"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the division's charges */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No signed decision with a calculated fee in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_conflict (another record since you read the review) or fee_unchanged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a month, before the service starts or not after the record in force */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -11243,6 +15045,291 @@ export interface operations {
             };
             /** @description Too many wrong passwords; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meal_lists: {
+        parameters: {
+            query?: {
+                /** @description For this day. */
+                served_on?: string;
+                /** @description For days of this month, `YYYY-MM`. */
+                month?: string;
+                /** @description With this person on it. */
+                person_id?: string;
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of meal lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealListPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range or bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_meal_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMealList"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealListView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `meal_not_working_day` (R-LIM-4) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meal_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meal list id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealListView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such meal list */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_meal_recipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meal list id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMealRecipient"];
+            };
+        };
+        responses: {
+            /** @description The list with the recipient */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MealListView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such meal list or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (no meals decision in force); `meal_once_a_day`, `meal_weekly_limit_exceeded`, `meal_months_exceeded` (R-LIM-4) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13296,6 +17383,307 @@ export interface operations {
             };
         };
     };
+    list_schedules: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description In this state. */
+                status?: components["schemas"]["ScheduleStatus"];
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schedules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range or bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSchedule"];
+            };
+        };
+        responses: {
+            /** @description Drawn up */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; not a signed granting decision on home help or respite; `respite_schedule_out_of_limits` (R-LIM-1) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Schedule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Schedule id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the Centre's director */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`; `invalid_transition` (already approved) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_service_accounts: {
         parameters: {
             query?: never;
@@ -14811,6 +19199,408 @@ export interface operations {
             };
         };
     };
+    list_trips: {
+        parameters: {
+            query?: {
+                /** @description Of this person. */
+                person_id?: string;
+                /** @description On days of this month, `YYYY-MM`. */
+                month?: string;
+                /** @description In this state. */
+                status?: components["schemas"]["TripStatus"];
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of trips */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripPage"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Page out of range or bad month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_trip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTrip"];
+            };
+        };
+        responses: {
+            /** @description Requested */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person or decision */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (km not above 0, no decision without the full price); `trip_too_late` (R-DL-4) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_trip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripView"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to read deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_trip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelTrip"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`; `invalid_transition` (not requested) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_trip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTrip"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripView"];
+                };
+            };
+            /** @description The body is not valid JSON or cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed to record deliveries */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`; `invalid_transition` (not requested) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description km not above 0; before the trip's day */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_users: {
         parameters: {
             query?: {
@@ -15473,6 +20263,10 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AidLoansGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aid-loans"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1AidsGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1AidsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["status"]> = ["available", "on_loan", "in_repair", "written_off"];
+export const pathsApiV1AidsWaitingGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids/waiting"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
@@ -15480,9 +20274,12 @@ export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: Read
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
+export const aidConditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidCondition"]> = ["good", "worn", "damaged"];
+export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidStatus"]> = ["available", "on_loan", "in_repair", "written_off"];
+export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
@@ -15492,23 +20289,28 @@ export const chargeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const chargeUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeUnit"]> = ["day", "hour", "km", "item"];
 export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_reached", "family_moved_away", "child_came_of_age", "other"];
 export const contactKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactKind"]> = ["visit", "call", "meeting", "message", "other"];
+export const couponBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouponBasis"]> = ["prison_return", "commission_decision"];
+export const couponReceiverValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouponReceiver"]> = ["person", "authorised_person"];
 export const deadlineEndValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineEnd"]> = ["decision_signed", "submitted_for_signature"];
 export const deadlineStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineStart"]> = ["application_received", "assessment_submitted", "files_received"];
 export const deadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeadlineUnit"]> = ["calendar_days", "working_days"];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionStatus"]> = ["prepared", "signed"];
 export const declineReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeclineReason"]> = ["temporarily_unable", "not_ready_yet", "no_longer_needed", "chose_other_provider"];
 export const delegationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DelegationStatus"]> = ["scheduled", "in_force", "expired", "revoked"];
+export const destinationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DestinationKind"]> = ["care_institution", "district_institution", "family_to_district_institution", "other"];
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
-export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor"];
+export const feeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeLimit"]> = ["free", "cost", "cap", "floor", "tariff"];
+export const feeRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeRule"]> = ["R-FEE-1", "R-FEE-5", "R-FEE-8", "R-FEE-10"];
 export const fieldCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldCode"]> = ["required", "length", "range", "invalid", "email", "control_character", "too_short", "too_long", "contains_username", "too_simple", "immutable", "cannot_change_own_roles", "admin_with_case_role", "cannot_deactivate_self", "unknown_role", "duplicate", "unknown_eldership", "outside_your_eldership", "unknown_service_type", "unknown_document", "unknown_family", "not_a_member", "no_members", "before_valid_from", "before_decision", "in_future", "out_of_range", "negative", "precision", "mismatch", "invalid_personal_code", "wrong_password", "missing", "not_applicable", "before_received", "used_by_fee", "not_zero", "cannot_sign", "in_past", "before_1900"];
 export const incomeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncomeSource"]> = ["sodra", "other", "declared", "no_income"];
 export const leaveReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LeaveReason"]> = ["moved_elsewhere", "died", "refused", "decision_revoked"];
+export const newnessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Newness"]> = ["new", "used"];
 export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationMethod"]> = ["letter", "email", "in_person", "eservices", "phone"];
 export const offerAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferAnswer"]> = ["accepted", "declined", "no_reply"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
@@ -15518,14 +20320,21 @@ export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
-export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5"];
+export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
+export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
+export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
+export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
 export const teamRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TeamRole"]> = ["case_manager", "social_worker"];
 export const timelineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineKind"]> = ["opened", "assigned", "assessment", "meeting", "plan_agreed", "review", "journal", "application_filed", "closed"];
+export const transportTierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransportTier"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4", "full_price"];
+export const tripPurposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TripPurpose"]> = ["treatment", "medical_commission", "disability_assessment", "residential_care", "technical_aids", "education", "addiction_treatment", "district_institution"];
+export const tripStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TripStatus"]> = ["requested", "completed", "cancelled"];
+export const waitingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WaitingStatus"]> = ["waiting", "served", "left"];

@@ -113,7 +113,7 @@ async fn generate(app: &TestApp, count: usize) -> Date {
     rates::Entity::insert(rates::ActiveModel {
         id: Set(Uuid::now_v7()),
         municipality_id: Set(kelme),
-        kind: Set("care_price_long_term".into()),
+        kind: Set("group_living_long_term_monthly_price".into()),
         valid_from: Set(Date::from_calendar_date(2020, Month::January, 1).unwrap()),
         value: Set(Decimal::from(1500)),
         note: Set(None),

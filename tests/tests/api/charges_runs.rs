@@ -169,7 +169,7 @@ async fn prepare(app: &TestApp) -> Prepared {
     let specialist = app.token("division_specialist").await;
     let worker = app.token("social_worker").await;
     let (code, first, _) = last_month(app);
-    set_rate(app, "care_price_long_term", "1500").await;
+    set_rate(app, "group_living_long_term_monthly_price", "1500").await;
     let stays = long_term_stays(app, &specialist).await;
     let (a, b) = (stays[0].clone(), stays[1].clone());
     income(app, a["person_id"].as_str().unwrap(), first, "600").await;
@@ -477,10 +477,10 @@ async fn a_run_without_a_care_price_fails_and_can_be_run_again(app: TestApp) {
         failed["error"]
             .as_str()
             .unwrap()
-            .contains("care_price_long_term"),
+            .contains("group_living_long_term_monthly_price"),
         "{failed}"
     );
-    set_rate(&app, "care_price_long_term", "1500").await;
+    set_rate(&app, "group_living_long_term_monthly_price", "1500").await;
     let done = run(&app, &specialist, &code).await;
     assert_eq!(done["status"], "done");
     assert_eq!(done["version"], 2);
@@ -640,7 +640,7 @@ async fn absences_are_refused_when_they_overlap_or_fall_outside_the_stay(app: Te
 async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipality(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     let (code, _, _) = last_month(&app);
-    set_rate(&app, "care_price_long_term", "1500").await;
+    set_rate(&app, "group_living_long_term_monthly_price", "1500").await;
     for role in ["social_worker", "case_manager", "auditor", "admin"] {
         let token = app.token(role).await;
         app.post("/api/v1/charge-runs", &token, json!({ "month": code }))

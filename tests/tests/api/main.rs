@@ -26,6 +26,8 @@ mod deliveries_records;
 mod deliveries_support;
 mod deliveries_visits;
 mod errors;
+mod fees_quotes;
+mod fees_reviews;
 mod hardening;
 mod health;
 mod layer_access;

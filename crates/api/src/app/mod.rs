@@ -20,6 +20,7 @@ pub mod common;
 pub mod decisions;
 pub mod deliveries;
 pub mod families;
+pub mod fees;
 pub mod lifecycle;
 pub mod me;
 pub mod organisation;

@@ -15,6 +15,7 @@ pub mod charges;
 pub mod decisions;
 pub mod deliveries;
 pub mod families;
+pub mod fees;
 pub mod health;
 pub mod me;
 pub mod organisation;
@@ -149,7 +150,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(aids::loans::issue_loan)
         .service(aids::loans::get_loan)
         .service(aids::loans::return_loan)
-        .service(aids::loans::record_death);
+        .service(aids::loans::record_death)
+        .service(fees::quotes::quote_fee)
+        .service(fees::reviews::list_fee_reviews)
+        .service(fees::reviews::confirm_fee_review);
     deliveries::configure(cfg);
     charges::configure(cfg);
 }

@@ -419,11 +419,23 @@ pub enum AuditAction {
     /// A person's charges, month by month, were read.
     #[serde(rename = "person.charges_read")]
     PersonChargesRead,
+    /// A fee was quoted for a stored person (their income was read).
+    #[serde(rename = "fee.quote_read")]
+    FeeQuoteRead,
+    /// A decision's fee record was stored (at signing).
+    #[serde(rename = "fee.record_create")]
+    FeeRecordCreate,
+    /// The fees to review for a month were read (they show income).
+    #[serde(rename = "fee.review_read")]
+    FeeReviewRead,
+    /// A changed fee was confirmed from a month: a new fee record.
+    #[serde(rename = "fee.review_confirm")]
+    FeeReviewConfirm,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 108] = [
+    pub const ALL: [AuditAction; 112] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -532,6 +544,10 @@ impl AuditAction {
         AuditAction::ChargeRunFinish,
         AuditAction::ChargeRunRead,
         AuditAction::PersonChargesRead,
+        AuditAction::FeeQuoteRead,
+        AuditAction::FeeRecordCreate,
+        AuditAction::FeeReviewRead,
+        AuditAction::FeeReviewConfirm,
     ];
 
     /// The stored code.
@@ -645,6 +661,10 @@ impl AuditAction {
             AuditAction::ChargeRunFinish => "charge_run.finish",
             AuditAction::ChargeRunRead => "charge_run.read",
             AuditAction::PersonChargesRead => "person.charges_read",
+            AuditAction::FeeQuoteRead => "fee.quote_read",
+            AuditAction::FeeRecordCreate => "fee.record_create",
+            AuditAction::FeeReviewRead => "fee.review_read",
+            AuditAction::FeeReviewConfirm => "fee.review_confirm",
         }
     }
 

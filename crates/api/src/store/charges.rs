@@ -31,6 +31,7 @@ use atvejis_domain::care_fees::{
 use atvejis_domain::charges::{ChargeSource, ChargeUnit};
 use atvejis_domain::income::{YearMonth, income_window};
 use atvejis_domain::places::PlaceKind;
+use atvejis_domain::rates::RateKind;
 use rust_decimal::Decimal;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -69,15 +70,15 @@ macro_rules! versioned {
 versioned!(stay_fee_terms, stay_absences);
 
 /// R-FEE-8: the share of income (rate kind).
-pub const CARE_INCOME_SHARE: &str = "care_income_share";
+pub const CARE_INCOME_SHARE: &str = RateKind::CareIncomeShare.as_str();
 /// R-FEE-9: the share of the daily fee paid from the 4th day of an absence.
-pub const CARE_ABSENCE_SHARE: &str = "care_absence_share";
+pub const CARE_ABSENCE_SHARE: &str = RateKind::CareAbsenceShare.as_str();
 /// R-FEE-8: the share of the assets over the normative.
-pub const CARE_ASSET_SHARE: &str = "care_asset_share";
+pub const CARE_ASSET_SHARE: &str = RateKind::CareAssetShare.as_str();
 /// The monthly price of short-term care, EUR.
-pub const CARE_PRICE_SHORT_TERM: &str = "care_price_short_term";
+pub const CARE_PRICE_SHORT_TERM: &str = RateKind::GroupLivingShortTermMonthlyPrice.as_str();
 /// The monthly price of long-term care, EUR.
-pub const CARE_PRICE_LONG_TERM: &str = "care_price_long_term";
+pub const CARE_PRICE_LONG_TERM: &str = RateKind::GroupLivingLongTermMonthlyPrice.as_str();
 
 /// The service of a kind of care place (its catalogue code).
 pub fn care_service_code(kind: PlaceKind) -> Option<&'static str> {

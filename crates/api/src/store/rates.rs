@@ -5,7 +5,7 @@ use crate::actor::Actor;
 use crate::store::entities::{applications, decisions, rates};
 use crate::store::error::{StoreError, StoreResult};
 use crate::store::scope::scoped;
-use atvejis_domain::fees::HomeHelpCaps;
+use atvejis_domain::fees::{DayCareCaps, HomeHelpCaps, TransportRates};
 use atvejis_domain::income::VRP_TABLE;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Query;
@@ -76,8 +76,135 @@ fn defaults() -> Vec<Seeded> {
                 "Pavyzdinė kaina: įrašykite tarybos patvirtintą",
             ),
         ]);
+        out.extend(issue_11_defaults(from));
     }
     out
+}
+
+/// The P default of the asset value normative (R-FEE-8), EUR: a
+/// placeholder the administrator replaces with the municipality's.
+pub const DEMO_ASSET_NORMATIVE: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
+
+/// The P default monthly price of care in the group living home, short- and
+/// long-term (R-FEE-8), EUR: a placeholder for the council's price.
+pub const DEMO_GROUP_LIVING_MONTHLY_PRICE: Decimal = Decimal::from_parts(1_100, 0, 0, false, 0);
+
+/// The rates of issue 11 (transport, care, day care), the same values that
+/// migration 000010 seeds for the municipalities that existed before it.
+fn issue_11_defaults(from: Date) -> Vec<Seeded> {
+    let transport = TransportRates::default();
+    let day = DayCareCaps::default();
+    let pct = |p: i64| Decimal::new(p, 2);
+    vec![
+        (
+            RateKind::TransportKmPrice.as_str(),
+            from,
+            transport.km_price,
+            "Transporto paslaugos kaina už 1 km (R-FEE-4)",
+        ),
+        (
+            RateKind::TransportTariff2To3.as_str(),
+            from,
+            transport.tariff_2_3,
+            "Transporto tarifas už 1 km, 2–3 VRP (R-FEE-5)",
+        ),
+        (
+            RateKind::TransportTariff3To4.as_str(),
+            from,
+            transport.tariff_3_4,
+            "Transporto tarifas už 1 km, 3–4 VRP (R-FEE-5)",
+        ),
+        (
+            RateKind::TransportTariff4.as_str(),
+            from,
+            transport.tariff_4,
+            "Transporto tarifas už 1 km, 4 VRP ir daugiau (R-FEE-5)",
+        ),
+        (
+            RateKind::CareIncomeShare.as_str(),
+            from,
+            pct(80),
+            "Mokėjimas už socialinę globą neviršija 80 % pajamų (R-FEE-8)",
+        ),
+        (
+            RateKind::CareAbsenceShare.as_str(),
+            from,
+            pct(30),
+            "Nuo 4-os išvykimo paros mokama 30 % (R-FEE-9)",
+        ),
+        (
+            RateKind::CareAssetShare.as_str(),
+            from,
+            pct(1),
+            "1 % turto vertės, viršijančios normatyvą (R-FEE-8)",
+        ),
+        (
+            RateKind::CareAssetNormative.as_str(),
+            from,
+            DEMO_ASSET_NORMATIVE,
+            "Pavyzdinis turto vertės normatyvas: įrašykite savivaldybės nustatytą",
+        ),
+        (
+            RateKind::GroupLivingShortTermMonthlyPrice.as_str(),
+            from,
+            DEMO_GROUP_LIVING_MONTHLY_PRICE,
+            "Pavyzdinė GGN trumpalaikės globos kaina per mėnesį: įrašykite tarybos patvirtintą",
+        ),
+        (
+            RateKind::GroupLivingLongTermMonthlyPrice.as_str(),
+            from,
+            DEMO_GROUP_LIVING_MONTHLY_PRICE,
+            "Pavyzdinė GGN ilgalaikės globos kaina per mėnesį: įrašykite tarybos patvirtintą",
+        ),
+        (
+            RateKind::DayCareAloneCapBelow2.as_str(),
+            from,
+            day.alone_below_2,
+            "Dienos socialinė globa, vienas gyvenantis, iki 2 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareAloneCap2To3.as_str(),
+            from,
+            day.alone_2_3,
+            "Dienos socialinė globa, vienas gyvenantis, 2–3 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareAloneCap3.as_str(),
+            from,
+            day.alone_3,
+            "Dienos socialinė globa, vienas gyvenantis, nuo 3 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareFamilyCapBelow2.as_str(),
+            from,
+            day.family_below_2,
+            "Dienos socialinė globa, šeima, iki 2 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareFamilyCap2To3.as_str(),
+            from,
+            day.family_2_3,
+            "Dienos socialinė globa, šeima, 2–3 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareFamilyCap3To4.as_str(),
+            from,
+            day.family_3_4,
+            "Dienos socialinė globa, šeima, 3–4 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareFamilyCap4To5.as_str(),
+            from,
+            day.family_4_5,
+            "Dienos socialinė globa, šeima, 4–5 VRP (R-FEE-13)",
+        ),
+        (
+            RateKind::DayCareFamilyCap5.as_str(),
+            from,
+            day.family_5,
+            "Dienos socialinė globa, šeima, nuo 5 VRP (R-FEE-13)",
+        ),
+    ]
 }
 
 /// Seeds the default rates of a municipality, recorded as created at `now`.
@@ -141,6 +268,28 @@ pub async fn in_force_many<C: ConnectionTrait>(
     for row in rows {
         if let Ok(kind) = row.kind.parse::<RateKind>() {
             out.entry(kind).or_insert(row.value);
+        }
+    }
+    Ok(out)
+}
+
+/// Every rate of a municipality in force on `on`, with the date each value
+/// is in force from, in one query.
+pub async fn in_force_dated<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    on: Date,
+) -> Result<HashMap<RateKind, (Decimal, Date)>, DbErr> {
+    let rows = rates::Entity::find()
+        .filter(rates::Column::MunicipalityId.eq(municipality_id))
+        .filter(rates::Column::ValidFrom.lte(on))
+        .order_by_desc(rates::Column::ValidFrom)
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for row in rows {
+        if let Ok(kind) = row.kind.parse::<RateKind>() {
+            out.entry(kind).or_insert((row.value, row.valid_from));
         }
     }
     Ok(out)

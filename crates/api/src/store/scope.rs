@@ -130,6 +130,8 @@ mod impls {
         coupon_grants,
         coupon_issues
     );
+    // Issue 11, fees.
+    municipality_wide!(fee_records);
 
     macro_rules! case_records {
         ($($module:ident),*) => {$(

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseEuro, percentToShare, rateStatuses, shareToPercent } from './rates';
+import { isShare, parseEuro, percentToShare, rateStatuses, shareToPercent, RATE_KINDS } from './rates';
 import type { RateKind } from './rates';
 
 describe('rate values', () => {
+  it('knows which kinds are shares (caps, care shares) and which are euro', () => {
+    const shares = RATE_KINDS.filter(isShare);
+    expect(shares).toContain('home_help_cap_2_3');
+    expect(shares).toContain('care_income_share');
+    expect(shares).toContain('day_care_family_cap_5');
+    expect(isShare('transport_tariff_2_3')).toBe(false);
+    expect(isShare('care_asset_normative')).toBe(false);
+    expect(isShare('vrp')).toBe(false);
+    expect(shares).toHaveLength(15);
+  });
+
   it('turns percentages into exact shares', () => {
     expect(percentToShare('10')).toBe('0.1');
     expect(percentToShare('12,5')).toBe('0.125');

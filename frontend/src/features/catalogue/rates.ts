@@ -10,9 +10,9 @@ export type RateKind = components['schemas']['RateKind'];
 /** The kinds of rate the server knows (generated from the API), in the order the page shows them. */
 export const RATE_KINDS: readonly RateKind[] = rateKindValues;
 
-/** Caps are shares of income (0–1); the rest are amounts in euro. */
+/** Caps and the care shares are shares (0–1); the rest are amounts in euro. */
 export function isShare(kind: string): boolean {
-  return kind.startsWith('home_help_cap');
+  return kind.startsWith('home_help_cap') || kind.startsWith('day_care_') || kind.endsWith('_share');
 }
 
 /**

@@ -290,6 +290,9 @@ pub async fn sign(
     // R-Q-1: a granted place joins its facility's queue (or is offered).
     crate::app::places::queue::register_signed(&mut uow, actor, &application, &decision, today)
         .await?;
+    // Issue 11: the decision's first fee record.
+    crate::app::fees::records::record_signed(&mut uow, &application, &decision, signer, today)
+        .await?;
     let view = decision_of(uow.db(), actor, decision.id).await?;
     uow.commit().await?;
     Ok(view)
