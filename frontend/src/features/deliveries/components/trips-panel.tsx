@@ -51,9 +51,9 @@ export function TripsPanel({ personPicker }: { personPicker: PersonPickerSlot })
               {t(`deliveries.trips.kind_values.${x.destination_kind}`)}
             </Text>
             {x.free_destination ? (
-              <Badge size="xs" color="teal" variant="light">
+              <Text size="xs" fw={700} c="teal.9">
                 {t('deliveries.trips.free')}
-              </Badge>
+              </Text>
             ) : null}
           </Group>
         </Stack>
@@ -118,7 +118,7 @@ export function TripsPanel({ personPicker }: { personPicker: PersonPickerSlot })
         rowProps={() => ({ 'data-testid': 'trip-row' })}
         empty={t('deliveries.trips.empty')}
         paging={trips.data ? { page, perPage: trips.data.per_page, total: trips.data.total, onPageChange: setPage } : undefined}
-        minWidth={1000}
+        minWidth={880}
       />
       <Modal opened={requesting} onClose={() => setRequesting(false)} size="lg" title={t('deliveries.trips.new')}>
         {requesting ? <TripForm personPicker={personPicker} onDone={() => setRequesting(false)} /> : null}
