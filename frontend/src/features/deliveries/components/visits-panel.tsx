@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@/components/form-actions';
@@ -12,6 +13,7 @@ import { fieldErrorMessages } from '@/lib/errors';
 import { formatDate, todayInLithuania } from '@/lib/format';
 import { useMe } from '@/lib/me';
 import { can } from '@/lib/roles';
+import { personNameQueryOptions } from '../api/get-person-name';
 import { useSchedule } from '../api/get-schedule';
 import { type ScheduleView, useSchedules } from '../api/list-schedules';
 import { useVisits, type VisitView } from '../api/list-visits';
@@ -24,15 +26,6 @@ import { decimalString } from './types';
 interface Props {
   scheduleId: string | null;
   onChooseSchedule: (id: string | null) => void;
-}
-
-function ScheduleOption({ schedule }: { schedule: ScheduleView }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PersonName id={schedule.person_id} /> – {t(`deliveries.service.${schedule.service}`)}
-    </>
-  );
 }
 
 /** A schedule's visits week by week, against the respite limits (R-LIM-1); recording a visit. */
@@ -55,7 +48,10 @@ export function VisitsPanel({ scheduleId, onChooseSchedule }: Props) {
 
 function ScheduleChooser({ schedules, value, onChange }: { schedules: readonly ScheduleView[]; value: string | null; onChange: (id: string | null) => void }) {
   const { t } = useTranslation();
-  // The names come one by one; the options list the people as they arrive.
+  // The names come one by one (each read recorded as service delivery).
+  const ids = [...new Set(schedules.map((s) => s.person_id))];
+  const names = useQueries({ queries: ids.map((id) => ({ ...personNameQueryOptions(id), retry: false })) });
+  const nameOf = (id: string) => names[ids.indexOf(id)]?.data ?? t('deliveries.person_unavailable');
   return (
     <Group align="flex-end">
       <Select
@@ -63,11 +59,7 @@ function ScheduleChooser({ schedules, value, onChange }: { schedules: readonly S
         description={t('deliveries.visits.choose_hint')}
         w={420}
         searchable
-        data={schedules.map((s) => ({ value: s.id, label: `${t(`deliveries.service.${s.service}`)} · ${s.hours_per_week} h · ${s.valid_from}` }))}
-        renderOption={({ option }) => {
-          const s = schedules.find((x) => x.id === option.value);
-          return s ? <ScheduleOption schedule={s} /> : option.label;
-        }}
+        data={schedules.map((s) => ({ value: s.id, label: `${nameOf(s.person_id)} – ${t(`deliveries.service.${s.service}`)}, ${s.hours_per_week} h` }))}
         value={value}
         onChange={onChange}
       />
