@@ -26,6 +26,7 @@ const NewApplicationRoute = lazy(() => import('./routes/application-new'));
 const ApplicationRoute = lazy(() => import('./routes/application'));
 const InboxRoute = lazy(() => import('./routes/inbox'));
 const CasesRoute = lazy(() => import('./routes/cases'));
+const DeliveriesRoute = lazy(() => import('./routes/deliveries'));
 const CaseRoute = lazy(() => import('./routes/case'));
 const PlacesRoute = lazy(() => import('./routes/places'));
 const PlaceQueueRoute = lazy(() => import('./routes/place-queue'));
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded('/inbox', <InboxRoute />)} />
           <Route path="cases" element={guarded('/cases', <CasesRoute />)} />
           <Route path="cases/:id" element={guarded('/cases', <CaseRoute />)} />
+          <Route path="deliveries" element={guarded('/deliveries', <DeliveriesRoute />)} />
           <Route path="places" element={guarded('/places', <PlacesRoute />)} />
           <Route path="places/shelter" element={guarded('/places', <ShelterRoute />)} />
           <Route path="places/:facilityId/:placeKind" element={guarded('/places', <PlaceQueueRoute />)} />

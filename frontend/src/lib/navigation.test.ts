@@ -3,11 +3,11 @@ import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
   it('everyone sees the start page; case roles see cases and people', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places']);
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places', 'deliveries']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'deliveries']);
     expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
     expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'deliveries']);
   });
 
   it('keeps cases to the roles that work with them', () => {
@@ -29,6 +29,15 @@ describe('role-aware navigation', () => {
     expect(canOpen(['division_specialist'], '/places/abc/long_term_care')).toBe(true);
     expect(canOpen(['case_manager'], '/places')).toBe(false);
     expect(canOpen(['admin'], '/places')).toBe(false);
+  });
+
+  it('shows deliveries to the roles with read_deliveries', () => {
+    expect(canOpen(['social_worker'], '/deliveries')).toBe(true);
+    expect(canOpen(['division_specialist'], '/deliveries')).toBe(true);
+    expect(canOpen(['division_head'], '/deliveries')).toBe(true);
+    expect(canOpen(['case_manager'], '/deliveries')).toBe(false);
+    expect(canOpen(['admin'], '/deliveries')).toBe(false);
+    expect(canOpen(['auditor'], '/deliveries')).toBe(false);
   });
 
   it('guards pages by role', () => {

@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -18,6 +18,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   // The roles with `read_places` (the API's permission matrix).
   { key: 'places', path: '/places', roles: ['division_specialist', 'division_head', 'social_worker'] },
+  // The roles with `read_deliveries`.
+  { key: 'deliveries', path: '/deliveries', roles: ['social_worker', 'division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },

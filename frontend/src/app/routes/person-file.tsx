@@ -2,6 +2,7 @@ import { Grid, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { NewApplicationButton, PersonApplicationsCard } from '@/features/applications';
+import { PersonDeliveriesCard } from '@/features/deliveries';
 import {
   CertificatesCard,
   IncomeCard,
@@ -43,6 +44,7 @@ export default function PersonFileRoute() {
           <Stack gap="md">
             <PersonApplicationsCard applications={applications} />
             <PersonQueueCard personId={person.id} />
+            <PersonDeliveriesCard personId={person.id} />
             <IncomeCard personId={person.id} income={income} />
           </Stack>
         </Grid.Col>

@@ -25,6 +25,7 @@ import {
   IconBriefcase,
   IconChecklist,
   IconChevronDown,
+  IconHeartHandshake,
   IconHome,
   IconInbox,
   IconKey,
@@ -59,6 +60,7 @@ const ICONS: Partial<Record<string, typeof IconHome>> = {
   persons: IconUserSearch,
   inbox: IconInbox,
   places: IconBed,
+  deliveries: IconHeartHandshake,
   applications: IconChecklist,
 };
 
