@@ -61,10 +61,13 @@ async fn person<C: ConnectionTrait>(
 ) -> Result<Uuid, DbErr> {
     let id = Uuid::now_v7();
     let address = "Laisvės g. 5, Kelmė";
+    // Kelmė town's people: the demo `social_worker` (of that eldership)
+    // records their visits and sees their names.
+    let eldership = super::seed::eldership_id(db, municipality_id, "kelmes-miesto").await?;
     persons::Entity::insert(persons::ActiveModel {
         id: Set(id),
         municipality_id: Set(municipality_id),
-        eldership_id: Set(None),
+        eldership_id: Set(eldership),
         personal_code: Set(None),
         first_name: Set(first.to_owned()),
         last_name: Set(last.to_owned()),
@@ -101,10 +104,11 @@ async fn granted<C: ConnectionTrait>(
         .ok_or_else(|| err(format!("service type {service} missing")))?;
     let application_id = Uuid::now_v7();
     let received = from - Duration::days(20);
+    let eldership = super::seed::eldership_id(db, municipality_id, "kelmes-miesto").await?;
     applications::Entity::insert(applications::ActiveModel {
         id: Set(application_id),
         municipality_id: Set(municipality_id),
-        eldership_id: Set(None),
+        eldership_id: Set(eldership),
         person_id: Set(person_id),
         family_id: Set(None),
         service_type_id: Set(service_type.id),
