@@ -3,11 +3,11 @@ import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
   it('everyone sees the start page; case roles see cases and people', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places']);
-    expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places', 'fees', 'aids']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'fees', 'fee_reviews', 'aids', 'charges']);
+    expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'fees']);
     expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'fees', 'fee_reviews', 'aids', 'charges']);
   });
 
   it('keeps cases to the roles that work with them', () => {
@@ -29,6 +29,18 @@ describe('role-aware navigation', () => {
     expect(canOpen(['division_specialist'], '/places/abc/long_term_care')).toBe(true);
     expect(canOpen(['case_manager'], '/places')).toBe(false);
     expect(canOpen(['admin'], '/places')).toBe(false);
+  });
+
+  it('shows fees, aids and charges to the roles with quote_fees, read_deliveries and run_charges', () => {
+    expect(canOpen(['case_manager'], '/fees/calculator')).toBe(true);
+    expect(canOpen(['case_manager'], '/fees/reviews')).toBe(false);
+    expect(canOpen(['case_manager'], '/aids')).toBe(false);
+    expect(canOpen(['social_worker'], '/aids')).toBe(true);
+    expect(canOpen(['social_worker'], '/charges')).toBe(false);
+    expect(canOpen(['division_specialist'], '/charges')).toBe(true);
+    expect(canOpen(['division_head'], '/fees/reviews')).toBe(true);
+    expect(canOpen(['admin'], '/fees/calculator')).toBe(false);
+    expect(canOpen(['auditor'], '/charges')).toBe(false);
   });
 
   it('guards pages by role', () => {

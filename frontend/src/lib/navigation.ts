@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'fees' | 'fee_reviews' | 'aids' | 'charges';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -18,6 +18,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'inbox', path: '/inbox', roles: ['division_specialist', 'division_head'] },
   // The roles with `read_places` (the API's permission matrix).
   { key: 'places', path: '/places', roles: ['division_specialist', 'division_head', 'social_worker'] },
+  // The roles with `quote_fees`, `run_charges` (fee reviews, charges) and `read_deliveries` (aids).
+  { key: 'fees', path: '/fees/calculator', roles: ['social_worker', 'case_manager', 'division_specialist', 'division_head'] },
+  { key: 'fee_reviews', path: '/fees/reviews', roles: ['division_specialist', 'division_head'] },
+  { key: 'aids', path: '/aids', roles: ['social_worker', 'division_specialist', 'division_head'] },
+  { key: 'charges', path: '/charges', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },

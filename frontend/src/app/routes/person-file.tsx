@@ -2,6 +2,7 @@ import { Grid, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { NewApplicationButton, PersonApplicationsCard } from '@/features/applications';
+import { PersonChargesCard } from '@/features/charges';
 import {
   CertificatesCard,
   IncomeCard,
@@ -44,6 +45,7 @@ export default function PersonFileRoute() {
             <PersonApplicationsCard applications={applications} />
             <PersonQueueCard personId={person.id} />
             <IncomeCard personId={person.id} income={income} />
+            <PersonChargesCard personId={person.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
