@@ -44,7 +44,7 @@ export function breakdownLines(b: FeeBreakdown, language: string): BreakdownLine
       lines.push({ key: 'income_months', values: { months: income.months.join(', ') }, rule: 'R-FEE-1' });
     }
     lines.push({ key: 'income_per_member', values: { amount: money(income.income_per_member) }, rule: 'R-FEE-1' });
-    if (income.base_income !== income.income_per_member) {
+    if (b.cap_rate && income.base_income !== income.income_per_member) {
       lines.push({ key: 'base_income', values: { amount: money(income.base_income) }, rule: 'R-FEE-1' });
     }
     const vrpFrom = rateDate(b, 'vrp');
