@@ -69,7 +69,7 @@ function Inventory({ personPicker }: { personPicker: PersonPickerSlot }) {
   const columns: ListColumn<AidItemView>[] = [
     { key: 'type', header: t('aids.type'), cell: (i) => t(`aids.types.${i.aid_type}`) },
     { key: 'serial', header: t('aids.serial'), cell: (i) => <Text size="sm" ff="monospace">{i.serial}</Text> },
-    { key: 'newness', header: t('aids.newness_label'), cell: (i) => t(`aids.newness.${i.newness}`) },
+    { key: 'newness', header: t('aids.newness_label'), cell: (i) => t(`aids.newness_short.${i.newness}`) },
     { key: 'condition', header: t('aids.condition'), cell: (i) => t(`aids.conditions.${i.condition}`) },
     { key: 'location', header: t('aids.location'), cell: (i) => i.location ?? '—' },
     {

@@ -13,7 +13,7 @@ import { type ChargeRunView, RUNS_PER_PAGE, type RunStatus, useChargeRuns } from
 import { type ChargeLineView, LINES_PER_PAGE, useRunCharges } from '../api/run-charges';
 import { useRunDifferences } from '../api/run-differences';
 import { useStartRun } from '../api/start-run';
-import { formatMonth, previousMonth, progressPercent, runMonthChoices } from './months';
+import { formatMonth, formatQuantity, previousMonth, progressPercent, runMonthChoices } from './months';
 import { type Column, PagedTable } from './paged-table';
 
 const STATUS_COLOR: Record<RunStatus, string> = { running: 'blue', done: 'green', failed: 'red' };
@@ -297,7 +297,7 @@ function Lines({ runId }: { runId: string }) {
       key: 'quantity',
       header: t('charges.quantity'),
       align: 'right',
-      cell: (l) => `${l.quantity.replace('.', i18n.language === 'en' ? '.' : ',')} ${t(`charges.units.${l.unit}`)}`,
+      cell: (l) => `${formatQuantity(l.quantity, i18n.language)} ${t(`charges.units.${l.unit}`)}`,
     },
     { key: 'amount', header: t('charges.amount'), align: 'right', cell: (l) => formatMoney(l.amount, i18n.language) },
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, previousMonth, progressPercent, runMonthChoices, shiftMonth } from './months';
+import { formatMonth, formatQuantity, previousMonth, progressPercent, runMonthChoices, shiftMonth } from './months';
 
 describe('months of the charges', () => {
   it('formats a month in Lithuanian and English', () => {
@@ -7,6 +7,12 @@ describe('months of the charges', () => {
     expect(formatMonth('2026-01', 'en')).toBe('January 2026');
     expect(formatMonth('2026-13', 'lt')).toBe('2026-13');
     expect(formatMonth('nonsense', 'lt')).toBe('nonsense');
+  });
+
+  it('writes a quantity with the decimal mark of the language', () => {
+    expect(formatQuantity('12.5', 'lt')).toBe('12,5');
+    expect(formatQuantity('12.5', 'en')).toBe('12.5');
+    expect(formatQuantity('30', 'lt')).toBe('30');
   });
 
   it('steps back across the year', () => {

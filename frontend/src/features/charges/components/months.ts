@@ -66,3 +66,8 @@ export function progressPercent(run: { processed_recipients: number; total_recip
   const p = Math.floor((run.processed_recipients / run.total_recipients) * 100);
   return Math.min(100, Math.max(0, p));
 }
+
+/** `30` → `30`, `12.5` → `12,5` (lt) or `12.5` (en). */
+export function formatQuantity(quantity: string, language: string): string {
+  return language === 'en' ? quantity : quantity.replace('.', ',');
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-error';
 import { formatDate, formatMoney } from '@/lib/format';
 import { usePersonCharges } from '../api/person-charges';
-import { formatMonth } from './months';
+import { formatMonth, formatQuantity } from './months';
 
 /**
  * A person's file: what they received and what they pay for it, month by
@@ -49,7 +49,7 @@ export function PersonChargesCard({ personId }: { personId: string }) {
                         {formatDate(line.period_from, lang)} – {formatDate(line.period_to, lang)}
                       </Table.Td>
                       <Table.Td ta="right">
-                        {line.quantity} {t(`charges.units.${line.unit}`)}
+                        {formatQuantity(line.quantity, lang)} {t(`charges.units.${line.unit}`)}
                       </Table.Td>
                       <Table.Td ta="right">{formatMoney(line.amount, lang)}</Table.Td>
                     </Table.Tr>

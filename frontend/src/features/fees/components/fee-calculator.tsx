@@ -164,7 +164,7 @@ export function FeeCalculator({ personPicker }: Props) {
                         setIncomes(next);
                       }}
                       error={fieldError(`household.members[${i}].monthly_income`)}
-                      w={260}
+                      w={340}
                     />
                     {i > 0 ? (
                       <ActionIcon

@@ -21,6 +21,10 @@ import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBooks,
+  IconCalculator,
+  IconCoinEuro,
+  IconReceipt,
+  IconWheelchair,
   IconBed,
   IconBriefcase,
   IconChecklist,
@@ -60,6 +64,10 @@ const ICONS: Partial<Record<string, typeof IconHome>> = {
   inbox: IconInbox,
   places: IconBed,
   applications: IconChecklist,
+  fees: IconCalculator,
+  fee_reviews: IconCoinEuro,
+  aids: IconWheelchair,
+  charges: IconReceipt,
 };
 
 function initials(name: string): string {
