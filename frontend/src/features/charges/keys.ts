@@ -3,7 +3,8 @@
 
 export const chargeKeys = {
   all: ['charges'] as const,
-  runs: (page: number) => [...chargeKeys.all, 'runs', page] as const,
+  runsAll: () => [...chargeKeys.all, 'runs'] as const,
+  runs: (page: number) => [...chargeKeys.runsAll(), page] as const,
   run: (id: string) => [...chargeKeys.all, 'run', id] as const,
   lines: (id: string, page: number) => [...chargeKeys.all, 'run', id, 'lines', page] as const,
   differences: (id: string) => [...chargeKeys.all, 'run', id, 'differences'] as const,

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import { chargeKeys } from '../keys';
@@ -15,7 +16,16 @@ export function runQueryOptions(id: string) {
   });
 }
 
-/** One run, polled every second while it is running. */
+/**
+ * One run, polled every second while it is running. When it ends, the list
+ * of runs is refreshed (it was read while the run was running).
+ */
 export function useChargeRun(id: string | null) {
-  return useQuery({ ...runQueryOptions(id ?? ''), enabled: Boolean(id) });
+  const queryClient = useQueryClient();
+  const run = useQuery({ ...runQueryOptions(id ?? ''), enabled: Boolean(id) });
+  const status = run.data?.status;
+  useEffect(() => {
+    if (status && status !== 'running') void queryClient.invalidateQueries({ queryKey: chargeKeys.runsAll() });
+  }, [status, queryClient]);
+  return run;
 }
