@@ -2,7 +2,8 @@
 // care stay gets its fee terms (in the background, through the API), then
 // the division specialist runs last month's charges — this month is refused
 // first — watches the run reach done, reads the result table, downloads the
-// CSV for the accounting system, and checks its header and rows. The fee
+// CSV for the accounting system, checks its header and rows, and runs the
+// month again (nothing changes, and the screen says so). The fee
 // calculator works out a typed-in household's home-help fee line by line;
 // the aids screen and the person's charges card are checked for a11y.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -101,6 +102,14 @@ test('the monthly charges run for last month shows its progress and result, and 
   expect(rows[0]).toBe('asmens_kodas;vardas_pavarde;paslauga;laikotarpis;kiekis;vienetas;suma_eur;taisykle;saltinis;saltinio_id');
   expect(rows.length).toBeGreaterThan(1);
   expect(rows.some((r) => r.includes('Stasė Paulauskienė') && r.includes('246,75'))).toBe(true);
+
+  // Run again: idempotent — nothing changed, and the screen says so.
+  await page.getByRole('button', { name: 'Skaičiuoti', exact: true }).click();
+  await expect(panel.getByRole('heading', { name: `${last.label}, 2-asis skaičiavimas` })).toBeVisible();
+  await expect(panel.getByText('Nuo ankstesnio skaičiavimo niekas nepasikeitė')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('heading', { name: 'Kas pasikeitė nuo ankstesnio skaičiavimo' })).toBeVisible();
+  await expect(panel.getByText('Sumos nepasikeitė.')).toBeVisible();
+  await expect(page.getByTestId(`run-${last.code}-2`)).toContainText('Baigta');
 
   // Her file shows what she pays, month by month.
   await line.getByRole('link', { name: 'Stasė Paulauskienė' }).click();
