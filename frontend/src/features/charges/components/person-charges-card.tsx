@@ -1,5 +1,6 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '@/api/problem';
 import { QueryError } from '@/components/query-error';
 import { formatDate, formatMoney } from '@/lib/format';
 import { usePersonCharges } from '../api/person-charges';
@@ -12,6 +13,8 @@ import { formatMonth, formatQuantity } from './months';
 export function PersonChargesCard({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const charges = usePersonCharges(personId);
+  // Those who may not read case content do not see the card at all.
+  if (charges.error instanceof ApiProblem && charges.error.status === 403) return null;
   if (charges.isError) return <QueryError error={charges.error} />;
   const months = charges.data ?? [];
   const lang = i18n.language;
