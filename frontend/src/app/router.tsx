@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { loadCurrentLanguage } from '@/i18n';
 import LoginRoute from './routes/login';
 
@@ -31,6 +31,10 @@ const CaseRoute = lazy(() => import('./routes/case'));
 const PlacesRoute = lazy(() => import('./routes/places'));
 const PlaceQueueRoute = lazy(() => import('./routes/place-queue'));
 const ShelterRoute = lazy(() => import('./routes/shelter'));
+const FeeCalculatorRoute = lazy(() => import('./routes/fee-calculator'));
+const FeeReviewsRoute = lazy(() => import('./routes/fee-reviews'));
+const AidsRoute = lazy(() => import('./routes/aids'));
+const ChargesRoute = lazy(() => import('./routes/charges'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -78,6 +82,11 @@ export function AppRoutes() {
           <Route path="places" element={guarded('/places', <PlacesRoute />)} />
           <Route path="places/shelter" element={guarded('/places', <ShelterRoute />)} />
           <Route path="places/:facilityId/:placeKind" element={guarded('/places', <PlaceQueueRoute />)} />
+          <Route path="fees" element={<Navigate to="/fees/calculator" replace />} />
+          <Route path="fees/calculator" element={guarded('/fees/calculator', <FeeCalculatorRoute />)} />
+          <Route path="fees/reviews" element={guarded('/fees/reviews', <FeeReviewsRoute />)} />
+          <Route path="aids" element={guarded('/aids', <AidsRoute />)} />
+          <Route path="charges" element={guarded('/charges', <ChargesRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -3,11 +3,11 @@ import { canOpen, navFor } from './navigation';
 
 describe('role-aware navigation', () => {
   it('everyone sees the start page; case roles see cases and people', () => {
-    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places', 'deliveries']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'deliveries']);
-    expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
+    expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places', 'deliveries', 'fees', 'aids']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges']);
+    expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'fees']);
     expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'deliveries']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges']);
   });
 
   it('keeps cases to the roles that work with them', () => {
@@ -38,6 +38,18 @@ describe('role-aware navigation', () => {
     expect(canOpen(['case_manager'], '/deliveries')).toBe(false);
     expect(canOpen(['admin'], '/deliveries')).toBe(false);
     expect(canOpen(['auditor'], '/deliveries')).toBe(false);
+  });
+
+  it('shows fees, aids and charges to the roles with quote_fees, read_deliveries and run_charges', () => {
+    expect(canOpen(['case_manager'], '/fees/calculator')).toBe(true);
+    expect(canOpen(['case_manager'], '/fees/reviews')).toBe(false);
+    expect(canOpen(['case_manager'], '/aids')).toBe(false);
+    expect(canOpen(['social_worker'], '/aids')).toBe(true);
+    expect(canOpen(['social_worker'], '/charges')).toBe(false);
+    expect(canOpen(['division_specialist'], '/charges')).toBe(true);
+    expect(canOpen(['division_head'], '/fees/reviews')).toBe(true);
+    expect(canOpen(['admin'], '/fees/calculator')).toBe(false);
+    expect(canOpen(['auditor'], '/charges')).toBe(false);
   });
 
   it('guards pages by role', () => {

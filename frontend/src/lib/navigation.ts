@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -20,6 +20,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'places', path: '/places', roles: ['division_specialist', 'division_head', 'social_worker'] },
   // The roles with `read_deliveries`.
   { key: 'deliveries', path: '/deliveries', roles: ['social_worker', 'division_specialist', 'division_head'] },
+  // The roles with `quote_fees`, `run_charges` (fee reviews, charges) and `read_deliveries` (aids).
+  { key: 'fees', path: '/fees/calculator', roles: ['social_worker', 'case_manager', 'division_specialist', 'division_head'] },
+  { key: 'fee_reviews', path: '/fees/reviews', roles: ['division_specialist', 'division_head'] },
+  { key: 'aids', path: '/aids', roles: ['social_worker', 'division_specialist', 'division_head'] },
+  { key: 'charges', path: '/charges', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },

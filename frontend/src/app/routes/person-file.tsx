@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
 import { NewApplicationButton, PersonApplicationsCard } from '@/features/applications';
 import { PersonDeliveriesCard } from '@/features/deliveries';
+import { PersonChargesCard } from '@/features/charges';
 import {
   CertificatesCard,
   IncomeCard,
@@ -46,6 +47,7 @@ export default function PersonFileRoute() {
             <PersonQueueCard personId={person.id} />
             <PersonDeliveriesCard personId={person.id} />
             <IncomeCard personId={person.id} income={income} />
+            <PersonChargesCard personId={person.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -21,6 +21,10 @@ import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBooks,
+  IconCalculator,
+  IconCoinEuro,
+  IconReceipt,
+  IconWheelchair,
   IconBed,
   IconBriefcase,
   IconChecklist,
@@ -62,6 +66,10 @@ const ICONS: Partial<Record<string, typeof IconHome>> = {
   places: IconBed,
   deliveries: IconHeartHandshake,
   applications: IconChecklist,
+  fees: IconCalculator,
+  fee_reviews: IconCoinEuro,
+  aids: IconWheelchair,
+  charges: IconReceipt,
 };
 
 function initials(name: string): string {
