@@ -107,6 +107,13 @@ pub fn is_chargeable(service_free: bool, amount: Decimal) -> bool {
     !service_free && amount > Decimal::ZERO
 }
 
+/// R-FEE-11: a refund (a negative line, e.g. a bed returned within 12
+/// months) is a credit to the person and is kept, unless the service is
+/// free (R-FEE-12).
+pub fn is_credit(service_free: bool, amount: Decimal) -> bool {
+    !service_free && amount < Decimal::ZERO
+}
+
 /// What identifies a line's content, to tell whether a re-run changed
 /// anything: person, source and its id, quantity and amount.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
