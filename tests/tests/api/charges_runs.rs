@@ -40,7 +40,7 @@ fn last_month(app: &TestApp) -> (String, Date, u8) {
     )
 }
 
-async fn kelme(app: &TestApp) -> Uuid {
+pub async fn kelme(app: &TestApp) -> Uuid {
     municipalities::Entity::find()
         .filter(municipalities::Column::Code.eq("kelme"))
         .one(&app.db)
@@ -50,7 +50,20 @@ async fn kelme(app: &TestApp) -> Uuid {
         .id
 }
 
-async fn set_rate(app: &TestApp, kind: &str, value: &str) {
+/// Removes the rates of `kind` (migration 000010 seeds the group living
+/// prices).
+pub async fn remove_rate(app: &TestApp, kind: &str) {
+    rates::Entity::delete_many()
+        .filter(rates::Column::MunicipalityId.eq(kelme(app).await))
+        .filter(rates::Column::Kind.eq(kind))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+/// Sets the rate of `kind` from 2020-01-01 (replacing the seeded one).
+pub async fn set_rate(app: &TestApp, kind: &str, value: &str) {
+    remove_rate(app, kind).await;
     rates::Entity::insert(rates::ActiveModel {
         id: Set(Uuid::now_v7()),
         municipality_id: Set(kelme(app).await),
@@ -67,7 +80,7 @@ async fn set_rate(app: &TestApp, kind: &str, value: &str) {
 }
 
 /// `amount` of income in each of the 3 months before `month_first`.
-async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
+pub async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
     let mut m = month_first;
     for _ in 0..3 {
         m = (m - Duration::days(1)).replace_day(1).unwrap();
@@ -90,14 +103,14 @@ async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
 }
 
 /// The demo's places with their stays (as `ATVEJIS_DEMO=1` loads them).
-async fn load_demo(app: &TestApp) {
+pub async fn load_demo(app: &TestApp) {
     atvejis_api::store::seed::demo_with_casework(&app.db, "unused", app.clock.now())
         .await
         .expect("demo");
 }
 
 /// The demo's open long-term stays (8 residents), first the longest.
-async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
+pub async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
     load_demo(app).await;
     let mut stays = app
         .get("/api/v1/stays?place_kind=long_term_care&open=true", token)
@@ -116,7 +129,7 @@ fn day(first: Date, n: u8) -> String {
 }
 
 /// Starts a run of `month` and waits until it is no longer running.
-async fn run(app: &TestApp, token: &str, month: &str) -> Value {
+pub async fn run(app: &TestApp, token: &str, month: &str) -> Value {
     let started = app
         .post("/api/v1/charge-runs", token, json!({ "month": month }))
         .await;
@@ -137,7 +150,7 @@ async fn run(app: &TestApp, token: &str, month: &str) -> Value {
     panic!("the run did not finish");
 }
 
-async fn lines(app: &TestApp, token: &str, run: &Value) -> Vec<Value> {
+pub async fn lines(app: &TestApp, token: &str, run: &Value) -> Vec<Value> {
     let id = run["id"].as_str().unwrap();
     app.get(
         &format!("/api/v1/charge-runs/{id}/charges?per_page=100"),
@@ -429,6 +442,7 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
         line_count: Set(0),
         total_amount: Set(Decimal::ZERO),
         error: Set(None),
+        problems: Set(None),
         started_by: Set(None),
         started_at: Set(app.clock.now()),
         heartbeat_at: Set(app.clock.now()),
@@ -470,6 +484,7 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
 async fn a_run_without_a_care_price_fails_and_can_be_run_again(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     load_demo(&app).await;
+    remove_rate(&app, "group_living_long_term_monthly_price").await;
     let (code, _, _) = last_month(&app);
     let failed = run(&app, &specialist, &code).await;
     assert_eq!(failed["status"], "failed");
@@ -687,6 +702,7 @@ async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipali
         line_count: Set(0),
         total_amount: Set(Decimal::ZERO),
         error: Set(None),
+        problems: Set(None),
         started_by: Set(None),
         started_at: Set(app.clock.now()),
         heartbeat_at: Set(app.clock.now()),
