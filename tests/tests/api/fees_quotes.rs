@@ -495,5 +495,5 @@ async fn r_fee_10_r_fee_11_an_aid_quote_from_the_price_table(app: TestApp) {
         json!({ "service_type": "technical_aids", "on": "2025-06-01", "aid_type": "sofa" }),
     )
     .await
-    .assert_status(400);
+    .assert_problem(422, "validation_failed");
 }

@@ -619,7 +619,10 @@ async fn collect_stays<C: ConnectionTrait>(
                     "months": window,
                 },
                 "terms_id": term.map(|t| t.id),
-                "care_fee": fee,
+                "care_fee": atvejis_domain::care_fees::CareFee {
+                    monthly_fee: crate::app::common::money(fee.monthly_fee),
+                    ..fee
+                },
                 "price": { "kind": price_kind, "value": price, "valid_from": price_from },
                 "shares": shares,
                 "month": cm,
