@@ -230,7 +230,8 @@ async fn r_fee_8_r_fee_9_a_month_is_charged_rerun_unchanged_and_corrected_with_t
     assert_eq!(first["processed_recipients"], first["total_recipients"]);
     let got = lines(&app, &specialist, &first).await;
     assert_eq!(first["line_count"], got.len());
-    assert_eq!(got.iter().filter(|l| l["source"] == "stay").count(), 2);
+    // A and B, and the demo's resident with income.
+    assert_eq!(got.iter().filter(|l| l["source"] == "stay").count(), 3);
     let a = line_of(&got, &m.a["person_id"]);
     assert_eq!(a["amount"], expected_a(days).to_string());
     assert_eq!(a["source"], "stay");
@@ -369,7 +370,7 @@ async fn the_exports_have_the_documented_columns_and_the_xlsx_is_a_workbook(app:
             "saltinio_id"
         ]
     );
-    assert_eq!(rows.iter().filter(|r| r[8] == "stay").count(), 2);
+    assert_eq!(rows.iter().filter(|r| r[8] == "stay").count(), 3);
     let a = rows
         .iter()
         .find(|r| r[9] == m.a["id"].as_str().unwrap())
@@ -500,16 +501,17 @@ async fn a_run_without_a_care_price_fails_and_can_be_run_again(app: TestApp) {
     let done = run(&app, &specialist, &code).await;
     assert_eq!(done["status"], "done");
     assert_eq!(done["version"], 2);
-    // Nobody has income: no stay is charged, each resident is a problem.
+    // Only the demo's resident with income is charged; the 7 others
+    // without income are the run's problems (R-FEE-1).
     let got = lines(&app, &specialist, &done).await;
-    assert!(got.iter().all(|l| l["source"] != "stay"));
+    assert_eq!(got.iter().filter(|l| l["source"] == "stay").count(), 1);
     let problems = done["problems"].as_array().unwrap();
     assert_eq!(
         problems
             .iter()
             .filter(|p| p["source"] == "stay" && p["code"] == "income_incomplete")
             .count(),
-        8
+        7
     );
 }
 

@@ -14,6 +14,7 @@ pub mod charges;
 pub mod decisions;
 pub mod deliveries;
 pub mod demo_aids;
+pub mod demo_charges;
 pub mod demo_cases;
 pub mod demo_casework;
 pub mod demo_deliveries;
