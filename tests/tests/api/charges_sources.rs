@@ -7,7 +7,7 @@
 //! the run's problem, not charged as if they had none (R-FEE-1).
 
 use crate::aids_inventory::add_item;
-use crate::charges_runs::{income, lines, long_term_stays, run};
+use crate::charges_runs::{income, lines, load_demo, long_term_stays, run};
 use crate::db_tests;
 use crate::deliveries_support::{approved_schedule, granted, person, visit};
 use crate::places_support::Staff;
@@ -17,7 +17,10 @@ use serde_json::{Value, json};
 use std::str::FromStr;
 use time::macros::date;
 
-db_tests!(r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_is_charged_exactly);
+db_tests!(
+    r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_is_charged_exactly,
+    the_kelme_demo_month_has_lines_from_every_paid_source,
+);
 
 fn dec(v: &Value) -> Decimal {
     Decimal::from_str(v.as_str().unwrap()).unwrap()
@@ -228,4 +231,32 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
     assert_eq!(again["version"], 2);
     assert_eq!(again["lines_run_id"], done["id"]);
     assert_eq!(again["total_amount"], done["total_amount"]);
+}
+
+/// `ATVEJIS_DEMO=1`: a run of the last full month charges every paid
+/// source (the closing note's figure: lines and time are printed).
+async fn the_kelme_demo_month_has_lines_from_every_paid_source(app: TestApp) {
+    let specialist = app.token("division_specialist").await;
+    load_demo(&app).await;
+    let today = atvejis_domain::calendar::lithuanian_date(app.clock.now());
+    let last = today.replace_day(1).unwrap() - time::Duration::days(1);
+    let month = format!("{:04}-{:02}", last.year(), u8::from(last.month()));
+    let started = std::time::Instant::now();
+    let done = run(&app, &specialist, &month).await;
+    let took = started.elapsed();
+    assert_eq!(done["status"], "done", "{done}");
+    let all = lines(&app, &specialist, &done).await;
+    for source in ["stay", "visit_month", "trip", "aid_loan"] {
+        assert!(
+            all.iter().any(|l| l["source"] == source),
+            "no {source} line: {all:?}"
+        );
+    }
+    eprintln!(
+        "Kelmė demo {month}: {} lines, {} recipients, {} EUR, {} problems, {took:?}",
+        done["line_count"],
+        done["total_recipients"],
+        done["total_amount"],
+        done["problems"].as_array().unwrap().len()
+    );
 }
