@@ -30,7 +30,15 @@ fn of<'a>(lines: &'a [Value], person: &str) -> Vec<&'a Value> {
     lines.iter().filter(|l| l["person_id"] == person).collect()
 }
 
-async fn trip(app: &TestApp, token: &str, person: &str, decision: &str, on: &str, km: &str, kind: &str) {
+async fn trip(
+    app: &TestApp,
+    token: &str,
+    person: &str,
+    decision: &str,
+    on: &str,
+    km: &str,
+    kind: &str,
+) {
     let t = app
         .post(
             "/api/v1/trips",
@@ -130,7 +138,9 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
 
     app.clock.set_today(date!(2026 - 12 - 20));
     for d in ["2026-12-07", "2026-12-09", "2026-12-11"] {
-        visit(&app, &staff.worker, &hh, d, "3").await.assert_status(201);
+        visit(&app, &staff.worker, &hh, d, "3")
+            .await
+            .assert_status(201);
     }
     app.post(
         "/api/v1/deliveries",
@@ -140,10 +150,46 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
     )
     .await
     .assert_status(201);
-    trip(&app, &staff.worker, &rider, &transport, "2026-12-10", "25", "other").await;
-    trip(&app, &staff.worker, &rider, &transport, "2026-12-15", "30", "other").await;
-    trip(&app, &staff.worker, &rider, &transport, "2026-12-16", "10", "care_institution").await;
-    trip(&app, &staff.worker, &unknown, &unknown_decision, "2026-12-17", "20", "other").await;
+    trip(
+        &app,
+        &staff.worker,
+        &rider,
+        &transport,
+        "2026-12-10",
+        "25",
+        "other",
+    )
+    .await;
+    trip(
+        &app,
+        &staff.worker,
+        &rider,
+        &transport,
+        "2026-12-15",
+        "30",
+        "other",
+    )
+    .await;
+    trip(
+        &app,
+        &staff.worker,
+        &rider,
+        &transport,
+        "2026-12-16",
+        "10",
+        "care_institution",
+    )
+    .await;
+    trip(
+        &app,
+        &staff.worker,
+        &unknown,
+        &unknown_decision,
+        "2026-12-17",
+        "20",
+        "other",
+    )
+    .await;
 
     app.clock.set_today(date!(2027 - 01 - 05));
     let done = run(&app, &specialist, "2026-12").await;
@@ -168,11 +214,18 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
 
     let t = of(&all, &rider);
     let amounts: Vec<&str> = t.iter().map(|l| l["amount"].as_str().unwrap()).collect();
-    assert_eq!(t.len(), 2, "the free destination is not charged: {amounts:?}");
+    assert_eq!(
+        t.len(),
+        2,
+        "the free destination is not charged: {amounts:?}"
+    );
     let mut sorted = amounts.clone();
     sorted.sort();
     assert_eq!(sorted, ["1.50", "2.50"]);
-    assert!(t.iter().all(|l| l["breakdown"]["month"]["limited_by"] == "floor"));
+    assert!(
+        t.iter()
+            .all(|l| l["breakdown"]["month"]["limited_by"] == "floor")
+    );
     assert!(of(&all, &unknown).is_empty());
     let problems = done["problems"].as_array().unwrap();
     let p = problems
@@ -181,7 +234,10 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
         .expect("the rider without income is a problem");
     assert_eq!(p["code"], "income_incomplete");
     assert_eq!(p["source"], "trip");
-    assert_eq!(p["missing"][0]["months"], json!(["2026-09", "2026-10", "2026-11"]));
+    assert_eq!(
+        p["missing"][0]["months"],
+        json!(["2026-09", "2026-10", "2026-11"])
+    );
     assert!(p["detail"].as_str().unwrap().starts_with("R-FEE-1"));
 
     let b = of(&all, &borrower);
@@ -208,18 +264,22 @@ async fn r_fee_1_r_fee_5_r_fee_8_r_fee_10_r_fee_11_a_month_of_every_paid_source_
         "group_living_long_term",
     ];
     for l in &all {
-        assert!(
-            paid.contains(&l["service_code"].as_str().unwrap()),
-            "{l}"
-        );
+        assert!(paid.contains(&l["service_code"].as_str().unwrap()), "{l}");
     }
     let mine: Decimal = [&helped, &rested, &rider, &borrower, &returner, &resident]
         .iter()
         .flat_map(|p| of(&all, p))
         .map(|l| dec(&l["amount"]))
         .sum();
-    assert_eq!(mine, Decimal::from_str("25.00").unwrap() + Decimal::from_str("19.50").unwrap()
-        + Decimal::from_str("4.00").unwrap() + Decimal::from(72) - Decimal::from(15) + Decimal::from(480));
+    assert_eq!(
+        mine,
+        Decimal::from_str("25.00").unwrap()
+            + Decimal::from_str("19.50").unwrap()
+            + Decimal::from_str("4.00").unwrap()
+            + Decimal::from(72)
+            - Decimal::from(15)
+            + Decimal::from(480)
+    );
     let total: Decimal = all.iter().map(|l| dec(&l["amount"])).sum();
     assert_eq!(dec(&done["total_amount"]), total);
     assert_eq!(done["line_count"], all.len());

@@ -321,7 +321,9 @@ pub async fn fee_incomes<C: ConnectionTrait>(
                 if !ms.member_on(reference) {
                     continue;
                 }
-                let e = family_of.entry(m.person_id).or_insert((m.family_id, ms.joined_on));
+                let e = family_of
+                    .entry(m.person_id)
+                    .or_insert((m.family_id, ms.joined_on));
                 if (ms.joined_on, m.family_id) > (e.1, e.0) {
                     *e = (m.family_id, ms.joined_on);
                 }
@@ -340,7 +342,10 @@ pub async fn fee_incomes<C: ConnectionTrait>(
                 .all(db)
                 .await?
             {
-                families.entry(m.family_id).or_default().push(membership(&m));
+                families
+                    .entry(m.family_id)
+                    .or_default()
+                    .push(membership(&m));
             }
         }
         let mut members: Vec<Uuid> = chunk.to_vec();
@@ -368,10 +373,7 @@ pub async fn fee_incomes<C: ConnectionTrait>(
                 .flatten()
                 .cloned()
                 .collect();
-            out.insert(
-                *person,
-                fee_income(person, family, false, &mine, reference),
-            );
+            out.insert(*person, fee_income(person, family, false, &mine, reference));
         }
     }
     Ok(out)
@@ -922,7 +924,13 @@ async fn collect_trips<C: ConnectionTrait>(
     let t3 = RateKind::TransportTariff3To4.as_str();
     let t4 = RateKind::TransportTariff4.as_str();
     let vrp_kind = RateKind::Vrp.as_str();
-    let rates = rates_on(db, municipality_id, &[KM_PRICE, t2, t3, t4, vrp_kind], month.first).await?;
+    let rates = rates_on(
+        db,
+        municipality_id,
+        &[KM_PRICE, t2, t3, t4, vrp_kind],
+        month.first,
+    )
+    .await?;
     let (km_price, km_from) = *rates.get(KM_PRICE).ok_or(CollectError::MissingRate {
         kind: KM_PRICE,
         on: month.first,
@@ -946,7 +954,10 @@ async fn collect_trips<C: ConnectionTrait>(
     // By person, and full price or by income.
     let mut by_person: BTreeMap<(Uuid, bool), Vec<trips::Model>> = BTreeMap::new();
     for t in rows {
-        by_person.entry((t.person_id, t.full_price)).or_default().push(t);
+        by_person
+            .entry((t.person_id, t.full_price))
+            .or_default()
+            .push(t);
     }
     let needing_income: Vec<Uuid> = by_person
         .iter()
@@ -954,7 +965,10 @@ async fn collect_trips<C: ConnectionTrait>(
         .map(|((p, _), _)| *p)
         .collect();
     let incomes = fee_incomes(db, &needing_income, month.first, false).await?;
-    let window: Vec<String> = income_window(month.first).iter().map(|m| m.code()).collect();
+    let window: Vec<String> = income_window(month.first)
+        .iter()
+        .map(|m| m.code())
+        .collect();
     let mut out = Collected::default();
     for ((person_id, full_price), list) in by_person {
         let service_code = "transport";

@@ -445,7 +445,7 @@ async fn compute(
     for p in &mut problems {
         p.person_name = names.get(&p.person_id).map(full_name).unwrap_or_default();
     }
-    problems.sort_by(|a, b| (a.person_id, a.source).cmp(&(b.person_id, b.source)));
+    problems.sort_by_key(|p| (p.person_id, p.source));
     let problems = serde_json::to_value(&problems).unwrap_or(serde_json::Value::Null);
     lines.sort_by(|a, b| {
         (a.person_id, a.source, a.source_id).cmp(&(b.person_id, b.source, b.source_id))

@@ -15,13 +15,13 @@ use crate::store::catalogue;
 use crate::store::persons;
 use actix_web::http::StatusCode;
 use atvejis_domain::access::{Permission, Purpose};
-use atvejis_domain::catalogue::{FeeRule, ServiceTypeSpec};
-use atvejis_domain::fees::{
-    FeeIncome, TransportPayer, TransportRates, Trip, fee_band, home_help_fee, transport_month,
-};
 use atvejis_domain::aids::{AidType, Newness, issue_fee, price_in_force, refund, refund_until};
 use atvejis_domain::care_fees::{
     Absence, CareFeeInput, CareShares, care_fee, care_month, first_day, last_day,
+};
+use atvejis_domain::catalogue::{FeeRule, ServiceTypeSpec};
+use atvejis_domain::fees::{
+    FeeIncome, TransportPayer, TransportRates, Trip, fee_band, home_help_fee, transport_month,
 };
 use atvejis_domain::income::{YearMonth, income_window};
 use atvejis_domain::rates::RateKind;
@@ -241,10 +241,10 @@ async fn care(
 ) -> ApiResult<FeeBreakdown> {
     let long_term = spec.code == "group_living_long_term";
     let given_price = amount_of("care_price", body.care_price)?;
-    let compensation = amount_of("target_compensation", body.target_compensation)?
-        .unwrap_or(Decimal::ZERO);
-    let assets = amount_of("assets_over_normative", body.assets_over_normative)?
-        .unwrap_or(Decimal::ZERO);
+    let compensation =
+        amount_of("target_compensation", body.target_compensation)?.unwrap_or(Decimal::ZERO);
+    let assets =
+        amount_of("assets_over_normative", body.assets_over_normative)?.unwrap_or(Decimal::ZERO);
     let care_started_on = body.care_started_on.unwrap_or(body.on);
     if care_started_on > body.on {
         return Err(ApiError::invalid_field(
@@ -330,7 +330,13 @@ async fn care(
         &spec.code,
         body.on,
         Some(basis),
-        CareLine::new(&fee, &cm, shares.income_share, assets, given_price.is_some()),
+        CareLine::new(
+            &fee,
+            &cm,
+            shares.income_share,
+            assets,
+            given_price.is_some(),
+        ),
         rates.used(),
     ))
 }
