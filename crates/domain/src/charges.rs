@@ -301,6 +301,16 @@ mod tests {
     }
 
     #[test]
+    fn r_fee_11_a_refund_is_a_credit_unless_the_service_is_free() {
+        assert!(is_credit(false, dec!(-29)));
+        assert!(is_credit(false, dec!(-15)));
+        assert!(!is_credit(true, dec!(-15)));
+        assert!(!is_credit(false, Decimal::ZERO));
+        assert!(!is_credit(false, dec!(72)));
+        assert!(!is_chargeable(false, dec!(-15)), "a refund is not a charge");
+    }
+
+    #[test]
     fn csv_rows_use_semicolons_decimal_commas_and_quote_when_needed() {
         assert_eq!(csv_amount(dec!(457.6)), "457,60");
         assert_eq!(csv_amount(dec!(0.005)), "0,01");
