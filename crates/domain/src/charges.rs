@@ -107,6 +107,13 @@ pub fn is_chargeable(service_free: bool, amount: Decimal) -> bool {
     !service_free && amount > Decimal::ZERO
 }
 
+/// R-FEE-11: a refund (a negative line, e.g. a bed returned within 12
+/// months) is a credit to the person and is kept, unless the service is
+/// free (R-FEE-12).
+pub fn is_credit(service_free: bool, amount: Decimal) -> bool {
+    !service_free && amount < Decimal::ZERO
+}
+
 /// What identifies a line's content, to tell whether a re-run changed
 /// anything: person, source and its id, quantity and amount.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -291,6 +298,16 @@ mod tests {
         assert!(!is_chargeable(true, dec!(10)));
         assert!(!is_chargeable(false, Decimal::ZERO));
         assert!(is_chargeable(false, dec!(0.01)));
+    }
+
+    #[test]
+    fn r_fee_11_a_refund_is_a_credit_unless_the_service_is_free() {
+        assert!(is_credit(false, dec!(-29)));
+        assert!(is_credit(false, dec!(-15)));
+        assert!(!is_credit(true, dec!(-15)));
+        assert!(!is_credit(false, Decimal::ZERO));
+        assert!(!is_credit(false, dec!(72)));
+        assert!(!is_chargeable(false, dec!(-15)), "a refund is not a charge");
     }
 
     #[test]

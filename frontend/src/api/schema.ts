@@ -2806,6 +2806,30 @@ export interface components {
         AidItemWritten: components["schemas"]["AidItemView"] & {
             next_waiting?: components["schemas"]["WaitingView"] | null;
         };
+        /** @description A technical aid's one-time fee (R-FEE-10) and its refund (R-FEE-11). */
+        AidLine: {
+            /** @description The aid type. */
+            aid_type: components["schemas"]["AidType"];
+            /** @description The one-time fee paid at issue. */
+            fee: string;
+            /** @description A new or a re-issued item. */
+            newness: components["schemas"]["Newness"];
+            /**
+             * Format: date
+             * @description The price table's row in force on the date, from this day.
+             */
+            price_valid_from: string;
+            /**
+             * @description R-FEE-11: refunded when a bed is returned by `refund_until` (0 for
+             *     other types).
+             */
+            refund: string;
+            /**
+             * Format: date
+             * @description The last day of return with the refund (12 months after issue).
+             */
+            refund_until: string;
+        };
         /** @description A page of loans. */
         AidLoanPage: {
             /** @description Loans, latest issue first. */
@@ -3501,6 +3525,65 @@ export interface components {
              */
             valid_from: string;
         };
+        /**
+         * @description Which limit decided the monthly fee.
+         * @enum {string}
+         */
+        CareFeeLimit: "income_share" | "price";
+        /** @description A care fee (R-FEE-8) and its month with absences (R-FEE-9). */
+        CareLine: {
+            /**
+             * Format: int32
+             * @description Days absent charged in full (the first 3).
+             */
+            absence_days_full: number;
+            /**
+             * Format: int32
+             * @description Days absent charged at `absence_share` (from the 4th).
+             */
+            absence_days_reduced: number;
+            /** @description The share of the daily fee paid from the 4th day away (0.3). */
+            absence_share: string;
+            /** @description `assets_over_normative × asset_share` (1 %), or 0. */
+            asset_part: string;
+            /**
+             * @description Whether the asset part applies (an adult in long-term care that
+             *     began after 2007-01-01).
+             */
+            asset_rule_applies: boolean;
+            /** @description The assets over the normative. */
+            assets_over_normative: string;
+            /** @description The target compensation, in full. */
+            compensation_part: string;
+            /**
+             * @description `monthly_fee / days_in_month`, in cents (shown; the amount is
+             *     computed unrounded).
+             */
+            daily_fee: string;
+            /**
+             * Format: int32
+             * @description Days in the month of the quote's date.
+             */
+            days_in_month: number;
+            /** @description The person's own average monthly income. */
+            income: string;
+            /** @description `income × income_share`. */
+            income_part: string;
+            /** @description The share of income (0.8). */
+            income_share: string;
+            /** @description What decided the monthly fee. */
+            limit: components["schemas"]["CareFeeLimit"];
+            /** @description What the month costs with the absences, in cents. */
+            month_amount: string;
+            /** @description The monthly fee, in cents. */
+            monthly_fee: string;
+            /** @description The price of care a month (the fee never exceeds it). */
+            price: string;
+            /** @description Whether the price came from the request (else the rate in force). */
+            price_given: boolean;
+            /** @description The parts together. */
+            uncapped: string;
+        };
         /** @description Changes to a case; absent fields stay as they are. */
         CaseChanges: {
             /** @description The children the case concerns (current members of the family). */
@@ -3841,6 +3924,34 @@ export interface components {
             /** @description Of what. */
             unit: components["schemas"]["ChargeUnit"];
         };
+        /**
+         * @description A person the run could not charge from one source (their lines from it
+         *     are left out; fix the cause and run the month again).
+         */
+        ChargeProblem: {
+            /** @description What is wrong. */
+            code: components["schemas"]["ChargeProblemCode"];
+            /** @description In words. */
+            detail: string;
+            /** @description The months without income (`YYYY-MM`), by member, when incomplete. */
+            missing?: components["schemas"]["MissingMonths"][];
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name (filled by the run). */
+            person_name?: string;
+            /** @description The service's catalogue code. */
+            service_code: string;
+            /** @description The source. */
+            source: components["schemas"]["ChargeSource"];
+        };
+        /**
+         * @description Why a person could not be charged in a run.
+         * @enum {string}
+         */
+        ChargeProblemCode: "income_incomplete" | "no_members" | "no_fee";
         /** @description A page of runs. */
         ChargeRunPage: {
             /** @description The runs, newest first. */
@@ -3898,6 +4009,11 @@ export interface components {
              * @description The run of the month before this one.
              */
             previous_run_id?: string | null;
+            /**
+             * @description The people it could not charge (their lines from that source are
+             *     left out; e.g. income not recorded, R-FEE-1). Fix and run again.
+             */
+            problems: components["schemas"]["ChargeProblem"][];
             /**
              * Format: int32
              * @description People whose lines are stored so far.
@@ -4859,11 +4975,13 @@ export interface components {
         FeeBand: "up_to2_free" | "above2_below3" | "from3_to4" | "from4_to5" | "from5";
         /** @description A fee with every step, for display and to keep. */
         FeeBreakdown: {
+            aid?: components["schemas"]["AidLine"] | null;
             band?: components["schemas"]["FeeBand"] | null;
             /** @description `cap_rate × base_income`. */
             cap_amount?: string | null;
             /** @description The cap as a share of income (home help). */
             cap_rate?: string | null;
+            care?: components["schemas"]["CareLine"] | null;
             /** @description The cost of the service (its full price). */
             cost: string;
             /** @description The fee, rounded half-up to cents. */
@@ -5773,6 +5891,16 @@ export interface components {
             /**
              * Format: uuid
              * @description The person.
+             */
+            person_id: string;
+        };
+        /** @description A member's months without an income record. */
+        MissingMonths: {
+            /** @description The months, `YYYY-MM`. */
+            months: string[];
+            /**
+             * Format: uuid
+             * @description The member.
              */
             person_id: string;
         };
@@ -6823,9 +6951,39 @@ export interface components {
          * @description What to quote. The fields a service type needs: home help and respite
          *     `hours` (a month); transport `km_one_way` (one trip), optionally
          *     `destination_free` (R-FEE-6) or `full_price` (R-FEE-7, no income
-         *     needed). Care and technical aids add their fields when their rules join.
+         *     needed); group living care (R-FEE-8/9) optionally `care_price` (else
+         *     the price in force), `target_compensation`, `assets_over_normative`,
+         *     `care_started_on`, `adult`, `days_absent`; technical aids (R-FEE-10/11)
+         *     `aid_type` and optionally `newness`. Every added field is optional, so
+         *     the earlier bodies still mean what they meant.
          */
         QuoteRequest: {
+            /** @description Care: an adult (default true; the asset part applies to adults). */
+            adult?: boolean | null;
+            aid_type?: components["schemas"]["AidType"] | null;
+            /**
+             * @description Care: the value of assets over the normative, EUR (default 0).
+             * @example 10000
+             */
+            assets_over_normative?: string | null;
+            /**
+             * @description Care: the price of care a month, EUR (default: the municipality's
+             *     price in force on `on` for the service type).
+             * @example 1100.00
+             */
+            care_price?: string | null;
+            /**
+             * Format: date
+             * @description Care: the day long-term care began (default `on`; the asset part
+             *     applies after 2007-01-01).
+             */
+            care_started_on?: string | null;
+            /**
+             * Format: int32
+             * @description Care: days away in the month of `on`, one absence from its first day
+             *     (0–31, default 0; R-FEE-9).
+             */
+            days_absent?: number | null;
             /** @description Transport: a free destination (R-FEE-6). */
             destination_free?: boolean;
             /**
@@ -6845,6 +7003,7 @@ export interface components {
              * @example 25
              */
             km_one_way?: string | null;
+            newness?: components["schemas"]["Newness"] | null;
             /**
              * Format: date
              * @description The date whose rates apply (and whose 3 months before count the
@@ -6859,6 +7018,12 @@ export interface components {
             person_id?: string | null;
             /** @description The service type's code (`home_help`, `transport`, …). */
             service_type: string;
+            /**
+             * @description Care: the target compensation for nursing or care, EUR a month
+             *     (default 0; R-FEE-8: 100 % to the fee).
+             * @example 246.75
+             */
+            target_compensation?: string | null;
         };
         /**
          * @description A kind of rate. Stored and sent as its code (`vrp`, `home_help_cap_2_3`, …);
@@ -20281,10 +20446,12 @@ export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
+export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
 export const caseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseStatus"]> = ["awaiting_assignment", "open", "closed"];
 export const certificateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateKind"]> = ["disability_level", "working_capacity", "special_needs_level", "permanent_nursing_need", "permanent_care_need", "pensioner", "movement_dysfunction", "special_transport_need", "intellectual_or_mental_disability", "physical_independence", "returned_from_prison_or_rehabilitation", "homeless_register"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["in_person", "post", "email", "eservices", "case_management", "other"];
+export const chargeProblemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeProblemCode"]> = ["income_incomplete", "no_members", "no_fee"];
 export const chargeSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeSource"]> = ["stay", "visit_month", "trip", "aid_loan"];
 export const chargeUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChargeUnit"]> = ["day", "hour", "km", "item"];
 export const closingReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosingReason"]> = ["goals_reached", "family_moved_away", "child_came_of_age", "other"];

@@ -40,7 +40,7 @@ fn last_month(app: &TestApp) -> (String, Date, u8) {
     )
 }
 
-async fn kelme(app: &TestApp) -> Uuid {
+pub async fn kelme(app: &TestApp) -> Uuid {
     municipalities::Entity::find()
         .filter(municipalities::Column::Code.eq("kelme"))
         .one(&app.db)
@@ -50,7 +50,20 @@ async fn kelme(app: &TestApp) -> Uuid {
         .id
 }
 
-async fn set_rate(app: &TestApp, kind: &str, value: &str) {
+/// Removes the rates of `kind` (migration 000010 seeds the group living
+/// prices).
+pub async fn remove_rate(app: &TestApp, kind: &str) {
+    rates::Entity::delete_many()
+        .filter(rates::Column::MunicipalityId.eq(kelme(app).await))
+        .filter(rates::Column::Kind.eq(kind))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+/// Sets the rate of `kind` from 2020-01-01 (replacing the seeded one).
+pub async fn set_rate(app: &TestApp, kind: &str, value: &str) {
+    remove_rate(app, kind).await;
     rates::Entity::insert(rates::ActiveModel {
         id: Set(Uuid::now_v7()),
         municipality_id: Set(kelme(app).await),
@@ -67,7 +80,7 @@ async fn set_rate(app: &TestApp, kind: &str, value: &str) {
 }
 
 /// `amount` of income in each of the 3 months before `month_first`.
-async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
+pub async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
     let mut m = month_first;
     for _ in 0..3 {
         m = (m - Duration::days(1)).replace_day(1).unwrap();
@@ -90,14 +103,14 @@ async fn income(app: &TestApp, person: &str, month_first: Date, amount: &str) {
 }
 
 /// The demo's places with their stays (as `ATVEJIS_DEMO=1` loads them).
-async fn load_demo(app: &TestApp) {
+pub async fn load_demo(app: &TestApp) {
     atvejis_api::store::seed::demo_with_casework(&app.db, "unused", app.clock.now())
         .await
         .expect("demo");
 }
 
 /// The demo's open long-term stays (8 residents), first the longest.
-async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
+pub async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
     load_demo(app).await;
     let mut stays = app
         .get("/api/v1/stays?place_kind=long_term_care&open=true", token)
@@ -116,7 +129,7 @@ fn day(first: Date, n: u8) -> String {
 }
 
 /// Starts a run of `month` and waits until it is no longer running.
-async fn run(app: &TestApp, token: &str, month: &str) -> Value {
+pub async fn run(app: &TestApp, token: &str, month: &str) -> Value {
     let started = app
         .post("/api/v1/charge-runs", token, json!({ "month": month }))
         .await;
@@ -137,7 +150,7 @@ async fn run(app: &TestApp, token: &str, month: &str) -> Value {
     panic!("the run did not finish");
 }
 
-async fn lines(app: &TestApp, token: &str, run: &Value) -> Vec<Value> {
+pub async fn lines(app: &TestApp, token: &str, run: &Value) -> Vec<Value> {
     let id = run["id"].as_str().unwrap();
     app.get(
         &format!("/api/v1/charge-runs/{id}/charges?per_page=100"),
@@ -212,11 +225,13 @@ async fn r_fee_8_r_fee_9_a_month_is_charged_rerun_unchanged_and_corrected_with_t
     assert_eq!(first["version"], 1);
     assert_eq!(first["changed"], true);
     assert_eq!(first["lines_run_id"], first["id"]);
-    // Only the residents with income pay (the others' fee is 0).
-    assert_eq!(first["total_recipients"], 2);
-    assert_eq!(first["processed_recipients"], 2);
-    assert_eq!(first["line_count"], 2);
+    // Only the residents with income pay (the others are listed as
+    // problems, R-FEE-1); the demo's deliveries and aids add their lines.
+    assert_eq!(first["processed_recipients"], first["total_recipients"]);
     let got = lines(&app, &specialist, &first).await;
+    assert_eq!(first["line_count"], got.len());
+    // A and B, and the demo's resident with income.
+    assert_eq!(got.iter().filter(|l| l["source"] == "stay").count(), 3);
     let a = line_of(&got, &m.a["person_id"]);
     assert_eq!(a["amount"], expected_a(days).to_string());
     assert_eq!(a["source"], "stay");
@@ -252,7 +267,7 @@ async fn r_fee_8_r_fee_9_a_month_is_charged_rerun_unchanged_and_corrected_with_t
     assert_eq!(none.assert_status(200)["items"], json!([]));
     assert_eq!(
         app.count("SELECT COUNT(*) FROM charge_lines").await,
-        2,
+        first["line_count"].as_i64().unwrap(),
         "no duplicate charges"
     );
 
@@ -355,7 +370,7 @@ async fn the_exports_have_the_documented_columns_and_the_xlsx_is_a_workbook(app:
             "saltinio_id"
         ]
     );
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.iter().filter(|r| r[8] == "stay").count(), 3);
     let a = rows
         .iter()
         .find(|r| r[9] == m.a["id"].as_str().unwrap())
@@ -429,6 +444,7 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
         line_count: Set(0),
         total_amount: Set(Decimal::ZERO),
         error: Set(None),
+        problems: Set(None),
         started_by: Set(None),
         started_at: Set(app.clock.now()),
         heartbeat_at: Set(app.clock.now()),
@@ -470,6 +486,7 @@ async fn a_run_is_refused_for_a_month_not_ended_and_while_another_runs(app: Test
 async fn a_run_without_a_care_price_fails_and_can_be_run_again(app: TestApp) {
     let specialist = app.token("division_specialist").await;
     load_demo(&app).await;
+    remove_rate(&app, "group_living_long_term_monthly_price").await;
     let (code, _, _) = last_month(&app);
     let failed = run(&app, &specialist, &code).await;
     assert_eq!(failed["status"], "failed");
@@ -484,8 +501,18 @@ async fn a_run_without_a_care_price_fails_and_can_be_run_again(app: TestApp) {
     let done = run(&app, &specialist, &code).await;
     assert_eq!(done["status"], "done");
     assert_eq!(done["version"], 2);
-    // Nobody has income: nothing is charged.
-    assert_eq!(done["line_count"], 0);
+    // Only the demo's resident with income is charged; the 7 others
+    // without income are the run's problems (R-FEE-1).
+    let got = lines(&app, &specialist, &done).await;
+    assert_eq!(got.iter().filter(|l| l["source"] == "stay").count(), 1);
+    let problems = done["problems"].as_array().unwrap();
+    assert_eq!(
+        problems
+            .iter()
+            .filter(|p| p["source"] == "stay" && p["code"] == "income_incomplete")
+            .count(),
+        7
+    );
 }
 
 async fn fee_terms_are_version_checked_and_only_for_care_stays(app: TestApp) {
@@ -687,6 +714,7 @@ async fn charges_are_only_for_the_roles_that_run_them_and_stay_in_the_municipali
         line_count: Set(0),
         total_amount: Set(Decimal::ZERO),
         error: Set(None),
+        problems: Set(None),
         started_by: Set(None),
         started_at: Set(app.clock.now()),
         heartbeat_at: Set(app.clock.now()),

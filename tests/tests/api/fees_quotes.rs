@@ -11,6 +11,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 db_tests!(
+    r_fee_8_r_fee_9_a_care_quote_with_the_seeds_figures,
+    r_fee_10_r_fee_11_an_aid_quote_from_the_price_table,
     r_fee_1_quote_for_a_household_with_its_breakdown,
     r_fee_0_quote_at_exactly_two_vrp_of_2024_is_free,
     r_fee_5_quote_transport_by_tier_and_vrp,
@@ -211,16 +213,15 @@ async fn r_fee_12_free_services_quote_zero(app: TestApp) {
         assert_eq!(b["fee_rule"], Value::Null);
         assert_eq!(b["limited_by"], "free");
     }
-    // Care and technical aids join with their prices later.
-    for service in ["technical_aids", "group_living_long_term"] {
-        quote(
-            &app,
-            &worker,
-            json!({ "service_type": service, "on": "2025-06-01", "household": alone("500") }),
-        )
-        .await
-        .assert_problem(422, "quote_not_available");
-    }
+    // Technical aids need the aid type.
+    let reply = quote(
+        &app,
+        &worker,
+        json!({ "service_type": "technical_aids", "on": "2025-06-01", "household": alone("500") }),
+    )
+    .await;
+    reply.assert_problem(422, "validation_failed");
+    assert_eq!(reply.body["errors"][0]["field"], "aid_type");
 }
 
 fn field(reply: &Reply) -> (String, String) {
@@ -386,4 +387,113 @@ async fn quote_roles_that_may_not(app: TestApp) {
         .send(app.request(Method::POST, "/api/v1/fee-quotes").json(&body))
         .await;
     assert_eq!(reply.status, 401);
+}
+
+async fn r_fee_8_r_fee_9_a_care_quote_with_the_seeds_figures(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    // 80 % of 600 = 480 + the target compensation 100 + 1 % of 10,000 over
+    // the normative (an adult in long-term care since 2020) = 680, below
+    // the seeded price 1,100.
+    let b = quote(
+        &app,
+        &worker,
+        json!({ "service_type": "group_living_long_term", "on": "2025-06-01",
+                "household": alone("600"), "target_compensation": "100",
+                "assets_over_normative": "10000", "care_started_on": "2020-03-01" }),
+    )
+    .await;
+    let b = b.assert_status(200);
+    assert_eq!(b["fee_rule"], "R-FEE-8");
+    assert_eq!(b["care"]["income_part"], "480.00");
+    assert_eq!(b["care"]["compensation_part"], "100.00");
+    assert_eq!(b["care"]["asset_part"], "100.00");
+    assert_eq!(b["care"]["asset_rule_applies"], true);
+    assert_eq!(b["care"]["monthly_fee"], "680.00");
+    assert_eq!(b["care"]["price"], "1100.00");
+    assert_eq!(b["fee"], "680.00");
+    // Care begun before 2007-01-02: no asset part; short-term care never.
+    let b = quote(
+        &app,
+        &worker,
+        json!({ "service_type": "group_living_long_term", "on": "2025-06-01",
+                "household": alone("600"), "assets_over_normative": "10000",
+                "care_started_on": "2007-01-01" }),
+    )
+    .await;
+    assert_eq!(b.assert_status(200)["care"]["monthly_fee"], "480.00");
+    // Capped at the price given; 5 days away in June (30 days): 3 in full,
+    // 2 at 30 %: 1000 / 30 × (28 + 0.6) = 953.33.
+    let b = quote(
+        &app,
+        &worker,
+        json!({ "service_type": "group_living_short_term", "on": "2025-06-01",
+                "household": alone("2000"), "care_price": "1000", "days_absent": 5 }),
+    )
+    .await;
+    let b = b.assert_status(200);
+    assert_eq!(b["care"]["limit"], "price");
+    assert_eq!(b["care"]["monthly_fee"], "1000.00");
+    assert_eq!(b["care"]["absence_days_full"], 3);
+    assert_eq!(b["care"]["absence_days_reduced"], 2);
+    assert_eq!(b["fee"], "953.33");
+    // Refusals: a negative price, more days away than the month has.
+    quote(
+        &app,
+        &worker,
+        json!({ "service_type": "group_living_short_term", "on": "2025-06-01",
+                "household": alone("600"), "care_price": "-1" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+    quote(
+        &app,
+        &worker,
+        json!({ "service_type": "group_living_short_term", "on": "2025-06-01",
+                "household": alone("600"), "days_absent": 31 }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
+}
+
+async fn r_fee_10_r_fee_11_an_aid_quote_from_the_price_table(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    for (aid, newness, fee, refund) in [
+        ("automatic_bed", "new", "72.00", "29.00"),
+        ("automatic_bed", "used", "35.00", "15.00"),
+        ("manual_bed", "new", "43.00", "15.00"),
+        ("manual_bed", "used", "20.00", "8.00"),
+        ("commode_chair", "new", "6.00", "0.00"),
+        ("commode_chair", "used", "3.00", "0.00"),
+        ("walker_with_table", "new", "9.00", "0.00"),
+        ("walker_with_table", "used", "5.00", "0.00"),
+    ] {
+        let b = quote(
+            &app,
+            &worker,
+            json!({ "service_type": "technical_aids", "on": "2025-06-01",
+                    "aid_type": aid, "newness": newness }),
+        )
+        .await;
+        let b = b.assert_status(200);
+        assert_eq!(b["fee"], fee, "{aid} {newness}");
+        assert_eq!(b["fee_rule"], "R-FEE-10");
+        assert_eq!(b["aid"]["refund"], refund, "{aid} {newness}");
+        assert_eq!(b["aid"]["price_valid_from"], "2017-01-02");
+        assert_eq!(b["aid"]["refund_until"], "2026-06-01");
+    }
+    // R-FEE-10 since 2017-01-02: no price before.
+    quote(
+        &app,
+        &worker,
+        json!({ "service_type": "technical_aids", "on": "2017-01-01", "aid_type": "manual_bed" }),
+    )
+    .await
+    .assert_problem(422, "rate_missing");
+    quote(
+        &app,
+        &worker,
+        json!({ "service_type": "technical_aids", "on": "2025-06-01", "aid_type": "sofa" }),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
 }

@@ -20,6 +20,7 @@ mod cases;
 mod casework;
 mod charges_bench;
 mod charges_runs;
+mod charges_sources;
 mod compose;
 mod deadlines;
 mod deliveries_records;

@@ -16,6 +16,7 @@ pub mod deliveries;
 pub mod demo_aids;
 pub mod demo_cases;
 pub mod demo_casework;
+pub mod demo_charges;
 pub mod demo_deliveries;
 pub mod demo_places;
 pub mod entities;

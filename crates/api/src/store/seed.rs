@@ -569,6 +569,7 @@ pub async fn demo_with_casework(
     super::demo_places::load(&txn, kelme, now).await?;
     super::demo_aids::load(&txn, kelme, now).await?;
     super::demo_deliveries::load(&txn, kelme, now).await?;
+    super::demo_charges::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }

@@ -12,12 +12,13 @@ use crate::app::common::money;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
-use crate::store::charges::{self as repo, Collector, NewLine, RunMonth};
+use crate::store::charges::{self as repo, ChargeProblem, Collector, NewLine, RunMonth};
 use crate::store::entities::{charge_lines, charge_runs, persons};
 use crate::store::scope::scoped;
 use atvejis_domain::access::{Permission, Purpose};
 use atvejis_domain::charges::{
-    ChargeSource, ChargeUnit, LineKey, differences, is_chargeable, same_lines, totals_by_person,
+    ChargeSource, ChargeUnit, LineKey, differences, is_chargeable, is_credit, same_lines,
+    totals_by_person,
 };
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
@@ -95,6 +96,9 @@ pub struct ChargeRunView {
     pub total_amount: Decimal,
     /// Why it failed.
     pub error: Option<String>,
+    /// The people it could not charge (their lines from that source are
+    /// left out; e.g. income not recorded, R-FEE-1). Fix and run again.
+    pub problems: Vec<ChargeProblem>,
     /// When it started.
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
@@ -118,6 +122,10 @@ impl From<charge_runs::Model> for ChargeRunView {
             line_count: r.line_count,
             total_amount: money(r.total_amount),
             error: r.error,
+            problems: r
+                .problems
+                .and_then(|p| serde_json::from_value(p).ok())
+                .unwrap_or_default(),
             started_at: r.started_at,
             finished_at: r.finished_at,
         }
@@ -297,6 +305,7 @@ pub async fn start(
         line_count: Set(0),
         total_amount: Set(Decimal::ZERO),
         error: Set(None),
+        problems: Set(None),
         started_by: Set(actor.user_id()),
         started_at: Set(now),
         heartbeat_at: Set(now),
@@ -420,14 +429,24 @@ async fn compute(
     let db = &state.db;
     let services = repo::services(db, run.municipality_id).await?;
     let mut lines = Vec::new();
+    let mut problems: Vec<ChargeProblem> = Vec::new();
     for collector in Collector::ALL {
-        lines.extend(collector.collect(db, run.municipality_id, month).await?);
+        let collected = collector.collect(db, run.municipality_id, month).await?;
+        lines.extend(collected.lines);
+        problems.extend(collected.problems);
     }
-    // R-FEE-12: free services and zero amounts are never charged.
+    // R-FEE-12: free services and zero amounts are never charged; R-FEE-11
+    // refunds are kept as credits.
     lines.retain(|l| {
         let free = services.get(&l.service_code).is_some_and(|(f, _)| *f);
-        is_chargeable(free, l.amount)
+        is_chargeable(free, l.amount) || is_credit(free, l.amount)
     });
+    let names = repo::persons_by_id(db, problems.iter().map(|p| p.person_id)).await?;
+    for p in &mut problems {
+        p.person_name = names.get(&p.person_id).map(full_name).unwrap_or_default();
+    }
+    problems.sort_by_key(|p| (p.person_id, p.source));
+    let problems = serde_json::to_value(&problems).unwrap_or(serde_json::Value::Null);
     lines.sort_by(|a, b| {
         (a.person_id, a.source, a.source_id).cmp(&(b.person_id, b.source, b.source_id))
     });
@@ -480,11 +499,14 @@ async fn compute(
                 state,
                 run,
                 who,
-                prev_lines,
-                false,
-                total,
-                line_count,
-                total_amount,
+                Finished {
+                    lines_run: prev_lines,
+                    changed: false,
+                    recipients: total,
+                    line_count,
+                    total_amount,
+                    problems,
+                },
             )
             .await;
         }
@@ -526,26 +548,43 @@ async fn compute(
         state,
         run,
         who,
-        run.id,
-        true,
-        total,
-        line_count,
-        total_amount,
+        Finished {
+            lines_run: run.id,
+            changed: true,
+            recipients: total,
+            line_count,
+            total_amount,
+            problems,
+        },
     )
     .await
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn finish(
-    state: &AppState,
-    run: &charge_runs::Model,
-    who: &AuditActor,
+/// How a run ended.
+struct Finished {
     lines_run: Uuid,
     changed: bool,
     recipients: usize,
     line_count: i32,
     total_amount: Decimal,
+    problems: serde_json::Value,
+}
+
+async fn finish(
+    state: &AppState,
+    run: &charge_runs::Model,
+    who: &AuditActor,
+    f: Finished,
 ) -> Result<(), RunError> {
+    let Finished {
+        lines_run,
+        changed,
+        recipients,
+        line_count,
+        total_amount,
+        problems,
+    } = f;
+    let problem_count = problems.as_array().map_or(0, Vec::len);
     let now = state.clock.now();
     let total = i32::try_from(recipients).unwrap_or(i32::MAX);
     let txn = state.db.begin().await?;
@@ -560,6 +599,7 @@ async fn finish(
         .col_expr(charge_runs::Column::ProcessedRecipients, Expr::value(total))
         .col_expr(charge_runs::Column::LineCount, Expr::value(line_count))
         .col_expr(charge_runs::Column::TotalAmount, Expr::value(total_amount))
+        .col_expr(charge_runs::Column::Problems, Expr::value(Some(problems)))
         .col_expr(charge_runs::Column::HeartbeatAt, Expr::value(now))
         .col_expr(charge_runs::Column::FinishedAt, Expr::value(Some(now)))
         .filter(charge_runs::Column::Id.eq(run.id))
@@ -576,6 +616,7 @@ async fn finish(
             "recipients": recipients,
             "lines": line_count,
             "total_amount": money(total_amount),
+            "problems": problem_count,
         })),
     )
     .await?;

@@ -4,7 +4,7 @@
 //! stored.
 
 use super::RateBook;
-use super::views::{FeeBreakdown, IncomeBasis};
+use super::views::{AidLine, CareLine, FeeBreakdown, IncomeBasis, aid_breakdown, care_breakdown};
 use crate::actor::Actor;
 use crate::app::decisions::fee::{fee_income_of, home_help_input};
 use crate::app::read::audited;
@@ -15,11 +15,15 @@ use crate::store::catalogue;
 use crate::store::persons;
 use actix_web::http::StatusCode;
 use atvejis_domain::access::{Permission, Purpose};
+use atvejis_domain::aids::{AidType, Newness, issue_fee, price_in_force, refund, refund_until};
+use atvejis_domain::care_fees::{
+    Absence, CareFeeInput, CareShares, care_fee, care_month, first_day, last_day,
+};
 use atvejis_domain::catalogue::{FeeRule, ServiceTypeSpec};
 use atvejis_domain::fees::{
     FeeIncome, TransportPayer, TransportRates, Trip, fee_band, home_help_fee, transport_month,
 };
-use atvejis_domain::income::income_window;
+use atvejis_domain::income::{YearMonth, income_window};
 use atvejis_domain::rates::RateKind;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -52,7 +56,11 @@ pub struct Household {
 /// What to quote. The fields a service type needs: home help and respite
 /// `hours` (a month); transport `km_one_way` (one trip), optionally
 /// `destination_free` (R-FEE-6) or `full_price` (R-FEE-7, no income
-/// needed). Care and technical aids add their fields when their rules join.
+/// needed); group living care (R-FEE-8/9) optionally `care_price` (else
+/// the price in force), `target_compensation`, `assets_over_normative`,
+/// `care_started_on`, `adult`, `days_absent`; technical aids (R-FEE-10/11)
+/// `aid_type` and optionally `newness`. Every added field is optional, so
+/// the earlier bodies still mean what they meant.
 #[derive(Debug, Clone, Deserialize, ToSchema, validator::Validate)]
 pub struct QuoteRequest {
     /// The service type's code (`home_help`, `transport`, …).
@@ -81,6 +89,30 @@ pub struct QuoteRequest {
     /// (R-FEE-7).
     #[serde(default)]
     pub full_price: bool,
+    /// Care: the price of care a month, EUR (default: the municipality's
+    /// price in force on `on` for the service type).
+    #[schema(value_type = Option<String>, example = "1100.00")]
+    pub care_price: Option<Decimal>,
+    /// Care: the target compensation for nursing or care, EUR a month
+    /// (default 0; R-FEE-8: 100 % to the fee).
+    #[schema(value_type = Option<String>, example = "246.75")]
+    pub target_compensation: Option<Decimal>,
+    /// Care: the value of assets over the normative, EUR (default 0).
+    #[schema(value_type = Option<String>, example = "10000")]
+    pub assets_over_normative: Option<Decimal>,
+    /// Care: the day long-term care began (default `on`; the asset part
+    /// applies after 2007-01-01).
+    pub care_started_on: Option<Date>,
+    /// Care: an adult (default true; the asset part applies to adults).
+    pub adult: Option<bool>,
+    /// Care: days away in the month of `on`, one absence from its first day
+    /// (0–31, default 0; R-FEE-9).
+    #[validate(range(max = 31))]
+    pub days_absent: Option<u32>,
+    /// Technical aids: the aid type.
+    pub aid_type: Option<AidType>,
+    /// Technical aids: a new or a re-issued item (default new).
+    pub newness: Option<Newness>,
 }
 
 fn not_available(spec: &ServiceTypeSpec) -> ApiError {
@@ -170,10 +202,184 @@ async fn compute(
             ))
         }
         FeeRule::Rfee5 => transport(state, spec, body, &mut rates).await,
-        // R-FEE-8/9 (care) and R-FEE-10/11 (technical aids) join with their
-        // prices: one arm each.
-        FeeRule::Rfee8 | FeeRule::Rfee10 => Err(not_available(spec)),
+        FeeRule::Rfee8 => care(state, spec, body, &mut rates).await,
+        FeeRule::Rfee10 => aid(state, actor, spec, body).await,
     }
+}
+
+/// An amount of the body: 0 or more, below ten million, in cents.
+fn amount_of(field: &'static str, value: Option<Decimal>) -> ApiResult<Option<Decimal>> {
+    match value {
+        Some(v)
+            if v.is_sign_negative()
+                || v.normalize().scale() > 2
+                || v >= Decimal::from(10_000_000) =>
+        {
+            Err(ApiError::invalid_field(
+                field,
+                FieldCode::Range,
+                "is an amount from 0 below ten million with at most two decimals",
+            ))
+        }
+        other => Ok(other),
+    }
+}
+
+/// R-FEE-8 / R-FEE-9: the care fee of the month of `on`: 80 % of the
+/// person's own income (a stored person's 3 months before `on`, or the
+/// household's first member as given), the target compensation in full,
+/// 1 % of the assets over the normative for an adult who began long-term
+/// care after 2007-01-01, never above the price of care (given, or the
+/// price in force); then the month with `days_absent` (the first 3 in
+/// full, from the 4th 30 %). The shares are the rates in force, the
+/// seed's where the municipality set none (as the charge run reads them).
+async fn care(
+    state: &AppState,
+    spec: &ServiceTypeSpec,
+    body: &QuoteRequest,
+    rates: &mut RateBook,
+) -> ApiResult<FeeBreakdown> {
+    let long_term = spec.code == "group_living_long_term";
+    let given_price = amount_of("care_price", body.care_price)?;
+    let compensation =
+        amount_of("target_compensation", body.target_compensation)?.unwrap_or(Decimal::ZERO);
+    let assets =
+        amount_of("assets_over_normative", body.assets_over_normative)?.unwrap_or(Decimal::ZERO);
+    let care_started_on = body.care_started_on.unwrap_or(body.on);
+    if care_started_on > body.on {
+        return Err(ApiError::invalid_field(
+            "care_started_on",
+            FieldCode::Range,
+            "care began on or before the quote's date",
+        ));
+    }
+    let month = YearMonth {
+        year: body.on.year(),
+        month: u8::from(body.on.month()),
+    };
+    let (Some(first), Some(last)) = (first_day(month), last_day(month)) else {
+        return Err(ApiError::invalid_field("on", FieldCode::Invalid, "a date"));
+    };
+    let days_absent = body.days_absent.unwrap_or(0);
+    if days_absent > u32::from(last.day()) {
+        return Err(ApiError::invalid_field(
+            "days_absent",
+            FieldCode::Range,
+            "R-FEE-9: at most the days of the month",
+        ));
+    }
+    let (income, months) = income(state, body).await?;
+    let own = match &body.household {
+        Some(h) => h
+            .members
+            .first()
+            .map(|m| m.monthly_income)
+            .unwrap_or_default(),
+        None => income.fee_base_income,
+    };
+    let defaults = CareShares::default();
+    let mut share = |kind: RateKind, default: Decimal| rates.get(kind).unwrap_or(default);
+    let shares = CareShares {
+        income_share: share(RateKind::CareIncomeShare, defaults.income_share),
+        absence_share: share(RateKind::CareAbsenceShare, defaults.absence_share),
+        asset_share: share(RateKind::CareAssetShare, defaults.asset_share),
+    };
+    let price = match given_price {
+        Some(p) => p,
+        None => rates.get(if long_term {
+            RateKind::GroupLivingLongTermMonthlyPrice
+        } else {
+            RateKind::GroupLivingShortTermMonthlyPrice
+        })?,
+    };
+    let fee = care_fee(&CareFeeInput {
+        income: own,
+        target_compensation: compensation,
+        assets_over_normative: assets,
+        adult: body.adult.unwrap_or(true),
+        long_term,
+        care_started_on,
+        price,
+        shares,
+    });
+    let absences: Vec<Absence> = match days_absent.checked_sub(1) {
+        Some(extra) => vec![Absence {
+            from: first,
+            to: first.saturating_add(time::Duration::days(i64::from(extra))),
+        }],
+        None => Vec::new(),
+    };
+    let cm = care_month(
+        fee.monthly_fee_exact,
+        month,
+        first,
+        None,
+        &absences,
+        shares.absence_share,
+    )
+    .ok_or_else(|| ApiError::invalid_field("on", FieldCode::Invalid, "a date"))?;
+    let basis = IncomeBasis {
+        months: months.iter().map(|m| m.code()).collect(),
+        members: 1,
+        income_per_member: crate::app::common::money(own),
+        base_income: crate::app::common::money(own),
+        vrp: crate::app::common::money(Decimal::ZERO),
+        free_limit: crate::app::common::money(Decimal::ZERO),
+    };
+    Ok(care_breakdown(
+        &spec.code,
+        body.on,
+        Some(basis),
+        CareLine::new(
+            &fee,
+            &cm,
+            shares.income_share,
+            assets,
+            given_price.is_some(),
+        ),
+        rates.used(),
+    ))
+}
+
+/// R-FEE-10 / R-FEE-11: the one-time fee of an aid type, new or re-issued,
+/// from the municipality's price table in force on `on`, with the refund
+/// a bed earns when returned within 12 months. No income is needed.
+async fn aid(
+    state: &AppState,
+    actor: &Actor,
+    spec: &ServiceTypeSpec,
+    body: &QuoteRequest,
+) -> ApiResult<FeeBreakdown> {
+    let aid_type = body
+        .aid_type
+        .ok_or_else(|| required("aid_type", "give the aid type"))?;
+    let newness = body.newness.unwrap_or(Newness::New);
+    let prices = crate::store::aids::prices(&state.db, actor).await?;
+    let price = price_in_force(&prices, aid_type, body.on).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RateMissing,
+            format!(
+                "R-FEE-10: no price of `{}` is in force on {}.",
+                aid_type.as_str(),
+                body.on
+            ),
+        )
+    })?;
+    let fee = issue_fee(&price, newness);
+    let until = refund_until(body.on);
+    Ok(aid_breakdown(
+        &spec.code,
+        body.on,
+        AidLine {
+            aid_type,
+            newness,
+            price_valid_from: price.valid_from,
+            fee: crate::app::common::money(fee),
+            refund: crate::app::common::money(refund(&price, newness, fee, body.on, body.on)),
+            refund_until: until,
+        },
+    ))
 }
 
 fn required(field: &'static str, message: &'static str) -> ApiError {

@@ -23,6 +23,8 @@ pub struct Model {
     pub line_count: i32,
     pub total_amount: Decimal,
     pub error: Option<String>,
+    /// The people the run could not charge (`[ChargeProblem]`, JSON).
+    pub problems: Option<Json>,
     pub started_by: Option<Uuid>,
     pub started_at: TimeDateTimeWithTimeZone,
     pub heartbeat_at: TimeDateTimeWithTimeZone,
