@@ -81,11 +81,25 @@ test('the monthly charges run for last month shows its progress and result, and 
   await expect(panel.getByTestId('run-processed')).toHaveText(/Apskaičiuota gavėjų: (\d+) iš \1 \(100 %\)/);
   await expect(panel.getByRole('progressbar', { name: 'Skaičiavimo eiga' })).toHaveAttribute('aria-valuenow', '100');
 
-  // The result: her line and the totals.
-  const line = panel.getByTestId('charge-line').filter({ hasText: 'Stasė Paulauskienė' });
-  await expect(line).toContainText('Socialinė globa');
-  await expect(line).toContainText('246,75');
-  await expect(panel.getByTestId('run-totals')).toContainText('246,75');
+  // The result: her line and the totals, as the API computed them (her
+  // care fee is 80 % of her demo income plus the 246.75 € compensation).
+  const runs = (await (await request.get('/api/v1/charge-runs', { headers })).json()) as {
+    items: { id: string; month: string; version: number; total_amount: string }[];
+  };
+  const run = runs.items.find((r) => r.month === last.code && r.version === 1);
+  expect(run).toBeDefined();
+  const lines = (await (await request.get(`/api/v1/charge-runs/${run!.id}/charges?per_page=100`, { headers })).json()) as {
+    items: { person_name: string; service_code: string; amount: string }[];
+  };
+  const hers = lines.items.find((l) => l.person_name === 'Stasė Paulauskienė' && l.service_code.startsWith('group_living'));
+  expect(hers).toBeDefined();
+  expect(Number(hers!.amount)).toBeGreaterThan(246.75);
+  /** An amount as the SPA shows it (`formatMoney` in Lithuanian). */
+  const euros = (amount: string) =>
+    new Intl.NumberFormat('lt-LT', { style: 'currency', currency: 'EUR' }).format(Number(amount));
+  const line = panel.getByTestId('charge-line').filter({ hasText: 'Stasė Paulauskienė' }).filter({ hasText: 'Socialinė globa' });
+  await expect(line).toContainText(euros(hers!.amount));
+  await expect(panel.getByTestId('run-totals')).toContainText(euros(run!.total_amount));
   await expect(page.getByTestId(`run-${last.code}-1`)).toContainText('Baigta');
   await expectNoSeriousA11yViolations(page);
   await shot(page, 'charges');
@@ -101,7 +115,7 @@ test('the monthly charges run for last month shows its progress and result, and 
   const rows = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
   expect(rows[0]).toBe('asmens_kodas;vardas_pavarde;paslauga;laikotarpis;kiekis;vienetas;suma_eur;taisykle;saltinis;saltinio_id');
   expect(rows.length).toBeGreaterThan(1);
-  expect(rows.some((r) => r.includes('Stasė Paulauskienė') && r.includes('246,75'))).toBe(true);
+  expect(rows.some((r) => r.includes('Stasė Paulauskienė') && r.includes(hers!.amount.replace('.', ',')))).toBe(true);
 
   // Run again: idempotent — nothing changed, and the screen says so.
   await page.getByRole('button', { name: 'Skaičiuoti', exact: true }).click();
@@ -115,7 +129,7 @@ test('the monthly charges run for last month shows its progress and result, and 
   await line.getByRole('link', { name: 'Stasė Paulauskienė' }).click();
   const card = page.getByTestId('person-charges');
   await expect(card).toContainText(last.label);
-  await expect(card).toContainText('246,75');
+  await expect(card).toContainText(euros(hers!.amount));
   await expectNoSeriousA11yViolations(page);
   await card.scrollIntoViewIfNeeded();
   await shot(page, 'person-charges');
