@@ -192,12 +192,44 @@ function RunPanel({ runId }: { runId: string }) {
               ) : null}
             </Group>
             <Downloads runId={r.id} month={r.month} />
+            {r.problems.length > 0 ? <Problems problems={r.problems} /> : null}
             {r.previous_run_id ? <Differences runId={r.id} /> : null}
             <Lines runId={r.id} />
           </>
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The people a run could not charge (R-FEE-1: income not complete, a
+ * family without members, a decision without a fee): everyone else is
+ * charged; once their data is fixed, the month is run again.
+ */
+function Problems({ problems }: { problems: ChargeRunView['problems'] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" title={t('charges.problems_title', { count: problems.length })} data-testid="run-problems">
+      <Text size="sm" mb="xs">
+        {t('charges.problems_hint')}
+      </Text>
+      <Stack gap={4} component="ul" m={0} pl="md">
+        {problems.map((p) => (
+          <li key={`${p.person_id}-${p.source}-${p.service_code}`}>
+            <Text size="sm" span>
+              <Anchor component={Link} to={`/persons/${p.person_id}`}>
+                {p.person_name ?? t('charges.someone')}
+              </Anchor>
+              {' — '}
+              {t(`charges.problem.${p.code}`, {
+                months: (p.missing ?? []).flatMap((m) => m.months).filter((m, i, all) => all.indexOf(m) === i).join(', '),
+              })}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
 
