@@ -1361,8 +1361,10 @@ export interface paths {
          *     respite need `hours` (R-FEE-1..3); transport `km_one_way` (one trip,
          *     R-FEE-4..7 under R-FEE-2's floor), with `destination_free` (R-FEE-6) or
          *     `full_price` (R-FEE-7: no income needed). Free services answer 0
-         *     (R-FEE-12). Care (R-FEE-8/9) and technical aids (R-FEE-10/11) answer
-         *     422 `quote_not_available` for now. Nothing is stored.
+         *     (R-FEE-12). Group living care (R-FEE-8/9) takes the care fields,
+         *     technical aids (R-FEE-10/11) `aid_type` and `newness`. A paid service
+         *     type whose catalogue entry names no fee rule answers 422
+         *     `quote_not_available`. Nothing is stored.
          */
         post: operations["quote_fee"];
         delete?: never;
