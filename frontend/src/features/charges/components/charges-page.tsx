@@ -210,7 +210,7 @@ function RunPanel({ runId }: { runId: string }) {
 function Problems({ problems }: { problems: ChargeRunView['problems'] }) {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow" title={t('charges.problems_title', { count: problems.length })} data-testid="run-problems">
+    <Alert color="orange" title={t('charges.problems_title', { count: problems.length })} data-testid="run-problems">
       <Text size="sm" mb="xs">
         {t('charges.problems_hint')}
       </Text>
@@ -218,7 +218,7 @@ function Problems({ problems }: { problems: ChargeRunView['problems'] }) {
         {problems.map((p) => (
           <li key={`${p.person_id}-${p.source}-${p.service_code}`}>
             <Text size="sm" span>
-              <Anchor component={Link} to={`/persons/${p.person_id}`}>
+              <Anchor component={Link} to={`/persons/${p.person_id}`} c="dark" underline="always">
                 {p.person_name ?? t('charges.someone')}
               </Anchor>
               {' — '}
