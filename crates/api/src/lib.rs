@@ -9,6 +9,7 @@ pub mod config;
 pub mod documents;
 pub mod error;
 pub mod error_code;
+pub mod export;
 pub mod extract;
 pub mod field_code;
 pub mod openapi;

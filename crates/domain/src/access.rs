@@ -29,19 +29,24 @@ pub enum Role {
     DivisionHead,
     /// Reads the audit log and exports a data subject's records.
     Auditor,
+    /// Duomenų apsaugos pareigūnas: answers the data subject's questions
+    /// (GDPR art. 15) — who read or changed a person's data, and why — and
+    /// exports what is stored about them; sees no case screens otherwise.
+    DataProtectionOfficer,
     /// Manages users, the catalogue and rates; sees no case content.
     Admin,
 }
 
 impl Role {
     /// Every role, in a stable order.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::SocialWorker,
         Role::CaseManager,
         Role::CaseManagementHead,
         Role::DivisionSpecialist,
         Role::DivisionHead,
         Role::Auditor,
+        Role::DataProtectionOfficer,
         Role::Admin,
     ];
 
@@ -54,6 +59,7 @@ impl Role {
             Role::DivisionSpecialist => "division_specialist",
             Role::DivisionHead => "division_head",
             Role::Auditor => "auditor",
+            Role::DataProtectionOfficer => "data_protection_officer",
             Role::Admin => "admin",
         }
     }
@@ -136,11 +142,18 @@ pub enum Permission {
     /// Ask for a fee quote (R-FEE-*): for a household given in the request,
     /// or for a person whose file one may read.
     QuoteFees,
+    /// Read the division's reports (R-REP-1..3): timeliness, waiting, the
+    /// yearly summary, and the overdue list that names people.
+    ReadReports,
+    /// Answer a data subject's questions (GDPR art. 15): find the person by
+    /// name or personal code, list every read and write of their data with
+    /// who, when and why, and export what is stored about them.
+    AnswerDataSubjects,
 }
 
 impl Permission {
     /// Every permission.
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 23] = [
         Permission::ManageUsers,
         Permission::ManageReferenceData,
         Permission::ReadAudit,
@@ -162,6 +175,8 @@ impl Permission {
         Permission::ApproveSchedules,
         Permission::RunCharges,
         Permission::QuoteFees,
+        Permission::ReadReports,
+        Permission::AnswerDataSubjects,
     ];
 }
 
@@ -205,6 +220,7 @@ fn is_case_permission(permission: Permission) -> bool {
             | P::ApproveSchedules
             | P::RunCharges
             | P::QuoteFees
+            | P::ReadReports
     )
 }
 
@@ -229,7 +245,9 @@ fn role_allows(role: Role, permission: Permission) -> bool {
     use Permission as P;
     match role {
         Role::Admin => matches!(permission, P::ManageUsers | P::ManageReferenceData),
-        Role::Auditor => matches!(permission, P::ReadAudit),
+        Role::Auditor | Role::DataProtectionOfficer => {
+            matches!(permission, P::ReadAudit | P::AnswerDataSubjects)
+        }
         Role::SocialWorker => matches!(
             permission,
             P::ReadCaseContent
@@ -275,6 +293,7 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::RecordDeliveries
                 | P::RunCharges
                 | P::QuoteFees
+                | P::ReadReports
         ),
         Role::DivisionHead => matches!(
             permission,
@@ -286,6 +305,7 @@ fn role_allows(role: Role, permission: Permission) -> bool {
                 | P::ApproveSchedules
                 | P::RunCharges
                 | P::QuoteFees
+                | P::ReadReports
         ),
     }
 }
@@ -307,7 +327,11 @@ pub fn record_scope(roles: &[Role], has_eldership: bool) -> RecordScope {
     let municipality_wide = roles.iter().any(|r| {
         matches!(
             r,
-            Role::DivisionSpecialist | Role::DivisionHead | Role::Auditor | Role::Admin
+            Role::DivisionSpecialist
+                | Role::DivisionHead
+                | Role::Auditor
+                | Role::DataProtectionOfficer
+                | Role::Admin
         )
     });
     if has_eldership && !municipality_wide {
@@ -490,14 +514,32 @@ mod tests {
     }
 
     #[test]
-    fn only_auditor_reads_audit() {
+    fn only_auditor_and_data_protection_officer_read_audit() {
+        for role in Role::ALL {
+            let overseer = matches!(role, Role::Auditor | Role::DataProtectionOfficer);
+            assert_eq!(allows(&[role], Permission::ReadAudit), overseer, "{role}");
+            assert_eq!(
+                allows(&[role], Permission::AnswerDataSubjects),
+                overseer,
+                "{role}"
+            );
+            assert!(!overseer || !is_case_role(role), "{role}");
+        }
+    }
+
+    #[test]
+    fn reports_are_for_the_division() {
         for role in Role::ALL {
             assert_eq!(
-                allows(&[role], Permission::ReadAudit),
-                role == Role::Auditor,
+                allows(&[role], Permission::ReadReports),
+                matches!(role, Role::DivisionSpecialist | Role::DivisionHead),
                 "{role}"
             );
         }
+        assert!(!allows(
+            &[Role::Admin, Role::DivisionHead],
+            Permission::ReadReports
+        ));
     }
 
     #[test]

@@ -110,6 +110,8 @@ pub fn permission_code(permission: Permission) -> &'static str {
         Permission::ApproveSchedules => "approve_schedules",
         Permission::RunCharges => "run_charges",
         Permission::QuoteFees => "quote_fees",
+        Permission::ReadReports => "read_reports",
+        Permission::AnswerDataSubjects => "answer_data_subjects",
     }
 }
 
@@ -133,6 +135,7 @@ mod tests {
         for p in [
             Permission::ManageUsers,
             Permission::ReadAudit,
+            Permission::AnswerDataSubjects,
             Permission::PrepareDecisions,
             Permission::SignDecisions,
             Permission::ManageReferenceData,

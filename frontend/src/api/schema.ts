@@ -6411,7 +6411,7 @@ export interface components {
          *     on every endpoint; [`allows`] is the only place that maps roles to them.
          * @enum {string}
          */
-        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals" | "read_deliveries" | "record_deliveries" | "approve_schedules" | "run_charges" | "quote_fees";
+        Permission: "manage_users" | "manage_reference_data" | "read_audit" | "read_case_content" | "write_persons" | "receive_applications" | "assess_needs" | "prepare_decisions" | "sign_decisions" | "read_cases" | "open_cases" | "assign_cases" | "work_cases" | "read_places" | "manage_places" | "record_arrivals" | "read_deliveries" | "record_deliveries" | "approve_schedules" | "run_charges" | "quote_fees" | "read_reports" | "answer_data_subjects";
         /** @description One month of a person's charges. */
         PersonChargeMonth: {
             /** @description What they received and were charged. */
@@ -7315,7 +7315,7 @@ export interface components {
          * @description A staff role (DESIGN.md "Auth"). A user may hold several.
          * @enum {string}
          */
-        Role: "social_worker" | "case_manager" | "case_management_head" | "division_specialist" | "division_head" | "auditor" | "admin";
+        Role: "social_worker" | "case_manager" | "case_management_head" | "division_specialist" | "division_head" | "auditor" | "data_protection_officer" | "admin";
         /**
          * @description Where a run is.
          * @enum {string}
@@ -20484,7 +20484,7 @@ export const notificationMethodValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const offerAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferAnswer"]> = ["accepted", "declined", "no_reply"];
 export const outcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Outcome"]> = ["granted", "refused"];
 export const participantKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantKind"]> = ["staff", "family_member", "outside"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals", "read_deliveries", "record_deliveries", "approve_schedules", "run_charges", "quote_fees"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["manage_users", "manage_reference_data", "read_audit", "read_case_content", "write_persons", "receive_applications", "assess_needs", "prepare_decisions", "sign_decisions", "read_cases", "open_cases", "assign_cases", "work_cases", "read_places", "manage_places", "record_arrivals", "read_deliveries", "record_deliveries", "approve_schedules", "run_charges", "quote_fees", "read_reports", "answer_data_subjects"];
 export const placeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlaceKind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanChangeKind"]> = ["goal_added", "goal_removed", "goal_changed", "action_added", "action_removed", "action_what_changed", "action_responsible_changed", "action_due_changed"];
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
@@ -20494,7 +20494,7 @@ export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
 export const riskLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskLevel"]> = ["low", "medium", "high"];
-export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "admin"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["social_worker", "case_manager", "case_management_head", "division_specialist", "division_head", "auditor", "data_protection_officer", "admin"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
 export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];

@@ -28,7 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
-  { key: 'audit', path: '/audit', roles: ['auditor'] },
+  { key: 'audit', path: '/audit', roles: ['auditor', 'data_protection_officer'] },
 ];
 
 /** The navigation items for a user with `roles`. */

@@ -14,5 +14,6 @@ export function purposeFor(roles: readonly Role[] | undefined): Purpose {
   if (has('division_specialist') || has('division_head')) return 'decision';
   if (has('case_manager') || has('case_management_head')) return 'case_management';
   if (has('auditor')) return 'supervision';
+  if (has('data_protection_officer')) return 'data_subject_request';
   return 'needs_assessment';
 }

@@ -6,12 +6,13 @@ use crate::support::TestApp;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-const ROLES: [&str; 6] = [
+const ROLES: [&str; 7] = [
     "social_worker",
     "case_manager",
     "division_specialist",
     "division_head",
     "auditor",
+    "data_protection_officer",
     "admin",
 ];
 
@@ -34,7 +35,12 @@ async fn every_role_gets_exactly_its_endpoints(app: TestApp) {
         (Method::GET, "/api/v1/rates", None, &everyone),
         (Method::GET, "/api/v1/users", None, &["admin"]),
         (Method::GET, "/api/v1/service-accounts", None, &["admin"]),
-        (Method::GET, "/api/v1/audit", None, &["auditor"]),
+        (
+            Method::GET,
+            "/api/v1/audit",
+            None,
+            &["auditor", "data_protection_officer"],
+        ),
         (Method::GET, "/api/v1/persons", None, &case),
         (Method::GET, "/api/v1/applications", None, &case),
         (Method::GET, "/api/v1/applications/inbox", None, &division),

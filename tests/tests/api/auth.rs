@@ -66,7 +66,8 @@ async fn login_returns_a_token_pair_and_me_describes_the_user(app: TestApp) {
             "read_deliveries",
             "approve_schedules",
             "run_charges",
-            "quote_fees"
+            "quote_fees",
+            "read_reports"
         ])
     );
 }

@@ -264,8 +264,8 @@ async fn eldership_must_belong_to_the_municipality(app: TestApp) {
 async fn list_filters_and_pages(app: TestApp) {
     let admin = app.token("admin").await;
     let all = app.get("/api/v1/users", &admin).await;
-    assert_eq!(all.body["total"], 7, "the seven Kelmė demo users");
-    let page = app.get("/api/v1/users?per_page=4&page=2", &admin).await;
+    assert_eq!(all.body["total"], 8, "the eight Kelmė demo users");
+    let page = app.get("/api/v1/users?per_page=5&page=2", &admin).await;
     assert_eq!(page.body["items"].as_array().unwrap().len(), 3);
     assert_eq!(page.body["page"], 2);
     let heads = app.get("/api/v1/users?role=division_head", &admin).await;

@@ -276,6 +276,13 @@ pub const DEMO_USERS: &[DemoUser] = &[
         eldership: None,
     },
     DemoUser {
+        username: "data_protection_officer",
+        display_name: "Rūta Duomenienė",
+        role: Role::DataProtectionOfficer,
+        municipality: "kelme",
+        eldership: None,
+    },
+    DemoUser {
         username: "kaunas_worker",
         display_name: "Tomas Kauniškis",
         role: Role::SocialWorker,

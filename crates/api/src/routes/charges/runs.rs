@@ -7,11 +7,9 @@ use crate::app::charges::runs::{
 };
 use crate::app::common::PageParams;
 use crate::error::{ApiResult, Problem};
+use crate::export::attachment;
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::http::header::{
-    CacheControl, CacheDirective, ContentDisposition, DispositionParam, DispositionType,
-};
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
 
@@ -138,17 +136,6 @@ pub async fn run_differences(
     Ok(web::Json(
         app::differences_of(&state, &actor, id.into_inner()).await?,
     ))
-}
-
-fn attachment(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(name)],
-        })
-        .insert_header(CacheControl(vec![CacheDirective::NoStore]))
-        .body(body)
 }
 
 /// The run's lines as CSV for the accounting system: UTF-8 with a BOM,
