@@ -27,6 +27,7 @@ pub mod lifecycle;
 pub mod personal_code;
 pub mod places;
 pub mod rates;
+pub mod reports;
 pub mod scopes;
 pub mod signing;
 pub mod text;
