@@ -19,6 +19,7 @@ mod m20261203_000011_deliveries;
 mod m20261203_000012_technical_aids;
 mod m20261203_000013_care_fees_and_charges;
 mod m20261203_000014_charge_run_problems;
+mod m20261203_000016_report_indexes;
 mod util;
 
 /// The ordered list of migrations.
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_technical_aids::Migration),
             Box::new(m20261203_000013_care_fees_and_charges::Migration),
             Box::new(m20261203_000014_charge_run_problems::Migration),
+            Box::new(m20261203_000016_report_indexes::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! plus every path collected from the registered handlers.
 
 use crate::error::{ErrorCode, FieldCode, FieldError, MissingIncomeEntry, Problem};
+use crate::export::ExportFormat;
 use crate::store::audit::AuditAction;
 use atvejis_domain::access::{Purpose, Role};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -25,7 +26,7 @@ use utoipa::{Modify, OpenApi};
         license(name = "EUPL-1.2"),
     ),
     modifiers(&BearerAuth),
-    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, FieldCode, Purpose, Role, AuditAction)),
+    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, FieldCode, Purpose, Role, AuditAction, ExportFormat)),
     tags(
         (name = "auth", description = "Login, token refresh, logout, service-account tokens"),
         (name = "me", description = "The caller's own account"),
@@ -40,6 +41,7 @@ use utoipa::{Modify, OpenApi};
         (name = "charges", description = "Care fees of stays (fee terms and absences, R-FEE-8, R-FEE-9) and the monthly charge runs: progress, lines with their breakdown, differences between runs, CSV and XLSX exports for the accounting system, and each person's charges month by month (R-FEE-12: free services are never charged)"),
         (name = "fees", description = "The fee engine: quotes with the full breakdown (R-FEE-0..7, R-FEE-12), decisions' fee records and their monthly review"),
         (name = "procedure-parameters", description = "The terms of case management by date: R-CMP-1, -2, -4 (administrators set them)"),
+        (name = "reports", description = "Reports computed from the records, each also as CSV or XLSX: timeliness of decisions and today's overdue list (R-REP-3), waiting times and queue lengths (R-REP-2), the yearly summary of recipients with the year before (R-REP-1)"),
         (name = "audit", description = "The audit log (auditors)"),
         (name = "health", description = "Liveness and readiness"),
     ),

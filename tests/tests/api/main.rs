@@ -43,6 +43,7 @@ mod places_queue;
 mod places_stays;
 mod places_support;
 mod procedure_parameters;
+mod reports;
 mod rules_fees;
 mod security;
 mod service_accounts;

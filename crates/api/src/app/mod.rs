@@ -28,6 +28,7 @@ pub mod persons;
 pub mod places;
 pub mod procedure_parameters;
 pub mod read;
+pub mod reports;
 pub mod service_accounts;
 pub mod signing_delegations;
 pub mod uow;

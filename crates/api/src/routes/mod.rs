@@ -22,6 +22,7 @@ pub mod organisation;
 pub mod persons;
 pub mod places;
 pub mod procedure_parameters;
+pub mod reports;
 pub mod service_accounts;
 pub mod signing_delegations;
 pub mod users;
@@ -153,7 +154,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(aids::loans::record_death)
         .service(fees::quotes::quote_fee)
         .service(fees::reviews::list_fee_reviews)
-        .service(fees::reviews::confirm_fee_review);
+        .service(fees::reviews::confirm_fee_review)
+        .service(reports::timeliness)
+        .service(reports::timeliness_export)
+        .service(reports::overdue)
+        .service(reports::overdue_export)
+        .service(reports::waiting)
+        .service(reports::waiting_export)
+        .service(reports::yearly_summary)
+        .service(reports::yearly_summary_export);
     deliveries::configure(cfg);
     charges::configure(cfg);
 }

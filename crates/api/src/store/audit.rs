@@ -431,11 +431,14 @@ pub enum AuditAction {
     /// A changed fee was confirmed from a month: a new fee record.
     #[serde(rename = "fee.review_confirm")]
     FeeReviewConfirm,
+    /// The list of decisions overdue today (R-REP-3) was read or exported.
+    #[serde(rename = "report.overdue_read")]
+    ReportOverdueRead,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 112] = [
+    pub const ALL: [AuditAction; 113] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -548,6 +551,7 @@ impl AuditAction {
         AuditAction::FeeRecordCreate,
         AuditAction::FeeReviewRead,
         AuditAction::FeeReviewConfirm,
+        AuditAction::ReportOverdueRead,
     ];
 
     /// The stored code.
@@ -665,6 +669,7 @@ impl AuditAction {
             AuditAction::FeeRecordCreate => "fee.record_create",
             AuditAction::FeeReviewRead => "fee.review_read",
             AuditAction::FeeReviewConfirm => "fee.review_confirm",
+            AuditAction::ReportOverdueRead => "report.overdue_read",
         }
     }
 

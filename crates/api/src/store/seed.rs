@@ -562,7 +562,8 @@ async fn demo_delegation<C: ConnectionTrait>(
 /// Loads [`demo`], the demo casework of [`super::demo_casework`] and the
 /// demo cases of [`super::demo_cases`], the demo places and queues of
 /// [`super::demo_places`] and the demo technical aids of
-/// [`super::demo_aids`] (each once), as of `now`.
+/// [`super::demo_aids`] and the history of the reports of
+/// [`super::demo_reports`] (each once), as of `now`.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -577,6 +578,7 @@ pub async fn demo_with_casework(
     super::demo_aids::load(&txn, kelme, now).await?;
     super::demo_deliveries::load(&txn, kelme, now).await?;
     super::demo_charges::load(&txn, kelme, now).await?;
+    super::demo_reports::load(&txn, kelme, now).await?;
     txn.commit().await?;
     Ok(created)
 }
