@@ -1969,6 +1969,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the applications whose decision is overdue today (not signed,
+         *     due date passed), oldest due first. It names people: the read is
+         *     recorded (`report.overdue_read`) with its purpose.
+         */
+        get: operations["overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/overdue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: today's overdue list as CSV or XLSX (columns: Asmuo, Paslauga,
+         *     Prašymas gautas, Sprendimo terminas, Vėluoja dienų, Būsena). Recorded
+         *     like the read, with the format and the number of rows.
+         */
+        get: operations["overdue_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the share of decisions signed by their due date, per service
+         *     type and month of the due date, for the due dates in the period. A
+         *     decision signed on its due day is on time; one not signed counts as late
+         *     once its due date has passed, and not at all before.
+         */
+        get: operations["timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the timeliness report as CSV or XLSX (columns: Paslauga,
+         *     Mėnuo, Sprendimų, Laiku pasirašyta, Dalis laiku, %).
+         */
+        get: operations["timeliness_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-2: days from the application to the decision and from the
+         *     decision to the start of the service (median and maximum) per service
+         *     type, for the decisions signed in the period; and each facility's queue
+         *     length at the end of every month of the period (up to today).
+         */
+        get: operations["waiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/waiting/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-2: the waiting report as CSV or XLSX: a row per service type,
+         *     then a row per facility and month.
+         */
+        get: operations["waiting_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/yearly-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-1: the yearly summary: distinct recipients per service type,
+         *     children (under 18 on their first day of the service in the year) and
+         *     adults apart, with the year before beside it.
+         */
+        get: operations["yearly_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/yearly-summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-REP-1: the yearly summary as CSV or XLSX. */
+        get: operations["yearly_summary_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schedules": {
         parameters: {
             query?: never;
@@ -3423,7 +3587,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "report.overdue_read";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4482,6 +4646,24 @@ export interface components {
              */
             username: string;
         };
+        /** @description Median and maximum of a set of day counts. */
+        DaysFigures: {
+            /**
+             * Format: int64
+             * @description How many.
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description The maximum.
+             */
+            max: number;
+            /**
+             * Format: double
+             * @description The median (of an even count: the mean of the two middle values).
+             */
+            median: number;
+        };
         /**
          * @description Which event meets a decision deadline.
          * @enum {string}
@@ -4831,6 +5013,11 @@ export interface components {
             /** @description How the estimate is computed. */
             method: string;
         };
+        /**
+         * @description The file format of an export.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
         /** @description An extension of a shelter stay (R-DL-5). */
         ExtensionRequest: {
             /** @description The threat to health or life that remains (needed past 7 nights). */
@@ -4851,6 +5038,18 @@ export interface components {
          * @enum {string}
          */
         FacilityKind: "group_living_home" | "children_day_centre" | "overnight_shelter";
+        /** @description A facility's queue at the end of each month. */
+        FacilityQueueLengths: {
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /** @description Month by month. */
+            months: components["schemas"]["QueueMonth"][];
+            /** @description Its name. */
+            name: string;
+        };
         /** @description A facility with its places. */
         FacilityView: {
             /** @description Whether it takes people. */
@@ -6322,6 +6521,55 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "refused";
+        /** @description One application whose decision is overdue. */
+        OverdueItem: {
+            /**
+             * Format: uuid
+             * @description The application.
+             */
+            application_id: string;
+            /**
+             * Format: int64
+             * @description Days past the due date, today.
+             */
+            days_overdue: number;
+            /**
+             * Format: date
+             * @description When the decision was due.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: date
+             * @description When it was received.
+             */
+            received_on: string;
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            /** @description The application's status. */
+            status: string;
+        };
+        /** @description R-REP-3: the decisions overdue today. */
+        OverdueReport: {
+            /**
+             * Format: date
+             * @description Today.
+             */
+            as_of: string;
+            /** @description The oldest due first, at most 1,000. */
+            items: components["schemas"]["OverdueItem"][];
+            /**
+             * Format: int64
+             * @description How many there are in all.
+             */
+            total: number;
+        };
         /** @description A set of parameters from a date. */
         ParameterSetView: {
             /**
@@ -6949,6 +7197,16 @@ export interface components {
              */
             version: number;
         };
+        /** @description One month's queue length. */
+        QueueMonth: {
+            /** @description `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description People waiting at the end of the month (today for this month).
+             */
+            waiting: number;
+        };
         /**
          * @description What to quote. The fields a service type needs: home help and respite
          *     `hours` (a month); transport `km_one_way` (one trip), optionally
@@ -7077,6 +7335,29 @@ export interface components {
              */
             version: number;
         };
+        /** @description Recipients of a year. */
+        RecipientCounts: {
+            /**
+             * Format: int64
+             * @description 18 or older on that day.
+             */
+            adults: number;
+            /**
+             * Format: int64
+             * @description Under 18 on their first day of the service in the year.
+             */
+            children: number;
+            /**
+             * Format: int64
+             * @description Everyone.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description No birth date recorded.
+             */
+            unknown_age: number;
+        };
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7154,6 +7435,15 @@ export interface components {
          * @enum {string}
          */
         Relation: "applicant" | "spouse" | "partner" | "child" | "parent" | "guardian" | "grandparent" | "sibling" | "other";
+        /** @description A service type as reports name it. */
+        ReportService: {
+            /** @description Code, e.g. `home_help`. */
+            code: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+        };
         /** @description A new password for a user. */
         ResetPasswordRequest: {
             /** @description The new password: at least 10 characters, not containing the username. */
@@ -7696,6 +7986,15 @@ export interface components {
              */
             waiting: number;
         };
+        /** @description One service type of the yearly summary. */
+        SummaryLine: {
+            /** @description The year asked for. */
+            current: components["schemas"]["RecipientCounts"];
+            /** @description The year before. */
+            previous: components["schemas"]["RecipientCounts"];
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -7778,6 +8077,55 @@ export interface components {
          * @enum {string}
          */
         TimelineKind: "opened" | "assigned" | "assessment" | "meeting" | "plan_agreed" | "review" | "journal" | "application_filed" | "closed";
+        /** @description One service type and month of the timeliness report. */
+        TimelinessMonth: {
+            /**
+             * Format: int64
+             * @description Decisions due in the month that count: signed, or unsigned and past
+             *     their due date.
+             */
+            due: number;
+            /** @description The month of the due dates, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description Of those, signed by the due date (the due day included).
+             */
+            on_time: number;
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            /**
+             * Format: double
+             * @description `on_time / due` in per cent, one decimal.
+             */
+            share_percent: number;
+        };
+        /** @description R-REP-3: the share of decisions signed by their due date. */
+        TimelinessReport: {
+            /**
+             * Format: date
+             * @description The day the report was computed (unsigned decisions count as late
+             *     once their due date is before it).
+             */
+            as_of: string;
+            /**
+             * Format: date
+             * @description The first day of the period.
+             */
+            from: string;
+            /**
+             * @description Per service type and month of the due date; months with nothing due
+             *     are left out. By service code, then month.
+             */
+            rows: components["schemas"]["TimelinessMonth"][];
+            /**
+             * Format: date
+             * @description The last day of the period.
+             */
+            to: string;
+            /** @description Per service type over the whole period. */
+            totals: components["schemas"]["TimelinessMonth"][];
+        };
         /** @description Access and refresh token, as returned by login and refresh. */
         TokenPair: {
             /** @description Bearer token for `Authorization: Bearer …`. */
@@ -8216,6 +8564,30 @@ export interface components {
              */
             total: number;
         };
+        /** @description R-REP-2: waiting times and queue lengths. */
+        WaitingReport: {
+            /**
+             * Format: date
+             * @description The first day of the period.
+             */
+            from: string;
+            /** @description Per facility, by name: the months of the period up to today. */
+            queues: components["schemas"]["FacilityQueueLengths"][];
+            /** @description Per service type with a decision in the period, by code. */
+            rows: components["schemas"]["WaitingRow"][];
+            /**
+             * Format: date
+             * @description The last day of the period.
+             */
+            to: string;
+        };
+        /** @description One service type of the waiting report. */
+        WaitingRow: {
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            to_decision?: components["schemas"]["DaysFigures"] | null;
+            to_start?: components["schemas"]["DaysFigures"] | null;
+        };
         /**
          * @description Whether a waiting entry waits.
          * @enum {string}
@@ -8271,6 +8643,34 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
+        };
+        /** @description R-REP-1: the yearly summary. */
+        YearlySummary: {
+            /** @description Per service type with a recipient in either year, by code. */
+            lines: components["schemas"]["SummaryLine"][];
+            /** @description The municipality's name. */
+            municipality: string;
+            /**
+             * Format: int64
+             * @description Distinct people who received any service, this year and the year
+             *     before.
+             */
+            people: number;
+            /**
+             * Format: int64
+             * @description The same, the year before.
+             */
+            people_previous: number;
+            /**
+             * Format: int32
+             * @description The year before.
+             */
+            previous_year: number;
+            /**
+             * Format: int32
+             * @description The year.
+             */
+            year: number;
         };
     };
     responses: never;
@@ -17550,6 +17950,490 @@ export interface operations {
             };
         };
     };
+    overdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReport"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: no or unknown `X-Purpose` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overdue_export: {
+        parameters: {
+            query: {
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: no or unknown `X-Purpose` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeliness: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinessReport"];
+                };
+            };
+            /** @description `invalid_query`: a date is missing or not a date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period ends before it starts or is longer than 10 years */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeliness_export: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    waiting: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingReport"];
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    waiting_export: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    yearly_summary: {
+        parameters: {
+            query: {
+                /** @description The year, 2000–2100. */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlySummary"];
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the year is out of 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    yearly_summary_export: {
+        parameters: {
+            query: {
+                /** @description The year, 2000–2100. */
+                year: number;
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the year */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_schedules: {
         parameters: {
             query?: {
@@ -20446,7 +21330,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "report.overdue_read"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -20471,6 +21355,7 @@ export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
+export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];

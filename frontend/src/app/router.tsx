@@ -35,6 +35,7 @@ const FeeCalculatorRoute = lazy(() => import('./routes/fee-calculator'));
 const FeeReviewsRoute = lazy(() => import('./routes/fee-reviews'));
 const AidsRoute = lazy(() => import('./routes/aids'));
 const ChargesRoute = lazy(() => import('./routes/charges'));
+const ReportsRoute = lazy(() => import('./routes/reports'));
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -87,6 +88,7 @@ export function AppRoutes() {
           <Route path="fees/reviews" element={guarded('/fees/reviews', <FeeReviewsRoute />)} />
           <Route path="aids" element={guarded('/aids', <AidsRoute />)} />
           <Route path="charges" element={guarded('/charges', <ChargesRoute />)} />
+          <Route path="reports" element={guarded('/reports', <ReportsRoute />)} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'reports';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -25,6 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'fee_reviews', path: '/fees/reviews', roles: ['division_specialist', 'division_head'] },
   { key: 'aids', path: '/aids', roles: ['social_worker', 'division_specialist', 'division_head'] },
   { key: 'charges', path: '/charges', roles: ['division_specialist', 'division_head'] },
+  // The roles with `read_reports`.
+  { key: 'reports', path: '/reports', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
