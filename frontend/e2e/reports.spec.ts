@@ -31,8 +31,8 @@ test('the division head reads the reports: timeliness chart, waiting, yearly sum
   // R-REP-1: last year's summary, non-zero.
   const summary = page.getByRole('region', { name: 'Metų suvestinė' });
   const lead = summary.getByTestId('summary-text');
-  await expect(lead).toContainText('socialines paslaugas suteikė');
-  const people = Number((await lead.textContent())?.match(/suteikė (\d+)/)?.[1] ?? '0');
+  await expect(lead).toContainText('socialines paslaugas suteikė gyventojams');
+  const people = Number((await lead.textContent())?.match(/gyventojams: (\d+)/)?.[1] ?? '0');
   expect(people).toBeGreaterThan(0);
   const homeHelp = summary.getByRole('row').filter({ hasText: 'Pagalba į namus' });
   await expect(homeHelp).toBeVisible();

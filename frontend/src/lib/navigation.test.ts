@@ -4,10 +4,10 @@ import { canOpen, navFor } from './navigation';
 describe('role-aware navigation', () => {
   it('everyone sees the start page; case roles see cases and people', () => {
     expect(navFor(['social_worker']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'places', 'deliveries', 'fees', 'aids']);
-    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges']);
+    expect(navFor(['division_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges', 'reports']);
     expect(navFor(['case_manager']).map((i) => i.key)).toEqual(['home', 'cases', 'persons', 'fees']);
     expect(navFor(['case_management_head']).map((i) => i.key)).toEqual(['home', 'cases', 'persons']);
-    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges']);
+    expect(navFor(['division_specialist']).map((i) => i.key)).toEqual(['home', 'persons', 'inbox', 'places', 'deliveries', 'fees', 'fee_reviews', 'aids', 'charges', 'reports']);
   });
 
   it('keeps cases to the roles that work with them', () => {
