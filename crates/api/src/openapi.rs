@@ -2,6 +2,7 @@
 //! plus every path collected from the registered handlers.
 
 use crate::error::{ErrorCode, FieldCode, FieldError, MissingIncomeEntry, Problem};
+use crate::export::ExportFormat;
 use crate::store::audit::AuditAction;
 use atvejis_domain::access::{Purpose, Role};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -25,7 +26,7 @@ use utoipa::{Modify, OpenApi};
         license(name = "EUPL-1.2"),
     ),
     modifiers(&BearerAuth),
-    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, FieldCode, Purpose, Role, AuditAction)),
+    components(schemas(Problem, FieldError, MissingIncomeEntry, ErrorCode, FieldCode, Purpose, Role, AuditAction, ExportFormat)),
     tags(
         (name = "auth", description = "Login, token refresh, logout, service-account tokens"),
         (name = "me", description = "The caller's own account"),
@@ -41,6 +42,7 @@ use utoipa::{Modify, OpenApi};
         (name = "fees", description = "The fee engine: quotes with the full breakdown (R-FEE-0..7, R-FEE-12), decisions' fee records and their monthly review"),
         (name = "procedure-parameters", description = "The terms of case management by date: R-CMP-1, -2, -4 (administrators set them)"),
         (name = "audit", description = "The audit log (auditors)"),
+        (name = "data-subjects", description = "The data subject's questions (GDPR art. 15): find a person, who read or changed their data and why, and the exports of everything stored about them (auditors, the data protection officer)"),
         (name = "health", description = "Liveness and readiness"),
     ),
 )]

@@ -431,11 +431,22 @@ pub enum AuditAction {
     /// A changed fee was confirmed from a month: a new fee record.
     #[serde(rename = "fee.review_confirm")]
     FeeReviewConfirm,
+    /// People were looked up to answer a data subject's request (GDPR
+    /// art. 15): the kind of query and how many were found.
+    #[serde(rename = "data_subject.search")]
+    DataSubjectSearch,
+    /// Who read or changed a person's data was read (GDPR art. 15).
+    #[serde(rename = "data_subject.accesses_read")]
+    DataSubjectAccessesRead,
+    /// A person's data or the record of its reads was exported (GDPR
+    /// art. 15), with the format and the number of rows or records.
+    #[serde(rename = "data_subject.export")]
+    DataSubjectExport,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 112] = [
+    pub const ALL: [AuditAction; 115] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -548,6 +559,9 @@ impl AuditAction {
         AuditAction::FeeRecordCreate,
         AuditAction::FeeReviewRead,
         AuditAction::FeeReviewConfirm,
+        AuditAction::DataSubjectSearch,
+        AuditAction::DataSubjectAccessesRead,
+        AuditAction::DataSubjectExport,
     ];
 
     /// The stored code.
@@ -665,6 +679,9 @@ impl AuditAction {
             AuditAction::FeeRecordCreate => "fee.record_create",
             AuditAction::FeeReviewRead => "fee.review_read",
             AuditAction::FeeReviewConfirm => "fee.review_confirm",
+            AuditAction::DataSubjectSearch => "data_subject.search",
+            AuditAction::DataSubjectAccessesRead => "data_subject.accesses_read",
+            AuditAction::DataSubjectExport => "data_subject.export",
         }
     }
 
@@ -751,12 +768,7 @@ pub async fn record_read_with(
 ) -> Result<(), DbErr> {
     use sea_orm::TransactionTrait;
     use sea_orm::sea_query::{Alias, Expr, Query};
-    let mut summary = match event.summary {
-        Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    };
-    summary.insert("purpose".into(), Value::from(purpose.as_str()));
-    event.summary = Value::Object(summary);
+    event = read_event(event, purpose);
     let backend = db.get_database_backend();
     if backend != sea_orm::DatabaseBackend::Postgres {
         return record(db, who, at, event).await;
@@ -800,6 +812,18 @@ pub async fn record_read_with(
     let txn = db.begin().await?;
     txn.execute(&insert).await?;
     txn.commit().await
+}
+
+/// The record of a read: `event` with the `purpose` added to its summary
+/// (an object, or nothing). Readers find reads by this `purpose`.
+pub fn read_event(mut event: AuditEvent, purpose: Purpose) -> AuditEvent {
+    let mut summary = match event.summary {
+        Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    summary.insert("purpose".into(), Value::from(purpose.as_str()));
+    event.summary = Value::Object(summary);
+    event
 }
 
 /// Appends one record, in the caller's transaction.
