@@ -43,6 +43,7 @@ use utoipa::{Modify, OpenApi};
         (name = "procedure-parameters", description = "The terms of case management by date: R-CMP-1, -2, -4 (administrators set them)"),
         (name = "reports", description = "Reports computed from the records, each also as CSV or XLSX: timeliness of decisions and today's overdue list (R-REP-3), waiting times and queue lengths (R-REP-2), the yearly summary of recipients with the year before (R-REP-1)"),
         (name = "audit", description = "The audit log (auditors)"),
+        (name = "data-subjects", description = "The data subject's questions (GDPR art. 15): find a person, who read or changed their data and why, and the exports of everything stored about them (auditors, the data protection officer)"),
         (name = "health", description = "Liveness and readiness"),
     ),
 )]

@@ -87,6 +87,13 @@ pub fn next_working_day_from(date: Date) -> Date {
 /// March to the last Sunday of October, switching at 01:00 UTC) at the UTC
 /// instant `utc`. Legal dates (received, decided, due) are Lithuanian dates.
 pub fn lithuanian_date(utc: time::OffsetDateTime) -> Date {
+    utc.to_offset(lithuanian_offset(utc)).date()
+}
+
+/// Lithuania's offset from UTC at the instant `utc`: UTC+3 from the last
+/// Sunday of March to the last Sunday of October (switching at 01:00 UTC),
+/// UTC+2 otherwise.
+pub fn lithuanian_offset(utc: time::OffsetDateTime) -> time::UtcOffset {
     let utc = utc.to_offset(time::UtcOffset::UTC);
     let year = utc.year();
     let last_sunday = |month: Month| -> Option<time::OffsetDateTime> {
@@ -105,7 +112,7 @@ pub fn lithuanian_date(utc: time::OffsetDateTime) -> Date {
         _ => false,
     };
     let hours = if summer { 3 } else { 2 };
-    (utc + Duration::hours(hours)).date()
+    time::UtcOffset::from_hms(hours, 0, 0).unwrap_or(time::UtcOffset::UTC)
 }
 
 /// In which unit a deadline is counted.

@@ -1058,6 +1058,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a person to answer their request (GDPR art. 15).
+         * @description Every eldership of the reader's municipality. The lookup is recorded
+         *     (`data_subject.search`, purpose `data_subject_request`): the kind of query
+         *     and how many were found, never the query itself.
+         */
+        get: operations["find_data_subjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/accesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read or changed a person's data, when and why.
+         * @description Every audit record about the person's file, their applications and those
+         *     applications' decisions, the families they belong or belonged to, the
+         *     cases of those families (or naming them as a child), their stays, queue
+         *     entries and offers, fee records, trips, home-help schedules and visits,
+         *     meal coupons and technical aids — newest first, with the staff member's
+         *     full name. Searches are recorded without the people they found, so they
+         *     are not among them. The read is recorded (`data_subject.accesses_read`).
+         */
+        get: operations["list_data_subject_accesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/accesses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accesses of the period as a CSV or Excel file.
+         * @description Lithuanian headers and labels. Recorded as an export
+         *     (`data_subject.export`, with the format and the number of rows).
+         */
+        get: operations["export_data_subject_accesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about the person and the log of its reads, as JSON.
+         * @description The person record, income, certificates, families (the other members'
+         *     names and relations only), applications with their assessments,
+         *     decisions with their fees, fee records, stays, queue entries and offers,
+         *     deliveries, technical aids, charges, the cases they are in, and
+         *     `accesses` (as `…/accesses`). Recorded as an export
+         *     (`data_subject.export`, format `json`).
+         */
+        get: operations["export_data_subject_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same as `export.json` as a readable Lithuanian PDF.
+         * @description Typeset from the template `data-subject-export.typ`. Recorded as an
+         *     export (`data_subject.export`, format `pdf`).
+         */
+        get: operations["export_data_subject_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -1969,170 +2084,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reports/overdue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-3: the applications whose decision is overdue today (not signed,
-         *     due date passed), oldest due first. It names people: the read is
-         *     recorded (`report.overdue_read`) with its purpose.
-         */
-        get: operations["overdue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/overdue/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-3: today's overdue list as CSV or XLSX (columns: Asmuo, Paslauga,
-         *     Prašymas gautas, Sprendimo terminas, Vėluoja dienų, Būsena). Recorded
-         *     like the read, with the format and the number of rows.
-         */
-        get: operations["overdue_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/timeliness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-3: the share of decisions signed by their due date, per service
-         *     type and month of the due date, for the due dates in the period. A
-         *     decision signed on its due day is on time; one not signed counts as late
-         *     once its due date has passed, and not at all before.
-         */
-        get: operations["timeliness"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/timeliness/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-3: the timeliness report as CSV or XLSX (columns: Paslauga,
-         *     Mėnuo, Sprendimų, Laiku pasirašyta, Dalis laiku, %).
-         */
-        get: operations["timeliness_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/waiting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-2: days from the application to the decision and from the
-         *     decision to the start of the service (median and maximum) per service
-         *     type, for the decisions signed in the period; and each facility's queue
-         *     length at the end of every month of the period (up to today).
-         */
-        get: operations["waiting"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/waiting/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-2: the waiting report as CSV or XLSX: a row per service type,
-         *     then a row per facility and month.
-         */
-        get: operations["waiting_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/yearly-summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * R-REP-1: the yearly summary: distinct recipients per service type,
-         *     children (under 18 on their first day of the service in the year) and
-         *     adults apart, with the year before beside it.
-         */
-        get: operations["yearly_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/yearly-summary/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** R-REP-1: the yearly summary as CSV or XLSX. */
-        get: operations["yearly_summary_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/schedules": {
         parameters: {
             query?: never;
@@ -2752,6 +2703,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What a record of the access log did to the person's data.
+         * @enum {string}
+         */
+        AccessKind: "read" | "write" | "export";
         /**
          * @description Whether the caller is a person or another system.
          * @enum {string}
@@ -3587,7 +3543,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "report.overdue_read";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "data_subject.search" | "data_subject.accesses_read" | "data_subject.export";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4646,23 +4602,62 @@ export interface components {
              */
             username: string;
         };
-        /** @description Median and maximum of a set of day counts. */
-        DaysFigures: {
+        /** @description One read or write of the person's data. */
+        DataSubjectAccess: {
+            /** @description What was done. */
+            action: components["schemas"]["AuditAction"];
+            /** @description `user`, `service` or `system`. */
+            actor_kind: string;
             /**
-             * Format: int64
-             * @description How many.
+             * @description The staff member's full name (a service account's name; a system
+             *     task's name).
              */
-            count: number;
+            actor_name: string;
             /**
-             * Format: int64
-             * @description The maximum.
+             * @description The staff member's roles (today's: roles at the time are not
+             *     recorded).
              */
-            max: number;
+            actor_roles: components["schemas"]["Role"][];
+            /** @description The username or client id as recorded. */
+            actor_username: string;
             /**
-             * Format: double
-             * @description The median (of an even count: the mean of the two middle values).
+             * Format: date-time
+             * @description When.
              */
-            median: number;
+            at: string;
+            /**
+             * @description Which kind of record: `person`, `application`, `decision`, `family`,
+             *     `case`, `stay`, `queue_entry`, `offer`, `fee_record`, `trip`,
+             *     `schedule`, `visit`, `coupon_grant`, `aid_loan`, `aid_waiting`.
+             */
+            entity: string;
+            /** @description Which record. */
+            entity_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The audit record's id.
+             */
+            id: string;
+            /** @description Read, write or export. */
+            kind: components["schemas"]["AccessKind"];
+            purpose?: components["schemas"]["Purpose"] | null;
+            /** @description The record's summary (what changed, how many were found, …). */
+            summary: unknown;
+        };
+        /** @description A page of accesses. */
+        DataSubjectAccessPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["DataSubjectAccess"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next (older) page; absent on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** @description People found. */
+        DataSubjectList: {
+            /** @description At most 20, by last and first name. */
+            items: components["schemas"]["PersonView"][];
         };
         /**
          * @description Which event meets a decision deadline.
@@ -5038,18 +5033,6 @@ export interface components {
          * @enum {string}
          */
         FacilityKind: "group_living_home" | "children_day_centre" | "overnight_shelter";
-        /** @description A facility's queue at the end of each month. */
-        FacilityQueueLengths: {
-            /**
-             * Format: uuid
-             * @description The facility.
-             */
-            facility_id: string;
-            /** @description Month by month. */
-            months: components["schemas"]["QueueMonth"][];
-            /** @description Its name. */
-            name: string;
-        };
         /** @description A facility with its places. */
         FacilityView: {
             /** @description Whether it takes people. */
@@ -6521,55 +6504,6 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "refused";
-        /** @description One application whose decision is overdue. */
-        OverdueItem: {
-            /**
-             * Format: uuid
-             * @description The application.
-             */
-            application_id: string;
-            /**
-             * Format: int64
-             * @description Days past the due date, today.
-             */
-            days_overdue: number;
-            /**
-             * Format: date
-             * @description When the decision was due.
-             */
-            due_on: string;
-            /**
-             * Format: uuid
-             * @description The person.
-             */
-            person_id: string;
-            /** @description Their name. */
-            person_name: string;
-            /**
-             * Format: date
-             * @description When it was received.
-             */
-            received_on: string;
-            /** @description The service type. */
-            service: components["schemas"]["ReportService"];
-            /** @description The application's status. */
-            status: string;
-        };
-        /** @description R-REP-3: the decisions overdue today. */
-        OverdueReport: {
-            /**
-             * Format: date
-             * @description Today.
-             */
-            as_of: string;
-            /** @description The oldest due first, at most 1,000. */
-            items: components["schemas"]["OverdueItem"][];
-            /**
-             * Format: int64
-             * @description How many there are in all.
-             */
-            total: number;
-        };
         /** @description A set of parameters from a date. */
         ParameterSetView: {
             /**
@@ -7197,16 +7131,6 @@ export interface components {
              */
             version: number;
         };
-        /** @description One month's queue length. */
-        QueueMonth: {
-            /** @description `YYYY-MM`. */
-            month: string;
-            /**
-             * Format: int64
-             * @description People waiting at the end of the month (today for this month).
-             */
-            waiting: number;
-        };
         /**
          * @description What to quote. The fields a service type needs: home help and respite
          *     `hours` (a month); transport `km_one_way` (one trip), optionally
@@ -7335,29 +7259,6 @@ export interface components {
              */
             version: number;
         };
-        /** @description Recipients of a year. */
-        RecipientCounts: {
-            /**
-             * Format: int64
-             * @description 18 or older on that day.
-             */
-            adults: number;
-            /**
-             * Format: int64
-             * @description Under 18 on their first day of the service in the year.
-             */
-            children: number;
-            /**
-             * Format: int64
-             * @description Everyone.
-             */
-            total: number;
-            /**
-             * Format: int64
-             * @description No birth date recorded.
-             */
-            unknown_age: number;
-        };
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7435,15 +7336,6 @@ export interface components {
          * @enum {string}
          */
         Relation: "applicant" | "spouse" | "partner" | "child" | "parent" | "guardian" | "grandparent" | "sibling" | "other";
-        /** @description A service type as reports name it. */
-        ReportService: {
-            /** @description Code, e.g. `home_help`. */
-            code: string;
-            /** @description English name. */
-            name_en: string;
-            /** @description Lithuanian name. */
-            name_lt: string;
-        };
         /** @description A new password for a user. */
         ResetPasswordRequest: {
             /** @description The new password: at least 10 characters, not containing the username. */
@@ -7986,15 +7878,6 @@ export interface components {
              */
             waiting: number;
         };
-        /** @description One service type of the yearly summary. */
-        SummaryLine: {
-            /** @description The year asked for. */
-            current: components["schemas"]["RecipientCounts"];
-            /** @description The year before. */
-            previous: components["schemas"]["RecipientCounts"];
-            /** @description The service type. */
-            service: components["schemas"]["ReportService"];
-        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -8077,55 +7960,6 @@ export interface components {
          * @enum {string}
          */
         TimelineKind: "opened" | "assigned" | "assessment" | "meeting" | "plan_agreed" | "review" | "journal" | "application_filed" | "closed";
-        /** @description One service type and month of the timeliness report. */
-        TimelinessMonth: {
-            /**
-             * Format: int64
-             * @description Decisions due in the month that count: signed, or unsigned and past
-             *     their due date.
-             */
-            due: number;
-            /** @description The month of the due dates, `YYYY-MM`. */
-            month: string;
-            /**
-             * Format: int64
-             * @description Of those, signed by the due date (the due day included).
-             */
-            on_time: number;
-            /** @description The service type. */
-            service: components["schemas"]["ReportService"];
-            /**
-             * Format: double
-             * @description `on_time / due` in per cent, one decimal.
-             */
-            share_percent: number;
-        };
-        /** @description R-REP-3: the share of decisions signed by their due date. */
-        TimelinessReport: {
-            /**
-             * Format: date
-             * @description The day the report was computed (unsigned decisions count as late
-             *     once their due date is before it).
-             */
-            as_of: string;
-            /**
-             * Format: date
-             * @description The first day of the period.
-             */
-            from: string;
-            /**
-             * @description Per service type and month of the due date; months with nothing due
-             *     are left out. By service code, then month.
-             */
-            rows: components["schemas"]["TimelinessMonth"][];
-            /**
-             * Format: date
-             * @description The last day of the period.
-             */
-            to: string;
-            /** @description Per service type over the whole period. */
-            totals: components["schemas"]["TimelinessMonth"][];
-        };
         /** @description Access and refresh token, as returned by login and refresh. */
         TokenPair: {
             /** @description Bearer token for `Authorization: Bearer …`. */
@@ -8564,30 +8398,6 @@ export interface components {
              */
             total: number;
         };
-        /** @description R-REP-2: waiting times and queue lengths. */
-        WaitingReport: {
-            /**
-             * Format: date
-             * @description The first day of the period.
-             */
-            from: string;
-            /** @description Per facility, by name: the months of the period up to today. */
-            queues: components["schemas"]["FacilityQueueLengths"][];
-            /** @description Per service type with a decision in the period, by code. */
-            rows: components["schemas"]["WaitingRow"][];
-            /**
-             * Format: date
-             * @description The last day of the period.
-             */
-            to: string;
-        };
-        /** @description One service type of the waiting report. */
-        WaitingRow: {
-            /** @description The service type. */
-            service: components["schemas"]["ReportService"];
-            to_decision?: components["schemas"]["DaysFigures"] | null;
-            to_start?: components["schemas"]["DaysFigures"] | null;
-        };
         /**
          * @description Whether a waiting entry waits.
          * @enum {string}
@@ -8643,34 +8453,6 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
-        };
-        /** @description R-REP-1: the yearly summary. */
-        YearlySummary: {
-            /** @description Per service type with a recipient in either year, by code. */
-            lines: components["schemas"]["SummaryLine"][];
-            /** @description The municipality's name. */
-            municipality: string;
-            /**
-             * Format: int64
-             * @description Distinct people who received any service, this year and the year
-             *     before.
-             */
-            people: number;
-            /**
-             * Format: int64
-             * @description The same, the year before.
-             */
-            people_previous: number;
-            /**
-             * Format: int32
-             * @description The year before.
-             */
-            previous_year: number;
-            /**
-             * Format: int32
-             * @description The year.
-             */
-            year: number;
         };
     };
     responses: never;
@@ -13767,6 +13549,329 @@ export interface operations {
             };
         };
     };
+    find_data_subjects: {
+        parameters: {
+            query: {
+                /**
+                 * @description A name (words, case- and diacritics-insensitive: `zemaite` finds
+                 *     Žemaitė) or an 11-digit personal code.
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectList"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No name or code given */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_data_subject_accesses: {
+        parameters: {
+            query?: {
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Records per page, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectAccessPage"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Limit out of range, or the period ends before it starts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_accesses: {
+        parameters: {
+            query: {
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid query (an unknown format) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The period ends before it starts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document could not be generated (document_failed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_decision: {
         parameters: {
             query?: never;
@@ -17950,490 +18055,6 @@ export interface operations {
             };
         };
     };
-    overdue: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Why you read it (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The list */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OverdueReport"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: no or unknown `X-Purpose` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    overdue_export: {
-        parameters: {
-            query: {
-                /** @description `csv` or `xlsx`. */
-                format: components["schemas"]["ExportFormat"];
-            };
-            header: {
-                /** @description Why you read it (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file: CSV or XLSX, as `format` asks */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: no or unknown `X-Purpose` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    timeliness: {
-        parameters: {
-            query: {
-                /** @description The first day (`YYYY-MM-DD`). */
-                from: string;
-                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimelinessReport"];
-                };
-            };
-            /** @description `invalid_query`: a date is missing or not a date */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the period ends before it starts or is longer than 10 years */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    timeliness_export: {
-        parameters: {
-            query: {
-                /** @description The first day (`YYYY-MM-DD`). */
-                from: string;
-                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
-                to: string;
-                /** @description `csv` or `xlsx`. */
-                format: components["schemas"]["ExportFormat"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file: CSV or XLSX, as `format` asks */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the period */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    waiting: {
-        parameters: {
-            query: {
-                /** @description The first day (`YYYY-MM-DD`). */
-                from: string;
-                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WaitingReport"];
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the period */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    waiting_export: {
-        parameters: {
-            query: {
-                /** @description The first day (`YYYY-MM-DD`). */
-                from: string;
-                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
-                to: string;
-                /** @description `csv` or `xlsx`. */
-                format: components["schemas"]["ExportFormat"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file: CSV or XLSX, as `format` asks */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the period */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    yearly_summary: {
-        parameters: {
-            query: {
-                /** @description The year, 2000–2100. */
-                year: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The summary */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["YearlySummary"];
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the year is out of 2000–2100 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    yearly_summary_export: {
-        parameters: {
-            query: {
-                /** @description The year, 2000–2100. */
-                year: number;
-                /** @description `csv` or `xlsx`. */
-                format: components["schemas"]["ExportFormat"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file: CSV or XLSX, as `format` asks */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description `invalid_query` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Cannot read reports */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: the year */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     list_schedules: {
         parameters: {
             query?: {
@@ -21323,6 +20944,7 @@ export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArr
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
+export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["read", "write", "export"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const aidConditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidCondition"]> = ["good", "worn", "damaged"];
@@ -21330,7 +20952,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "report.overdue_read"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "data_subject.search", "data_subject.accesses_read", "data_subject.export"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];

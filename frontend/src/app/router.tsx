@@ -20,6 +20,7 @@ const UsersRoute = lazy(() => import('./routes/users'));
 const SigningDelegationsRoute = lazy(() => import('./routes/signing-delegations'));
 const CatalogueRoute = lazy(() => import('./routes/catalogue'));
 const AuditRoute = lazy(() => import('./routes/audit'));
+const DataSubjectsRoute = lazy(() => import('./routes/data-subjects'));
 const PersonsRoute = lazy(() => import('./routes/persons'));
 const PersonFileRoute = lazy(() => import('./routes/person-file'));
 const NewApplicationRoute = lazy(() => import('./routes/application-new'));
@@ -72,6 +73,7 @@ export function AppRoutes() {
           />
           <Route path="catalogue" element={guarded('/catalogue', <CatalogueRoute />)} />
           <Route path="audit" element={guarded('/audit', <AuditRoute />)} />
+          <Route path="data-subjects" element={guarded('/data-subjects', <DataSubjectsRoute />)} />
           <Route path="persons" element={guarded('/persons', <PersonsRoute />)} />
           <Route path="persons/:id" element={guarded('/persons', <PersonFileRoute />)} />
           <Route path="applications/new" element={guarded('/persons', <NewApplicationRoute />)} />

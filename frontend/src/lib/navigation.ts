@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'reports';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'data_subjects' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'reports';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor', 'data_protection_officer'] },
+  // The roles with `answer_data_subjects`.
+  { key: 'data_subjects', path: '/data-subjects', roles: ['auditor', 'data_protection_officer'] },
 ];
 
 /** The navigation items for a user with `roles`. */

@@ -41,6 +41,12 @@ async fn every_role_gets_exactly_its_endpoints(app: TestApp) {
             None,
             &["auditor", "data_protection_officer"],
         ),
+        (
+            Method::GET,
+            "/api/v1/data-subjects?q=zemaite",
+            None,
+            &["auditor", "data_protection_officer"],
+        ),
         (Method::GET, "/api/v1/persons", None, &case),
         (Method::GET, "/api/v1/applications", None, &case),
         (Method::GET, "/api/v1/applications/inbox", None, &division),

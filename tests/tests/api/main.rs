@@ -22,6 +22,7 @@ mod charges_bench;
 mod charges_runs;
 mod charges_sources;
 mod compose;
+mod data_subjects;
 mod deadlines;
 mod deliveries_records;
 mod deliveries_support;

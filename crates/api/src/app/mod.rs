@@ -17,6 +17,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod charges;
 pub mod common;
+pub mod data_subjects;
 pub mod decisions;
 pub mod deliveries;
 pub mod families;

@@ -92,6 +92,48 @@ pub struct PlanAction {
     pub status: String,
 }
 
+/// The answer to a data subject's request (GDPR art. 15) as a readable
+/// document: what is stored about the person and who read or changed it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataSubjectDocument {
+    /// The municipality, e.g. "Kelmės rajono savivaldybė".
+    pub municipality: String,
+    /// The institution that answers.
+    pub issuer: String,
+    /// The person's full name.
+    pub person_name: String,
+    /// The person record, label and value, in order.
+    pub facts: Vec<DocField>,
+    /// The stored records, one table per kind (applications, decisions, …).
+    pub sections: Vec<DocTable>,
+    /// Who read or changed the person's data, newest first.
+    pub accesses: DocTable,
+    /// Who prepared the answer (full name).
+    pub prepared_by: String,
+    /// The day the document is printed.
+    pub printed_on: time::Date,
+}
+
+/// A label and its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocField {
+    /// The label, e.g. "Asmens kodas".
+    pub label: String,
+    /// The value as printed.
+    pub value: String,
+}
+
+/// A titled table of text cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocTable {
+    /// The heading.
+    pub title: String,
+    /// The column headers.
+    pub columns: Vec<String>,
+    /// The rows, one cell per column.
+    pub rows: Vec<Vec<String>>,
+}
+
 /// Why a document could not be made. Every variant is the server's fault
 /// (a template or the installation), never the client's: the API answers
 /// 500 `document_failed` and logs this text.
@@ -174,6 +216,32 @@ fn case_plan_pdf_from(
         &data,
         doc.printed_on,
         format!("case-plan/{}/{}", doc.case_number, doc.version),
+    )
+}
+
+/// The data subject export's template file.
+const DATA_SUBJECT_EXPORT: &str = "data-subject-export.typ";
+
+/// Renders the data subject's answer as PDF bytes (CPU-bound, like
+/// [`case_plan_pdf`]).
+pub fn data_subject_pdf(doc: &DataSubjectDocument) -> Result<Vec<u8>, DocumentError> {
+    #[derive(Serialize)]
+    struct Data<'a> {
+        #[serde(flatten)]
+        doc: &'a DataSubjectDocument,
+        /// The printing date in words.
+        printed_on_text: String,
+    }
+    let data = Data {
+        doc,
+        printed_on_text: lithuanian_date(doc.printed_on),
+    };
+    render(
+        &TemplateSource::from_env(),
+        DATA_SUBJECT_EXPORT,
+        &data,
+        doc.printed_on,
+        format!("data-subject/{}/{}", doc.person_name, doc.printed_on),
     )
 }
 

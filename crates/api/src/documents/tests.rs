@@ -98,6 +98,69 @@ fn the_plan_prints_in_lithuanian_with_its_people_goals_and_actions() {
 }
 
 #[test]
+fn the_data_subject_answer_prints_in_lithuanian_with_the_read_log() {
+    let table = |title: &str, columns: &[&str], rows: &[&[&str]]| DocTable {
+        title: title.into(),
+        columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect(),
+    };
+    let doc = DataSubjectDocument {
+        municipality: "Kelmės rajono savivaldybė".into(),
+        issuer: "Kelmės rajono socialinių paslaugų centras".into(),
+        person_name: "Ona Žemaitė".into(),
+        facts: vec![DocField {
+            label: "Asmens kodas".into(),
+            value: "46805280103".into(),
+        }],
+        sections: vec![
+            table(
+                "Prašymai (SP-8)",
+                &["Gautas", "Paslauga"],
+                &[&["2026-11-30", "respite"]],
+            ),
+            table("Pajamos", &["Metai"], &[]),
+        ],
+        accesses: table(
+            "Kas peržiūrėjo ar keitė jūsų duomenis",
+            &["Kada", "Darbuotojas", "Veiksmas", "Įrašas", "Tikslas"],
+            &[&[
+                "2026-12-01 09:15",
+                "Ona Jankauskienė (Socialinės paramos skyriaus specialistas)",
+                "Peržiūrėjo",
+                "Prašymas (SP-8)",
+                "Sprendimo priėmimas",
+            ]],
+        ),
+        prepared_by: "Rūta Duomenienė".into(),
+        printed_on: date!(2026 - 12 - 03),
+    };
+    let pdf = data_subject_pdf(&doc).expect("the answer's PDF");
+    let text = text_of(&pdf);
+    for expected in [
+        "Informacija apie asmens duomenis",
+        "KELMĖS RAJONO SAVIVALDYBĖ",
+        "Ona Žemaitė",
+        "46805280103",
+        "Prašymai (SP-8)",
+        "respite",
+        "Įrašų nėra.",
+        "Kas peržiūrėjo ar keitė jūsų duomenis",
+        "Ona Jankauskienė",
+        "Sprendimo priėmimas",
+        "Rūta Duomenienė",
+        "2026 m. gruodžio 3 d.",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} is not in the PDF:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn the_capital_diacritics_render_with_the_embedded_fonts() {
     let mut doc = plan();
     doc.family[0].name = "ĄČĘĖĮŠŲŪŽ ąčęėįšųūž".into();

@@ -11,6 +11,7 @@ pub mod case_referrals;
 pub mod cases;
 pub mod catalogue;
 pub mod charges;
+pub mod data_subjects;
 
 pub mod decisions;
 pub mod deliveries;
@@ -53,6 +54,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(signing_delegations::create::create_signing_delegation)
         .service(signing_delegations::revoke::revoke_signing_delegation)
         .service(audit::list_audit)
+        .service(data_subjects::find_data_subjects)
+        .service(data_subjects::list_data_subject_accesses)
+        .service(data_subjects::export_data_subject_accesses)
+        .service(data_subjects::export_data_subject_json)
+        .service(data_subjects::export_data_subject_pdf)
         .service(catalogue::list_service_types::list_service_types)
         .service(catalogue::update_service_type::update_service_type)
         .service(catalogue::list_rates::list_rates)

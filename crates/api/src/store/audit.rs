@@ -434,11 +434,22 @@ pub enum AuditAction {
     /// The list of decisions overdue today (R-REP-3) was read or exported.
     #[serde(rename = "report.overdue_read")]
     ReportOverdueRead,
+    /// People were looked up to answer a data subject's request (GDPR
+    /// art. 15): the kind of query and how many were found.
+    #[serde(rename = "data_subject.search")]
+    DataSubjectSearch,
+    /// Who read or changed a person's data was read (GDPR art. 15).
+    #[serde(rename = "data_subject.accesses_read")]
+    DataSubjectAccessesRead,
+    /// A person's data or the record of its reads was exported (GDPR
+    /// art. 15), with the format and the number of rows or records.
+    #[serde(rename = "data_subject.export")]
+    DataSubjectExport,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 113] = [
+    pub const ALL: [AuditAction; 116] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -552,6 +563,9 @@ impl AuditAction {
         AuditAction::FeeReviewRead,
         AuditAction::FeeReviewConfirm,
         AuditAction::ReportOverdueRead,
+        AuditAction::DataSubjectSearch,
+        AuditAction::DataSubjectAccessesRead,
+        AuditAction::DataSubjectExport,
     ];
 
     /// The stored code.
@@ -670,6 +684,9 @@ impl AuditAction {
             AuditAction::FeeReviewRead => "fee.review_read",
             AuditAction::FeeReviewConfirm => "fee.review_confirm",
             AuditAction::ReportOverdueRead => "report.overdue_read",
+            AuditAction::DataSubjectSearch => "data_subject.search",
+            AuditAction::DataSubjectAccessesRead => "data_subject.accesses_read",
+            AuditAction::DataSubjectExport => "data_subject.export",
         }
     }
 
@@ -756,12 +773,7 @@ pub async fn record_read_with(
 ) -> Result<(), DbErr> {
     use sea_orm::TransactionTrait;
     use sea_orm::sea_query::{Alias, Expr, Query};
-    let mut summary = match event.summary {
-        Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    };
-    summary.insert("purpose".into(), Value::from(purpose.as_str()));
-    event.summary = Value::Object(summary);
+    event = read_event(event, purpose);
     let backend = db.get_database_backend();
     if backend != sea_orm::DatabaseBackend::Postgres {
         return record(db, who, at, event).await;
@@ -805,6 +817,18 @@ pub async fn record_read_with(
     let txn = db.begin().await?;
     txn.execute(&insert).await?;
     txn.commit().await
+}
+
+/// The record of a read: `event` with the `purpose` added to its summary
+/// (an object, or nothing). Readers find reads by this `purpose`.
+pub fn read_event(mut event: AuditEvent, purpose: Purpose) -> AuditEvent {
+    let mut summary = match event.summary {
+        Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    summary.insert("purpose".into(), Value::from(purpose.as_str()));
+    event.summary = Value::Object(summary);
+    event
 }
 
 /// Appends one record, in the caller's transaction.

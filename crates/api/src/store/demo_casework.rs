@@ -8,6 +8,7 @@ use crate::store::entities::{
     applications, families, family_members, income_records, person_certificates, persons, users,
 };
 use crate::store::persons::search_text;
+use atvejis_domain::access::Purpose;
 use atvejis_domain::application::{
     ApplicationStatus, DeadlineEvents, DocumentCheck, DocumentStatus, decision_due_on,
 };
@@ -230,7 +231,7 @@ pub async fn load<C: ConnectionTrait>(
     )
     .await?;
     // Ona Žemaitė: respite, received a few days ago.
-    demo_application(
+    let ona_application = demo_application(
         db,
         municipality_id,
         worker.id,
@@ -240,6 +241,32 @@ pub async fn load<C: ConnectionTrait>(
         None,
         ApplicationStatus::Submitted,
         at,
+    )
+    .await?;
+    // The division's specialist looked at it to plan the decision: the read
+    // is recorded as every read is (R-ROLE-3), so that Ona's question "who
+    // read my data" has an answer in the demo.
+    let specialist = users::Entity::find()
+        .filter(users::Column::Username.eq("division_specialist"))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::Custom("demo user division_specialist missing".into()))?;
+    audit::record(
+        db,
+        &AuditActor {
+            kind: "user",
+            id: Some(specialist.id),
+            name: specialist.username.clone(),
+            municipality_id: Some(municipality_id),
+            request_id: None,
+            client_request_id: None,
+            client_addr: None,
+        },
+        at,
+        audit::read_event(
+            AuditEvent::new(AuditAction::ApplicationRead, "application", ona_application),
+            Purpose::Decision,
+        ),
     )
     .await?;
     Ok(())
@@ -256,7 +283,7 @@ async fn demo_application<C: ConnectionTrait>(
     assessed_on: Option<Date>,
     status: ApplicationStatus,
     at: time::OffsetDateTime,
-) -> Result<(), DbErr> {
+) -> Result<Uuid, DbErr> {
     let service = by_code(db, municipality_id, service_code)
         .await?
         .ok_or_else(|| DbErr::Custom(format!("service type {service_code} missing")))?;
@@ -334,5 +361,6 @@ async fn demo_application<C: ConnectionTrait>(
         AuditEvent::new(AuditAction::ApplicationCreate, "application", id)
             .summary(json!({ "demo": true, "service_code": service_code })),
     )
-    .await
+    .await?;
+    Ok(id)
 }

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod certificates;
 pub mod charges;
+pub mod data_subjects;
 pub mod decisions;
 pub mod deliveries;
 pub mod demo_aids;
