@@ -30,3 +30,4 @@ pub mod rates;
 pub mod scopes;
 pub mod signing;
 pub mod text;
+pub mod worklist;

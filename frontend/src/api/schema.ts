@@ -1456,6 +1456,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's work lists: a section per task of their roles (a stable
+         *     `kind`), each with how many records it holds, how many are overdue and
+         *     the most urgent ten, each with a link the SPA opens.
+         * @description Social worker: `my_applications`, `assessments_to_record`,
+         *     `returned_for_completion`, `certificates_expiring` (their eldership
+         *     only). Division specialist: `inbox`, `decisions_due_soon`,
+         *     `notifications_due` (R-DL-3), `handovers_due` (R-DL-2). Division head:
+         *     `decisions_to_sign`, `overdue_decisions`, `overdue_notifications`,
+         *     `overdue_handovers`. Case manager (their cases) and the unit's head (all
+         *     cases): `cases_awaiting_assignment` (head), `reviews_due`,
+         *     `plan_actions_due`, `meetings_due`. Admin: `inactive_accounts`,
+         *     `service_accounts`, `rates_changing_soon` (no case content). Auditor and
+         *     data protection officer: none.
+         *
+         *     Sections that name people are a read of case content, recorded once per
+         *     request (`worklist.read`, with each section's count, never who is in
+         *     it), with the purpose of the caller's work.
+         */
+        get: operations["get_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meal-lists": {
         parameters: {
             query?: never;
@@ -2015,6 +2050,31 @@ export interface paths {
         put?: never;
         /** The Centre's director (the division head) approves a draft schedule; visits are recorded only on approved schedules. */
         post: operations["approve_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search people, applications and cases the caller may see.
+         * @description A few of each kind (5), with how many match in all: people by name,
+         *     personal code or address; applications by their person's name; cases
+         *     (for those who read cases) by number or a family member's name. The hits
+         *     show names and personal codes, so the search needs a purpose
+         *     (`X-Purpose`) and is recorded once (`search.read`, with how many of each
+         *     kind it found, never the query).
+         */
+        get: operations["search_all"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3423,7 +3483,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "worklist.read" | "search.read";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -7077,6 +7137,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What kind of record an item is.
+         * @enum {string}
+         */
+        RecordKind: "person" | "application" | "certificate" | "case" | "user" | "service_account" | "rate";
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7411,6 +7476,54 @@ export interface components {
              */
             visits_per_week: number;
         };
+        /** @description The hits of one kind. */
+        SearchGroup: {
+            /** @description The first few. */
+            items: components["schemas"]["SearchHit"][];
+            /** @description Which kind. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * Format: int64
+             * @description How many match in all.
+             */
+            total: number;
+        };
+        /** @description One record found. */
+        SearchHit: {
+            /**
+             * @description More about it in Lithuanian: a person's personal code or birth date,
+             *     an application's service, a case's family.
+             */
+            detail?: string | null;
+            /** @description The detail in English, where it differs. */
+            detail_en?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it. */
+            link: string;
+            /** @description What kind of record (`person`, `application`, `case`). */
+            record: components["schemas"]["RecordKind"];
+            /** @description An application's status code. */
+            status?: string | null;
+            /** @description The person's name, the application's person, the case's number. */
+            title: string;
+        };
+        /** @description What the search found. */
+        SearchResults: {
+            /**
+             * @description People, then applications, then cases (for those who read cases);
+             *     a kind with no hits is listed with none.
+             */
+            groups: components["schemas"]["SearchGroup"][];
+        };
+        /**
+         * @description A section of a home page's work list, by a stable code.
+         * @enum {string}
+         */
+        SectionKind: "my_applications" | "assessments_to_record" | "returned_for_completion" | "certificates_expiring" | "inbox" | "decisions_due_soon" | "notifications_due" | "handovers_due" | "decisions_to_sign" | "overdue_decisions" | "overdue_notifications" | "overdue_handovers" | "cases_awaiting_assignment" | "reviews_due" | "plan_actions_due" | "meetings_due" | "inactive_accounts" | "service_accounts" | "rates_changing_soon";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -8271,6 +8384,72 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
+        };
+        /** @description One record in a section. */
+        WorkItem: {
+            /**
+             * @description A code the client translates: the certificate's or the rate's kind,
+             *     what is due next in a case (`review`, `action`, …).
+             */
+            code?: string | null;
+            /**
+             * Format: date
+             * @description By when (the due date of the decision, notification, hand-over,
+             *     case item; the day a certificate ends or a rate takes effect).
+             */
+            due_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it, e.g. `/applications/{id}`. */
+            link: string;
+            /** @description The date has passed. */
+            overdue: boolean;
+            /** @description The person (or family) it concerns. */
+            person?: string | null;
+            /** @description What kind of record. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * @description Its status: an application's status code, `active`/`inactive` for an
+             *     account.
+             */
+            status?: string | null;
+            /**
+             * @description What it is, in Lithuanian: the service of an application, a case's
+             *     number, an account's name.
+             */
+            title: string;
+            /** @description The same in English, where it differs. */
+            title_en?: string | null;
+        };
+        /** @description A section of the work list. */
+        WorkSection: {
+            /**
+             * Format: int64
+             * @description How many records it holds (at most 500 are counted).
+             */
+            count: number;
+            /** @description The most urgent ones, at most 10. */
+            items: components["schemas"]["WorkItem"][];
+            /** @description Which section (a stable code). */
+            kind: components["schemas"]["SectionKind"];
+            /**
+             * Format: int64
+             * @description How many of them are overdue.
+             */
+            overdue: number;
+        };
+        /** @description The caller's work list. */
+        Worklist: {
+            /** @description The sections of the caller's roles, in order. */
+            sections: components["schemas"]["WorkSection"][];
+            /**
+             * Format: date
+             * @description The day it was computed for.
+             */
+            today: string;
         };
     };
     responses: never;
@@ -15221,6 +15400,44 @@ export interface operations {
             };
         };
     };
+    get_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's sections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or scope does not allow this (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_meal_lists: {
         parameters: {
             query?: {
@@ -17851,6 +18068,71 @@ export interface operations {
             };
         };
     };
+    search_all: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words of a name (case- and diacritics-insensitive: `zemaite` finds
+                 *     Žemaitė) or part of a case number; at least 2 letters or digits.
+                 */
+                q: string;
+            };
+            header: {
+                /** @description Why you search (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hits by kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description No query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A query of fewer than 2 letters or digits (`q`, `too_short`), or no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_service_accounts: {
         parameters: {
             query?: never;
@@ -20446,7 +20728,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "worklist.read", "search.read"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -20490,6 +20772,7 @@ export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
+export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["person", "application", "certificate", "case", "user", "service_account", "rate"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
@@ -20498,6 +20781,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
 export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];
+export const sectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionKind"]> = ["my_applications", "assessments_to_record", "returned_for_completion", "certificates_expiring", "inbox", "decisions_due_soon", "notifications_due", "handovers_due", "decisions_to_sign", "overdue_decisions", "overdue_notifications", "overdue_handovers", "cases_awaiting_assignment", "reviews_due", "plan_actions_due", "meetings_due", "inactive_accounts", "service_accounts", "rates_changing_soon"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];

@@ -50,3 +50,4 @@ mod signing_delegations;
 mod store;
 mod tokens;
 mod users;
+mod worklist;

@@ -431,11 +431,19 @@ pub enum AuditAction {
     /// A changed fee was confirmed from a month: a new fee record.
     #[serde(rename = "fee.review_confirm")]
     FeeReviewConfirm,
+    /// A home page's work list was read (it names people and cases): the
+    /// count of each section, never who is in it.
+    #[serde(rename = "worklist.read")]
+    WorklistRead,
+    /// The header search across people, applications and cases was used:
+    /// how many of each it found, never the query text.
+    #[serde(rename = "search.read")]
+    SearchRead,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 112] = [
+    pub const ALL: [AuditAction; 114] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -548,6 +556,8 @@ impl AuditAction {
         AuditAction::FeeRecordCreate,
         AuditAction::FeeReviewRead,
         AuditAction::FeeReviewConfirm,
+        AuditAction::WorklistRead,
+        AuditAction::SearchRead,
     ];
 
     /// The stored code.
@@ -665,6 +675,8 @@ impl AuditAction {
             AuditAction::FeeRecordCreate => "fee.record_create",
             AuditAction::FeeReviewRead => "fee.review_read",
             AuditAction::FeeReviewConfirm => "fee.review_confirm",
+            AuditAction::WorklistRead => "worklist.read",
+            AuditAction::SearchRead => "search.read",
         }
     }
 
