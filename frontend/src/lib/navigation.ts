@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'service_accounts';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'aids', path: '/aids', roles: ['social_worker', 'division_specialist', 'division_head'] },
   { key: 'charges', path: '/charges', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
+  { key: 'service_accounts', path: '/service-accounts', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor', 'data_protection_officer'] },
