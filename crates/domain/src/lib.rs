@@ -31,3 +31,4 @@ pub mod reports;
 pub mod scopes;
 pub mod signing;
 pub mod text;
+pub mod worklist;

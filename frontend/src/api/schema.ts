@@ -1058,121 +1058,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/data-subjects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Find a person to answer their request (GDPR art. 15).
-         * @description Every eldership of the reader's municipality. The lookup is recorded
-         *     (`data_subject.search`, purpose `data_subject_request`): the kind of query
-         *     and how many were found, never the query itself.
-         */
-        get: operations["find_data_subjects"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/data-subjects/{id}/accesses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Who read or changed a person's data, when and why.
-         * @description Every audit record about the person's file, their applications and those
-         *     applications' decisions, the families they belong or belonged to, the
-         *     cases of those families (or naming them as a child), their stays, queue
-         *     entries and offers, fee records, trips, home-help schedules and visits,
-         *     meal coupons and technical aids — newest first, with the staff member's
-         *     full name. Searches are recorded without the people they found, so they
-         *     are not among them. The read is recorded (`data_subject.accesses_read`).
-         */
-        get: operations["list_data_subject_accesses"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/data-subjects/{id}/accesses/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The accesses of the period as a CSV or Excel file.
-         * @description Lithuanian headers and labels. Recorded as an export
-         *     (`data_subject.export`, with the format and the number of rows).
-         */
-        get: operations["export_data_subject_accesses"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/data-subjects/{id}/export.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Everything stored about the person and the log of its reads, as JSON.
-         * @description The person record, income, certificates, families (the other members'
-         *     names and relations only), applications with their assessments,
-         *     decisions with their fees, fee records, stays, queue entries and offers,
-         *     deliveries, technical aids, charges, the cases they are in, and
-         *     `accesses` (as `…/accesses`). Recorded as an export
-         *     (`data_subject.export`, format `json`).
-         */
-        get: operations["export_data_subject_json"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/data-subjects/{id}/export.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The same as `export.json` as a readable Lithuanian PDF.
-         * @description Typeset from the template `data-subject-export.typ`. Recorded as an
-         *     export (`data_subject.export`, format `pdf`).
-         */
-        get: operations["export_data_subject_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -1565,6 +1450,41 @@ export interface paths {
          *     to guess the password.
          */
         post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's work lists: a section per task of their roles (a stable
+         *     `kind`), each with how many records it holds, how many are overdue and
+         *     the most urgent ten, each with a link the SPA opens.
+         * @description Social worker: `my_applications`, `assessments_to_record`,
+         *     `returned_for_completion`, `certificates_expiring` (their eldership
+         *     only). Division specialist: `inbox`, `decisions_due_soon`,
+         *     `notifications_due` (R-DL-3), `handovers_due` (R-DL-2). Division head:
+         *     `decisions_to_sign`, `overdue_decisions`, `overdue_notifications`,
+         *     `overdue_handovers`. Case manager (their cases) and the unit's head (all
+         *     cases): `cases_awaiting_assignment` (head), `reviews_due`,
+         *     `plan_actions_due`, `meetings_due`. Admin: `inactive_accounts`,
+         *     `service_accounts`, `rates_changing_soon` (no case content). Auditor and
+         *     data protection officer: none.
+         *
+         *     Sections that name people are a read of case content, recorded once per
+         *     request (`worklist.read`, with each section's count, never who is in
+         *     it), with the purpose of the caller's work.
+         */
+        get: operations["get_worklist"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2130,6 +2050,31 @@ export interface paths {
         put?: never;
         /** The Centre's director (the division head) approves a draft schedule; visits are recorded only on approved schedules. */
         post: operations["approve_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search people, applications and cases the caller may see.
+         * @description A few of each kind (5), with how many match in all: people by name,
+         *     personal code or address; applications by their person's name; cases
+         *     (for those who read cases) by number or a family member's name. The hits
+         *     show names and personal codes, so the search needs a purpose
+         *     (`X-Purpose`) and is recorded once (`search.read`, with how many of each
+         *     kind it found, never the query).
+         */
+        get: operations["search_all"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2703,11 +2648,6 @@ export interface components {
              */
             version: number;
         };
-        /**
-         * @description What a record of the access log did to the person's data.
-         * @enum {string}
-         */
-        AccessKind: "read" | "write" | "export";
         /**
          * @description Whether the caller is a person or another system.
          * @enum {string}
@@ -3543,7 +3483,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "data_subject.search" | "data_subject.accesses_read" | "data_subject.export";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "worklist.read" | "search.read";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4602,63 +4542,6 @@ export interface components {
              */
             username: string;
         };
-        /** @description One read or write of the person's data. */
-        DataSubjectAccess: {
-            /** @description What was done. */
-            action: components["schemas"]["AuditAction"];
-            /** @description `user`, `service` or `system`. */
-            actor_kind: string;
-            /**
-             * @description The staff member's full name (a service account's name; a system
-             *     task's name).
-             */
-            actor_name: string;
-            /**
-             * @description The staff member's roles (today's: roles at the time are not
-             *     recorded).
-             */
-            actor_roles: components["schemas"]["Role"][];
-            /** @description The username or client id as recorded. */
-            actor_username: string;
-            /**
-             * Format: date-time
-             * @description When.
-             */
-            at: string;
-            /**
-             * @description Which kind of record: `person`, `application`, `decision`, `family`,
-             *     `case`, `stay`, `queue_entry`, `offer`, `fee_record`, `trip`,
-             *     `schedule`, `visit`, `coupon_grant`, `aid_loan`, `aid_waiting`.
-             */
-            entity: string;
-            /** @description Which record. */
-            entity_id?: string | null;
-            /**
-             * Format: uuid
-             * @description The audit record's id.
-             */
-            id: string;
-            /** @description Read, write or export. */
-            kind: components["schemas"]["AccessKind"];
-            purpose?: components["schemas"]["Purpose"] | null;
-            /** @description The record's summary (what changed, how many were found, …). */
-            summary: unknown;
-        };
-        /** @description A page of accesses. */
-        DataSubjectAccessPage: {
-            /** @description Newest first. */
-            items: components["schemas"]["DataSubjectAccess"][];
-            /**
-             * Format: uuid
-             * @description Pass as `cursor` for the next (older) page; absent on the last page.
-             */
-            next_cursor?: string | null;
-        };
-        /** @description People found. */
-        DataSubjectList: {
-            /** @description At most 20, by last and first name. */
-            items: components["schemas"]["PersonView"][];
-        };
         /**
          * @description Which event meets a decision deadline.
          * @enum {string}
@@ -5008,11 +4891,6 @@ export interface components {
             /** @description How the estimate is computed. */
             method: string;
         };
-        /**
-         * @description The file format of an export.
-         * @enum {string}
-         */
-        ExportFormat: "csv" | "xlsx";
         /** @description An extension of a shelter stay (R-DL-5). */
         ExtensionRequest: {
             /** @description The threat to health or life that remains (needed past 7 nights). */
@@ -7259,6 +7137,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What kind of record an item is.
+         * @enum {string}
+         */
+        RecordKind: "person" | "application" | "certificate" | "case" | "user" | "service_account" | "rate";
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7593,6 +7476,54 @@ export interface components {
              */
             visits_per_week: number;
         };
+        /** @description The hits of one kind. */
+        SearchGroup: {
+            /** @description The first few. */
+            items: components["schemas"]["SearchHit"][];
+            /** @description Which kind. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * Format: int64
+             * @description How many match in all.
+             */
+            total: number;
+        };
+        /** @description One record found. */
+        SearchHit: {
+            /**
+             * @description More about it in Lithuanian: a person's personal code or birth date,
+             *     an application's service, a case's family.
+             */
+            detail?: string | null;
+            /** @description The detail in English, where it differs. */
+            detail_en?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it. */
+            link: string;
+            /** @description What kind of record (`person`, `application`, `case`). */
+            record: components["schemas"]["RecordKind"];
+            /** @description An application's status code. */
+            status?: string | null;
+            /** @description The person's name, the application's person, the case's number. */
+            title: string;
+        };
+        /** @description What the search found. */
+        SearchResults: {
+            /**
+             * @description People, then applications, then cases (for those who read cases);
+             *     a kind with no hits is listed with none.
+             */
+            groups: components["schemas"]["SearchGroup"][];
+        };
+        /**
+         * @description A section of a home page's work list, by a stable code.
+         * @enum {string}
+         */
+        SectionKind: "my_applications" | "assessments_to_record" | "returned_for_completion" | "certificates_expiring" | "inbox" | "decisions_due_soon" | "notifications_due" | "handovers_due" | "decisions_to_sign" | "overdue_decisions" | "overdue_notifications" | "overdue_handovers" | "cases_awaiting_assignment" | "reviews_due" | "plan_actions_due" | "meetings_due" | "inactive_accounts" | "service_accounts" | "rates_changing_soon";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -8453,6 +8384,72 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
+        };
+        /** @description One record in a section. */
+        WorkItem: {
+            /**
+             * @description A code the client translates: the certificate's or the rate's kind,
+             *     what is due next in a case (`review`, `action`, …).
+             */
+            code?: string | null;
+            /**
+             * Format: date
+             * @description By when (the due date of the decision, notification, hand-over,
+             *     case item; the day a certificate ends or a rate takes effect).
+             */
+            due_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it, e.g. `/applications/{id}`. */
+            link: string;
+            /** @description The date has passed. */
+            overdue: boolean;
+            /** @description The person (or family) it concerns. */
+            person?: string | null;
+            /** @description What kind of record. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * @description Its status: an application's status code, `active`/`inactive` for an
+             *     account.
+             */
+            status?: string | null;
+            /**
+             * @description What it is, in Lithuanian: the service of an application, a case's
+             *     number, an account's name.
+             */
+            title: string;
+            /** @description The same in English, where it differs. */
+            title_en?: string | null;
+        };
+        /** @description A section of the work list. */
+        WorkSection: {
+            /**
+             * Format: int64
+             * @description How many records it holds (at most 500 are counted).
+             */
+            count: number;
+            /** @description The most urgent ones, at most 10. */
+            items: components["schemas"]["WorkItem"][];
+            /** @description Which section (a stable code). */
+            kind: components["schemas"]["SectionKind"];
+            /**
+             * Format: int64
+             * @description How many of them are overdue.
+             */
+            overdue: number;
+        };
+        /** @description The caller's work list. */
+        Worklist: {
+            /** @description The sections of the caller's roles, in order. */
+            sections: components["schemas"]["WorkSection"][];
+            /**
+             * Format: date
+             * @description The day it was computed for.
+             */
+            today: string;
         };
     };
     responses: never;
@@ -13549,329 +13546,6 @@ export interface operations {
             };
         };
     };
-    find_data_subjects: {
-        parameters: {
-            query: {
-                /**
-                 * @description A name (words, case- and diacritics-insensitive: `zemaite` finds
-                 *     Žemaitė) or an 11-digit personal code.
-                 */
-                q: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description People found */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DataSubjectList"];
-                };
-            };
-            /** @description Invalid query (invalid_query) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor or the data protection officer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No name or code given */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_data_subject_accesses: {
-        parameters: {
-            query?: {
-                /** @description From this time on (RFC 3339). */
-                from?: string;
-                /** @description Before this time (RFC 3339). */
-                to?: string;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description Records per page, 1–200 (default 50). */
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                /** @description Person id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DataSubjectAccessPage"];
-                };
-            };
-            /** @description Invalid query */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor or the data protection officer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in your municipality */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Limit out of range, or the period ends before it starts */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_data_subject_accesses: {
-        parameters: {
-            query: {
-                /** @description `csv` or `xlsx`. */
-                format: components["schemas"]["ExportFormat"];
-                /** @description From this time on (RFC 3339). */
-                from?: string;
-                /** @description Before this time (RFC 3339). */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                /** @description Person id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Invalid query (an unknown format) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor or the data protection officer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in your municipality */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The period ends before it starts */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_data_subject_json: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Person id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor or the data protection officer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in your municipality */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_data_subject_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Person id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The PDF */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor or the data protection officer */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in your municipality */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The document could not be generated (document_failed) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_decision: {
         parameters: {
             query?: never;
@@ -15717,6 +15391,44 @@ export interface operations {
             };
             /** @description Too many wrong passwords; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's sections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or scope does not allow this (forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18356,6 +18068,71 @@ export interface operations {
             };
         };
     };
+    search_all: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words of a name (case- and diacritics-insensitive: `zemaite` finds
+                 *     Žemaitė) or part of a case number; at least 2 letters or digits.
+                 */
+                q: string;
+            };
+            header: {
+                /** @description Why you search (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hits by kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description No query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A query of fewer than 2 letters or digits (`q`, `too_short`), or no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_service_accounts: {
         parameters: {
             query?: never;
@@ -20944,7 +20721,6 @@ export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArr
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
-export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["read", "write", "export"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const aidConditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidCondition"]> = ["good", "worn", "damaged"];
@@ -20952,7 +20728,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "data_subject.search", "data_subject.accesses_read", "data_subject.export"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "worklist.read", "search.read"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -20977,7 +20753,6 @@ export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
-export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
@@ -20997,6 +20772,7 @@ export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
+export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["person", "application", "certificate", "case", "user", "service_account", "rate"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
@@ -21005,6 +20781,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
 export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];
+export const sectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionKind"]> = ["my_applications", "assessments_to_record", "returned_for_completion", "certificates_expiring", "inbox", "decisions_due_soon", "notifications_due", "handovers_due", "decisions_to_sign", "overdue_decisions", "overdue_notifications", "overdue_handovers", "cases_awaiting_assignment", "reviews_due", "plan_actions_due", "meetings_due", "inactive_accounts", "service_accounts", "rates_changing_soon"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];

@@ -17,6 +17,7 @@ const RequireRole = lazy(() => import('./guards').then((m) => ({ default: m.Requ
 const HomeRoute = lazy(() => import('./routes/home'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 const UsersRoute = lazy(() => import('./routes/users'));
+const ServiceAccountsRoute = lazy(() => import('./routes/service-accounts'));
 const SigningDelegationsRoute = lazy(() => import('./routes/signing-delegations'));
 const CatalogueRoute = lazy(() => import('./routes/catalogue'));
 const AuditRoute = lazy(() => import('./routes/audit'));
@@ -67,6 +68,7 @@ export function AppRoutes() {
         >
           <Route index element={<HomeRoute />} />
           <Route path="users" element={guarded('/users', <UsersRoute />)} />
+          <Route path="service-accounts" element={guarded('/service-accounts', <ServiceAccountsRoute />)} />
           <Route
             path="signing-delegations"
             element={guarded('/signing-delegations', <SigningDelegationsRoute />)}

@@ -19,9 +19,16 @@ describe('role-aware navigation', () => {
   });
 
   it('administrators see users, auditors the audit log', () => {
-    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue']);
+    expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'service_accounts', 'signing', 'catalogue']);
     expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
-    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'signing', 'catalogue', 'audit']);
+    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'service_accounts', 'signing', 'catalogue', 'audit']);
+  });
+
+  it('keeps the service accounts screen to administrators', () => {
+    expect(canOpen(['admin'], '/service-accounts')).toBe(true);
+    for (const role of ['social_worker', 'case_manager', 'division_specialist', 'division_head', 'auditor', 'data_protection_officer'] as const) {
+      expect(canOpen([role], '/service-accounts')).toBe(false);
+    }
   });
 
   it('shows places and queues to the roles that read them', () => {

@@ -5,7 +5,7 @@ import type { Role } from './roles';
 
 export interface NavItem {
   /** i18n key under `nav.` */
-  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'signing' | 'catalogue' | 'audit' | 'data_subjects' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'reports';
+  key: 'home' | 'cases' | 'persons' | 'inbox' | 'users' | 'service_accounts' | 'signing' | 'catalogue' | 'audit' | 'data_subjects' | 'places' | 'deliveries' | 'fees' | 'fee_reviews' | 'aids' | 'charges' | 'reports';
   path: string;
   /** Roles that see the item; `all` for everyone. */
   roles: readonly Role[] | 'all';
@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The roles with `read_reports`.
   { key: 'reports', path: '/reports', roles: ['division_specialist', 'division_head'] },
   { key: 'users', path: '/users', roles: ['admin'] },
+  { key: 'service_accounts', path: '/service-accounts', roles: ['admin'] },
   { key: 'signing', path: '/signing-delegations', roles: ['admin'] },
   { key: 'catalogue', path: '/catalogue', roles: ['admin'] },
   { key: 'audit', path: '/audit', roles: ['auditor', 'data_protection_officer'] },

@@ -50,6 +50,8 @@ async fn every_role_gets_exactly_its_endpoints(app: TestApp) {
         (Method::GET, "/api/v1/persons", None, &case),
         (Method::GET, "/api/v1/applications", None, &case),
         (Method::GET, "/api/v1/applications/inbox", None, &division),
+        (Method::GET, "/api/v1/me/worklist", None, &everyone),
+        (Method::GET, "/api/v1/search?q=zemaite", None, &case),
         (
             Method::POST,
             "/api/v1/persons",

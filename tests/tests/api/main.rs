@@ -52,3 +52,4 @@ mod signing_delegations;
 mod store;
 mod tokens;
 mod users;
+mod worklist;

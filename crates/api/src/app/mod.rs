@@ -30,10 +30,12 @@ pub mod places;
 pub mod procedure_parameters;
 pub mod read;
 pub mod reports;
+pub mod search;
 pub mod service_accounts;
 pub mod signing_delegations;
 pub mod uow;
 pub mod users;
+pub mod worklist;
 
 pub use read::audited;
 pub use uow::UnitOfWork;

@@ -24,6 +24,7 @@ pub mod persons;
 pub mod places;
 pub mod procedure_parameters;
 pub mod reports;
+pub mod search;
 pub mod service_accounts;
 pub mod signing_delegations;
 pub mod users;
@@ -37,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::logout::logout)
         .service(auth::token::token)
         .service(me::get::get_me)
+        .service(me::worklist::get_worklist)
+        .service(search::search_all)
         .service(me::change_password::change_password)
         .service(organisation::get_organisation)
         .service(users::list::list_users)

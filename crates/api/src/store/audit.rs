@@ -445,11 +445,19 @@ pub enum AuditAction {
     /// art. 15), with the format and the number of rows or records.
     #[serde(rename = "data_subject.export")]
     DataSubjectExport,
+    /// A home page's work list was read (it names people and cases): the
+    /// count of each section, never who is in it.
+    #[serde(rename = "worklist.read")]
+    WorklistRead,
+    /// The header search across people, applications and cases was used:
+    /// how many of each it found, never the query text.
+    #[serde(rename = "search.read")]
+    SearchRead,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 116] = [
+    pub const ALL: [AuditAction; 118] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -566,6 +574,8 @@ impl AuditAction {
         AuditAction::DataSubjectSearch,
         AuditAction::DataSubjectAccessesRead,
         AuditAction::DataSubjectExport,
+        AuditAction::WorklistRead,
+        AuditAction::SearchRead,
     ];
 
     /// The stored code.
@@ -687,6 +697,8 @@ impl AuditAction {
             AuditAction::DataSubjectSearch => "data_subject.search",
             AuditAction::DataSubjectAccessesRead => "data_subject.accesses_read",
             AuditAction::DataSubjectExport => "data_subject.export",
+            AuditAction::WorklistRead => "worklist.read",
+            AuditAction::SearchRead => "search.read",
         }
     }
 

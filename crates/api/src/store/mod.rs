@@ -32,12 +32,14 @@ pub mod places;
 pub mod rates;
 pub mod reports;
 pub mod scope;
+pub mod search;
 pub mod seed;
 pub mod service_accounts;
 pub mod sessions;
 pub mod signing_delegations;
 pub mod users;
 pub mod versioned;
+pub mod worklist;
 
 pub use error::{StoreError, StoreResult};
 

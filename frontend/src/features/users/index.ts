@@ -2,3 +2,4 @@
 
 export { userKeys } from './keys';
 export { UsersList } from './components/users-list';
+export { ServiceAccounts } from './components/service-accounts';

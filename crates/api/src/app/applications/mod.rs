@@ -504,11 +504,6 @@ pub async fn inbox(
             "The inbox is the Social Support Division's.",
         ));
     }
-    let waiting = [
-        ApplicationStatus::ReadyForDecision,
-        ApplicationStatus::DecisionPrepared,
-    ]
-    .map(|s| s.as_str());
     let mut filters = Vec::new();
     if service_code.is_some() {
         filters.push("service_code");
@@ -517,30 +512,49 @@ pub async fn inbox(
         filters.push("eldership_id");
     }
     audited_event(state, actor, Purpose::Decision, || async {
-        let rows = repo::waiting(
-            &state.db,
-            actor,
-            &waiting,
-            service_code,
-            eldership_id,
-            INBOX_LIMIT,
-        )
-        .await?;
-        let today = state.clock.today();
-        let items = summaries(&state.db, rows, today).await?;
-        let overdue = items.iter().filter(|i| i.overdue).count() as u64;
-        let follow_ups = follow_ups(state, actor, service_code, eldership_id, today).await?;
-        let event = list_event("inbox", &filters, items.len() + follow_ups.len());
-        Ok((
-            InboxItems {
-                items,
-                overdue,
-                follow_ups,
-            },
-            event,
-        ))
+        let inbox = inbox_items(state, actor, service_code, eldership_id).await?;
+        let event = list_event(
+            "inbox",
+            &filters,
+            inbox.items.len() + inbox.follow_ups.len(),
+        );
+        Ok((inbox, event))
     })
     .await
+}
+
+/// The lines of the division's inbox in the actor's scope, as [`inbox`]
+/// shows them, unrecorded: for callers that record their own read (the
+/// work lists).
+pub async fn inbox_items(
+    state: &AppState,
+    actor: &Actor,
+    service_code: Option<&str>,
+    eldership_id: Option<Uuid>,
+) -> ApiResult<InboxItems> {
+    let waiting = [
+        ApplicationStatus::ReadyForDecision,
+        ApplicationStatus::DecisionPrepared,
+    ]
+    .map(|s| s.as_str());
+    let rows = repo::waiting(
+        &state.db,
+        actor,
+        &waiting,
+        service_code,
+        eldership_id,
+        INBOX_LIMIT,
+    )
+    .await?;
+    let today = state.clock.today();
+    let items = summaries(&state.db, rows, today).await?;
+    let overdue = items.iter().filter(|i| i.overdue).count() as u64;
+    let follow_ups = follow_ups(state, actor, service_code, eldership_id, today).await?;
+    Ok(InboxItems {
+        items,
+        overdue,
+        follow_ups,
+    })
 }
 
 /// Signed decisions whose notification (R-DL-3) or hand-over (R-DL-2) is

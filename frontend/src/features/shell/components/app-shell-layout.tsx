@@ -38,6 +38,7 @@ import {
   IconPoint,
   IconSignature,
   IconUsers,
+  IconPlugConnected,
   IconUserSearch,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -50,14 +51,17 @@ import { QueryError } from '@/components/query-error';
 import { logout } from '@/lib/auth';
 import { useMe } from '@/lib/me';
 import { navFor } from '@/lib/navigation';
+import { can } from '@/lib/roles';
 import { useChangePassword } from '../api/change-password';
 import { ChangePasswordForm } from './change-password-form';
+import { HeaderSearch } from './header-search';
 
 /** Icons of the navigation items by key; others get a dot. */
 const ICONS: Partial<Record<string, typeof IconHome>> = {
   home: IconHome,
   cases: IconBriefcase,
   users: IconUsers,
+  service_accounts: IconPlugConnected,
   signing: IconSignature,
   catalogue: IconBooks,
   audit: IconListDetails,
@@ -161,6 +165,11 @@ export function AppShellLayout() {
               ) : null}
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {can(me.data, 'read_case_content') ? (
+                <Box visibleFrom="sm">
+                  <HeaderSearch />
+                </Box>
+              ) : null}
               <LanguageSwitch />
               {me.data ? (
                 <Menu position="bottom-end" withinPortal>

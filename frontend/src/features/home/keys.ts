@@ -1,0 +1,5 @@
+// The query keys of the home page's work list.
+
+export const homeKeys = {
+  all: ['worklist'] as const,
+};
