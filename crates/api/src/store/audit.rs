@@ -431,11 +431,15 @@ pub enum AuditAction {
     /// A changed fee was confirmed from a month: a new fee record.
     #[serde(rename = "fee.review_confirm")]
     FeeReviewConfirm,
+    /// A list was downloaded as a file (CSV or XLSX): which list, the
+    /// format, how many rows, the names of the filters used and the purpose.
+    #[serde(rename = "list.export")]
+    ListExport,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 112] = [
+    pub const ALL: [AuditAction; 113] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -548,6 +552,7 @@ impl AuditAction {
         AuditAction::FeeRecordCreate,
         AuditAction::FeeReviewRead,
         AuditAction::FeeReviewConfirm,
+        AuditAction::ListExport,
     ];
 
     /// The stored code.
@@ -665,6 +670,7 @@ impl AuditAction {
             AuditAction::FeeRecordCreate => "fee.record_create",
             AuditAction::FeeReviewRead => "fee.review_read",
             AuditAction::FeeReviewConfirm => "fee.review_confirm",
+            AuditAction::ListExport => "list.export",
         }
     }
 

@@ -3,6 +3,7 @@
 //! ([`atvejis_domain::lifecycle::ApplicationLifecycle`]) taken through the
 //! generic step path ([`crate::app::lifecycle`]).
 
+pub mod export;
 pub mod intake;
 pub mod views;
 
@@ -499,16 +500,32 @@ pub async fn inbox(
     service_code: Option<&str>,
     eldership_id: Option<Uuid>,
 ) -> ApiResult<InboxItems> {
+    require_inbox(actor)?;
+    let filters = inbox_filters(service_code, eldership_id);
+    audited_event(state, actor, Purpose::Decision, || async {
+        let inbox = load_inbox(state, actor, service_code, eldership_id).await?;
+        let event = list_event(
+            "inbox",
+            &filters,
+            inbox.items.len() + inbox.follow_ups.len(),
+        );
+        Ok((inbox, event))
+    })
+    .await
+}
+
+/// 403 unless the actor prepares or signs decisions.
+fn require_inbox(actor: &Actor) -> ApiResult<()> {
     if !(actor.can(Permission::PrepareDecisions) || actor.can(Permission::SignDecisions)) {
         return Err(ApiError::forbidden(
             "The inbox is the Social Support Division's.",
         ));
     }
-    let waiting = [
-        ApplicationStatus::ReadyForDecision,
-        ApplicationStatus::DecisionPrepared,
-    ]
-    .map(|s| s.as_str());
+    Ok(())
+}
+
+/// The names of the inbox's filters in use, for its record.
+fn inbox_filters(service_code: Option<&str>, eldership_id: Option<Uuid>) -> Vec<&'static str> {
     let mut filters = Vec::new();
     if service_code.is_some() {
         filters.push("service_code");
@@ -516,31 +533,39 @@ pub async fn inbox(
     if eldership_id.is_some() {
         filters.push("eldership_id");
     }
-    audited_event(state, actor, Purpose::Decision, || async {
-        let rows = repo::waiting(
-            &state.db,
-            actor,
-            &waiting,
-            service_code,
-            eldership_id,
-            INBOX_LIMIT,
-        )
-        .await?;
-        let today = state.clock.today();
-        let items = summaries(&state.db, rows, today).await?;
-        let overdue = items.iter().filter(|i| i.overdue).count() as u64;
-        let follow_ups = follow_ups(state, actor, service_code, eldership_id, today).await?;
-        let event = list_event("inbox", &filters, items.len() + follow_ups.len());
-        Ok((
-            InboxItems {
-                items,
-                overdue,
-                follow_ups,
-            },
-            event,
-        ))
+    filters
+}
+
+/// The inbox's lines, unrecorded (the callers record the read).
+async fn load_inbox(
+    state: &AppState,
+    actor: &Actor,
+    service_code: Option<&str>,
+    eldership_id: Option<Uuid>,
+) -> ApiResult<InboxItems> {
+    let waiting = [
+        ApplicationStatus::ReadyForDecision,
+        ApplicationStatus::DecisionPrepared,
+    ]
+    .map(|s| s.as_str());
+    let rows = repo::waiting(
+        &state.db,
+        actor,
+        &waiting,
+        service_code,
+        eldership_id,
+        INBOX_LIMIT,
+    )
+    .await?;
+    let today = state.clock.today();
+    let items = summaries(&state.db, rows, today).await?;
+    let overdue = items.iter().filter(|i| i.overdue).count() as u64;
+    let follow_ups = follow_ups(state, actor, service_code, eldership_id, today).await?;
+    Ok(InboxItems {
+        items,
+        overdue,
+        follow_ups,
     })
-    .await
 }
 
 /// Signed decisions whose notification (R-DL-3) or hand-over (R-DL-2) is
