@@ -191,6 +191,8 @@ pub enum ErrorCode {
     ChargeRunRunning,
     /// R-FEE-9: an absence overlaps another absence recorded for the stay.
     AbsenceOverlaps,
+    /// An export would hold more rows than one file may (50,000); narrow the filters.
+    ExportTooLarge,
     /// The server failed; quote the request id.
     InternalError,
     /// The service is temporarily unavailable.
@@ -200,7 +202,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the order of the README's table. A new variant goes
     /// here too (the README test fails until its row is added).
-    pub const ALL: [ErrorCode; 91] = [
+    pub const ALL: [ErrorCode; 92] = [
         ErrorCode::ValidationFailed,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -290,6 +292,7 @@ impl ErrorCode {
         ErrorCode::MonthNotEnded,
         ErrorCode::ChargeRunRunning,
         ErrorCode::AbsenceOverlaps,
+        ErrorCode::ExportTooLarge,
         ErrorCode::InternalError,
         ErrorCode::Unavailable,
     ];
@@ -386,6 +389,7 @@ impl ErrorCode {
             ErrorCode::MonthNotEnded => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::ChargeRunRunning => StatusCode::CONFLICT,
             ErrorCode::AbsenceOverlaps => StatusCode::CONFLICT,
+            ErrorCode::ExportTooLarge => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -567,6 +571,9 @@ impl ErrorCode {
             ErrorCode::AbsenceOverlaps => {
                 "R-FEE-9: an absence overlaps another absence recorded for the stay."
             }
+            ErrorCode::ExportTooLarge => {
+                "An export would hold more rows than one file may (50,000); narrow the filters."
+            }
             ErrorCode::InternalError => "The server failed; quote the request id.",
             ErrorCode::Unavailable => "The service is temporarily unavailable.",
         }
@@ -664,6 +671,7 @@ impl ErrorCode {
             ErrorCode::MonthNotEnded => "month_not_ended",
             ErrorCode::ChargeRunRunning => "charge_run_running",
             ErrorCode::AbsenceOverlaps => "absence_overlaps",
+            ErrorCode::ExportTooLarge => "export_too_large",
             ErrorCode::InternalError => "internal_error",
             ErrorCode::Unavailable => "unavailable",
         }

@@ -33,11 +33,41 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+impl ExportFormat {
+    /// `csv` or `xlsx`, as in the query and the audit record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// The most rows one export holds. A list with more is refused (422
+/// `export_too_large`) rather than cut short: a file that silently lacks
+/// rows would be taken for the whole list.
+pub const MAX_ROWS: u64 = 50_000;
+
+/// 422 `export_too_large` when a list of `total` rows is too long for one file.
+pub fn ensure_within_limit(total: u64) -> ApiResult<()> {
+    if total > MAX_ROWS {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            crate::error::ErrorCode::ExportTooLarge,
+            format!(
+                "The list has {total} rows; one file holds at most {MAX_ROWS}. Narrow the filters."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// `?format=csv|xlsx` of an export endpoint.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `csv` or `xlsx`.
+    #[param(inline)]
     pub format: ExportFormat,
 }
 
@@ -85,6 +115,13 @@ impl From<time::Date> for Cell {
 impl<T: Into<Cell>> From<Option<T>> for Cell {
     fn from(v: Option<T>) -> Self {
         v.map_or(Cell::Empty, Into::into)
+    }
+}
+
+impl From<bool> for Cell {
+    /// `taip` or `ne`.
+    fn from(b: bool) -> Self {
+        Cell::Text(if b { "taip" } else { "ne" }.to_owned())
     }
 }
 
@@ -269,6 +306,13 @@ mod tests {
     fn xlsx_is_a_zip_workbook() {
         let bytes = table().to_xlsx().unwrap();
         assert_eq!(&bytes[..2], b"PK");
+    }
+
+    #[test]
+    fn an_export_holds_at_most_max_rows() {
+        assert!(ensure_within_limit(MAX_ROWS).is_ok());
+        let refused = ensure_within_limit(MAX_ROWS + 1).unwrap_err();
+        assert_eq!(refused.code(), crate::error::ErrorCode::ExportTooLarge);
     }
 
     #[test]

@@ -240,6 +240,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the applications (CSV or XLSX).
+         * @description The same filters, scope and order (newest first) as `GET /applications`,
+         *     all pages (at most 50,000 rows; more → 422 `export_too_large`).
+         *     Columns: `gauta`, `pavarde`, `vardas`, `asmens_kodas`, `paslauga`,
+         *     `statusas` (the status code), `sprendimo_terminas`, `veluoja`
+         *     (`taip`/`ne`), `pranesimo_terminas`, `perdavimo_terminas`, `seniunija`.
+         *     Recorded as `list.export` (`applications`).
+         */
+        get: operations["export_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/inbox": {
         parameters: {
             query?: never;
@@ -253,6 +278,30 @@ export interface paths {
          *     `decision`).
          */
         get: operations["inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/inbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the division's inbox (CSV or XLSX).
+         * @description The same filters and order as `GET /applications/inbox`: the waiting
+         *     applications (`skiltis` `laukia_sprendimo`), then the signed ones with a
+         *     notification or hand-over to record (`liko_pranesti_ar_perduoti`); the
+         *     other columns as in `/applications/export`. Recorded as `list.export`
+         *     (`inbox`) with the purpose sent.
+         */
+        get: operations["export_inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -431,6 +480,31 @@ export interface paths {
         };
         /** Read the audit log of my municipality. */
         get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the audit log (CSV or XLSX).
+         * @description The same filters and order (newest first) as `GET /audit`; `cursor`
+         *     starts after that record, `limit` is ignored: every matching record, at
+         *     most 50,000 (more → 422 `export_too_large`). Columns: `laikas`,
+         *     `veikejo_rusis`, `veikejas`, `veiksmas`, `objektas`, `objekto_id`,
+         *     `uzklausos_id`, `adresas`, `santrauka` (JSON). The export is itself
+         *     recorded (`list.export`, `audit`) with its purpose.
+         */
+        get: operations["export_audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1276,6 +1350,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facilities/{id}/queue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the queue board's waiting entries (CSV or XLSX).
+         * @description The same queue and order (R-Q-3) as `GET /facilities/{id}/queue`.
+         *     Columns: `eiles_nr`, `vardas_pavarde`, `vietos_rusis`, `sprendimo_data`,
+         *     `prasymo_data`, `registracijos_nr`, `statusas` (the entry's status code),
+         *     `laukia_dienu`, `numatoma_laukti_dienu`. Recorded as `list.export`
+         *     (`queue`, of the facility) with its purpose.
+         */
+        get: operations["export_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families": {
         parameters: {
             query?: never;
@@ -1456,41 +1554,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/worklist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's work lists: a section per task of their roles (a stable
-         *     `kind`), each with how many records it holds, how many are overdue and
-         *     the most urgent ten, each with a link the SPA opens.
-         * @description Social worker: `my_applications`, `assessments_to_record`,
-         *     `returned_for_completion`, `certificates_expiring` (their eldership
-         *     only). Division specialist: `inbox`, `decisions_due_soon`,
-         *     `notifications_due` (R-DL-3), `handovers_due` (R-DL-2). Division head:
-         *     `decisions_to_sign`, `overdue_decisions`, `overdue_notifications`,
-         *     `overdue_handovers`. Case manager (their cases) and the unit's head (all
-         *     cases): `cases_awaiting_assignment` (head), `reviews_due`,
-         *     `plan_actions_due`, `meetings_due`. Admin: `inactive_accounts`,
-         *     `service_accounts`, `rates_changing_soon` (no case content). Auditor and
-         *     data protection officer: none.
-         *
-         *     Sections that name people are a read of case content, recorded once per
-         *     request (`worklist.read`, with each section's count, never who is in
-         *     it), with the purpose of the caller's work.
-         */
-        get: operations["get_worklist"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/meal-lists": {
         parameters: {
             query?: never;
@@ -1662,6 +1725,31 @@ export interface paths {
         put?: never;
         /** Register a person. */
         post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the people a search finds (CSV or XLSX).
+         * @description The same terms, scope and order as `GET /persons`, all pages (at most
+         *     50,000 rows; more → 422 `export_too_large`). Columns: `pavarde`,
+         *     `vardas`, `asmens_kodas`, `gimimo_data`, `deklaruota_gyvenamoji_vieta`,
+         *     `seniunija`, `telefonas`, `el_pastas`. Recorded as `list.export`
+         *     (`persons`, the format, the number of rows, the kinds of query, the
+         *     purpose).
+         */
+        get: operations["export_persons"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2056,31 +2144,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search people, applications and cases the caller may see.
-         * @description A few of each kind (5), with how many match in all: people by name,
-         *     personal code or address; applications by their person's name; cases
-         *     (for those who read cases) by number or a family member's name. The hits
-         *     show names and personal codes, so the search needs a purpose
-         *     (`X-Purpose`) and is recorded once (`search.read`, with how many of each
-         *     kind it found, never the query).
-         */
-        get: operations["search_all"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/service-accounts": {
         parameters: {
             query?: never;
@@ -2435,6 +2498,29 @@ export interface paths {
         put?: never;
         /** Create a user in my municipality. */
         post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the users of my municipality (CSV or XLSX).
+         * @description The same filters and order (by username) as `GET /users`, all pages (at
+         *     most 50,000 rows). Columns: `prisijungimo_vardas`, `vardas_pavarde`,
+         *     `roles` (role codes, comma-separated), `seniunija`, `aktyvus`
+         *     (`taip`/`ne`). Recorded as `list.export` (`users`).
+         */
+        get: operations["export_users"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3483,7 +3569,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "worklist.read" | "search.read";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "list.export";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4879,7 +4965,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "export_too_large" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -7137,11 +7223,6 @@ export interface components {
              */
             version: number;
         };
-        /**
-         * @description What kind of record an item is.
-         * @enum {string}
-         */
-        RecordKind: "person" | "application" | "certificate" | "case" | "user" | "service_account" | "rate";
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7476,54 +7557,6 @@ export interface components {
              */
             visits_per_week: number;
         };
-        /** @description The hits of one kind. */
-        SearchGroup: {
-            /** @description The first few. */
-            items: components["schemas"]["SearchHit"][];
-            /** @description Which kind. */
-            record: components["schemas"]["RecordKind"];
-            /**
-             * Format: int64
-             * @description How many match in all.
-             */
-            total: number;
-        };
-        /** @description One record found. */
-        SearchHit: {
-            /**
-             * @description More about it in Lithuanian: a person's personal code or birth date,
-             *     an application's service, a case's family.
-             */
-            detail?: string | null;
-            /** @description The detail in English, where it differs. */
-            detail_en?: string | null;
-            /**
-             * Format: uuid
-             * @description The record's id.
-             */
-            id: string;
-            /** @description Where the SPA opens it. */
-            link: string;
-            /** @description What kind of record (`person`, `application`, `case`). */
-            record: components["schemas"]["RecordKind"];
-            /** @description An application's status code. */
-            status?: string | null;
-            /** @description The person's name, the application's person, the case's number. */
-            title: string;
-        };
-        /** @description What the search found. */
-        SearchResults: {
-            /**
-             * @description People, then applications, then cases (for those who read cases);
-             *     a kind with no hits is listed with none.
-             */
-            groups: components["schemas"]["SearchGroup"][];
-        };
-        /**
-         * @description A section of a home page's work list, by a stable code.
-         * @enum {string}
-         */
-        SectionKind: "my_applications" | "assessments_to_record" | "returned_for_completion" | "certificates_expiring" | "inbox" | "decisions_due_soon" | "notifications_due" | "handovers_due" | "decisions_to_sign" | "overdue_decisions" | "overdue_notifications" | "overdue_handovers" | "cases_awaiting_assignment" | "reviews_due" | "plan_actions_due" | "meetings_due" | "inactive_accounts" | "service_accounts" | "rates_changing_soon";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -8384,72 +8417,6 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
-        };
-        /** @description One record in a section. */
-        WorkItem: {
-            /**
-             * @description A code the client translates: the certificate's or the rate's kind,
-             *     what is due next in a case (`review`, `action`, …).
-             */
-            code?: string | null;
-            /**
-             * Format: date
-             * @description By when (the due date of the decision, notification, hand-over,
-             *     case item; the day a certificate ends or a rate takes effect).
-             */
-            due_on?: string | null;
-            /**
-             * Format: uuid
-             * @description The record's id.
-             */
-            id: string;
-            /** @description Where the SPA opens it, e.g. `/applications/{id}`. */
-            link: string;
-            /** @description The date has passed. */
-            overdue: boolean;
-            /** @description The person (or family) it concerns. */
-            person?: string | null;
-            /** @description What kind of record. */
-            record: components["schemas"]["RecordKind"];
-            /**
-             * @description Its status: an application's status code, `active`/`inactive` for an
-             *     account.
-             */
-            status?: string | null;
-            /**
-             * @description What it is, in Lithuanian: the service of an application, a case's
-             *     number, an account's name.
-             */
-            title: string;
-            /** @description The same in English, where it differs. */
-            title_en?: string | null;
-        };
-        /** @description A section of the work list. */
-        WorkSection: {
-            /**
-             * Format: int64
-             * @description How many records it holds (at most 500 are counted).
-             */
-            count: number;
-            /** @description The most urgent ones, at most 10. */
-            items: components["schemas"]["WorkItem"][];
-            /** @description Which section (a stable code). */
-            kind: components["schemas"]["SectionKind"];
-            /**
-             * Format: int64
-             * @description How many of them are overdue.
-             */
-            overdue: number;
-        };
-        /** @description The caller's work list. */
-        Worklist: {
-            /** @description The sections of the caller's roles, in order. */
-            sections: components["schemas"]["WorkSection"][];
-            /**
-             * Format: date
-             * @description The day it was computed for.
-             */
-            today: string;
         };
     };
     responses: never;
@@ -9660,6 +9627,77 @@ export interface operations {
             };
         };
     };
+    export_applications: {
+        parameters: {
+            query: {
+                /** @description Only in this state. */
+                status?: components["schemas"]["ApplicationStatus"];
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+                /** @description Only for this person. */
+                person_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inbox: {
         parameters: {
             query?: {
@@ -9711,6 +9749,73 @@ export interface operations {
                 };
             };
             /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_inbox: {
+        parameters: {
+            query: {
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the Social Support Division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,6 +10811,85 @@ export interface operations {
                 };
             };
             /** @description Limit out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_audit: {
+        parameters: {
+            query: {
+                /** @description Entity type, e.g. `user`, `session`, `service_account`. */
+                entity?: string;
+                /** @description Entity id. */
+                entity_id?: string;
+                /** @description The actor: a user or service account id, or a username / client id. */
+                actor?: string;
+                /** @description Action, e.g. `user.create`, `auth.login_failed`. */
+                action?: components["schemas"]["AuditAction"];
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Records per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14704,6 +14888,83 @@ export interface operations {
             };
         };
     };
+    export_queue: {
+        parameters: {
+            query: {
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose; the facility has no places of the kind, or several kinds and none named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_family: {
         parameters: {
             query?: never;
@@ -15391,44 +15652,6 @@ export interface operations {
             };
             /** @description Too many wrong passwords; see Retry-After */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_worklist: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The caller's sections */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Worklist"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role or scope does not allow this (forbidden) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16257,6 +16480,78 @@ export interface operations {
                 };
             };
             /** @description Invalid fields, e.g. invalid_personal_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_persons: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words of the name or address, case- and diacritics-insensitive
+                 *     (`zemaite` finds Žemaitė).
+                 */
+                q?: string;
+                /** @description A personal code, exactly (one that is not valid finds nobody). */
+                personal_code?: string;
+                /** @description Only people of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18058,71 +18353,6 @@ export interface operations {
                 };
             };
             /** @description Invalid fields (validation_failed) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    search_all: {
-        parameters: {
-            query: {
-                /**
-                 * @description Words of a name (case- and diacritics-insensitive: `zemaite` finds
-                 *     Žemaitė) or part of a case number; at least 2 letters or digits.
-                 */
-                q: string;
-            };
-            header: {
-                /** @description Why you search (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Hits by kind */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SearchResults"];
-                };
-            };
-            /** @description No query */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No access to case content */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A query of fewer than 2 letters or digits (`q`, `too_short`), or no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20208,6 +20438,77 @@ export interface operations {
             };
         };
     };
+    export_users: {
+        parameters: {
+            query: {
+                /** @description Part of the username or display name, case-insensitive. */
+                q?: string;
+                /** @description Only users holding this role. */
+                role?: components["schemas"]["Role"];
+                /** @description Only active (`true`) or deactivated (`false`) users. */
+                active?: boolean;
+                /** @description Only users of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_user: {
         parameters: {
             query?: never;
@@ -20716,10 +21017,17 @@ export const pathsApiV1AidLoansGetParametersQueryAid_typeValues: ReadonlyArray<F
 export const pathsApiV1AidsGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const pathsApiV1AidsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["status"]> = ["available", "on_loan", "in_repair", "written_off"];
 export const pathsApiV1AidsWaitingGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids/waiting"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1ApplicationsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ApplicationsInboxExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/inbox/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1AuditExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1PersonsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/persons/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1UsersExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
@@ -20728,7 +21036,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "worklist.read", "search.read"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "list.export"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -20752,7 +21060,7 @@ export const destinationKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "export_too_large", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
@@ -20772,7 +21080,6 @@ export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
-export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["person", "application", "certificate", "case", "user", "service_account", "rate"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
@@ -20781,7 +21088,6 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
 export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];
-export const sectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionKind"]> = ["my_applications", "assessments_to_record", "returned_for_completion", "certificates_expiring", "inbox", "decisions_due_soon", "notifications_due", "handovers_due", "decisions_to_sign", "overdue_decisions", "overdue_notifications", "overdue_handovers", "cases_awaiting_assignment", "reviews_due", "plan_actions_due", "meetings_due", "inactive_accounts", "service_accounts", "rates_changing_soon"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];

@@ -28,6 +28,7 @@ mod deliveries_records;
 mod deliveries_support;
 mod deliveries_visits;
 mod errors;
+mod exports;
 mod fees_quotes;
 mod fees_reviews;
 mod hardening;

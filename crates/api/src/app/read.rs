@@ -4,8 +4,9 @@
 
 use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult};
+use crate::export::{ExportFormat, Table};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor};
+use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
 use atvejis_domain::access::{Permission, Purpose};
 
 /// Checks that `actor` may read case content (403 before any lookup), then
@@ -65,4 +66,61 @@ where
     .await
     .map_err(ApiError::from)?;
     Ok(value)
+}
+
+/// What the record of an export says besides its row count.
+#[derive(Debug)]
+pub struct ExportRecord {
+    /// Which list: `persons`, `applications`, `inbox`, `users`, `audit`,
+    /// `queue`.
+    pub list: &'static str,
+    /// The record the list belongs to (the facility of a queue), if any.
+    pub entity_id: Option<String>,
+    /// The names of the filters used (never their values: a name or a
+    /// personal code is itself personal data).
+    pub filters: Vec<&'static str>,
+    /// The file's format.
+    pub format: ExportFormat,
+}
+
+/// A list downloaded as a file is a read like any other: checks that
+/// `actor` holds `permission` (403 before any lookup), builds the table
+/// with `load`, and records it (`list.export`, with the list, the format,
+/// the number of rows, the filters' names and the `purpose`) before the
+/// file leaves. A file whose record cannot be written is not sent.
+pub async fn audited_export<F, Fut>(
+    state: &AppState,
+    actor: &Actor,
+    permission: Permission,
+    purpose: Purpose,
+    record: ExportRecord,
+    load: F,
+) -> ApiResult<Table>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = ApiResult<Table>>,
+{
+    actor.require(permission)?;
+    let table = load().await?;
+    let event = AuditEvent {
+        action: AuditAction::ListExport,
+        entity: record.list,
+        entity_id: record.entity_id,
+        summary: serde_json::json!({
+            "list": record.list,
+            "format": record.format.as_str(),
+            "rows": table.rows.len(),
+            "filters": record.filters,
+        }),
+    };
+    audit::record_read_with(
+        &state.db,
+        &AuditActor::of(actor),
+        state.clock.now(),
+        event,
+        purpose,
+    )
+    .await
+    .map_err(ApiError::from)?;
+    Ok(table)
 }

@@ -4,14 +4,16 @@
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
+use crate::app::read::{ExportRecord, audited_export};
 use crate::auth::password::check_new_password;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
+use crate::export::{ExportFormat, MAX_ROWS, Table, ensure_within_limit};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::sessions;
 use crate::store::users::{self, NewUser, UserChanges};
 pub use crate::store::users::{UserQuery, UserRecord};
-use atvejis_domain::access::{self, Permission, Role};
+use atvejis_domain::access::{self, Permission, Purpose, Role};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -25,6 +27,68 @@ pub async fn list(
 ) -> ApiResult<(Vec<UserRecord>, u64)> {
     actor.require(Permission::ManageUsers)?;
     Ok(users::page(&state.db, actor, filter, page, per_page).await?)
+}
+
+/// The users matching `filter`, by username, all of them (up to
+/// [`MAX_ROWS`]), as a file; recorded as an export (`list.export`, `users`)
+/// with its purpose.
+pub async fn export(
+    state: &AppState,
+    actor: &Actor,
+    filter: &UserQuery,
+    purpose: Purpose,
+    format: ExportFormat,
+) -> ApiResult<Table> {
+    let mut filters = Vec::new();
+    for (used, name) in [
+        (filter.q.is_some(), "q"),
+        (filter.role.is_some(), "role"),
+        (filter.active.is_some(), "active"),
+        (filter.eldership_id.is_some(), "eldership_id"),
+    ] {
+        if used {
+            filters.push(name);
+        }
+    }
+    let record = ExportRecord {
+        list: "users",
+        entity_id: None,
+        filters,
+        format,
+    };
+    audited_export(
+        state,
+        actor,
+        Permission::ManageUsers,
+        purpose,
+        record,
+        || async {
+            let (records, total) = users::page(&state.db, actor, filter, 1, MAX_ROWS).await?;
+            ensure_within_limit(total)?;
+            let mut table = Table::new(
+                "Naudotojai",
+                &[
+                    "prisijungimo_vardas",
+                    "vardas_pavarde",
+                    "roles",
+                    "seniunija",
+                    "aktyvus",
+                ],
+            );
+            for r in records {
+                let roles: Vec<&str> = r.roles.iter().map(|role| role.as_str()).collect();
+                table.push(vec![
+                    r.user.username.into(),
+                    r.user.display_name.into(),
+                    roles.join(", ").into(),
+                    r.eldership.map(|e| e.name).into(),
+                    r.user.active.into(),
+                ]);
+            }
+            Ok(table)
+        },
+    )
+    .await
 }
 
 /// One user of the actor's municipality.

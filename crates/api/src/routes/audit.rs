@@ -4,9 +4,12 @@
 use crate::actor::Actor;
 use crate::app::{self, audit::AuditEntry, audit::AuditQuery};
 use crate::error::{ApiResult, Problem};
+use crate::export::FormatQuery;
+use crate::extract::ReadPurpose;
 use crate::state::AppState;
 use crate::store::audit::AuditAction;
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
+use atvejis_domain::access::Purpose;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -132,4 +135,55 @@ pub async fn list_audit(
             .collect(),
         next_cursor,
     }))
+}
+
+/// Download the audit log (CSV or XLSX).
+///
+/// The same filters and order (newest first) as `GET /audit`; `cursor`
+/// starts after that record, `limit` is ignored: every matching record, at
+/// most 50,000 (more → 422 `export_too_large`). Columns: `laikas`,
+/// `veikejo_rusis`, `veikejas`, `veiksmas`, `objektas`, `objekto_id`,
+/// `uzklausos_id`, `adresas`, `santrauka` (JSON). The export is itself
+/// recorded (`list.export`, `audit`) with its purpose.
+#[utoipa::path(
+    tag = "audit",
+    params(
+        AuditFilter,
+        FormatQuery,
+        ("X-Purpose" = Purpose, Header, description = "Why you download it (recorded)"),
+    ),
+    responses(
+        (status = 200, description = "The file", content(
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
+        (status = 400, description = "Invalid query (a `format` other than `csv` or `xlsx`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an auditor", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`export_too_large`; no or unknown X-Purpose", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/audit/export")]
+pub async fn export_audit(
+    state: web::Data<AppState>,
+    actor: Actor,
+    filter: web::Query<AuditFilter>,
+    format: web::Query<FormatQuery>,
+    purpose: ReadPurpose,
+) -> ApiResult<HttpResponse> {
+    let format = format.format;
+    let filter = filter.into_inner();
+    let query = AuditQuery {
+        entity: filter.entity,
+        entity_id: filter.entity_id,
+        actor: filter.actor,
+        action: filter.action,
+        from: filter.from,
+        to: filter.to,
+        before: filter.cursor,
+    };
+    app::audit::export(&state, &actor, &query, purpose.0, format)
+        .await?
+        .download(format, "auditas")
 }

@@ -453,11 +453,15 @@ pub enum AuditAction {
     /// how many of each it found, never the query text.
     #[serde(rename = "search.read")]
     SearchRead,
+    /// A list was downloaded as a file (CSV or XLSX): which list, the
+    /// format, how many rows, the names of the filters used and the purpose.
+    #[serde(rename = "list.export")]
+    ListExport,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 118] = [
+    pub const ALL: [AuditAction; 119] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -576,6 +580,7 @@ impl AuditAction {
         AuditAction::DataSubjectExport,
         AuditAction::WorklistRead,
         AuditAction::SearchRead,
+        AuditAction::ListExport,
     ];
 
     /// The stored code.
@@ -699,6 +704,7 @@ impl AuditAction {
             AuditAction::DataSubjectExport => "data_subject.export",
             AuditAction::WorklistRead => "worklist.read",
             AuditAction::SearchRead => "search.read",
+            AuditAction::ListExport => "list.export",
         }
     }
 

@@ -43,7 +43,7 @@ export default function PersonFileRoute() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
-            <PersonApplicationsCard applications={applications} />
+            <PersonApplicationsCard personId={person.id} applications={applications} />
             <PersonQueueCard personId={person.id} />
             <PersonDeliveriesCard personId={person.id} />
             <IncomeCard personId={person.id} income={income} />

@@ -3,6 +3,7 @@
 //! ([`atvejis_domain::lifecycle::ApplicationLifecycle`]) taken through the
 //! generic step path ([`crate::app::lifecycle`]).
 
+pub mod export;
 pub mod intake;
 pub mod views;
 
@@ -499,18 +500,8 @@ pub async fn inbox(
     service_code: Option<&str>,
     eldership_id: Option<Uuid>,
 ) -> ApiResult<InboxItems> {
-    if !(actor.can(Permission::PrepareDecisions) || actor.can(Permission::SignDecisions)) {
-        return Err(ApiError::forbidden(
-            "The inbox is the Social Support Division's.",
-        ));
-    }
-    let mut filters = Vec::new();
-    if service_code.is_some() {
-        filters.push("service_code");
-    }
-    if eldership_id.is_some() {
-        filters.push("eldership_id");
-    }
+    require_inbox(actor)?;
+    let filters = inbox_filters(service_code, eldership_id);
     audited_event(state, actor, Purpose::Decision, || async {
         let inbox = inbox_items(state, actor, service_code, eldership_id).await?;
         let event = list_event(
@@ -521,6 +512,28 @@ pub async fn inbox(
         Ok((inbox, event))
     })
     .await
+}
+
+/// 403 unless the actor prepares or signs decisions.
+fn require_inbox(actor: &Actor) -> ApiResult<()> {
+    if !(actor.can(Permission::PrepareDecisions) || actor.can(Permission::SignDecisions)) {
+        return Err(ApiError::forbidden(
+            "The inbox is the Social Support Division's.",
+        ));
+    }
+    Ok(())
+}
+
+/// The names of the inbox's filters in use, for its record.
+fn inbox_filters(service_code: Option<&str>, eldership_id: Option<Uuid>) -> Vec<&'static str> {
+    let mut filters = Vec::new();
+    if service_code.is_some() {
+        filters.push("service_code");
+    }
+    if eldership_id.is_some() {
+        filters.push("eldership_id");
+    }
+    filters
 }
 
 /// The lines of the division's inbox in the actor's scope, as [`inbox`]

@@ -5,14 +5,16 @@
 use super::PersonView;
 use crate::actor::Actor;
 use crate::app::common::{money, serde_code};
-use crate::app::read;
+use crate::app::read::{self, ExportRecord};
 use crate::error::{ApiError, ApiResult, FieldCode};
+use crate::export::{ExportFormat, MAX_ROWS, Table, ensure_within_limit};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue::{by_code, spec_of};
+use crate::store::entities::persons as person_rows;
 use crate::store::persons::{self, CodeFilter, Search};
 use crate::store::{certificates, decisions, income, rates};
-use atvejis_domain::access::Purpose;
+use atvejis_domain::access::{Permission, Purpose};
 use atvejis_domain::eligibility::{Certificate, CertificateKind, PersonFacts, hints};
 use atvejis_domain::income::{average_income_per_member, members_on, missing_income};
 use rust_decimal::Decimal;
@@ -50,28 +52,8 @@ pub async fn search(
 ) -> ApiResult<PersonPage> {
     read::audited_event(state, actor, purpose, || async {
         let (rows, total) = persons::search(&state.db, actor, &search, page, per_page).await?;
-        let places =
-            persons::elderships_of(&state.db, rows.iter().filter_map(|p| p.eldership_id)).await?;
-        let items = rows
-            .into_iter()
-            .map(|p| {
-                let eldership = p.eldership_id.and_then(|e| places.get(&e).cloned());
-                PersonView::of(p, eldership)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut kinds = Vec::new();
-        if !search.words.is_empty() {
-            kinds.push("name");
-        }
-        if search.code != CodeFilter::Any {
-            kinds.push("personal_code");
-        }
-        if search.eldership_id.is_some() {
-            kinds.push("eldership");
-        }
-        if kinds.is_empty() {
-            kinds.push("all");
-        }
+        let items = views_of(state, rows).await?;
+        let kinds = query_kinds(&search);
         let event = AuditEvent {
             action: AuditAction::PersonSearch,
             entity: "person",
@@ -93,6 +75,95 @@ pub async fn search(
             event,
         ))
     })
+    .await
+}
+
+/// The views of found people, with their elderships (one query).
+async fn views_of(state: &AppState, rows: Vec<person_rows::Model>) -> ApiResult<Vec<PersonView>> {
+    let places =
+        persons::elderships_of(&state.db, rows.iter().filter_map(|p| p.eldership_id)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| {
+            let eldership = p.eldership_id.and_then(|e| places.get(&e).cloned());
+            PersonView::of(p, eldership)
+        })
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The kinds of query a search used (`name`, `personal_code`, `eldership`,
+/// or `all`), for its record.
+fn query_kinds(search: &Search) -> Vec<&'static str> {
+    let mut kinds = Vec::new();
+    if !search.words.is_empty() {
+        kinds.push("name");
+    }
+    if search.code != CodeFilter::Any {
+        kinds.push("personal_code");
+    }
+    if search.eldership_id.is_some() {
+        kinds.push("eldership");
+    }
+    if kinds.is_empty() {
+        kinds.push("all");
+    }
+    kinds
+}
+
+/// The people a search finds, all of them (up to [`MAX_ROWS`]; 422
+/// `export_too_large` beyond), in the search's order, as a file: the same
+/// query and scope as [`search`], recorded as an export (`list.export`,
+/// `persons`) with its purpose.
+pub async fn export(
+    state: &AppState,
+    actor: &Actor,
+    purpose: Purpose,
+    search: Search,
+    format: ExportFormat,
+) -> ApiResult<Table> {
+    let record = ExportRecord {
+        list: "persons",
+        entity_id: None,
+        filters: query_kinds(&search),
+        format,
+    };
+    read::audited_export(
+        state,
+        actor,
+        Permission::ReadCaseContent,
+        purpose,
+        record,
+        || async {
+            let (rows, total) = persons::search(&state.db, actor, &search, 1, MAX_ROWS).await?;
+            ensure_within_limit(total)?;
+            let mut table = Table::new(
+                "Asmenys",
+                &[
+                    "pavarde",
+                    "vardas",
+                    "asmens_kodas",
+                    "gimimo_data",
+                    "deklaruota_gyvenamoji_vieta",
+                    "seniunija",
+                    "telefonas",
+                    "el_pastas",
+                ],
+            );
+            for p in views_of(state, rows).await? {
+                table.push(vec![
+                    p.last_name.into(),
+                    p.first_name.into(),
+                    p.personal_code.map(|c| c.as_str().to_owned()).into(),
+                    p.birth_date.into(),
+                    p.declared_address.into(),
+                    p.eldership.map(|e| e.name).into(),
+                    p.phone.into(),
+                    p.email.into(),
+                ]);
+            }
+            Ok(table)
+        },
+    )
     .await
 }
 

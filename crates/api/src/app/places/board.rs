@@ -5,8 +5,9 @@
 use super::facilities::{PlaceView, place_view};
 use super::views::{OfferView, QueueEntryView, StayView, entry_view, person_names, stay_view};
 use crate::actor::Actor;
-use crate::app::read::audited;
+use crate::app::read::{ExportRecord, audited, audited_export};
 use crate::error::{ApiError, ApiResult, FieldCode};
+use crate::export::{ExportFormat, Table};
 use crate::state::AppState;
 use crate::store::audit::AuditAction;
 use crate::store::entities::{facility_places, place_offers, stays};
@@ -137,71 +138,139 @@ pub async fn board(
         purpose,
         AuditAction::QueueBoardRead,
         "facility",
+        || async { Ok((load_board(state, actor, id, kind).await?, id.to_string())) },
+    )
+    .await
+}
+
+/// The waiting entries of the queue board as a file, in queue order
+/// (`ReadPlaces`; recorded as an export, `list.export` `queue`, of the
+/// facility, with its purpose). The status is its code (`waiting`, …).
+pub async fn export(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    kind: Option<PlaceKind>,
+    purpose: Purpose,
+    format: ExportFormat,
+) -> ApiResult<Table> {
+    actor.require(Permission::ReadPlaces)?;
+    let record = ExportRecord {
+        list: "queue",
+        entity_id: Some(id.to_string()),
+        filters: kind.map(|_| "place_kind").into_iter().collect(),
+        format,
+    };
+    audited_export(
+        state,
+        actor,
+        Permission::ReadCaseContent,
+        purpose,
+        record,
         || async {
-            let db = &state.db;
-            let today = state.clock.today();
-            let facility = repo::facility(db, actor, id).await?;
-            let place = board_place(db, actor, id, kind).await?;
-            let view = place_view(db, &place, today).await?;
-            let waiting = repo::waiting(db, place.id).await?;
-            let held = repo::held_offers(db, place.id).await?;
-            let open_stays = stays::Entity::find()
-                .filter(stays::Column::PlaceId.eq(place.id))
-                .filter(occupying_on(today))
-                .order_by_asc(stays::Column::StartedOn)
-                .all(db)
-                .await?;
-            let names = person_names(
-                db,
-                waiting
-                    .iter()
-                    .map(|e| e.person_id)
-                    .chain(held.iter().map(|o| o.person_id))
-                    .chain(open_stays.iter().map(|s| s.person_id)),
-            )
-            .await?;
-            let admissions = admissions_last_12_months(db, place.id, today).await?;
-            let by_entry: HashMap<Uuid, place_offers::Model> =
-                held.iter().map(|o| (o.entry_id, o.clone())).collect();
-            let entries = waiting
-                .into_iter()
-                .map(|e| {
-                    let position = u32::try_from(e.position.unwrap_or(0)).unwrap_or(0);
-                    let offer = by_entry.get(&e.id).cloned();
-                    BoardEntry {
-                        entry: entry_view(e, offer, &names, today),
-                        expected_wait: estimate_wait(position, admissions),
-                    }
-                })
-                .collect();
-            let offers = held
-                .into_iter()
-                .map(|o| BoardOffer {
-                    person_name: names.get(&o.person_id).cloned().unwrap_or_default(),
-                    offer: OfferView::of(o, today),
-                })
-                .collect();
-            let stays = open_stays
-                .into_iter()
-                .map(|s| stay_view(s, &names, today))
-                .collect();
-            Ok((
-                QueueBoard {
-                    facility_id: facility.id,
-                    facility_name: facility.name,
-                    place_kind: view.kind,
-                    place: view,
-                    entries,
-                    offers,
-                    stays,
-                    estimate_basis: EstimateBasis {
-                        admissions_last_12_months: admissions,
-                        method: ESTIMATE_METHOD.to_owned(),
-                    },
-                },
-                id.to_string(),
-            ))
+            let board = load_board(state, actor, id, kind).await?;
+            let mut table = Table::new(
+                "Eilė",
+                &[
+                    "eiles_nr",
+                    "vardas_pavarde",
+                    "vietos_rusis",
+                    "sprendimo_data",
+                    "prasymo_data",
+                    "registracijos_nr",
+                    "statusas",
+                    "laukia_dienu",
+                    "numatoma_laukti_dienu",
+                ],
+            );
+            for BoardEntry {
+                entry,
+                expected_wait,
+            } in board.entries
+            {
+                table.push(vec![
+                    entry.position.map(i64::from).into(),
+                    entry.person_name.into(),
+                    entry.place_kind.as_str().into(),
+                    entry.decided_on.into(),
+                    entry.applied_on.into(),
+                    entry.registration.into(),
+                    crate::app::common::serde_code(&entry.status).into(),
+                    entry.days_waited.into(),
+                    expected_wait.expected_days.map(i64::from).into(),
+                ]);
+            }
+            Ok(table)
         },
     )
     .await
+}
+
+/// The queue board, unrecorded (the callers record the read).
+async fn load_board(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    kind: Option<PlaceKind>,
+) -> ApiResult<QueueBoard> {
+    let db = &state.db;
+    let today = state.clock.today();
+    let facility = repo::facility(db, actor, id).await?;
+    let place = board_place(db, actor, id, kind).await?;
+    let view = place_view(db, &place, today).await?;
+    let waiting = repo::waiting(db, place.id).await?;
+    let held = repo::held_offers(db, place.id).await?;
+    let open_stays = stays::Entity::find()
+        .filter(stays::Column::PlaceId.eq(place.id))
+        .filter(occupying_on(today))
+        .order_by_asc(stays::Column::StartedOn)
+        .all(db)
+        .await?;
+    let names = person_names(
+        db,
+        waiting
+            .iter()
+            .map(|e| e.person_id)
+            .chain(held.iter().map(|o| o.person_id))
+            .chain(open_stays.iter().map(|s| s.person_id)),
+    )
+    .await?;
+    let admissions = admissions_last_12_months(db, place.id, today).await?;
+    let by_entry: HashMap<Uuid, place_offers::Model> =
+        held.iter().map(|o| (o.entry_id, o.clone())).collect();
+    let entries = waiting
+        .into_iter()
+        .map(|e| {
+            let position = u32::try_from(e.position.unwrap_or(0)).unwrap_or(0);
+            let offer = by_entry.get(&e.id).cloned();
+            BoardEntry {
+                entry: entry_view(e, offer, &names, today),
+                expected_wait: estimate_wait(position, admissions),
+            }
+        })
+        .collect();
+    let offers = held
+        .into_iter()
+        .map(|o| BoardOffer {
+            person_name: names.get(&o.person_id).cloned().unwrap_or_default(),
+            offer: OfferView::of(o, today),
+        })
+        .collect();
+    let stays = open_stays
+        .into_iter()
+        .map(|s| stay_view(s, &names, today))
+        .collect();
+    Ok(QueueBoard {
+        facility_id: facility.id,
+        facility_name: facility.name,
+        place_kind: view.kind,
+        place: view,
+        entries,
+        offers,
+        stays,
+        estimate_basis: EstimateBasis {
+            admissions_last_12_months: admissions,
+            method: ESTIMATE_METHOD.to_owned(),
+        },
+    })
 }

@@ -4,6 +4,7 @@
 
 pub mod add_attachment;
 pub mod create;
+pub mod export;
 pub mod forward;
 pub mod get;
 pub mod inbox;

@@ -30,7 +30,7 @@ pub struct PersonSearch {
 }
 
 impl PersonSearch {
-    fn parse(&self) -> Search {
+    pub(crate) fn parse(&self) -> Search {
         let code = match self
             .personal_code
             .as_deref()

@@ -4,6 +4,7 @@
 pub mod certificates;
 pub mod create;
 pub mod eligibility;
+pub mod export;
 pub mod get;
 pub mod income;
 pub mod list;

@@ -6,6 +6,7 @@ use crate::app::places::board::{self, QueueBoard};
 use crate::app::places::facilities::{self as app, CapacityRequest, FacilityView};
 use crate::app::places::facility_write::{self, CreateFacilityRequest, UpdateFacilityRequest};
 use crate::error::{ApiResult, Problem};
+use crate::export::FormatQuery;
 use crate::extract::{ReadPurpose, ValidJson};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, patch, post, web};
@@ -142,6 +143,56 @@ pub async fn queue_board(
         )
         .await?,
     ))
+}
+
+/// Download the queue board's waiting entries (CSV or XLSX).
+///
+/// The same queue and order (R-Q-3) as `GET /facilities/{id}/queue`.
+/// Columns: `eiles_nr`, `vardas_pavarde`, `vietos_rusis`, `sprendimo_data`,
+/// `prasymo_data`, `registracijos_nr`, `statusas` (the entry's status code),
+/// `laukia_dienu`, `numatoma_laukti_dienu`. Recorded as `list.export`
+/// (`queue`, of the facility) with its purpose.
+#[utoipa::path(
+    tag = "places",
+    params(
+        ("id" = Uuid, Path, description = "Facility id"),
+        BoardFilter,
+        FormatQuery,
+        ("X-Purpose" = Purpose, Header, description = "Why you download it (recorded; R-ROLE-3)"),
+    ),
+    responses(
+        (status = 200, description = "The file", content(
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
+        (status = 400, description = "Invalid query (a `format` other than `csv` or `xlsx`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No access to places", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such facility", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No purpose; the facility has no places of the kind, or several kinds and none named", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/facilities/{id}/queue/export")]
+pub async fn export_queue(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<Uuid>,
+    filter: web::Query<BoardFilter>,
+    format: web::Query<FormatQuery>,
+    purpose: ReadPurpose,
+) -> ApiResult<HttpResponse> {
+    let format = format.format;
+    board::export(
+        &state,
+        &actor,
+        id.into_inner(),
+        filter.place_kind,
+        purpose.0,
+        format,
+    )
+    .await?
+    .download(format, "eile")
 }
 
 /// The preferred facility and the kind of place.

@@ -5,6 +5,7 @@
 pub mod activate;
 pub mod create;
 pub mod deactivate;
+pub mod export;
 pub mod get;
 pub mod list;
 pub mod reset_password;

@@ -1,25 +1,44 @@
-import { Anchor, Button, Card, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { DueDate } from '@/components/due-date';
+import { ExportMenu } from '@/components/export-menu';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { purposeFor } from '@/lib/purpose';
 import { can } from '@/lib/roles';
 
 type ApplicationSummary = components['schemas']['ApplicationSummary'];
 
-/** A person's applications, newest first (as their file lists them), each a link to the application. */
-export function PersonApplicationsCard({ applications }: { applications: readonly ApplicationSummary[] }) {
+/** A person's applications, newest first (as their file lists them), each a link to the application; they download as CSV or Excel. */
+export function PersonApplicationsCard({
+  personId,
+  applications,
+}: {
+  personId: string;
+  applications: readonly ApplicationSummary[];
+}) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const lang = i18n.language;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="applications">
-      <Title order={3} size="h4" id="applications" mb="sm">
-        {t('file.applications')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="applications">
+          {t('file.applications')}
+        </Title>
+        {applications.length > 0 ? (
+          <ExportMenu
+            path="/api/v1/applications/export"
+            params={{ person_id: personId }}
+            fileStem="prasymai"
+            purpose={purposeFor(me.data?.roles)}
+          />
+        ) : null}
+      </Group>
       {applications.length === 0 ? <Text c="dimmed">{t('file.none')}</Text> : null}
       {applications.length > 0 ? (
         <Table.ScrollContainer minWidth={560}>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { ExportMenu } from '@/components/export-menu';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { EMPTY_AUDIT_FILTER, useAudit, type AuditFilter } from '../api/list-audit';
 import { type AuditDraft, AuditFilters, EMPTY_DRAFT } from './audit-filters';
@@ -160,6 +161,21 @@ export function AuditLog() {
     <ListPage
       title={t('audit.title')}
       subtitle={t('audit.subtitle')}
+      actions={
+        <ExportMenu
+          path="/api/v1/audit/export"
+          params={{
+            entity: filter.entity,
+            entity_id: filter.entityId,
+            actor: filter.actor,
+            action: filter.action,
+            from: filter.from,
+            to: filter.to,
+          }}
+          fileStem="auditas"
+          purpose="supervision"
+        />
+      }
       filters={
         <AuditFilters
           draft={draft}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { components } from '@/api/schema';
 import { DueDate } from '@/components/due-date';
+import { ExportMenu } from '@/components/export-menu';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { StatusBadge } from '@/components/status-badge';
 import { useServiceTypes } from '@/lib/catalogue';
@@ -54,11 +55,19 @@ export function InboxList() {
         title={t('inbox.title')}
         subtitle={t('inbox.subtitle')}
         actions={
-          inbox.data && inbox.data.overdue > 0 ? (
-            <Badge color="red" size="lg" data-testid="overdue-count">
-              {t('inbox.overdue_count', { count: inbox.data.overdue })}
-            </Badge>
-          ) : null
+          <Group gap="xs">
+            {inbox.data && inbox.data.overdue > 0 ? (
+              <Badge color="red" size="lg" data-testid="overdue-count">
+                {t('inbox.overdue_count', { count: inbox.data.overdue })}
+              </Badge>
+            ) : null}
+            <ExportMenu
+              path="/api/v1/applications/inbox/export"
+              params={{ service_code: service, eldership_id: eldership }}
+              fileStem="gautieji"
+              purpose="decision"
+            />
+          </Group>
         }
         filters={
           <Group>

@@ -6,10 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { components } from '@/api/schema';
+import { ExportMenu } from '@/components/export-menu';
 import { FormModal } from '@/components/form-modal';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { purposeFor } from '@/lib/purpose';
 import { can } from '@/lib/roles';
 import { useCreatePerson } from '../api/create-person';
 import { PER_PAGE, useSearchPersons } from '../api/search-persons';
@@ -67,11 +69,19 @@ export function PersonsList() {
       <ListPage
         title={t('persons.title')}
         actions={
-          canWrite ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('persons.new')}
-            </Button>
-          ) : null
+          <Group gap="xs">
+            <ExportMenu
+              path="/api/v1/persons/export"
+              params={{ q: debouncedQ.trim(), personal_code: debouncedCode.trim() }}
+              fileStem="asmenys"
+              purpose={purposeFor(me.data?.roles)}
+            />
+            {canWrite ? (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('persons.new')}
+              </Button>
+            ) : null}
+          </Group>
         }
         filters={
           <Group align="flex-end">

@@ -4,10 +4,12 @@ import { IconAlertTriangle, IconArrowLeft, IconDots, IconHistory } from '@tabler
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '@/components/export-menu';
 import { QueryError } from '@/components/query-error';
 import { errorMessage } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { useMe } from '@/lib/me';
+import { purposeFor } from '@/lib/purpose';
 import { can } from '@/lib/roles';
 import { usePageTitle } from '@/lib/use-page-title';
 import { type BoardEntry, type QueueBoard, useQueueBoard } from '../api/get-queue-board';
@@ -50,6 +52,7 @@ export function QueueBoardPage({ facilityId, placeKind }: Props) {
 
 function Board({ board }: { board: QueueBoard }) {
   const { t } = useTranslation();
+  const me = useMe();
   const { place } = board;
   return (
     <Stack gap="md">
@@ -72,6 +75,12 @@ function Board({ board }: { board: QueueBoard }) {
       </Group>
       <Group>
         <OfferFirstButton board={board} />
+        <ExportMenu
+          path={`/api/v1/facilities/${board.facility_id}/queue/export`}
+          params={{ place_kind: board.place_kind }}
+          fileStem="eile"
+          purpose={purposeFor(me.data?.roles)}
+        />
       </Group>
       <OffersCard board={board} />
       <WaitingCard board={board} />

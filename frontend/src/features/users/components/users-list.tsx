@@ -5,6 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { ExportMenu } from '@/components/export-menu';
 import { type ListColumn, ListPage } from '@/components/list-page';
 import { formErrorMessage } from '@/lib/errors';
 import { useMe } from '@/lib/me';
@@ -126,9 +127,22 @@ export function UsersList() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-            {t('users.create')}
-          </Button>
+          <Group gap="xs">
+            <ExportMenu
+              path="/api/v1/users/export"
+              params={{
+                q: debouncedQ.trim(),
+                role: filters.role,
+                eldership_id: filters.eldershipId,
+                active: filters.status === null ? null : String(filters.status === 'active'),
+              }}
+              fileStem="naudotojai"
+              purpose="supervision"
+            />
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+              {t('users.create')}
+            </Button>
+          </Group>
         }
         filters={
           <UserFilters
