@@ -23,6 +23,7 @@ mod charges_runs;
 mod charges_sources;
 mod compose;
 mod deadlines;
+mod decision_documents;
 mod deliveries_records;
 mod deliveries_support;
 mod deliveries_visits;

@@ -11,10 +11,20 @@ use super::DocumentError;
 pub const TEMPLATES_DIR_VAR: &str = "ATVEJIS_TEMPLATES_DIR";
 
 /// The templates built into the binary, by file name.
-const BUILTIN: &[(&str, &str)] = &[(
-    "case-plan.typ",
-    include_str!("../../../../templates/case-plan.typ"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "case-plan.typ",
+        include_str!("../../../../templates/case-plan.typ"),
+    ),
+    (
+        "decision.typ",
+        include_str!("../../../../templates/decision.typ"),
+    ),
+    (
+        "notification-letter.typ",
+        include_str!("../../../../templates/notification-letter.typ"),
+    ),
+];
 
 /// The logo's file names looked for next to an adapted template, in order.
 const LOGO_NAMES: &[&str] = &["logo.png", "logo.jpg", "logo.jpeg", "logo.svg"];

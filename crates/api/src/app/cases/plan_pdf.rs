@@ -83,7 +83,7 @@ fn person(member: &CaseMember) -> PlanPerson {
 
 /// The municipality's name and the issuing institution (its social
 /// services centre, else the municipality itself).
-async fn issuer_of<C: ConnectionTrait>(
+pub(crate) async fn issuer_of<C: ConnectionTrait>(
     db: &C,
     municipality_id: Uuid,
 ) -> ApiResult<(String, String)> {
