@@ -240,31 +240,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/applications/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the applications (CSV or XLSX).
-         * @description The same filters, scope and order (newest first) as `GET /applications`,
-         *     all pages (at most 50,000 rows; more → 422 `export_too_large`).
-         *     Columns: `gauta`, `pavarde`, `vardas`, `asmens_kodas`, `paslauga`,
-         *     `statusas` (the status code), `sprendimo_terminas`, `veluoja`
-         *     (`taip`/`ne`), `pranesimo_terminas`, `perdavimo_terminas`, `seniunija`.
-         *     Recorded as `list.export` (`applications`).
-         */
-        get: operations["export_applications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/applications/inbox": {
         parameters: {
             query?: never;
@@ -278,30 +253,6 @@ export interface paths {
          *     `decision`).
          */
         get: operations["inbox"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/applications/inbox/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the division's inbox (CSV or XLSX).
-         * @description The same filters and order as `GET /applications/inbox`: the waiting
-         *     applications (`skiltis` `laukia_sprendimo`), then the signed ones with a
-         *     notification or hand-over to record (`liko_pranesti_ar_perduoti`); the
-         *     other columns as in `/applications/export`. Recorded as `list.export`
-         *     (`inbox`) with the purpose sent.
-         */
-        get: operations["export_inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -480,31 +431,6 @@ export interface paths {
         };
         /** Read the audit log of my municipality. */
         get: operations["list_audit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the audit log (CSV or XLSX).
-         * @description The same filters and order (newest first) as `GET /audit`; `cursor`
-         *     starts after that record, `limit` is ignored: every matching record, at
-         *     most 50,000 (more → 422 `export_too_large`). Columns: `laikas`,
-         *     `veikejo_rusis`, `veikejas`, `veiksmas`, `objektas`, `objekto_id`,
-         *     `uzklausos_id`, `adresas`, `santrauka` (JSON). The export is itself
-         *     recorded (`list.export`, `audit`) with its purpose.
-         */
-        get: operations["export_audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1183,6 +1109,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/{id}/notification-letter/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The letter notifying the person of a signed decision (R-DL-3), as a PDF
+         *     from the decision's data, dated the day the notification was recorded
+         *     (else the day it is printed). The read is recorded (`decision.print`).
+         */
+        get: operations["get_notification_letter_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision (SP-9) as a PDF: the municipality and the issuing unit, the
+         *     number and date, the person, the service, granted or refused with the
+         *     reasoning, the fee explained in plain Lithuanian with its rules
+         *     (R-FEE-0..3), the start date, who prepared and who signed, how to
+         *     appeal. A decision not yet signed prints as a draft marked "PROJEKTAS".
+         *     The read is recorded (`decision.print`) with its purpose.
+         */
+        get: operations["get_decision_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}/sign": {
         parameters: {
             query?: never;
@@ -1342,30 +1313,6 @@ export interface paths {
          *     open stays. The read is recorded (`queue.board_read`).
          */
         get: operations["queue_board"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/facilities/{id}/queue/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the queue board's waiting entries (CSV or XLSX).
-         * @description The same queue and order (R-Q-3) as `GET /facilities/{id}/queue`.
-         *     Columns: `eiles_nr`, `vardas_pavarde`, `vietos_rusis`, `sprendimo_data`,
-         *     `prasymo_data`, `registracijos_nr`, `statusas` (the entry's status code),
-         *     `laukia_dienu`, `numatoma_laukti_dienu`. Recorded as `list.export`
-         *     (`queue`, of the facility) with its purpose.
-         */
-        get: operations["export_queue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1725,31 +1672,6 @@ export interface paths {
         put?: never;
         /** Register a person. */
         post: operations["create_person"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/persons/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the people a search finds (CSV or XLSX).
-         * @description The same terms, scope and order as `GET /persons`, all pages (at most
-         *     50,000 rows; more → 422 `export_too_large`). Columns: `pavarde`,
-         *     `vardas`, `asmens_kodas`, `gimimo_data`, `deklaruota_gyvenamoji_vieta`,
-         *     `seniunija`, `telefonas`, `el_pastas`. Recorded as `list.export`
-         *     (`persons`, the format, the number of rows, the kinds of query, the
-         *     purpose).
-         */
-        get: operations["export_persons"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2498,29 +2420,6 @@ export interface paths {
         put?: never;
         /** Create a user in my municipality. */
         post: operations["create_user"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download the users of my municipality (CSV or XLSX).
-         * @description The same filters and order (by username) as `GET /users`, all pages (at
-         *     most 50,000 rows). Columns: `prisijungimo_vardas`, `vardas_pavarde`,
-         *     `roles` (role codes, comma-separated), `seniunija`, `aktyvus`
-         *     (`taip`/`ne`). Recorded as `list.export` (`users`).
-         */
-        get: operations["export_users"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3569,7 +3468,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "list.export";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.print" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4965,7 +4864,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "export_too_large" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -9627,77 +9526,6 @@ export interface operations {
             };
         };
     };
-    export_applications: {
-        parameters: {
-            query: {
-                /** @description Only in this state. */
-                status?: components["schemas"]["ApplicationStatus"];
-                /** @description Only of this service type. */
-                service_code?: string;
-                /** @description Only of this eldership. */
-                eldership_id?: string;
-                /** @description Only for this person. */
-                person_id?: string;
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download them (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No access to case content */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `export_too_large`; no or unknown X-Purpose */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     inbox: {
         parameters: {
             query?: {
@@ -9749,73 +9577,6 @@ export interface operations {
                 };
             };
             /** @description Invalid query values (validation_failed) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_inbox: {
-        parameters: {
-            query: {
-                /** @description Only of this service type. */
-                service_code?: string;
-                /** @description Only of this eldership. */
-                eldership_id?: string;
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download it (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not in the Social Support Division */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10811,85 +10572,6 @@ export interface operations {
                 };
             };
             /** @description Limit out of range */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_audit: {
-        parameters: {
-            query: {
-                /** @description Entity type, e.g. `user`, `session`, `service_account`. */
-                entity?: string;
-                /** @description Entity id. */
-                entity_id?: string;
-                /** @description The actor: a user or service account id, or a username / client id. */
-                actor?: string;
-                /** @description Action, e.g. `user.create`, `auth.login_failed`. */
-                action?: components["schemas"]["AuditAction"];
-                /** @description From this time on (RFC 3339). */
-                from?: string;
-                /** @description Before this time (RFC 3339). */
-                to?: string;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description Records per page, 1–200 (default 50). */
-                limit?: number;
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download it (recorded) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an auditor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13990,6 +13672,161 @@ export interface operations {
             };
         };
     };
+    get_notification_letter_pdf: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter as PDF */
+            200: {
+                headers: {
+                    /** @description attachment; filename=pranesimas-<number>.pdf */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The decision is not signed yet (invalid_transition) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document could not be generated (document_failed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_decision_pdf: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Decision id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision as PDF */
+            200: {
+                headers: {
+                    /** @description attachment; filename=sprendimas-<number>.pdf */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid or missing header (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document could not be generated (document_failed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sign_decision: {
         parameters: {
             query?: never;
@@ -14851,83 +14688,6 @@ export interface operations {
                 };
             };
             /** @description Not logged in, or the token is not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No access to places */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such facility */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No purpose; the facility has no places of the kind, or several kinds and none named */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_queue: {
-        parameters: {
-            query: {
-                /** @description The kind of place (needed when the facility has several). */
-                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download it (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path: {
-                /** @description Facility id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16480,78 +16240,6 @@ export interface operations {
                 };
             };
             /** @description Invalid fields, e.g. invalid_personal_code */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_persons: {
-        parameters: {
-            query: {
-                /**
-                 * @description Words of the name or address, case- and diacritics-insensitive
-                 *     (`zemaite` finds Žemaitė).
-                 */
-                q?: string;
-                /** @description A personal code, exactly (one that is not valid finds nobody). */
-                personal_code?: string;
-                /** @description Only people of this eldership. */
-                eldership_id?: string;
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download them (recorded; R-ROLE-3) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No access to case content */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20438,77 +20126,6 @@ export interface operations {
             };
         };
     };
-    export_users: {
-        parameters: {
-            query: {
-                /** @description Part of the username or display name, case-insensitive. */
-                q?: string;
-                /** @description Only users holding this role. */
-                role?: components["schemas"]["Role"];
-                /** @description Only active (`true`) or deactivated (`false`) users. */
-                active?: boolean;
-                /** @description Only users of this eldership. */
-                eldership_id?: string;
-                /** @description `csv` or `xlsx`. */
-                format: "csv" | "xlsx";
-            };
-            header: {
-                /** @description Why you download them (recorded) */
-                "X-Purpose": components["schemas"]["Purpose"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an administrator */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `export_too_large`; no or unknown X-Purpose */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_user: {
         parameters: {
             query?: never;
@@ -21017,17 +20634,10 @@ export const pathsApiV1AidLoansGetParametersQueryAid_typeValues: ReadonlyArray<F
 export const pathsApiV1AidsGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const pathsApiV1AidsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["status"]> = ["available", "on_loan", "in_repair", "written_off"];
 export const pathsApiV1AidsWaitingGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids/waiting"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
-export const pathsApiV1ApplicationsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
-export const pathsApiV1ApplicationsInboxExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/inbox/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
-export const pathsApiV1AuditExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
-export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
-export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
-export const pathsApiV1PersonsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/persons/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
-export const pathsApiV1UsersExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
@@ -21036,7 +20646,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "list.export"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.print", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -21060,7 +20670,7 @@ export const destinationKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "export_too_large", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];

@@ -12,7 +12,7 @@ const COLORS: Record<Status, string> = {
   ready_for_decision: 'violet',
   decision_prepared: 'grape',
   decided: 'green',
-  notified: 'teal',
+  notified: 'indigo',
   withdrawn: 'gray',
 };
 

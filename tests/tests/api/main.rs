@@ -24,6 +24,7 @@ mod charges_sources;
 mod compose;
 mod data_subjects;
 mod deadlines;
+mod decision_documents;
 mod deliveries_records;
 mod deliveries_support;
 mod deliveries_visits;

@@ -114,6 +114,55 @@ pub struct DataSubjectDocument {
     pub printed_on: time::Date,
 }
 
+/// A decision on a social service (SP-9), printed as the decision itself
+/// and as the letter that notifies the person of it (R-DL-3): both
+/// templates read the same data.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionDocument {
+    /// The municipality, e.g. "Kelmės rajono savivaldybė".
+    pub municipality: String,
+    /// The issuing unit, e.g. "Kelmės rajono socialinių paslaugų centras".
+    pub issuer: String,
+    /// The decision's number as printed.
+    pub number: String,
+    /// The day it was signed (`None`: a draft, printed as "PROJEKTAS").
+    pub decided_on: Option<time::Date>,
+    /// The person the service is for.
+    pub person: DecisionPerson,
+    /// The service's Lithuanian name.
+    pub service: String,
+    /// When the application (SP-8) was received.
+    pub application_received_on: time::Date,
+    /// Granted (`true`) or refused.
+    pub granted: bool,
+    /// The reasoning, as written by the preparer.
+    pub reasoning: String,
+    /// Hours a month granted, e.g. "20".
+    pub hours_per_month: Option<String>,
+    /// The monthly fee in words of money, e.g. "70,00 Eur" (`None`:
+    /// refused, or set at delivery).
+    pub monthly_fee: Option<String>,
+    /// How the fee follows from the rules, in plain Lithuanian, one
+    /// paragraph an item, each naming its rule IDs.
+    pub fee_explanation: Vec<String>,
+    /// The service starts on.
+    pub service_from: Option<time::Date>,
+    /// The facility whose place it grants.
+    pub facility: Option<String>,
+    /// Who prepared it (full name).
+    pub prepared_by: String,
+    /// Who signed it (full name).
+    pub signed_by: Option<String>,
+    /// The signing delegation's authority, e.g. the director's order.
+    pub signed_under: Option<String>,
+    /// When the person was notified (R-DL-3).
+    pub notified_on: Option<time::Date>,
+    /// How, in Lithuanian, e.g. "paštu".
+    pub notification_method: Option<String>,
+    /// The day the document is printed.
+    pub printed_on: time::Date,
+}
+
 /// A label and its value.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocField {
@@ -132,6 +181,17 @@ pub struct DocTable {
     pub columns: Vec<String>,
     /// The rows, one cell per column.
     pub rows: Vec<Vec<String>>,
+}
+
+/// The person a decision is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionPerson {
+    /// Full name.
+    pub name: String,
+    /// The personal code, when recorded.
+    pub personal_code: Option<String>,
+    /// The declared address, when recorded.
+    pub address: Option<String>,
 }
 
 /// Why a document could not be made. Every variant is the server's fault
@@ -245,6 +305,59 @@ pub fn data_subject_pdf(doc: &DataSubjectDocument) -> Result<Vec<u8>, DocumentEr
     )
 }
 
+/// The decision's template file.
+const DECISION: &str = "decision.typ";
+/// The notification letter's template file.
+const NOTIFICATION_LETTER: &str = "notification-letter.typ";
+
+/// Renders the decision (SP-9) as PDF bytes (CPU-bound, like
+/// [`case_plan_pdf`]); a draft is marked "PROJEKTAS".
+pub fn decision_pdf(doc: &DecisionDocument) -> Result<Vec<u8>, DocumentError> {
+    decision_document_from(&TemplateSource::from_env(), DECISION, doc)
+}
+
+/// Renders the letter notifying the person of the decision (R-DL-3), dated
+/// the day of the notification when it is recorded, else the printing day.
+pub fn notification_letter_pdf(doc: &DecisionDocument) -> Result<Vec<u8>, DocumentError> {
+    decision_document_from(&TemplateSource::from_env(), NOTIFICATION_LETTER, doc)
+}
+
+/// Template `name` (the decision or the letter) from `source` with `doc`.
+fn decision_document_from(
+    source: &TemplateSource,
+    name: &'static str,
+    doc: &DecisionDocument,
+) -> Result<Vec<u8>, DocumentError> {
+    #[derive(Serialize)]
+    struct DecisionData<'a> {
+        #[serde(flatten)]
+        decision: &'a DecisionDocument,
+        decided_on_text: Option<String>,
+        application_received_on_text: String,
+        service_from_text: Option<String>,
+        notified_on_text: Option<String>,
+        printed_on_text: String,
+        /// The letter's date: the notification's, else the printing day.
+        letter_date_text: String,
+    }
+    let data = DecisionData {
+        decision: doc,
+        decided_on_text: doc.decided_on.map(lithuanian_date),
+        application_received_on_text: lithuanian_date(doc.application_received_on),
+        service_from_text: doc.service_from.map(lithuanian_date),
+        notified_on_text: doc.notified_on.map(lithuanian_date),
+        printed_on_text: lithuanian_date(doc.printed_on),
+        letter_date_text: lithuanian_date(doc.notified_on.unwrap_or(doc.printed_on)),
+    };
+    render(
+        source,
+        name,
+        &data,
+        doc.printed_on,
+        format!("{name}/{}", doc.number),
+    )
+}
+
 /// Compiles template `name` from `source` with `data` as `/data.json` (plus
 /// `logo`: the logo's file name or null) and exports it as PDF. `today` is
 /// what Typst's `datetime.today()` answers; `ident` a stable identifier of
@@ -332,4 +445,27 @@ pub fn lithuanian_date(date: time::Date) -> String {
     ];
     let month = MONTHS[usize::from(u8::from(date.month())) - 1];
     format!("{} m. {month} {} d.", date.year(), date.day())
+}
+
+/// An amount of euros as Lithuanian documents write it: "1 234,50 Eur"
+/// (two decimals, a decimal comma, a space between thousands).
+pub fn lithuanian_money(amount: rust_decimal::Decimal) -> String {
+    let mut rounded =
+        amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    let text = rounded.abs().to_string();
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped},{cents}\u{a0}Eur")
 }

@@ -20,6 +20,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "data-subject-export.typ",
         include_str!("../../../../templates/data-subject-export.typ"),
     ),
+    (
+        "decision.typ",
+        include_str!("../../../../templates/decision.typ"),
+    ),
+    (
+        "notification-letter.typ",
+        include_str!("../../../../templates/notification-letter.typ"),
+    ),
 ];
 
 /// The logo's file names looked for next to an adapted template, in order.

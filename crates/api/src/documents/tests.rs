@@ -320,3 +320,67 @@ fn dates_in_words_are_lithuanian() {
         "2027 m. rugpjūčio 31 d."
     );
 }
+
+#[test]
+fn money_in_words_is_lithuanian() {
+    use rust_decimal::Decimal;
+    let eur = |s: &str| lithuanian_money(s.parse::<Decimal>().unwrap());
+    assert_eq!(eur("70"), "70,00\u{a0}Eur");
+    assert_eq!(eur("6.5"), "6,50\u{a0}Eur");
+    assert_eq!(eur("0.005"), "0,01\u{a0}Eur");
+    assert_eq!(eur("1234.5"), "1\u{a0}234,50\u{a0}Eur");
+    assert_eq!(eur("1234567.891"), "1\u{a0}234\u{a0}567,89\u{a0}Eur");
+    assert_eq!(eur("-12.3"), "−12,30\u{a0}Eur");
+}
+
+fn decision() -> DecisionDocument {
+    DecisionDocument {
+        municipality: "Kelmės rajono savivaldybė".into(),
+        issuer: "Kelmės rajono socialinių paslaugų centras".into(),
+        number: "SP9-2026-0A1B2C3D".into(),
+        decided_on: Some(date!(2026 - 12 - 01)),
+        person: DecisionPerson {
+            name: "Ąžuolė Čiurlionytė".into(),
+            personal_code: None,
+            address: None,
+        },
+        service: "Pagalba į namus".into(),
+        application_received_on: date!(2026 - 11 - 10),
+        granted: true,
+        reasoning: "Poreikis nustatytas.".into(),
+        hours_per_month: Some("20".into()),
+        monthly_fee: Some("0,00 Eur".into()),
+        fee_explanation: vec!["Už paslaugą mokėti nereikia (R-FEE-0, R-FEE-1).".into()],
+        service_from: None,
+        facility: None,
+        prepared_by: "Ona Jankauskienė".into(),
+        signed_by: Some("Vytautas Stankevičius".into()),
+        signed_under: None,
+        notified_on: None,
+        notification_method: None,
+        printed_on: date!(2026 - 12 - 03),
+    }
+}
+
+#[test]
+fn the_repository_decision_templates_work_as_an_adapted_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+    let source = TemplateSource::Dir(dir);
+    for name in [DECISION, NOTIFICATION_LETTER] {
+        let text = text_of(&decision_document_from(&source, name, &decision()).expect("PDF"));
+        assert!(text.contains("Ąžuolė Čiurlionytė"), "{name}: {text}");
+        assert!(text.contains("(R-FEE-0, R-FEE-1)"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn a_decision_without_optional_data_prints_dashes_and_a_draft_mark() {
+    let mut doc = decision();
+    doc.decided_on = None;
+    doc.signed_by = None;
+    let text =
+        text_of(&decision_document_from(&TemplateSource::Builtin, DECISION, &doc).expect("PDF"));
+    assert!(text.contains("PROJEKTAS"), "{text}");
+    assert!(text.contains("Asmens kodas: —"), "{text}");
+    assert!(text.contains("sprendimo įsigaliojimo dienos."), "{text}");
+}

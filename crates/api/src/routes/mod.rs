@@ -101,6 +101,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(decisions::fee_preview::fee_preview)
         .service(decisions::prepare::prepare_decision)
         .service(decisions::get::get_decision)
+        .service(decisions::pdf::get_decision_pdf)
+        .service(decisions::pdf::get_notification_letter_pdf)
         .service(decisions::sign::sign_decision)
         .service(decisions::record_notification::record_notification)
         .service(decisions::record_handover::record_handover)

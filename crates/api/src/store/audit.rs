@@ -245,6 +245,10 @@ pub enum AuditAction {
     /// A decision was read.
     #[serde(rename = "decision.read")]
     DecisionRead,
+    /// A decision was printed (PDF): the decision itself or the letter
+    /// notifying the person (the summary's `document` says which).
+    #[serde(rename = "decision.print")]
+    DecisionPrint,
     /// A fee was calculated for an application (preview).
     #[serde(rename = "decision.fee_preview")]
     DecisionFeePreview,
@@ -461,7 +465,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 119] = [
+    pub const ALL: [AuditAction; 120] = [
         AuditAction::AuthLogin,
         AuditAction::AuthLoginFailed,
         AuditAction::AuthRefresh,
@@ -512,6 +516,7 @@ impl AuditAction {
         AuditAction::ApplicationRead,
         AuditAction::ApplicationListRead,
         AuditAction::DecisionRead,
+        AuditAction::DecisionPrint,
         AuditAction::DecisionFeePreview,
         AuditAction::CaseOpen,
         AuditAction::CaseAssign,
@@ -636,6 +641,7 @@ impl AuditAction {
             AuditAction::ApplicationRead => "application.read",
             AuditAction::ApplicationListRead => "application.list_read",
             AuditAction::DecisionRead => "decision.read",
+            AuditAction::DecisionPrint => "decision.print",
             AuditAction::DecisionFeePreview => "decision.fee_preview",
             AuditAction::CaseOpen => "case.open",
             AuditAction::CaseAssign => "case.assign",

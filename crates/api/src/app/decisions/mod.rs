@@ -4,6 +4,7 @@
 //! recorded (R-DL-3). Each is a step of the application's state machine,
 //! taken through [`crate::app::applications::take_step`].
 
+pub mod document;
 pub mod fee;
 pub mod views;
 

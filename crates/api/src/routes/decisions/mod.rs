@@ -3,6 +3,7 @@
 
 pub mod fee_preview;
 pub mod get;
+pub mod pdf;
 pub mod prepare;
 pub mod record_handover;
 pub mod record_notification;

@@ -15,6 +15,7 @@ import { useMe } from '@/lib/me';
 import { can } from '@/lib/roles';
 import { useFeePreview } from '../api/fee-preview';
 import { type OnApplicationChanged, usePrepareDecision, useRecordHandover, useRecordNotification, useSignDecision } from '../api/steps';
+import { useDownloadDecisionPdf } from '../api/download-decision-pdf';
 import { FeeLines } from './fee-lines';
 
 type Application = components['schemas']['ApplicationView'];
@@ -52,6 +53,7 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
   const sign = useSignDecision(application.id, onChanged);
   const notify = useRecordNotification(application.id, onChanged);
   const handover = useRecordHandover(application.id, onChanged);
+  const pdf = useDownloadDecisionPdf(decision?.id ?? '');
   const handoverErrors = fieldErrors(handover.error);
   const hoursText = String(hours).trim().replace(',', '.');
   // Hours as the server keeps them: 0–744 with at most two decimals. An
@@ -147,6 +149,23 @@ export function DecisionPanel({ application, onChanged }: { application: Applica
             </Grid.Col>
           ) : null}
         </Grid>
+      ) : null}
+      {decision ? (
+        <Group gap="xs" mb="sm">
+          <Button variant="light" loading={pdf.isPending && pdf.variables === 'decision'} onClick={() => pdf.mutate('decision')}>
+            {decision.status === 'signed' ? t('application.decision_pdf') : t('application.decision_draft_pdf')}
+          </Button>
+          {decision.status === 'signed' ? (
+            <Button variant="light" loading={pdf.isPending && pdf.variables === 'letter'} onClick={() => pdf.mutate('letter')}>
+              {t('application.letter_pdf')}
+            </Button>
+          ) : null}
+          {pdf.error ? (
+            <Text c="red.8" size="sm" role="alert">
+              {errorMessage(t, pdf.error)}
+            </Text>
+          ) : null}
+        </Group>
       ) : null}
 
       {canPrepare ? (
