@@ -240,6 +240,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the applications (CSV or XLSX).
+         * @description The same filters, scope and order (newest first) as `GET /applications`,
+         *     all pages (at most 50,000 rows; more → 422 `export_too_large`).
+         *     Columns: `gauta`, `pavarde`, `vardas`, `asmens_kodas`, `paslauga`,
+         *     `statusas` (the status code), `sprendimo_terminas`, `veluoja`
+         *     (`taip`/`ne`), `pranesimo_terminas`, `perdavimo_terminas`, `seniunija`.
+         *     Recorded as `list.export` (`applications`).
+         */
+        get: operations["export_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/inbox": {
         parameters: {
             query?: never;
@@ -253,6 +278,30 @@ export interface paths {
          *     `decision`).
          */
         get: operations["inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/inbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the division's inbox (CSV or XLSX).
+         * @description The same filters and order as `GET /applications/inbox`: the waiting
+         *     applications (`skiltis` `laukia_sprendimo`), then the signed ones with a
+         *     notification or hand-over to record (`liko_pranesti_ar_perduoti`); the
+         *     other columns as in `/applications/export`. Recorded as `list.export`
+         *     (`inbox`) with the purpose sent.
+         */
+        get: operations["export_inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -431,6 +480,31 @@ export interface paths {
         };
         /** Read the audit log of my municipality. */
         get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the audit log (CSV or XLSX).
+         * @description The same filters and order (newest first) as `GET /audit`; `cursor`
+         *     starts after that record, `limit` is ignored: every matching record, at
+         *     most 50,000 (more → 422 `export_too_large`). Columns: `laikas`,
+         *     `veikejo_rusis`, `veikejas`, `veiksmas`, `objektas`, `objekto_id`,
+         *     `uzklausos_id`, `adresas`, `santrauka` (JSON). The export is itself
+         *     recorded (`list.export`, `audit`) with its purpose.
+         */
+        get: operations["export_audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1058,6 +1132,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a person to answer their request (GDPR art. 15).
+         * @description Every eldership of the reader's municipality. The lookup is recorded
+         *     (`data_subject.search`, purpose `data_subject_request`): the kind of query
+         *     and how many were found, never the query itself.
+         */
+        get: operations["find_data_subjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/accesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read or changed a person's data, when and why.
+         * @description Every audit record about the person's file, their applications and those
+         *     applications' decisions, the families they belong or belonged to, the
+         *     cases of those families (or naming them as a child), their stays, queue
+         *     entries and offers, fee records, trips, home-help schedules and visits,
+         *     meal coupons and technical aids — newest first, with the staff member's
+         *     full name. Searches are recorded without the people they found, so they
+         *     are not among them. The read is recorded (`data_subject.accesses_read`).
+         */
+        get: operations["list_data_subject_accesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/accesses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accesses of the period as a CSV or Excel file.
+         * @description Lithuanian headers and labels. Recorded as an export
+         *     (`data_subject.export`, with the format and the number of rows).
+         */
+        get: operations["export_data_subject_accesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about the person and the log of its reads, as JSON.
+         * @description The person record, income, certificates, families (the other members'
+         *     names and relations only), applications with their assessments,
+         *     decisions with their fees, fee records, stays, queue entries and offers,
+         *     deliveries, technical aids, charges, the cases they are in, and
+         *     `accesses` (as `…/accesses`). Recorded as an export
+         *     (`data_subject.export`, format `json`).
+         */
+        get: operations["export_data_subject_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subjects/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same as `export.json` as a readable Lithuanian PDF.
+         * @description Typeset from the template `data-subject-export.typ`. Recorded as an
+         *     export (`data_subject.export`, format `pdf`).
+         */
+        get: operations["export_data_subject_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -1321,6 +1510,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/facilities/{id}/queue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the queue board's waiting entries (CSV or XLSX).
+         * @description The same queue and order (R-Q-3) as `GET /facilities/{id}/queue`.
+         *     Columns: `eiles_nr`, `vardas_pavarde`, `vietos_rusis`, `sprendimo_data`,
+         *     `prasymo_data`, `registracijos_nr`, `statusas` (the entry's status code),
+         *     `laukia_dienu`, `numatoma_laukti_dienu`. Recorded as `list.export`
+         *     (`queue`, of the facility) with its purpose.
+         */
+        get: operations["export_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families": {
         parameters: {
             query?: never;
@@ -1501,6 +1714,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's work lists: a section per task of their roles (a stable
+         *     `kind`), each with how many records it holds, how many are overdue and
+         *     the most urgent ten, each with a link the SPA opens.
+         * @description Social worker: `my_applications`, `assessments_to_record`,
+         *     `returned_for_completion`, `certificates_expiring` (their eldership
+         *     only). Division specialist: `inbox`, `decisions_due_soon`,
+         *     `notifications_due` (R-DL-3), `handovers_due` (R-DL-2). Division head:
+         *     `decisions_to_sign`, `overdue_decisions`, `overdue_notifications`,
+         *     `overdue_handovers`. Case manager (their cases) and the unit's head (all
+         *     cases): `cases_awaiting_assignment` (head), `reviews_due`,
+         *     `plan_actions_due`, `meetings_due`. Admin: `inactive_accounts`,
+         *     `service_accounts`, `rates_changing_soon` (no case content). Auditor and
+         *     data protection officer: none.
+         *
+         *     Sections that name people are a read of case content, recorded once per
+         *     request (`worklist.read`, with each section's count, never who is in
+         *     it), with the purpose of the caller's work.
+         */
+        get: operations["get_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meal-lists": {
         parameters: {
             query?: never;
@@ -1672,6 +1920,31 @@ export interface paths {
         put?: never;
         /** Register a person. */
         post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the people a search finds (CSV or XLSX).
+         * @description The same terms, scope and order as `GET /persons`, all pages (at most
+         *     50,000 rows; more → 422 `export_too_large`). Columns: `pavarde`,
+         *     `vardas`, `asmens_kodas`, `gimimo_data`, `deklaruota_gyvenamoji_vieta`,
+         *     `seniunija`, `telefonas`, `el_pastas`. Recorded as `list.export`
+         *     (`persons`, the format, the number of rows, the kinds of query, the
+         *     purpose).
+         */
+        get: operations["export_persons"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2014,6 +2287,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the applications whose decision is overdue today (not signed,
+         *     due date passed), oldest due first. It names people: the read is
+         *     recorded (`report.overdue_read`) with its purpose.
+         */
+        get: operations["overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/overdue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: today's overdue list as CSV or XLSX (columns: Asmuo, Paslauga,
+         *     Prašymas gautas, Sprendimo terminas, Vėluoja dienų, Būsena). Recorded
+         *     like the read, with the format and the number of rows.
+         */
+        get: operations["overdue_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the share of decisions signed by their due date, per service
+         *     type and month of the due date, for the due dates in the period. A
+         *     decision signed on its due day is on time; one not signed counts as late
+         *     once its due date has passed, and not at all before.
+         */
+        get: operations["timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-3: the timeliness report as CSV or XLSX (columns: Paslauga,
+         *     Mėnuo, Sprendimų, Laiku pasirašyta, Dalis laiku, %).
+         */
+        get: operations["timeliness_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-2: days from the application to the decision and from the
+         *     decision to the start of the service (median and maximum) per service
+         *     type, for the decisions signed in the period; and each facility's queue
+         *     length at the end of every month of the period (up to today).
+         */
+        get: operations["waiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/waiting/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-2: the waiting report as CSV or XLSX: a row per service type,
+         *     then a row per facility and month.
+         */
+        get: operations["waiting_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/yearly-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * R-REP-1: the yearly summary: distinct recipients per service type,
+         *     children (under 18 on their first day of the service in the year) and
+         *     adults apart, with the year before beside it.
+         */
+        get: operations["yearly_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/yearly-summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R-REP-1: the yearly summary as CSV or XLSX. */
+        get: operations["yearly_summary_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schedules": {
         parameters: {
             query?: never;
@@ -2060,6 +2497,31 @@ export interface paths {
         put?: never;
         /** The Centre's director (the division head) approves a draft schedule; visits are recorded only on approved schedules. */
         post: operations["approve_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search people, applications and cases the caller may see.
+         * @description A few of each kind (5), with how many match in all: people by name,
+         *     personal code or address; applications by their person's name; cases
+         *     (for those who read cases) by number or a family member's name. The hits
+         *     show names and personal codes, so the search needs a purpose
+         *     (`X-Purpose`) and is recorded once (`search.read`, with how many of each
+         *     kind it found, never the query).
+         */
+        get: operations["search_all"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2426,6 +2888,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the users of my municipality (CSV or XLSX).
+         * @description The same filters and order (by username) as `GET /users`, all pages (at
+         *     most 50,000 rows). Columns: `prisijungimo_vardas`, `vardas_pavarde`,
+         *     `roles` (role codes, comma-separated), `seniunija`, `aktyvus`
+         *     (`taip`/`ne`). Recorded as `list.export` (`users`).
+         */
+        get: operations["export_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -2633,6 +3118,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What a record of the access log did to the person's data.
+         * @enum {string}
+         */
+        AccessKind: "read" | "write" | "export";
         /**
          * @description Whether the caller is a person or another system.
          * @enum {string}
@@ -3468,7 +3958,7 @@ export interface components {
          *     (`person.read`); a code is never renamed.
          * @enum {string}
          */
-        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.print" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm";
+        AuditAction: "auth.login" | "auth.login_failed" | "auth.refresh" | "auth.refresh_reuse" | "auth.logout" | "auth.client_token" | "municipality.create" | "user.create" | "user.update" | "user.activate" | "user.deactivate" | "user.password_reset" | "user.password_change" | "user.password_change_failed" | "service_account.create" | "service_account.deactivate" | "service_account.rotate_secret" | "signing_delegation.grant" | "signing_delegation.revoke" | "service_type.update" | "rate.create" | "rate.delete" | "person.create" | "person.update" | "person.certificate_add" | "person.certificate_remove" | "person.income_add" | "person.income_remove" | "person.read" | "person.search" | "person.eligibility_read" | "family.create" | "family.member_add" | "family.member_remove" | "family.read" | "application.create" | "application.update" | "application.attachment_add" | "application.submit" | "application.assessment" | "application.forward" | "application.return" | "application.withdraw" | "application.prepare_decision" | "application.sign" | "application.notification" | "decision.handover" | "application.read" | "application.list_read" | "decision.read" | "decision.print" | "decision.fee_preview" | "case.open" | "case.assign" | "case.update" | "case.read" | "case.list_read" | "case.assessment" | "case.meeting" | "case.plan_update" | "case.plan_agree" | "case.action_status" | "case.review" | "case.journal_add" | "case.journal_edit" | "case.application_file" | "case.close" | "case.plan_print" | "procedure_parameters.create" | "procedure_parameters.delete" | "facility.create" | "facility.update" | "facility.capacity" | "queue.board_read" | "queue.join" | "queue.leave" | "queue.resume" | "queue.entry_read" | "offer.make" | "offer.answer" | "stay.admit" | "stay.arrive" | "stay.extend" | "stay.end" | "aid.create" | "aid.update" | "aid_loan.issue" | "aid_loan.return" | "aid_loan.death" | "aid_waiting.join" | "aid_waiting.leave" | "schedule.create" | "schedule.approve" | "visit.record" | "visit.delete" | "trip.request" | "trip.complete" | "trip.cancel" | "meal_list.create" | "meal_list.add" | "coupon.grant" | "coupon.issue" | "stay.fee_terms_set" | "stay.absence_record" | "stay.absence_change" | "charge_run.start" | "charge_run.finish" | "charge_run.read" | "person.charges_read" | "fee.quote_read" | "fee.record_create" | "fee.review_read" | "fee.review_confirm" | "report.overdue_read" | "data_subject.search" | "data_subject.accesses_read" | "data_subject.export" | "worklist.read" | "search.read" | "list.export";
         /** @description A page of the audit log. */
         AuditPage: {
             /** @description Records, newest first. */
@@ -4527,6 +5017,81 @@ export interface components {
              */
             username: string;
         };
+        /** @description One read or write of the person's data. */
+        DataSubjectAccess: {
+            /** @description What was done. */
+            action: components["schemas"]["AuditAction"];
+            /** @description `user`, `service` or `system`. */
+            actor_kind: string;
+            /**
+             * @description The staff member's full name (a service account's name; a system
+             *     task's name).
+             */
+            actor_name: string;
+            /**
+             * @description The staff member's roles (today's: roles at the time are not
+             *     recorded).
+             */
+            actor_roles: components["schemas"]["Role"][];
+            /** @description The username or client id as recorded. */
+            actor_username: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /**
+             * @description Which kind of record: `person`, `application`, `decision`, `family`,
+             *     `case`, `stay`, `queue_entry`, `offer`, `fee_record`, `trip`,
+             *     `schedule`, `visit`, `coupon_grant`, `aid_loan`, `aid_waiting`.
+             */
+            entity: string;
+            /** @description Which record. */
+            entity_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The audit record's id.
+             */
+            id: string;
+            /** @description Read, write or export. */
+            kind: components["schemas"]["AccessKind"];
+            purpose?: components["schemas"]["Purpose"] | null;
+            /** @description The record's summary (what changed, how many were found, …). */
+            summary: unknown;
+        };
+        /** @description A page of accesses. */
+        DataSubjectAccessPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["DataSubjectAccess"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next (older) page; absent on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** @description People found. */
+        DataSubjectList: {
+            /** @description At most 20, by last and first name. */
+            items: components["schemas"]["PersonView"][];
+        };
+        /** @description Median and maximum of a set of day counts. */
+        DaysFigures: {
+            /**
+             * Format: int64
+             * @description How many.
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description The maximum.
+             */
+            max: number;
+            /**
+             * Format: double
+             * @description The median (of an even count: the mean of the two middle values).
+             */
+            median: number;
+        };
         /**
          * @description Which event meets a decision deadline.
          * @enum {string}
@@ -4864,7 +5429,7 @@ export interface components {
          *     a code is never renamed. The README's table lists them.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "internal_error" | "unavailable";
+        ErrorCode: "validation_failed" | "malformed_json" | "malformed_form" | "unreadable_body" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "unauthenticated" | "invalid_token" | "token_expired" | "session_ended" | "account_gone" | "invalid_credentials" | "invalid_refresh_token" | "invalid_client" | "invalid_scope" | "unsupported_grant_type" | "too_many_attempts" | "forbidden" | "preparer_cannot_sign" | "no_signing_delegation" | "self_delegation" | "not_found" | "method_not_allowed" | "version_conflict" | "invalid_transition" | "person_exists" | "username_taken" | "already_member" | "income_exists" | "delegation_ended" | "rate_exists" | "rate_in_force" | "documents_missing" | "assessment_missing" | "rate_missing" | "income_incomplete" | "quote_not_available" | "fee_unchanged" | "service_before_decision" | "no_members" | "case_open_for_family" | "case_closed" | "case_not_assigned" | "plan_before_assessment" | "plan_empty" | "journal_edit_window_passed" | "closing_needs_meeting" | "document_failed" | "parameters_exist" | "parameters_in_force" | "facility_code_taken" | "no_free_place" | "offer_not_first" | "already_offered" | "offer_not_pending" | "offer_not_accepted" | "reply_date_not_passed" | "not_in_queue" | "capacity_below_use" | "queue_kind_taken" | "already_queued" | "admission_refused" | "shelter_given_once" | "shelter_needs_threat" | "stay_ended" | "aid_serial_taken" | "aid_not_available" | "aid_out_of_stock" | "aid_not_on_loan" | "aid_on_loan" | "aid_already_waiting" | "aid_not_waiting" | "aid_extract_invalid" | "aid_no_price" | "respite_schedule_out_of_limits" | "respite_weekly_hours_exceeded" | "respite_weekly_visits_exceeded" | "respite_yearly_hours_exceeded" | "respite_break_too_short" | "trip_too_late" | "meal_not_working_day" | "meal_once_a_day" | "meal_weekly_limit_exceeded" | "meal_months_exceeded" | "coupons_exceed_grant" | "month_not_ended" | "charge_run_running" | "absence_overlaps" | "export_too_large" | "internal_error" | "unavailable";
         /** @description What the expected waits rest on. */
         EstimateBasis: {
             /**
@@ -4876,6 +5441,11 @@ export interface components {
             /** @description How the estimate is computed. */
             method: string;
         };
+        /**
+         * @description The file format of an export.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
         /** @description An extension of a shelter stay (R-DL-5). */
         ExtensionRequest: {
             /** @description The threat to health or life that remains (needed past 7 nights). */
@@ -4896,6 +5466,18 @@ export interface components {
          * @enum {string}
          */
         FacilityKind: "group_living_home" | "children_day_centre" | "overnight_shelter";
+        /** @description A facility's queue at the end of each month. */
+        FacilityQueueLengths: {
+            /**
+             * Format: uuid
+             * @description The facility.
+             */
+            facility_id: string;
+            /** @description Month by month. */
+            months: components["schemas"]["QueueMonth"][];
+            /** @description Its name. */
+            name: string;
+        };
         /** @description A facility with its places. */
         FacilityView: {
             /** @description Whether it takes people. */
@@ -6367,6 +6949,55 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "refused";
+        /** @description One application whose decision is overdue. */
+        OverdueItem: {
+            /**
+             * Format: uuid
+             * @description The application.
+             */
+            application_id: string;
+            /**
+             * Format: int64
+             * @description Days past the due date, today.
+             */
+            days_overdue: number;
+            /**
+             * Format: date
+             * @description When the decision was due.
+             */
+            due_on: string;
+            /**
+             * Format: uuid
+             * @description The person.
+             */
+            person_id: string;
+            /** @description Their name. */
+            person_name: string;
+            /**
+             * Format: date
+             * @description When it was received.
+             */
+            received_on: string;
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            /** @description The application's status. */
+            status: string;
+        };
+        /** @description R-REP-3: the decisions overdue today. */
+        OverdueReport: {
+            /**
+             * Format: date
+             * @description Today.
+             */
+            as_of: string;
+            /** @description The oldest due first, at most 1,000. */
+            items: components["schemas"]["OverdueItem"][];
+            /**
+             * Format: int64
+             * @description How many there are in all.
+             */
+            total: number;
+        };
         /** @description A set of parameters from a date. */
         ParameterSetView: {
             /**
@@ -6994,6 +7625,16 @@ export interface components {
              */
             version: number;
         };
+        /** @description One month's queue length. */
+        QueueMonth: {
+            /** @description `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description People waiting at the end of the month (today for this month).
+             */
+            waiting: number;
+        };
         /**
          * @description What to quote. The fields a service type needs: home help and respite
          *     `hours` (a month); transport `km_one_way` (one trip), optionally
@@ -7122,6 +7763,34 @@ export interface components {
              */
             version: number;
         };
+        /** @description Recipients of a year. */
+        RecipientCounts: {
+            /**
+             * Format: int64
+             * @description 18 or older on that day.
+             */
+            adults: number;
+            /**
+             * Format: int64
+             * @description Under 18 on their first day of the service in the year.
+             */
+            children: number;
+            /**
+             * Format: int64
+             * @description Everyone.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description No birth date recorded.
+             */
+            unknown_age: number;
+        };
+        /**
+         * @description What kind of record an item is.
+         * @enum {string}
+         */
+        RecordKind: "person" | "application" | "certificate" | "case" | "user" | "service_account" | "rate";
         /** @description A member of the family. */
         ReferralMemberInput: {
             /** @description Whether the case concerns this child (at least one). */
@@ -7199,6 +7868,15 @@ export interface components {
          * @enum {string}
          */
         Relation: "applicant" | "spouse" | "partner" | "child" | "parent" | "guardian" | "grandparent" | "sibling" | "other";
+        /** @description A service type as reports name it. */
+        ReportService: {
+            /** @description Code, e.g. `home_help`. */
+            code: string;
+            /** @description English name. */
+            name_en: string;
+            /** @description Lithuanian name. */
+            name_lt: string;
+        };
         /** @description A new password for a user. */
         ResetPasswordRequest: {
             /** @description The new password: at least 10 characters, not containing the username. */
@@ -7456,6 +8134,54 @@ export interface components {
              */
             visits_per_week: number;
         };
+        /** @description The hits of one kind. */
+        SearchGroup: {
+            /** @description The first few. */
+            items: components["schemas"]["SearchHit"][];
+            /** @description Which kind. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * Format: int64
+             * @description How many match in all.
+             */
+            total: number;
+        };
+        /** @description One record found. */
+        SearchHit: {
+            /**
+             * @description More about it in Lithuanian: a person's personal code or birth date,
+             *     an application's service, a case's family.
+             */
+            detail?: string | null;
+            /** @description The detail in English, where it differs. */
+            detail_en?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it. */
+            link: string;
+            /** @description What kind of record (`person`, `application`, `case`). */
+            record: components["schemas"]["RecordKind"];
+            /** @description An application's status code. */
+            status?: string | null;
+            /** @description The person's name, the application's person, the case's number. */
+            title: string;
+        };
+        /** @description What the search found. */
+        SearchResults: {
+            /**
+             * @description People, then applications, then cases (for those who read cases);
+             *     a kind with no hits is listed with none.
+             */
+            groups: components["schemas"]["SearchGroup"][];
+        };
+        /**
+         * @description A section of a home page's work list, by a stable code.
+         * @enum {string}
+         */
+        SectionKind: "my_applications" | "assessments_to_record" | "returned_for_completion" | "certificates_expiring" | "inbox" | "decisions_due_soon" | "notifications_due" | "handovers_due" | "decisions_to_sign" | "overdue_decisions" | "overdue_notifications" | "overdue_handovers" | "cases_awaiting_assignment" | "reviews_due" | "plan_actions_due" | "meetings_due" | "inactive_accounts" | "service_accounts" | "rates_changing_soon";
         /** @description A service account. */
         ServiceAccountView: {
             /** @description Whether it can get tokens. */
@@ -7741,6 +8467,15 @@ export interface components {
              */
             waiting: number;
         };
+        /** @description One service type of the yearly summary. */
+        SummaryLine: {
+            /** @description The year asked for. */
+            current: components["schemas"]["RecipientCounts"];
+            /** @description The year before. */
+            previous: components["schemas"]["RecipientCounts"];
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+        };
         /** @description The people a case's team can be made of. */
         TeamCandidates: {
             /**
@@ -7823,6 +8558,55 @@ export interface components {
          * @enum {string}
          */
         TimelineKind: "opened" | "assigned" | "assessment" | "meeting" | "plan_agreed" | "review" | "journal" | "application_filed" | "closed";
+        /** @description One service type and month of the timeliness report. */
+        TimelinessMonth: {
+            /**
+             * Format: int64
+             * @description Decisions due in the month that count: signed, or unsigned and past
+             *     their due date.
+             */
+            due: number;
+            /** @description The month of the due dates, `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: int64
+             * @description Of those, signed by the due date (the due day included).
+             */
+            on_time: number;
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            /**
+             * Format: double
+             * @description `on_time / due` in per cent, one decimal.
+             */
+            share_percent: number;
+        };
+        /** @description R-REP-3: the share of decisions signed by their due date. */
+        TimelinessReport: {
+            /**
+             * Format: date
+             * @description The day the report was computed (unsigned decisions count as late
+             *     once their due date is before it).
+             */
+            as_of: string;
+            /**
+             * Format: date
+             * @description The first day of the period.
+             */
+            from: string;
+            /**
+             * @description Per service type and month of the due date; months with nothing due
+             *     are left out. By service code, then month.
+             */
+            rows: components["schemas"]["TimelinessMonth"][];
+            /**
+             * Format: date
+             * @description The last day of the period.
+             */
+            to: string;
+            /** @description Per service type over the whole period. */
+            totals: components["schemas"]["TimelinessMonth"][];
+        };
         /** @description Access and refresh token, as returned by login and refresh. */
         TokenPair: {
             /** @description Bearer token for `Authorization: Bearer …`. */
@@ -8261,6 +9045,30 @@ export interface components {
              */
             total: number;
         };
+        /** @description R-REP-2: waiting times and queue lengths. */
+        WaitingReport: {
+            /**
+             * Format: date
+             * @description The first day of the period.
+             */
+            from: string;
+            /** @description Per facility, by name: the months of the period up to today. */
+            queues: components["schemas"]["FacilityQueueLengths"][];
+            /** @description Per service type with a decision in the period, by code. */
+            rows: components["schemas"]["WaitingRow"][];
+            /**
+             * Format: date
+             * @description The last day of the period.
+             */
+            to: string;
+        };
+        /** @description One service type of the waiting report. */
+        WaitingRow: {
+            /** @description The service type. */
+            service: components["schemas"]["ReportService"];
+            to_decision?: components["schemas"]["DaysFigures"] | null;
+            to_start?: components["schemas"]["DaysFigures"] | null;
+        };
         /**
          * @description Whether a waiting entry waits.
          * @enum {string}
@@ -8316,6 +9124,100 @@ export interface components {
              * @description Version, for changes.
              */
             version: number;
+        };
+        /** @description One record in a section. */
+        WorkItem: {
+            /**
+             * @description A code the client translates: the certificate's or the rate's kind,
+             *     what is due next in a case (`review`, `action`, …).
+             */
+            code?: string | null;
+            /**
+             * Format: date
+             * @description By when (the due date of the decision, notification, hand-over,
+             *     case item; the day a certificate ends or a rate takes effect).
+             */
+            due_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
+            id: string;
+            /** @description Where the SPA opens it, e.g. `/applications/{id}`. */
+            link: string;
+            /** @description The date has passed. */
+            overdue: boolean;
+            /** @description The person (or family) it concerns. */
+            person?: string | null;
+            /** @description What kind of record. */
+            record: components["schemas"]["RecordKind"];
+            /**
+             * @description Its status: an application's status code, `active`/`inactive` for an
+             *     account.
+             */
+            status?: string | null;
+            /**
+             * @description What it is, in Lithuanian: the service of an application, a case's
+             *     number, an account's name.
+             */
+            title: string;
+            /** @description The same in English, where it differs. */
+            title_en?: string | null;
+        };
+        /** @description A section of the work list. */
+        WorkSection: {
+            /**
+             * Format: int64
+             * @description How many records it holds (at most 500 are counted).
+             */
+            count: number;
+            /** @description The most urgent ones, at most 10. */
+            items: components["schemas"]["WorkItem"][];
+            /** @description Which section (a stable code). */
+            kind: components["schemas"]["SectionKind"];
+            /**
+             * Format: int64
+             * @description How many of them are overdue.
+             */
+            overdue: number;
+        };
+        /** @description The caller's work list. */
+        Worklist: {
+            /** @description The sections of the caller's roles, in order. */
+            sections: components["schemas"]["WorkSection"][];
+            /**
+             * Format: date
+             * @description The day it was computed for.
+             */
+            today: string;
+        };
+        /** @description R-REP-1: the yearly summary. */
+        YearlySummary: {
+            /** @description Per service type with a recipient in either year, by code. */
+            lines: components["schemas"]["SummaryLine"][];
+            /** @description The municipality's name. */
+            municipality: string;
+            /**
+             * Format: int64
+             * @description Distinct people who received any service, this year and the year
+             *     before.
+             */
+            people: number;
+            /**
+             * Format: int64
+             * @description The same, the year before.
+             */
+            people_previous: number;
+            /**
+             * Format: int32
+             * @description The year before.
+             */
+            previous_year: number;
+            /**
+             * Format: int32
+             * @description The year.
+             */
+            year: number;
         };
     };
     responses: never;
@@ -9526,6 +10428,77 @@ export interface operations {
             };
         };
     };
+    export_applications: {
+        parameters: {
+            query: {
+                /** @description Only in this state. */
+                status?: components["schemas"]["ApplicationStatus"];
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+                /** @description Only for this person. */
+                person_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inbox: {
         parameters: {
             query?: {
@@ -9577,6 +10550,73 @@ export interface operations {
                 };
             };
             /** @description Invalid query values (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_inbox: {
+        parameters: {
+            query: {
+                /** @description Only of this service type. */
+                service_code?: string;
+                /** @description Only of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the Social Support Division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10572,6 +11612,85 @@ export interface operations {
                 };
             };
             /** @description Limit out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_audit: {
+        parameters: {
+            query: {
+                /** @description Entity type, e.g. `user`, `session`, `service_account`. */
+                entity?: string;
+                /** @description Entity id. */
+                entity_id?: string;
+                /** @description The actor: a user or service account id, or a username / client id. */
+                actor?: string;
+                /** @description Action, e.g. `user.create`, `auth.login_failed`. */
+                action?: components["schemas"]["AuditAction"];
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Records per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13412,6 +14531,329 @@ export interface operations {
             };
         };
     };
+    find_data_subjects: {
+        parameters: {
+            query: {
+                /**
+                 * @description A name (words, case- and diacritics-insensitive: `zemaite` finds
+                 *     Žemaitė) or an 11-digit personal code.
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectList"];
+                };
+            };
+            /** @description Invalid query (invalid_query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No name or code given */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_data_subject_accesses: {
+        parameters: {
+            query?: {
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Records per page, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectAccessPage"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Limit out of range, or the period ends before it starts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_accesses: {
+        parameters: {
+            query: {
+                /** @description `csv` or `xlsx`. */
+                format: components["schemas"]["ExportFormat"];
+                /** @description From this time on (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid query (an unknown format) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The period ends before it starts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_data_subject_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an auditor or the data protection officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document could not be generated (document_failed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_decision: {
         parameters: {
             query?: never;
@@ -14725,6 +16167,83 @@ export interface operations {
             };
         };
     };
+    export_queue: {
+        parameters: {
+            query: {
+                /** @description The kind of place (needed when the facility has several). */
+                place_kind?: "short_term_care" | "long_term_care" | "day_care" | "shelter";
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path: {
+                /** @description Facility id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to places */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No purpose; the facility has no places of the kind, or several kinds and none named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_family: {
         parameters: {
             query?: never;
@@ -15412,6 +16931,44 @@ export interface operations {
             };
             /** @description Too many wrong passwords; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's sections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or scope does not allow this (forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16240,6 +17797,78 @@ export interface operations {
                 };
             };
             /** @description Invalid fields, e.g. invalid_personal_code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_persons: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words of the name or address, case- and diacritics-insensitive
+                 *     (`zemaite` finds Žemaitė).
+                 */
+                q?: string;
+                /** @description A personal code, exactly (one that is not valid finds nobody). */
+                personal_code?: string;
+                /** @description Only people of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17750,6 +19379,490 @@ export interface operations {
             };
         };
     };
+    overdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReport"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: no or unknown `X-Purpose` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overdue_export: {
+        parameters: {
+            query: {
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you read it (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: no or unknown `X-Purpose` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeliness: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinessReport"];
+                };
+            };
+            /** @description `invalid_query`: a date is missing or not a date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period ends before it starts or is longer than 10 years */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    timeliness_export: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    waiting: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingReport"];
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    waiting_export: {
+        parameters: {
+            query: {
+                /** @description The first day (`YYYY-MM-DD`). */
+                from: string;
+                /** @description The last day (`YYYY-MM-DD`), not before `from`, less than 10 years after it. */
+                to: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    yearly_summary: {
+        parameters: {
+            query: {
+                /** @description The year, 2000–2100. */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearlySummary"];
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the year is out of 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    yearly_summary_export: {
+        parameters: {
+            query: {
+                /** @description The year, 2000–2100. */
+                year: number;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV or XLSX, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `invalid_query` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the year */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_schedules: {
         parameters: {
             query?: {
@@ -18041,6 +20154,71 @@ export interface operations {
                 };
             };
             /** @description Invalid fields (validation_failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_all: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words of a name (case- and diacritics-insensitive: `zemaite` finds
+                 *     Žemaitė) or part of a case number; at least 2 letters or digits.
+                 */
+                q: string;
+            };
+            header: {
+                /** @description Why you search (recorded; R-ROLE-3) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hits by kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description No query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access to case content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A query of fewer than 2 letters or digits (`q`, `too_short`), or no or unknown X-Purpose */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20126,6 +22304,77 @@ export interface operations {
             };
         };
     };
+    export_users: {
+        parameters: {
+            query: {
+                /** @description Part of the username or display name, case-insensitive. */
+                q?: string;
+                /** @description Only users holding this role. */
+                role?: components["schemas"]["Role"];
+                /** @description Only active (`true`) or deactivated (`false`) users. */
+                active?: boolean;
+                /** @description Only users of this eldership. */
+                eldership_id?: string;
+                /** @description `csv` or `xlsx`. */
+                format: "csv" | "xlsx";
+            };
+            header: {
+                /** @description Why you download them (recorded) */
+                "X-Purpose": components["schemas"]["Purpose"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid query (a `format` other than `csv` or `xlsx`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_too_large`; no or unknown X-Purpose */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_user: {
         parameters: {
             query?: never;
@@ -20634,11 +22883,23 @@ export const pathsApiV1AidLoansGetParametersQueryAid_typeValues: ReadonlyArray<F
 export const pathsApiV1AidsGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const pathsApiV1AidsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids"]["get"]["parameters"]["query"]["status"]> = ["available", "on_loan", "in_repair", "written_off"];
 export const pathsApiV1AidsWaitingGetParametersQueryAid_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/aids/waiting"]["get"]["parameters"]["query"]["aid_type"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
+export const pathsApiV1ApplicationsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ApplicationsInboxExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications/inbox/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1AuditExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1CasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/cases"]["get"]["parameters"]["query"]["status"]> = ["active", "awaiting_assignment", "open", "closed"];
 export const pathsApiV1FacilitiesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesAlternativesGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/alternatives"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
 export const pathsApiV1FacilitiesIdQueueGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryPlace_kindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["place_kind"]> = ["short_term_care", "long_term_care", "day_care", "shelter"];
+export const pathsApiV1FacilitiesIdQueueExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/facilities/{id}/queue/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1PersonsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/persons/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ReportsOverdueExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/overdue/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ReportsTimelinessExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/timeliness/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ReportsWaitingExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/waiting/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1ReportsYearlySummaryExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/yearly-summary/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1UsersExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const absenceReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbsenceReason"]> = ["hospital", "family", "other"];
+export const accessKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessKind"]> = ["read", "write", "export"];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["user", "service"];
 export const actionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionStatus"]> = ["planned", "in_progress", "done", "not_done"];
 export const aidConditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidCondition"]> = ["good", "worn", "damaged"];
@@ -20646,7 +22907,7 @@ export const aidStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const aidTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AidType"]> = ["automatic_bed", "manual_bed", "commode_chair", "walker_with_table", "pressure_mattress", "bedside_table", "wheelchair", "crutches"];
 export const applicationActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationAction"]> = ["update", "submit", "record_assessment", "forward_to_division", "forward_with_exception", "return_for_completion", "prepare_decision", "sign", "record_notification", "withdraw"];
 export const applicationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationStatus"]> = ["draft", "submitted", "assessed", "returned_for_completion", "ready_for_decision", "decision_prepared", "decided", "notified", "withdrawn"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.print", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["auth.login", "auth.login_failed", "auth.refresh", "auth.refresh_reuse", "auth.logout", "auth.client_token", "municipality.create", "user.create", "user.update", "user.activate", "user.deactivate", "user.password_reset", "user.password_change", "user.password_change_failed", "service_account.create", "service_account.deactivate", "service_account.rotate_secret", "signing_delegation.grant", "signing_delegation.revoke", "service_type.update", "rate.create", "rate.delete", "person.create", "person.update", "person.certificate_add", "person.certificate_remove", "person.income_add", "person.income_remove", "person.read", "person.search", "person.eligibility_read", "family.create", "family.member_add", "family.member_remove", "family.read", "application.create", "application.update", "application.attachment_add", "application.submit", "application.assessment", "application.forward", "application.return", "application.withdraw", "application.prepare_decision", "application.sign", "application.notification", "decision.handover", "application.read", "application.list_read", "decision.read", "decision.print", "decision.fee_preview", "case.open", "case.assign", "case.update", "case.read", "case.list_read", "case.assessment", "case.meeting", "case.plan_update", "case.plan_agree", "case.action_status", "case.review", "case.journal_add", "case.journal_edit", "case.application_file", "case.close", "case.plan_print", "procedure_parameters.create", "procedure_parameters.delete", "facility.create", "facility.update", "facility.capacity", "queue.board_read", "queue.join", "queue.leave", "queue.resume", "queue.entry_read", "offer.make", "offer.answer", "stay.admit", "stay.arrive", "stay.extend", "stay.end", "aid.create", "aid.update", "aid_loan.issue", "aid_loan.return", "aid_loan.death", "aid_waiting.join", "aid_waiting.leave", "schedule.create", "schedule.approve", "visit.record", "visit.delete", "trip.request", "trip.complete", "trip.cancel", "meal_list.create", "meal_list.add", "coupon.grant", "coupon.issue", "stay.fee_terms_set", "stay.absence_record", "stay.absence_change", "charge_run.start", "charge_run.finish", "charge_run.read", "person.charges_read", "fee.quote_read", "fee.record_create", "fee.review_read", "fee.review_confirm", "report.overdue_read", "data_subject.search", "data_subject.accesses_read", "data_subject.export", "worklist.read", "search.read", "list.export"];
 export const broughtByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BroughtBy"]> = ["police", "ambulance", "self", "other"];
 export const careFeeLimitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CareFeeLimit"]> = ["income_share", "price"];
 export const caseOriginValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseOrigin"]> = ["child_rights_notice", "parents_request", "organisation"];
@@ -20670,7 +22931,8 @@ export const destinationKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const documentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatus"]> = ["provided", "missing", "not_needed"];
 export const dueKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueKind"]> = ["assignment", "assessment", "first_meeting", "action", "review"];
 export const entryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryStatus"]> = ["waiting", "admitted", "left"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "internal_error", "unavailable"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation_failed", "malformed_json", "malformed_form", "unreadable_body", "unsupported_media_type", "payload_too_large", "invalid_query", "unauthenticated", "invalid_token", "token_expired", "session_ended", "account_gone", "invalid_credentials", "invalid_refresh_token", "invalid_client", "invalid_scope", "unsupported_grant_type", "too_many_attempts", "forbidden", "preparer_cannot_sign", "no_signing_delegation", "self_delegation", "not_found", "method_not_allowed", "version_conflict", "invalid_transition", "person_exists", "username_taken", "already_member", "income_exists", "delegation_ended", "rate_exists", "rate_in_force", "documents_missing", "assessment_missing", "rate_missing", "income_incomplete", "quote_not_available", "fee_unchanged", "service_before_decision", "no_members", "case_open_for_family", "case_closed", "case_not_assigned", "plan_before_assessment", "plan_empty", "journal_edit_window_passed", "closing_needs_meeting", "document_failed", "parameters_exist", "parameters_in_force", "facility_code_taken", "no_free_place", "offer_not_first", "already_offered", "offer_not_pending", "offer_not_accepted", "reply_date_not_passed", "not_in_queue", "capacity_below_use", "queue_kind_taken", "already_queued", "admission_refused", "shelter_given_once", "shelter_needs_threat", "stay_ended", "aid_serial_taken", "aid_not_available", "aid_out_of_stock", "aid_not_on_loan", "aid_on_loan", "aid_already_waiting", "aid_not_waiting", "aid_extract_invalid", "aid_no_price", "respite_schedule_out_of_limits", "respite_weekly_hours_exceeded", "respite_weekly_visits_exceeded", "respite_yearly_hours_exceeded", "respite_break_too_short", "trip_too_late", "meal_not_working_day", "meal_once_a_day", "meal_weekly_limit_exceeded", "meal_months_exceeded", "coupons_exceed_grant", "month_not_ended", "charge_run_running", "absence_overlaps", "export_too_large", "internal_error", "unavailable"];
+export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx"];
 export const facilityKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FacilityKind"]> = ["group_living_home", "children_day_centre", "overnight_shelter"];
 export const feeBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeBand"]> = ["up_to2_free", "above2_below3", "from3_to4", "from4_to5", "from5"];
 export const feeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeeKind"]> = ["free", "calculated", "at_delivery"];
@@ -20690,6 +22952,7 @@ export const planChangeKindValues: ReadonlyArray<FlattenedDeepRequired<component
 export const planStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanStatus"]> = ["draft", "agreed"];
 export const purposeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Purpose"]> = ["intake", "needs_assessment", "decision", "case_management", "service_delivery", "payment", "correction", "data_subject_request", "supervision"];
 export const rateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RateKind"]> = ["vrp", "home_help_hourly_price", "home_help_cap_2_3", "home_help_cap_3_4", "home_help_cap_4_5", "home_help_cap_5", "transport_km_price", "transport_tariff_2_3", "transport_tariff_3_4", "transport_tariff_4", "care_income_share", "care_absence_share", "care_asset_share", "care_asset_normative", "group_living_short_term_monthly_price", "group_living_long_term_monthly_price", "day_care_alone_cap_below_2", "day_care_alone_cap_2_3", "day_care_alone_cap_3", "day_care_family_cap_below_2", "day_care_family_cap_2_3", "day_care_family_cap_3_4", "day_care_family_cap_4_5", "day_care_family_cap_5"];
+export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["person", "application", "certificate", "case", "user", "service_account", "rate"];
 export const relationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Relation"]> = ["applicant", "spouse", "partner", "child", "parent", "guardian", "grandparent", "sibling", "other"];
 export const respiteOrganisationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RespiteOrganisation"]> = ["at_home", "short_term_care"];
 export const responsibleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponsibleKind"]> = ["staff", "family_member", "organisation"];
@@ -20698,6 +22961,7 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["running", "done", "failed"];
 export const scheduleServiceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleService"]> = ["home_help", "respite"];
 export const scheduleStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleStatus"]> = ["draft", "approved"];
+export const sectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SectionKind"]> = ["my_applications", "assessments_to_record", "returned_for_completion", "certificates_expiring", "inbox", "decisions_due_soon", "notifications_due", "handovers_due", "decisions_to_sign", "overdue_decisions", "overdue_notifications", "overdue_handovers", "cases_awaiting_assignment", "reviews_due", "plan_actions_due", "meetings_due", "inactive_accounts", "service_accounts", "rates_changing_soon"];
 export const serviceScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceScope"]> = ["case_content:read", "persons:write", "applications:write", "cases:refer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const stayEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayEndReason"]> = ["moved_out", "moved_elsewhere", "died", "service_ended", "rules_broken", "term_over"];
