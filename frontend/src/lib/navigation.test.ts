@@ -20,8 +20,9 @@ describe('role-aware navigation', () => {
 
   it('administrators see users, auditors the audit log', () => {
     expect(navFor(['admin']).map((i) => i.key)).toEqual(['home', 'users', 'service_accounts', 'signing', 'catalogue']);
-    expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit']);
-    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'service_accounts', 'signing', 'catalogue', 'audit']);
+    expect(navFor(['auditor']).map((i) => i.key)).toEqual(['home', 'audit', 'data_subjects']);
+    expect(navFor(['data_protection_officer']).map((i) => i.key)).toEqual(['home', 'audit', 'data_subjects']);
+    expect(navFor(['admin', 'auditor']).map((i) => i.key)).toEqual(['home', 'users', 'service_accounts', 'signing', 'catalogue', 'audit', 'data_subjects']);
   });
 
   it('keeps the service accounts screen to administrators', () => {
