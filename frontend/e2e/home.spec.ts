@@ -47,7 +47,7 @@ test('the division head is led to the timeliness report; overseers to the data s
 
 test('the header search finds Žemaitė without diacritics and opens her file', async ({ page }) => {
   await logIn(page, 'social_worker');
-  const search = page.getByRole('textbox', { name: 'Paieška' });
+  const search = page.getByPlaceholder('Ieškoti asmens, prašymo, atvejo');
   await search.fill('zemaite');
   const results = page.getByTestId('search-results');
   await expect(results.getByText('Asmenys')).toBeVisible();
@@ -71,8 +71,6 @@ test('the administrator creates a service account, sees its secret once, rotates
   const name = uniqueName('DVS');
   await page.getByRole('button', { name: 'Nauja paskyra' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nauja paskyra' });
-  await dialog.getByRole('button', { name: 'Nauja paskyra' }).click();
-  await expect(dialog.getByText('Pasirinkite bent vieną leidimą.')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Sistemos pavadinimas' }).fill(name);
   await dialog.getByRole('checkbox', { name: 'Skaityti bylų turinį' }).check();
   await dialog.getByRole('button', { name: 'Nauja paskyra' }).click();

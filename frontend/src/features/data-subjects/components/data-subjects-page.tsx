@@ -82,7 +82,7 @@ export function DataSubjectsPage() {
                   key={p.id}
                   role="listitem"
                   onClick={() => setPerson(p)}
-                  aria-pressed={person?.id === p.id}
+                  aria-current={person?.id === p.id ? 'true' : undefined}
                   className="data-subject-choice"
                   p="xs"
                   style={{
