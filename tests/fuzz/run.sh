@@ -13,7 +13,7 @@
 # fresh database is created beside the one it names, and dropped after).
 #
 #   tests/fuzz/run.sh            (make test-fuzz)
-#   FUZZ_MAX_EXAMPLES=…  cases per operation and phase (default 15: about
+#   FUZZ_MAX_EXAMPLES=…  cases per operation and phase (default 10: about
 #                        4,000 cases per user, under a minute each on 2 cores)
 #   FUZZ_SEED=…          a fixed seed (default: random, printed)
 #   FUZZ_USERS="…"       the demo users to fuzz as (default:
@@ -26,7 +26,7 @@ BIN="$TARGET_DIR/debug/atvejis"
 VENV="$ROOT/target/fuzz-venv"
 REQUIREMENTS="$ROOT/tests/fuzz/requirements.txt"
 MIN_CASES="${FUZZ_MIN_CASES:-2000}"
-MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-15}"
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-10}"
 USERS="${FUZZ_USERS:-division_specialist case_management_head admin}"
 SEED="${FUZZ_SEED:-$RANDOM$RANDOM}"
 PASSWORD='Demo-2026!'

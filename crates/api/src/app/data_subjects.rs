@@ -593,7 +593,12 @@ fn field(row: &Value, key: &str) -> String {
 
 /// The stored records as tables: `(key, title, [(header, field)])`.
 fn sections(data: &Map<String, Value>) -> Vec<DocTable> {
-    const SECTIONS: &[(&str, &str, &[(&str, &str)])] = &[
+    type Section = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    const SECTIONS: &[Section] = &[
         (
             "income",
             "Pajamos",

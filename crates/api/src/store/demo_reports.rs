@@ -392,7 +392,7 @@ pub async fn load<C: ConnectionTrait>(
     let mut n = 0usize;
     while day <= end - Duration::days(40) {
         let service = match n % 8 {
-            0 | 1 | 2 => "home_help",
+            0..=2 => "home_help",
             3 => "respite",
             4 => "transport",
             5 | 6 => "children_day_centre",
