@@ -83,6 +83,7 @@ openapi: frontend-deps
 bench:
 	bench/load.sh
 	bench/charges.sh
+	bench/reports.sh
 
 clean:
 	$(CARGO) clean

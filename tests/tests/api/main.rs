@@ -47,6 +47,7 @@ mod places_stays;
 mod places_support;
 mod procedure_parameters;
 mod reports;
+mod reports_bench;
 mod rules_fees;
 mod security;
 mod service_accounts;

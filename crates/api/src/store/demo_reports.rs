@@ -109,113 +109,189 @@ pub struct HistoryCase {
     pub queue: Option<QueueSpellSpec>,
 }
 
-/// Stores `case` as given; returns the application's id.
-pub async fn record<C: ConnectionTrait>(
-    db: &C,
+/// Who a granted service of the history was handed over to.
+const HANDED_OVER_TO: &str = "Paslaugų teikėjas";
+
+/// The rows of one case of the history, as [`History::rows`] builds them.
+pub struct HistoryRows {
+    /// The application's id.
+    pub application_id: Uuid,
+    /// The application.
+    pub application: applications::ActiveModel,
+    /// Its signed decision.
+    pub decision: Option<decisions::ActiveModel>,
+    /// The queue entry of a service given in a facility.
+    pub entry: Option<queue_entries::ActiveModel>,
+    /// The stay that closed the queue entry.
+    pub stay: Option<stays::ActiveModel>,
+}
+
+/// Where a history is written: the municipality, the member of staff who
+/// recorded it, its service types and the places whose queues it joins
+/// (looked up once, so that a bulk load builds its rows without a
+/// statement per case).
+pub struct History {
     municipality_id: Uuid,
-    case: &HistoryCase,
+    staff: Uuid,
     now: OffsetDateTime,
-) -> Result<Uuid, DbErr> {
-    let service = by_code(db, municipality_id, &case.service)
-        .await?
-        .ok_or_else(|| err(format!("service type {} missing", case.service)))?;
-    let staff = users::Entity::find()
-        .filter(users::Column::MunicipalityId.eq(municipality_id))
-        .one(db)
-        .await?
-        .ok_or_else(|| err("no member of staff"))?
-        .id;
-    let status = if case.decided_on.is_some() {
-        "notified"
-    } else {
-        "ready_for_decision"
-    };
-    let application_id = Uuid::now_v7();
-    applications::Entity::insert(applications::ActiveModel {
-        id: Set(application_id),
-        municipality_id: Set(municipality_id),
-        eldership_id: Set(None),
-        person_id: Set(case.person_id),
-        family_id: Set(None),
-        service_type_id: Set(service.id),
-        service_code: Set(case.service.clone()),
-        status: Set(status.to_owned()),
-        received_on: Set(case.received_on),
-        channel: Set("in_person".to_owned()),
-        received_by: Set(staff),
-        representative: Set(None),
-        notes: Set(Some(NOTE.to_owned())),
-        documents: Set(json!([])),
-        exception_reason: Set(None),
-        assessment: Set(None),
-        assessment_submitted_on: Set(Some(case.received_on)),
-        files_received_on: Set(Some(case.received_on)),
-        decision_deadline: Set(None),
-        decision_due_on: Set(case.due_on),
-        status_reason: Set(None),
-        case_id: Set(None),
-        case_recommendation: Set(None),
-        preferred_facility_id: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec(db)
-    .await?;
-    let Some(decided) = case.decided_on else {
-        return Ok(application_id);
-    };
-    let place = match &case.queue {
-        Some(q) => Some(place(db, municipality_id, &q.facility, q.kind).await?),
-        None => None,
-    };
-    let decision_id = Uuid::now_v7();
-    decisions::Entity::insert(decisions::ActiveModel {
-        id: Set(decision_id),
-        municipality_id: Set(municipality_id),
-        application_id: Set(application_id),
-        outcome: Set(if case.granted { "granted" } else { "refused" }.to_owned()),
-        status: Set("signed".to_owned()),
-        reasoning: Set(Some("Demonstraciniai duomenys.".to_owned())),
-        hours_per_month: Set(None),
-        monthly_fee: Set(None),
-        fee_calculation: Set(None),
-        service_from: Set(case.service_from),
-        prepared_by: Set(staff),
-        prepared_at: Set(at(decided)),
-        signed_by: Set(Some(staff)),
-        signed_at: Set(Some(at(decided))),
-        decided_on: Set(Some(decided)),
-        notified_on: Set(Some(decided)),
-        notification_method: Set(Some("in_person".to_owned())),
-        signing_delegation_id: Set(None),
-        signing_reference: Set(None),
-        handed_over_on: Set(None),
-        handed_over_to: Set(None),
-        facility_id: Set(place.as_ref().map(|p| p.facility_id)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    })
-    .exec(db)
-    .await?;
-    if let (Some(q), Some(place)) = (&case.queue, place) {
-        let registration = place.registrations + 1;
-        facility_places::Entity::update_many()
-            .col_expr(
-                facility_places::Column::Registrations,
-                Expr::value(registration),
-            )
-            .filter(facility_places::Column::Id.eq(place.id))
-            .exec(db)
-            .await?;
+    services: Vec<(String, Uuid)>,
+    /// Each place with the registrations the history has given it.
+    places: Vec<(String, PlaceKind, facility_places::Model)>,
+}
+
+impl History {
+    /// The history of `municipality_id`, written at `now`.
+    pub async fn of<C: ConnectionTrait>(
+        db: &C,
+        municipality_id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<Self, DbErr> {
+        let staff = users::Entity::find()
+            .filter(users::Column::MunicipalityId.eq(municipality_id))
+            .one(db)
+            .await?
+            .ok_or_else(|| err("no member of staff"))?
+            .id;
+        Ok(History {
+            municipality_id,
+            staff,
+            now,
+            services: Vec::new(),
+            places: Vec::new(),
+        })
+    }
+
+    /// Looks up the service type and the place `case` needs, once each.
+    pub async fn prepare<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        case: &HistoryCase,
+    ) -> Result<(), DbErr> {
+        if !self.services.iter().any(|(code, _)| *code == case.service) {
+            let service = by_code(db, self.municipality_id, &case.service)
+                .await?
+                .ok_or_else(|| err(format!("service type {} missing", case.service)))?;
+            self.services.push((case.service.clone(), service.id));
+        }
+        if let Some(q) = &case.queue
+            && !self
+                .places
+                .iter()
+                .any(|(f, k, _)| *f == q.facility && *k == q.kind)
+        {
+            let model = place(db, self.municipality_id, &q.facility, q.kind).await?;
+            self.places.push((q.facility.clone(), q.kind, model));
+        }
+        Ok(())
+    }
+
+    /// The rows that store `case` as given, after [`History::prepare`]: a
+    /// queue entry takes the place's next registration number.
+    pub fn rows(&mut self, case: &HistoryCase) -> Result<HistoryRows, DbErr> {
+        let (municipality_id, staff, now) = (self.municipality_id, self.staff, self.now);
+        let service_type_id = self
+            .services
+            .iter()
+            .find(|(code, _)| *code == case.service)
+            .ok_or_else(|| err(format!("service type {} not prepared", case.service)))?
+            .1;
+        let status = if case.decided_on.is_some() {
+            "notified"
+        } else {
+            "ready_for_decision"
+        };
+        let application_id = Uuid::now_v7();
+        let application = applications::ActiveModel {
+            id: Set(application_id),
+            municipality_id: Set(municipality_id),
+            eldership_id: Set(None),
+            person_id: Set(case.person_id),
+            family_id: Set(None),
+            service_type_id: Set(service_type_id),
+            service_code: Set(case.service.clone()),
+            status: Set(status.to_owned()),
+            received_on: Set(case.received_on),
+            channel: Set("in_person".to_owned()),
+            received_by: Set(staff),
+            representative: Set(None),
+            notes: Set(Some(NOTE.to_owned())),
+            documents: Set(json!([])),
+            exception_reason: Set(None),
+            assessment: Set(None),
+            assessment_submitted_on: Set(Some(case.received_on)),
+            files_received_on: Set(Some(case.received_on)),
+            decision_deadline: Set(None),
+            decision_due_on: Set(case.due_on),
+            status_reason: Set(None),
+            case_id: Set(None),
+            case_recommendation: Set(None),
+            preferred_facility_id: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        };
+        let mut rows = HistoryRows {
+            application_id,
+            application,
+            decision: None,
+            entry: None,
+            stay: None,
+        };
+        let Some(decided) = case.decided_on else {
+            return Ok(rows);
+        };
+        let place = match &case.queue {
+            Some(q) => {
+                let (_, _, place) = self
+                    .places
+                    .iter_mut()
+                    .find(|(f, k, _)| *f == q.facility && k == &q.kind)
+                    .ok_or_else(|| err(format!("place at {} not prepared", q.facility)))?;
+                place.registrations += 1;
+                Some(place.clone())
+            }
+            None => None,
+        };
+        let decision_id = Uuid::now_v7();
+        rows.decision = Some(decisions::ActiveModel {
+            id: Set(decision_id),
+            municipality_id: Set(municipality_id),
+            application_id: Set(application_id),
+            outcome: Set(if case.granted { "granted" } else { "refused" }.to_owned()),
+            status: Set("signed".to_owned()),
+            reasoning: Set(Some("Demonstraciniai duomenys.".to_owned())),
+            hours_per_month: Set(None),
+            monthly_fee: Set(None),
+            fee_calculation: Set(None),
+            service_from: Set(case.service_from),
+            prepared_by: Set(staff),
+            prepared_at: Set(at(decided)),
+            signed_by: Set(Some(staff)),
+            signed_at: Set(Some(at(decided))),
+            decided_on: Set(Some(decided)),
+            notified_on: Set(Some(decided)),
+            notification_method: Set(Some("in_person".to_owned())),
+            signing_delegation_id: Set(None),
+            signing_reference: Set(None),
+            // History is complete: a granted service was handed over to
+            // its provider on the day (R-DL-2), so it is not today's work.
+            handed_over_on: Set(case.granted.then_some(decided)),
+            handed_over_to: Set(case.granted.then(|| HANDED_OVER_TO.to_owned())),
+            facility_id: Set(place.as_ref().map(|p| p.facility_id)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        });
+        let (Some(q), Some(place)) = (&case.queue, place) else {
+            return Ok(rows);
+        };
         let entry_id = Uuid::now_v7();
         let (status, reason) = match (q.closed_on, q.admitted) {
             (None, _) => ("waiting", None),
             (Some(_), true) => (ADMITTED, Some("admitted")),
             (Some(_), false) => (LEFT, Some("withdrew")),
         };
-        queue_entries::Entity::insert(queue_entries::ActiveModel {
+        rows.entry = Some(queue_entries::ActiveModel {
             id: Set(entry_id),
             municipality_id: Set(municipality_id),
             place_id: Set(place.id),
@@ -227,7 +303,7 @@ pub async fn record<C: ConnectionTrait>(
             exclusive_kind: Set(None),
             decided_on: Set(decided),
             applied_on: Set(case.received_on),
-            registration: Set(registration),
+            registration: Set(place.registrations),
             status: Set(status.to_owned()),
             position: Set(None),
             hold_until: Set(None),
@@ -240,11 +316,9 @@ pub async fn record<C: ConnectionTrait>(
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
-        })
-        .exec(db)
-        .await?;
+        });
         if let (Some(start), true) = (q.closed_on, q.admitted) {
-            stays::Entity::insert(stays::ActiveModel {
+            rows.stay = Some(stays::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 municipality_id: Set(municipality_id),
                 place_id: Set(place.id),
@@ -268,12 +342,74 @@ pub async fn record<C: ConnectionTrait>(
                 created_at: Set(now),
                 updated_at: Set(now),
                 version: Set(1),
-            })
-            .exec(db)
-            .await?;
+            });
         }
+        Ok(rows)
     }
-    Ok(application_id)
+
+    /// Stores what [`History::rows`] built, many rows a statement, and the
+    /// places' registration counters.
+    pub async fn store<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        rows: Vec<HistoryRows>,
+    ) -> Result<(), DbErr> {
+        const CHUNK: usize = 500;
+        let mut applications = Vec::with_capacity(rows.len());
+        let (mut decisions, mut entries, mut stays) = (Vec::new(), Vec::new(), Vec::new());
+        for r in rows {
+            applications.push(r.application);
+            decisions.extend(r.decision);
+            entries.extend(r.entry);
+            stays.extend(r.stay);
+        }
+        insert_chunks::<applications::Entity, _>(db, applications, CHUNK).await?;
+        insert_chunks::<decisions::Entity, _>(db, decisions, CHUNK).await?;
+        insert_chunks::<queue_entries::Entity, _>(db, entries, CHUNK).await?;
+        insert_chunks::<stays::Entity, _>(db, stays, CHUNK).await?;
+        for (_, _, place) in &self.places {
+            facility_places::Entity::update_many()
+                .col_expr(
+                    facility_places::Column::Registrations,
+                    Expr::value(place.registrations),
+                )
+                .filter(facility_places::Column::Id.eq(place.id))
+                .exec(db)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Inserts `models` `chunk` rows a statement.
+async fn insert_chunks<E, C>(db: &C, models: Vec<E::ActiveModel>, chunk: usize) -> Result<(), DbErr>
+where
+    E: EntityTrait,
+    E::ActiveModel: Send,
+    C: ConnectionTrait,
+{
+    let mut models = models.into_iter().peekable();
+    while models.peek().is_some() {
+        E::insert_many(models.by_ref().take(chunk))
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Stores `case` as given; returns the application's id.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    case: &HistoryCase,
+    now: OffsetDateTime,
+) -> Result<Uuid, DbErr> {
+    let mut history = History::of(db, municipality_id, now).await?;
+    history.prepare(db, case).await?;
+    let rows = history.rows(case)?;
+    let id = rows.application_id;
+    history.store(db, vec![rows]).await?;
+    Ok(id)
 }
 
 async fn place<C: ConnectionTrait>(
@@ -388,6 +524,8 @@ pub async fn load<C: ConnectionTrait>(
     let children: Vec<Uuid> = people.iter().filter(|p| p.1).map(|p| p.0).collect();
     let adults: Vec<Uuid> = people.iter().filter(|p| !p.1).map(|p| p.0).collect();
 
+    let mut history = History::of(db, municipality_id, now).await?;
+    let mut rows = Vec::new();
     let mut day = start;
     let mut n = 0usize;
     while day <= end - Duration::days(40) {
@@ -452,9 +590,10 @@ pub async fn load<C: ConnectionTrait>(
             service_from: (granted && queue.is_none()).then(|| decided + Duration::days(wait / 3)),
             queue,
         };
-        record(db, municipality_id, &case, now).await?;
+        history.prepare(db, &case).await?;
+        rows.push(history.rows(&case)?);
         n += 1;
         day += Duration::days(i64::try_from(2 + rng.next(5)).map_err(err)?);
     }
-    Ok(())
+    history.store(db, rows).await
 }

@@ -53,6 +53,8 @@ use sea_orm::{
 use std::time::Duration;
 
 /// Opens the connection pool. SQLite gets WAL, a busy timeout and foreign keys.
+/// A pooled connection is pinged before use only after 30 s idle, not before
+/// every statement (a round trip each; issue 13).
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
@@ -60,6 +62,7 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(SqliteJournalMode::Wal)
