@@ -20,6 +20,7 @@ mod m20261203_000012_technical_aids;
 mod m20261203_000013_care_fees_and_charges;
 mod m20261203_000014_charge_run_problems;
 mod m20261203_000016_report_indexes;
+mod m20261203_000017_name_search_trigram;
 mod util;
 
 /// The ordered list of migrations.
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_care_fees_and_charges::Migration),
             Box::new(m20261203_000014_charge_run_problems::Migration),
             Box::new(m20261203_000016_report_indexes::Migration),
+            Box::new(m20261203_000017_name_search_trigram::Migration),
         ]
     }
 }

@@ -7,14 +7,14 @@
 //! for through the API as the division head, over the whole ten years (the
 //! yearly summary: last year), twice, and the times are printed against the
 //! target of 2 s. On PostgreSQL when `TEST_DATABASE_URL` is set, else
-//! SQLite. `BENCH_PEOPLE` changes the count.
+//! SQLite. `BENCH_PEOPLE` changes the count; `BENCH_KEEP=1` keeps the data.
 
 use crate::support::{Backend, postgres_url, spawn_app};
 use atvejis_api::store::demo_reports::{History, HistoryCase, QueueSpellSpec};
 use atvejis_api::store::entities::{municipalities, persons};
 use atvejis_api::store::persons::search_text;
 use atvejis_domain::places::PlaceKind;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::time::{Duration as Elapsed, Instant};
 use time::{Date, Duration};
 use uuid::Uuid;
@@ -131,9 +131,7 @@ async fn reports_bench_ten_years_of_100000_people() {
         }
     }
     history.store(db, rows).await.unwrap();
-    if backend == Backend::Postgres {
-        db.execute_unprepared("ANALYZE").await.unwrap();
-    }
+    atvejis_api::store::analyze(db).await.unwrap();
     println!(
         "generated {people} people and {cases} applications from {first_day} to {today} on {backend:?} in {:.1} s",
         generated.elapsed().as_secs_f64()
@@ -187,6 +185,10 @@ async fn reports_bench_ten_years_of_100000_people() {
         "reports target (every report under 2 s): {}",
         if met { "met" } else { "NOT MET" }
     );
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        // Leaves the data for EXPLAIN (the schema is dropped with the app).
+        std::mem::forget(app);
+    }
 }
 
 /// One application of the history: a service by age, due in 14 days,

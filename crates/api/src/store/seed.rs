@@ -563,7 +563,8 @@ async fn demo_delegation<C: ConnectionTrait>(
 /// demo cases of [`super::demo_cases`], the demo places and queues of
 /// [`super::demo_places`] and the demo technical aids of
 /// [`super::demo_aids`] and the history of the reports of
-/// [`super::demo_reports`] (each once), as of `now`.
+/// [`super::demo_reports`] (each once), as of `now`; then gives the
+/// planner fresh statistics.
 pub async fn demo_with_casework(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -580,5 +581,6 @@ pub async fn demo_with_casework(
     super::demo_charges::load(&txn, kelme, now).await?;
     super::demo_reports::load(&txn, kelme, now).await?;
     txn.commit().await?;
+    super::analyze(db).await?;
     Ok(created)
 }
