@@ -1914,7 +1914,8 @@ export interface paths {
          * @description The results show personal codes, so a search is a read of case content:
          *     it needs a purpose (`X-Purpose`, 422 without one) and is recorded once
          *     (`person.search`, with the kind of query and the number of results, not
-         *     the query text).
+         *     the query text). `total` is exact up to 1,000; when more people match,
+         *     it says 1,000 and `more_than_total` is true (narrow the search).
          */
         get: operations["list_persons"];
         put?: never;
@@ -7129,6 +7130,8 @@ export interface components {
         PersonPage: {
             /** @description People, by last and first name. */
             items: components["schemas"]["PersonView"][];
+            /** @description More people match than `total` (1,000): narrow the search. */
+            more_than_total: boolean;
             /**
              * Format: int64
              * @description This page.
@@ -7141,7 +7144,7 @@ export interface components {
             per_page: number;
             /**
              * Format: int64
-             * @description All matches.
+             * @description All matches, counted up to [`COUNT_UP_TO`] (1,000).
              */
             total: number;
         };
@@ -8138,11 +8141,13 @@ export interface components {
         SearchGroup: {
             /** @description The first few. */
             items: components["schemas"]["SearchHit"][];
+            /** @description More match than `total` (people only, beyond 1,000). */
+            more_than_total: boolean;
             /** @description Which kind. */
             record: components["schemas"]["RecordKind"];
             /**
              * Format: int64
-             * @description How many match in all.
+             * @description How many match in all (people: counted up to 1,000).
              */
             total: number;
         };

@@ -4,13 +4,17 @@
 
 use crate::db_tests;
 use crate::support::{Reply, TestApp};
+use atvejis_api::store::entities::{municipalities, persons};
 use reqwest::Method;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 db_tests!(
     person_file_takes_at_most_5_statements,
     search_and_eligibility_reads_are_recorded_with_their_purpose,
     reads_without_a_purpose_are_refused_and_not_recorded,
+    search_counts_exactly_up_to_1000_then_says_more,
 );
 
 const HOME_HELP_DOCS: [&str; 7] = [
@@ -277,4 +281,107 @@ async fn reads_without_a_purpose_are_refused_and_not_recorded(app: TestApp) {
     .await
     .assert_status(200);
     assert_eq!(app.count(reads).await, before + 1);
+}
+
+/// Stores `count` people named "Gyventojas<n> Bandomasis" in Kelmė (no
+/// eldership), numbered from `from`.
+async fn bandomieji(app: &TestApp, from: usize, count: usize) {
+    let kelme = municipalities::Entity::find()
+        .filter(municipalities::Column::Code.eq("kelme"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = app.clock.now();
+    let people: Vec<persons::ActiveModel> = (from..from + count)
+        .map(|n| persons::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            municipality_id: Set(kelme),
+            eldership_id: Set(None),
+            personal_code: Set(None),
+            first_name: Set(format!("Gyventojas{n}")),
+            last_name: Set("Bandomasis".into()),
+            birth_date: Set(None),
+            sex: Set(None),
+            declared_address: Set(None),
+            phone: Set(None),
+            email: Set(None),
+            search_text: Set(format!("gyventojas{n} bandomasis")),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .collect();
+    for chunk in people.chunks(500) {
+        persons::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
+    }
+}
+
+/// Issue 13: a broad search is not counted to its end: exact up to 1,000,
+/// then "more than 1,000" — in the person search and the header search.
+async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
+    let specialist = app.token("division_specialist").await;
+    bandomieji(&app, 0, 1000).await;
+    let page = app
+        .get_for(
+            "/api/v1/persons?q=bandomasis",
+            &specialist,
+            Some("decision"),
+        )
+        .await;
+    let page = page.assert_status(200);
+    assert_eq!(page["total"], 1000, "exactly 1,000: counted");
+    assert_eq!(page["more_than_total"], false);
+
+    bandomieji(&app, 1000, 1).await;
+    let page = app
+        .get_for(
+            "/api/v1/persons?q=bandomasis&per_page=50&page=2",
+            &specialist,
+            Some("decision"),
+        )
+        .await;
+    let page = page.assert_status(200);
+    assert_eq!(page["total"], 1000, "{page}");
+    assert_eq!(page["more_than_total"], true);
+    assert_eq!(page["items"].as_array().unwrap().len(), 50);
+    // The page is still in name order.
+    let first_names: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["first_name"].as_str().unwrap())
+        .collect();
+    let mut sorted = first_names.clone();
+    sorted.sort_unstable();
+    assert_eq!(first_names, sorted);
+
+    let narrow = app
+        .get_for(
+            "/api/v1/persons?q=gyventojas100+bandomasis",
+            &specialist,
+            Some("decision"),
+        )
+        .await;
+    let narrow = narrow.assert_status(200);
+    // gyventojas100, gyventojas1000
+    assert_eq!(narrow["total"], 2, "{narrow}");
+    assert_eq!(narrow["more_than_total"], false);
+
+    let header = app
+        .get_for("/api/v1/search?q=bandomasis", &specialist, Some("decision"))
+        .await;
+    let header = header.assert_status(200);
+    let people = header["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["record"] == "person")
+        .unwrap();
+    assert_eq!(people["total"], 1000, "{people}");
+    assert_eq!(people["more_than_total"], true);
 }

@@ -9,6 +9,7 @@
 use crate::actor::Actor;
 use crate::app::cases::plan_pdf::issuer_of;
 use crate::app::persons::PersonView;
+use crate::app::persons::search::COUNT_UP_TO;
 use crate::documents::{self, DataSubjectDocument, DocField, DocTable};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::export::{Cell, ExportFormat, Table};
@@ -160,7 +161,8 @@ pub async fn search(state: &AppState, actor: &Actor, q: &str) -> ApiResult<Vec<P
             "give a name or a personal code",
         ));
     }
-    let (rows, total) = persons::search(&state.db, actor, &search, 1, SEARCH_LIMIT).await?;
+    let (rows, total) =
+        persons::search(&state.db, actor, &search, 1, SEARCH_LIMIT, COUNT_UP_TO).await?;
     let places =
         persons::elderships_of(&state.db, rows.iter().filter_map(|p| p.eldership_id)).await?;
     let items: Vec<PersonView> = rows

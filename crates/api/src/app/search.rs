@@ -5,6 +5,7 @@
 use crate::actor::Actor;
 use crate::app::applications::summaries;
 use crate::app::cases::views::summaries as case_summaries;
+use crate::app::persons::search::COUNT_UP_TO;
 use crate::app::read;
 use crate::app::worklist::RecordKind;
 use crate::error::{ApiError, ApiResult, FieldCode};
@@ -50,8 +51,10 @@ pub struct SearchHit {
 pub struct SearchGroup {
     /// Which kind.
     pub record: RecordKind,
-    /// How many match in all.
+    /// How many match in all (people: counted up to 1,000).
     pub total: u64,
+    /// More match than `total` (people only, beyond 1,000).
+    pub more_than_total: bool,
     /// The first few.
     pub items: Vec<SearchHit>,
 }
@@ -100,10 +103,12 @@ pub async fn search(
             code: CodeFilter::Any,
             eldership_id: None,
         };
-        let (rows, total) = persons::search(db, actor, &people, 1, HITS_PER_KIND).await?;
+        let (rows, counted) =
+            persons::search(db, actor, &people, 1, HITS_PER_KIND, COUNT_UP_TO).await?;
         groups.push(SearchGroup {
             record: RecordKind::Person,
-            total,
+            total: counted.min(COUNT_UP_TO),
+            more_than_total: counted > COUNT_UP_TO,
             items: rows
                 .into_iter()
                 .map(|p| SearchHit {
@@ -124,6 +129,7 @@ pub async fn search(
         groups.push(SearchGroup {
             record: RecordKind::Application,
             total,
+            more_than_total: false,
             items: summaries(db, rows, today)
                 .await?
                 .into_iter()
@@ -143,6 +149,7 @@ pub async fn search(
             groups.push(SearchGroup {
                 record: RecordKind::Case,
                 total,
+                more_than_total: false,
                 items: case_summaries(db, rows, today)
                     .await?
                     .into_iter()

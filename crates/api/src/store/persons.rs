@@ -16,8 +16,7 @@ use atvejis_domain::text::fold_for_search;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, Query, UnionType};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic,
-    Iterable, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
-    RelationDef,
+    Iterable, JoinType, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, RelationDef,
 };
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
@@ -104,13 +103,17 @@ pub struct Search {
 }
 
 /// One page of the people `search` finds in the actor's scope, by last and
-/// first name, with the total number of matches (two queries).
+/// first name, with the number of matches counted up to `count_up_to` (two
+/// queries). The count stops at `count_up_to + 1`: a number above
+/// `count_up_to` means "more than that". An exact count of a broad search
+/// would read every match (the whole table for "a") only to print it.
 pub async fn search<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     search: &Search,
     page: u64,
     per_page: u64,
+    count_up_to: u64,
 ) -> StoreResult<(Vec<persons::Model>, u64)> {
     let mut query = scoped::<persons::Entity>(actor);
     match &search.code {
@@ -127,13 +130,31 @@ pub async fn search<C: ConnectionTrait>(
     if let Some(eldership) = search.eldership_id {
         query = query.filter(persons::Column::EldershipId.eq(eldership));
     }
-    let paginator = query
+    let matches = query
+        .clone()
+        .select_only()
+        .column(persons::Column::Id)
+        .limit(count_up_to.saturating_add(1))
+        .into_query();
+    let count = Query::select()
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+        .from_subquery(matches, Alias::new("m"))
+        .to_owned();
+    let backend = db.get_database_backend();
+    let total = db
+        .query_one_raw(backend.build(&count))
+        .await?
+        .map(|row| row.try_get::<i64>("", "n"))
+        .transpose()?
+        .map_or(0, |n| u64::try_from(n).unwrap_or(0));
+    let rows = query
         .order_by_asc(persons::Column::LastName)
         .order_by_asc(persons::Column::FirstName)
         .order_by_asc(persons::Column::Id)
-        .paginate(db, per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page.saturating_sub(1)).await?;
+        .offset(page.saturating_sub(1).saturating_mul(per_page))
+        .limit(per_page)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }
 

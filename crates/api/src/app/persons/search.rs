@@ -23,13 +23,20 @@ use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+/// How far a search counts its matches: exactly up to 1,000, beyond that
+/// "more than 1,000" (issue 13: an exact count of a broad search reads every
+/// match).
+pub const COUNT_UP_TO: u64 = 1_000;
+
 /// A page of people.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PersonPage {
     /// People, by last and first name.
     pub items: Vec<PersonView>,
-    /// All matches.
+    /// All matches, counted up to [`COUNT_UP_TO`] (1,000).
     pub total: u64,
+    /// More people match than `total` (1,000): narrow the search.
+    pub more_than_total: bool,
     /// This page.
     pub page: u64,
     /// Page size.
@@ -51,7 +58,9 @@ pub async fn search(
     per_page: u64,
 ) -> ApiResult<PersonPage> {
     read::audited_event(state, actor, purpose, || async {
-        let (rows, total) = persons::search(&state.db, actor, &search, page, per_page).await?;
+        let (rows, counted) =
+            persons::search(&state.db, actor, &search, page, per_page, COUNT_UP_TO).await?;
+        let (total, more_than_total) = (counted.min(COUNT_UP_TO), counted > COUNT_UP_TO);
         let items = views_of(state, rows).await?;
         let kinds = query_kinds(&search);
         let event = AuditEvent {
@@ -62,6 +71,7 @@ pub async fn search(
                 "query": kinds,
                 "results": items.len(),
                 "total": total,
+                "more_than_total": more_than_total,
                 "page": page,
             }),
         };
@@ -69,6 +79,7 @@ pub async fn search(
             PersonPage {
                 items,
                 total,
+                more_than_total,
                 page,
                 per_page,
             },
@@ -134,7 +145,8 @@ pub async fn export(
         purpose,
         record,
         || async {
-            let (rows, total) = persons::search(&state.db, actor, &search, 1, MAX_ROWS).await?;
+            let (rows, total) =
+                persons::search(&state.db, actor, &search, 1, MAX_ROWS, MAX_ROWS).await?;
             ensure_within_limit(total)?;
             let mut table = Table::new(
                 "Asmenys",

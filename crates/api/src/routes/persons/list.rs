@@ -62,7 +62,8 @@ impl PersonSearch {
 /// The results show personal codes, so a search is a read of case content:
 /// it needs a purpose (`X-Purpose`, 422 without one) and is recorded once
 /// (`person.search`, with the kind of query and the number of results, not
-/// the query text).
+/// the query text). `total` is exact up to 1,000; when more people match,
+/// it says 1,000 and `more_than_total` is true (narrow the search).
 #[utoipa::path(
     tag = "persons",
     params(

@@ -113,7 +113,7 @@ export function PersonsList() {
         columns={columns}
         rowKey={(p) => p.id}
         empty={t('persons.empty')}
-        summary={t('persons.total', { count: persons.data?.total ?? 0 })}
+        summary={t(persons.data?.more_than_total ? 'persons.total_more' : 'persons.total', { count: persons.data?.total ?? 0 })}
         paging={{ page, perPage: PER_PAGE, total: persons.data?.total ?? 0, onPageChange: setPage }}
         minWidth={700}
       />

@@ -95,7 +95,7 @@ export function HeaderSearch() {
                 ))}
                 {group.total > group.items.length ? (
                   <Text size="xs" c="dimmed" px="sm" pb={4}>
-                    {t('search.more', { count: group.total - group.items.length })}
+                    {t(group.more_than_total ? 'search.more_than' : 'search.more', { count: group.total - group.items.length })}
                   </Text>
                 ) : null}
               </Combobox.Group>
