@@ -87,7 +87,7 @@ function SectionCard({ section }: { section: WorkSection }) {
         </Title>
         <Group gap={6} wrap="nowrap">
           {section.overdue > 0 ? (
-            <Badge color="red" data-testid="overdue-count">
+            <Badge color="red" data-testid="section-overdue">
               {t('home.overdue', { count: section.overdue })}
             </Badge>
           ) : null}
