@@ -10,7 +10,7 @@
 //! SQLite. `BENCH_PEOPLE` changes the count; `BENCH_KEEP=1` keeps the data.
 
 use crate::support::{Backend, postgres_url, spawn_app};
-use atvejis_api::store::demo_reports::{History, HistoryCase, QueueSpellSpec};
+use atvejis_api::store::demo_reports::{History, HistoryCase, Lcg, QueueSpellSpec};
 use atvejis_api::store::entities::{municipalities, persons};
 use atvejis_api::store::persons::search_text;
 use atvejis_domain::places::PlaceKind;
@@ -234,19 +234,5 @@ fn history_case(rng: &mut Lcg, person_id: Uuid, child: bool, received_on: Date) 
         granted,
         service_from: (granted && queue.is_none()).then(|| decided_on + wait / 4),
         queue,
-    }
-}
-
-/// A deterministic generator (linear congruential): the same data on every run.
-struct Lcg(u64);
-
-impl Lcg {
-    /// A number of days in `0..n`.
-    fn days(&mut self, n: u64) -> i64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        i64::try_from((self.0 >> 33) % n.max(1)).unwrap()
     }
 }

@@ -462,15 +462,21 @@ const LAST: [&str; 8] = [
 
 /// A small deterministic generator (a linear congruential one): the demo
 /// is the same every time it is loaded on the same day.
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
+    /// A number in `0..n`.
+    pub fn next(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n.max(1)
+    }
+
+    /// A number of days in `0..n`.
+    pub fn days(&mut self, n: u64) -> i64 {
+        i64::try_from(self.next(n)).unwrap_or(0)
     }
 }
 
