@@ -58,6 +58,8 @@ test('the header search finds Žemaitė without diacritics and opens her file', 
   await search.press('ArrowDown');
   await search.press('Enter');
   await expect(page).toHaveURL(/\/persons\//);
+  // Her file has loaded (the lazily loaded page no longer replaces the shell).
+  await expect(page.getByRole('heading', { name: 'Ona Žemaitė' })).toBeVisible();
   // Too short: a hint, no request.
   await search.fill('z');
   await expect(page.getByText('Įveskite bent 2 raides ar skaitmenis.')).toBeVisible();
