@@ -558,9 +558,9 @@ pub async fn load<C: ConnectionTrait>(
         .unwrap_or(day + Duration::days(14));
         let late = rng.next(6) == 0;
         let decided = if late {
-            due + Duration::days(i64::try_from(1 + rng.next(10)).map_err(err)?)
+            due + Duration::days(1 + rng.days(10))
         } else {
-            day + Duration::days(i64::try_from(3 + rng.next(8)).map_err(err)?).min(due - day)
+            day + Duration::days(3 + rng.days(8)).min(due - day)
         };
         let person_id = if service == "children_day_centre" {
             children[n % children.len()]
@@ -568,7 +568,7 @@ pub async fn load<C: ConnectionTrait>(
             adults[n % adults.len()]
         };
         let granted = rng.next(10) != 0;
-        let wait = i64::try_from(2 + rng.next(30)).map_err(err)?;
+        let wait = 2 + rng.days(30);
         let queue = match service {
             "children_day_centre" => Some(("vdc-parama", PlaceKind::DayCare)),
             "group_living_short_term" => Some(("ggn", PlaceKind::ShortTermCare)),
@@ -599,7 +599,7 @@ pub async fn load<C: ConnectionTrait>(
         history.prepare(db, &case).await?;
         rows.push(history.rows(&case)?);
         n += 1;
-        day += Duration::days(i64::try_from(2 + rng.next(5)).map_err(err)?);
+        day += Duration::days(2 + rng.days(5));
     }
     history.store(db, rows).await
 }
