@@ -49,7 +49,7 @@ test-rust: server
 	$(CARGO) test --workspace -- --skip places_concurrency
 	@# The multi-process queue test (R-Q-2..4) prints its figures; without a
 	@# PostgreSQL TEST_DATABASE_URL it says it is skipped.
-	$(CARGO) test -p atvejis-tests --test api places_concurrency -- --nocapture
+	$(CARGO) test --workspace --test api places_concurrency -- --nocapture
 
 test-frontend: frontend-deps
 	cd $(FRONTEND) && $(NPM) run check:api

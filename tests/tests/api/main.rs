@@ -45,6 +45,7 @@ mod places_offers;
 mod places_queue;
 mod places_stays;
 mod places_support;
+mod processes;
 mod procedure_parameters;
 mod reports;
 mod reports_bench;

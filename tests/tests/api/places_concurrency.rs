@@ -11,8 +11,8 @@
 //! Runs only with `TEST_DATABASE_URL` (PostgreSQL); the server binary is
 //! `target/<profile>/atvejis` next to this test (`make test` builds it).
 
-use crate::support::{JWT_SECRET, PASSWORD, postgres_url};
-use atvejis_api::config::Config;
+use crate::processes::Cluster;
+use crate::support::{PASSWORD, postgres_url};
 use atvejis_api::store::{self, seed};
 use atvejis_domain::places::{FacilityKind, PlaceKind, default_admission_checklist};
 use futures_util::StreamExt;
@@ -21,7 +21,6 @@ use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,83 +34,6 @@ const PLACES: i64 = 10;
 const OFFER_OPERATIONS: usize = 200;
 /// Each server's database pool.
 const POOL: usize = 8;
-
-/// The server processes and the schema; killed and dropped also when the
-/// test panics.
-struct Cluster {
-    children: Vec<Child>,
-    addresses: Vec<String>,
-    admin_url: String,
-    schema: String,
-    logs: Vec<std::path::PathBuf>,
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        for child in &mut self.children {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        if std::thread::panicking() {
-            for log in &self.logs {
-                if let Ok(text) = std::fs::read_to_string(log) {
-                    eprintln!("--- {} (errors) ---", log.display());
-                    for line in text.lines().filter(|l| l.contains("ERROR")).take(10) {
-                        eprintln!("{line}");
-                    }
-                }
-            }
-        }
-        for log in &self.logs {
-            let _ = std::fs::remove_file(log);
-        }
-        let (url, schema) = (self.admin_url.clone(), self.schema.clone());
-        let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async {
-                if let Ok(db) = sea_orm::Database::connect(&url).await {
-                    let _ = db
-                        .execute_raw(Statement::from_string(
-                            db.get_database_backend(),
-                            format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
-                        ))
-                        .await;
-                }
-            });
-        })
-        .join();
-    }
-}
-
-/// `target/<profile>/atvejis`: the test runs from `target/<profile>/deps/`.
-fn server_binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("the test's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(std::path::Path::parent)
-        .expect("target/<profile>");
-    let binary = profile_dir.join(format!("atvejis{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        binary.exists(),
-        "{} is missing: build it first with `cargo build -p atvejis-api --bin atvejis` \
-         (`make test` does)",
-        binary.display()
-    );
-    binary
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
 
 /// A small deterministic generator (the seed is printed).
 struct Rng(AtomicU64);
@@ -340,39 +262,11 @@ async fn r_q_2_r_q_3_three_servers_at_once_keep_the_queue_fair() {
         println!("places_concurrency: skipped — TEST_DATABASE_URL is not PostgreSQL");
         return;
     }
-    let binary = server_binary();
     let started = Instant::now();
 
     // A fresh schema, migrated and seeded once.
-    let schema = format!("c_{}", Uuid::new_v4().simple());
-    let admin = sea_orm::Database::connect(&admin_url)
-        .await
-        .expect("connect to TEST_DATABASE_URL");
-    sql(&admin, &format!("CREATE SCHEMA {schema}")).await;
-    admin.close().await.ok();
-    let separator = if admin_url.contains('?') { '&' } else { '?' };
-    let database_url = format!("{admin_url}{separator}options=-c%20search_path%3D{schema}");
-    let mut cluster = Cluster {
-        children: Vec::new(),
-        addresses: Vec::new(),
-        admin_url: admin_url.clone(),
-        schema,
-        logs: Vec::new(),
-    };
-    let vars: HashMap<&str, &str> = [
-        ("DATABASE_URL", database_url.as_str()),
-        ("ATVEJIS_JWT_SECRET", JWT_SECRET),
-        ("ATVEJIS_DB_MAX_CONNECTIONS", "4"),
-    ]
-    .into_iter()
-    .collect();
-    let config =
-        Config::from_lookup(|name| vars.get(name).map(|v| (*v).to_owned())).expect("config");
-    let db = store::connect_config(&config).await.expect("connect");
-    store::migrate(&db).await.expect("migrate");
-    let hash = atvejis_api::auth::password::hash_blocking(PASSWORD).expect("hash");
+    let (mut cluster, db) = Cluster::new(&admin_url, "c").await;
     let now = time::OffsetDateTime::now_utc();
-    seed::demo(&db, &hash, now).await.expect("seed");
     let kelme = text(
         &sql(
             &db,
@@ -419,30 +313,10 @@ async fn r_q_2_r_q_3_three_servers_at_once_keep_the_queue_fair() {
     );
 
     // Three server processes on that database.
-    for n in 0..SERVERS {
-        let port = free_port();
-        let log = std::env::temp_dir().join(format!("atvejis-conc-{}-{n}.log", cluster.schema));
-        let file = std::fs::File::create(&log).expect("log file");
-        let child = Command::new(&binary)
-            .arg("serve")
-            .env("DATABASE_URL", &database_url)
-            .env("ATVEJIS_BIND", format!("127.0.0.1:{port}"))
-            .env("ATVEJIS_JWT_SECRET", JWT_SECRET)
-            .env("ATVEJIS_DEMO", "0")
-            .env("ATVEJIS_STATIC_DIR", "/nonexistent")
-            .env("ATVEJIS_WORKERS", "2")
-            .env("ATVEJIS_HASH_CONCURRENCY", "1")
-            .env("ATVEJIS_DB_MAX_CONNECTIONS", POOL.to_string())
-            .env("ATVEJIS_LOG", "warn")
-            .env("ATVEJIS_LOG_FORMAT", "json")
-            .stdin(Stdio::null())
-            .stdout(file.try_clone().expect("log"))
-            .stderr(file)
-            .spawn()
-            .expect("start the server");
-        cluster.children.push(child);
-        cluster.logs.push(log);
-        cluster.addresses.push(format!("http://127.0.0.1:{port}"));
+    for _ in 0..SERVERS {
+        cluster
+            .start(&[("ATVEJIS_DB_MAX_CONNECTIONS", &POOL.to_string())])
+            .await;
     }
     let client = reqwest::Client::builder()
         // A fresh connection a request: an idle kept-alive one may be
@@ -451,23 +325,6 @@ async fn r_q_2_r_q_3_three_servers_at_once_keep_the_queue_fair() {
         .timeout(Duration::from_secs(60))
         .build()
         .expect("client");
-    for address in &cluster.addresses {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Ok(r) = client.get(format!("{address}/healthz")).send().await
-                && r.status().is_success()
-            {
-                break;
-            }
-            for child in &mut cluster.children {
-                if let Ok(Some(status)) = child.try_wait() {
-                    panic!("a server process ended at start: {status}");
-                }
-            }
-            assert!(Instant::now() < deadline, "{address} did not start");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
     let api = Arc::new(Api {
         client: client.clone(),
         addresses: cluster.addresses.clone(),
@@ -498,7 +355,9 @@ async fn r_q_2_r_q_3_three_servers_at_once_keep_the_queue_fair() {
         specialist: login("division_specialist").await,
         head: login("division_head").await,
     });
-    let today = time::OffsetDateTime::now_utc().date();
+    // The server's "today" is Lithuanian: from 22:00 or 21:00 UTC on, the
+    // UTC date is still yesterday there.
+    let today = atvejis_domain::calendar::lithuanian_date(time::OffsetDateTime::now_utc());
 
     // Setup through the API: 10 free long-term places at the GGN…
     api.must(
