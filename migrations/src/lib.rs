@@ -21,6 +21,7 @@ mod m20261203_000013_care_fees_and_charges;
 mod m20261203_000014_charge_run_problems;
 mod m20261203_000016_report_indexes;
 mod m20261203_000017_name_search_trigram;
+mod m20261203_000018_session_cache_notify;
 mod util;
 
 /// The ordered list of migrations.
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_charge_run_problems::Migration),
             Box::new(m20261203_000016_report_indexes::Migration),
             Box::new(m20261203_000017_name_search_trigram::Migration),
+            Box::new(m20261203_000018_session_cache_notify::Migration),
         ]
     }
 }

@@ -32,6 +32,15 @@ pub enum Principal {
     },
 }
 
+impl Principal {
+    /// The user's or service account's id.
+    pub fn id(&self) -> Uuid {
+        match self {
+            Principal::User { id, .. } | Principal::Service { id, .. } => *id,
+        }
+    }
+}
+
 /// The authenticated caller of a request.
 #[derive(Debug, Clone)]
 pub struct Actor {

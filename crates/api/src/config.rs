@@ -50,6 +50,11 @@ pub const ENV_VARS: &[EnvVar] = &[
         doc: "lifetime of a refresh token (a working day and a half)",
     },
     EnvVar {
+        name: "ATVEJIS_SESSION_CACHE_SECS",
+        default: "60",
+        doc: "how long a token's account and session, once checked, are not read again (0 = read on every request); logout, deactivation and role or password changes end it at once, in every process on PostgreSQL",
+    },
+    EnvVar {
         name: "ATVEJIS_STATIC_DIR",
         default: "frontend/dist",
         doc: "the built SPA served at /; not served when the folder is missing",
@@ -123,6 +128,8 @@ pub struct Config {
     pub access_ttl: Duration,
     /// Refresh token lifetime.
     pub refresh_ttl: Duration,
+    /// How long a checked token's account and session stay cached (zero: off).
+    pub session_cache_ttl: Duration,
     /// Folder of the built SPA.
     pub static_dir: PathBuf,
     /// Largest request body in bytes.
@@ -259,6 +266,10 @@ impl Config {
             demo,
             access_ttl: positive_secs("ATVEJIS_ACCESS_TOKEN_TTL_SECS")?,
             refresh_ttl: positive_secs("ATVEJIS_REFRESH_TOKEN_TTL_SECS")?,
+            session_cache_ttl: Duration::from_secs(parse(
+                "ATVEJIS_SESSION_CACHE_SECS",
+                &value("ATVEJIS_SESSION_CACHE_SECS"),
+            )?),
             static_dir: PathBuf::from(value("ATVEJIS_STATIC_DIR")),
             body_limit: parse::<usize>(
                 "ATVEJIS_BODY_LIMIT_BYTES",

@@ -1,5 +1,6 @@
 //! Building the application and running the server.
 
+use crate::auth::cache::{self, SessionCache};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
 use crate::clock::Clock;
@@ -285,17 +286,23 @@ pub fn state_with_clock(
     };
     let hasher =
         Hasher::new(config.hash_concurrency).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let sessions = Arc::new(SessionCache::new(
+        config.session_cache_ttl,
+        cache::on_at_start(db.get_database_backend()),
+    ));
     Ok(AppState {
         db,
         hasher,
         jwt: JwtKeys::new(&secret, config.access_ttl),
         config: Arc::new(config),
         clock,
+        sessions,
     })
 }
 
-/// Starts the server on `listener` (port 0 in tests). Stops gracefully on
-/// SIGTERM/SIGINT: no new connections, running requests get 30 s.
+/// Starts the server on `listener` (port 0 in tests), and on PostgreSQL the
+/// session cache's listener. Stops gracefully on SIGTERM/SIGINT: no new
+/// connections, running requests get 30 s.
 pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     let static_dir =
         Some(state.config.static_dir.clone()).filter(|d| d.join("index.html").is_file());
@@ -304,6 +311,7 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
         static_dir,
     });
     let workers = state.config.workers;
+    cache::listen(&state);
     let state = web::Data::new(state);
     let server = HttpServer::new(move || app(state.clone(), fallback_data.clone()))
         .workers(workers)

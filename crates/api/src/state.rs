@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use crate::auth::cache::SessionCache;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
 use crate::clock::Clock;
@@ -20,4 +21,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The only source of the current time.
     pub clock: Clock,
+    /// Tokens whose account and session were found valid a moment ago.
+    pub sessions: Arc<SessionCache>,
 }

@@ -550,8 +550,8 @@ export interface paths {
          * Log out.
          * @description Revokes the refresh token and every other token of its session. Answers
          *     204 whether or not the token was still valid, so that logging out twice is
-         *     harmless. The access token stays valid until it expires (at most its
-         *     lifetime); clients discard it.
+         *     harmless. The session's access tokens are refused from then on (401
+         *     `session_ended`), by every API process.
          */
         post: operations["logout"];
         delete?: never;
@@ -2968,8 +2968,9 @@ export interface paths {
         put?: never;
         /**
          * Deactivate a user of my municipality.
-         * @description The user can no longer log in and every session of theirs ends at once;
-         *     an access token already issued works until it expires. Records stay.
+         * @description The user can no longer log in and every session of theirs ends at once:
+         *     an access token already issued is refused from then on (401
+         *     `account_gone`). Records stay.
          *     Deactivating a user who is already inactive changes nothing (200, same
          *     `version`).
          */

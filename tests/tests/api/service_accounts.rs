@@ -170,6 +170,9 @@ async fn deactivated_or_rotated_secrets_stop_working(app: TestApp) {
         .await
         .assert_problem(401, "token_expired");
     let before_deactivation = access(new_secret).await;
+    app.get("/api/v1/service-types", &before_deactivation)
+        .await
+        .assert_status(200);
     app.post(
         &format!("/api/v1/service-accounts/{id}/deactivate"),
         &admin,

@@ -213,7 +213,9 @@ async fn account_changes_take_effect_at_once(app: TestApp) {
         .assert_problem(403, "forbidden");
 
     // Deactivated: every token of the account is refused.
+    // (Each token is used first, so that the session cache holds it.)
     let worker = app.token("social_worker").await;
+    app.get("/api/v1/persons", &worker).await.assert_status(200);
     let user = find("social_worker");
     app.post(
         &format!("/api/v1/users/{}/deactivate", user["id"].as_str().unwrap()),
@@ -230,6 +232,9 @@ async fn account_changes_take_effect_at_once(app: TestApp) {
     // account version (issued before versions were in tokens) is refused.
     let auditor = app.login("auditor").await;
     let elsewhere = app.token("auditor").await;
+    app.get("/api/v1/audit", auditor["access_token"].as_str().unwrap())
+        .await
+        .assert_status(200);
     app.post(
         "/api/v1/me/password",
         &elsewhere,

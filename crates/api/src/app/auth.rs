@@ -199,6 +199,7 @@ pub async fn refresh(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRe
     let reused = row.used_at.is_some() || !sessions::mark_used(uow.db(), row.id, now).await?;
     if reused {
         let revoked = sessions::revoke_family(uow.db(), row.family_id, now).await?;
+        uow.ends_access_of(row.user_id);
         uow.audit(
             AuditEvent::new(AuditAction::AuthRefreshReuse, "session", row.family_id)
                 .summary(json!({ "revoked_tokens": revoked })),
@@ -248,6 +249,7 @@ pub async fn logout(state: &AppState, meta: &RequestMeta, token: &str) -> ApiRes
         // Already ended: nothing changed, nothing to record.
         return Ok(());
     }
+    uow.ends_access_of(row.user_id);
     uow.audit(
         AuditEvent::new(AuditAction::AuthLogout, "session", row.family_id)
             .summary(json!({ "revoked_tokens": revoked })),

@@ -64,6 +64,7 @@ pub async fn change_password(
     let mut uow = UnitOfWork::begin_as(state, AuditActor::of(actor)).await?;
     throttle::clear(uow.db(), &key, client_addr).await?;
     users::replace_password(uow.db(), user.id, &user.password_hash, hash, uow.now()).await?;
+    uow.ends_access_of(user.id);
     let ended = sessions::revoke_user(uow.db(), user.id, actor.session_id, uow.now()).await?;
     uow.audit(
         AuditEvent::new(AuditAction::UserPasswordChange, "user", user.id)

@@ -75,6 +75,7 @@ pub async fn deactivate(
         ..ServiceAccountChanges::default()
     };
     service_accounts::save(uow.db(), actor, id, version, changes, uow.now()).await?;
+    uow.ends_access_of(id);
     uow.audit(AuditEvent::new(
         AuditAction::ServiceAccountDeactivate,
         "service_account",
@@ -105,6 +106,7 @@ pub async fn rotate_secret(
         ..ServiceAccountChanges::default()
     };
     service_accounts::save(uow.db(), actor, id, version, changes, uow.now()).await?;
+    uow.ends_access_of(id);
     uow.audit(AuditEvent::new(
         AuditAction::ServiceAccountRotateSecret,
         "service_account",

@@ -1,13 +1,16 @@
 //! The one write path.
 
 use crate::actor::Actor;
+use crate::auth::cache::SessionCache;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditActor, AuditEvent};
 use crate::store::{self};
 use atvejis_domain::access::Permission;
 use sea_orm::DatabaseTransaction;
+use std::sync::Arc;
 use time::{Date, OffsetDateTime};
+use uuid::Uuid;
 
 /// One write: a transaction, the actor, the time it happens at, and the
 /// audit events written in it. [`UnitOfWork::commit`] refuses to commit a
@@ -19,6 +22,8 @@ pub struct UnitOfWork {
     now: OffsetDateTime,
     today: Date,
     audited: bool,
+    sessions: Arc<SessionCache>,
+    ends_access: Vec<Uuid>,
 }
 
 impl UnitOfWork {
@@ -47,6 +52,8 @@ impl UnitOfWork {
             now,
             today: atvejis_domain::calendar::lithuanian_date(now),
             audited: false,
+            sessions: state.sessions.clone(),
+            ends_access: Vec::new(),
         })
     }
 
@@ -88,12 +95,23 @@ impl UnitOfWork {
         Ok(())
     }
 
+    /// Marks the write as one that may end tokens of `principal` (a user or
+    /// service account deactivated or changed, a session ended): once it
+    /// commits, this process's session cache forgets them. (Other processes
+    /// hear it from the database; see [`crate::auth::cache`].)
+    pub fn ends_access_of(&mut self, principal: Uuid) {
+        self.ends_access.push(principal);
+    }
+
     /// Commits the write and its audit records.
     pub async fn commit(self) -> ApiResult<()> {
         if !self.audited {
             return Err(ApiError::internal("a write without its audit record"));
         }
         self.txn.commit().await?;
+        for principal in self.ends_access {
+            self.sessions.forget(principal);
+        }
         Ok(())
     }
 }

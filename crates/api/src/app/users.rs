@@ -241,6 +241,7 @@ pub async fn update(
         ..UserChanges::default()
     };
     users::save(uow.db(), actor, id, change.version, columns, uow.now()).await?;
+    uow.ends_access_of(id);
     if let Some(roles) = &roles {
         users::set_roles(uow.db(), id, roles).await?;
         changes.insert(
@@ -287,6 +288,7 @@ pub async fn set_active(
         ..UserChanges::default()
     };
     users::save(uow.db(), actor, id, version, columns, uow.now()).await?;
+    uow.ends_access_of(id);
     let (action, summary) = if active {
         (AuditAction::UserActivate, json!({}))
     } else {
@@ -323,6 +325,7 @@ pub async fn reset_password(
         ..UserChanges::default()
     };
     users::save(uow.db(), actor, id, version, columns, uow.now()).await?;
+    uow.ends_access_of(id);
     let ended = sessions::revoke_user(uow.db(), id, None, uow.now()).await?;
     uow.audit(
         AuditEvent::new(AuditAction::UserPasswordReset, "user", id)

@@ -5,6 +5,7 @@
 //! scopes, municipality, eldership). Handlers then ask
 //! [`Actor::require`] for the permission their action needs.
 
+pub mod cache;
 pub mod jwt;
 pub mod password;
 pub mod throttle;
@@ -21,6 +22,7 @@ use futures_util::future::LocalBoxFuture;
 use jwt::{PrincipalKind, TokenError};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QuerySelect};
+use std::time::Instant;
 
 impl FromRequest for Actor {
     type Error = ApiError;
@@ -33,13 +35,26 @@ impl FromRequest for Actor {
             let state =
                 state.ok_or_else(|| ApiError::internal("AppState missing from app data"))?;
             let (actor, version) = checked?;
-            still_valid(&state.db, &actor, version).await?;
+            let principal = actor.principal.id();
+            let cache = &state.sessions;
+            if !cache.is_valid(principal, actor.session_id, version, Instant::now()) {
+                let generation = cache.generation();
+                still_valid(&state.db, &actor, version).await?;
+                cache.remember(
+                    principal,
+                    actor.session_id,
+                    version,
+                    generation,
+                    Instant::now(),
+                );
+            }
             Ok(actor)
         })
     }
 }
 
-/// The token's account and session as they are now: an account deactivated
+/// The token's account and session as they are now (unless the session
+/// cache, [`cache`], found them valid a moment ago): an account deactivated
 /// or changed since the token was issued, or a session ended (logout, a
 /// password change elsewhere, a replayed refresh token), refuses the token
 /// at once instead of when it expires. One read by primary key, with the

@@ -12,8 +12,8 @@ use actix_web::{HttpResponse, post, web};
 ///
 /// Revokes the refresh token and every other token of its session. Answers
 /// 204 whether or not the token was still valid, so that logging out twice is
-/// harmless. The access token stays valid until it expires (at most its
-/// lifetime); clients discard it.
+/// harmless. The session's access tokens are refused from then on (401
+/// `session_ended`), by every API process.
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,

@@ -12,8 +12,9 @@ use uuid::Uuid;
 
 /// Deactivate a user of my municipality.
 ///
-/// The user can no longer log in and every session of theirs ends at once;
-/// an access token already issued works until it expires. Records stay.
+/// The user can no longer log in and every session of theirs ends at once:
+/// an access token already issued is refused from then on (401
+/// `account_gone`). Records stay.
 /// Deactivating a user who is already inactive changes nothing (200, same
 /// `version`).
 #[utoipa::path(
