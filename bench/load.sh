@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load test: starts the release server on PostgreSQL with the demo data, logs
 # in, and measures requests per second and p50/p99 latency of
-#   GET  /api/v1/me           (token; one read checking the account and its
-#                              session; then the user, municipality and roles)
+#   GET  /api/v1/me           (token: its account and session from the session
+#                              cache, read once; then the user, municipality
+#                              and roles)
 #   POST /api/v1/auth/login   (argon2id verify + a write transaction with audit)
 #   GET  /api/v1/persons/{id} (a person's file with X-Purpose: needs_assessment,
 #                              as social_worker: the scoped person read, its
