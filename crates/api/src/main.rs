@@ -1,7 +1,7 @@
 //! The `atvejis` binary: serve the API and SPA, migrate, seed the demo,
 //! create users and municipalities, print the OpenAPI document.
 
-use atvejis_api::auth::password::{check_new_password, hash_blocking};
+use atvejis_api::auth::password::{check_new_password, hash_blocking, verifies_per_second};
 use atvejis_api::clock::Clock;
 use atvejis_api::config::{Config, redact_url};
 use atvejis_api::store::{self, seed};
@@ -65,6 +65,25 @@ enum Command {
     },
     /// Print the OpenAPI document (the committed openapi/openapi.json).
     Openapi,
+    /// Measure how many Argon2id verifications (the login's parameters)
+    /// `threads` threads complete per second (`make bench`).
+    #[command(hide = true)]
+    BenchHash {
+        /// Threads verifying at once.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// For how long, in seconds.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+    },
+    /// Load the demo, then generate the benchmark's municipality in its
+    /// Kelmė (`make bench`): people with income, families and ten years of
+    /// applications with their decisions. Each run adds as many again.
+    SeedBench {
+        /// How many people.
+        #[arg(long, default_value_t = 100_000)]
+        people: u64,
+    },
 }
 
 fn parse_pair(s: &str) -> Result<(String, String), String> {
@@ -77,9 +96,17 @@ fn parse_pair(s: &str) -> Result<(String, String), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
-    if let Command::Openapi = command {
-        print!("{}", openapi::document_json());
-        return ExitCode::SUCCESS;
+    match command {
+        Command::Openapi => {
+            print!("{}", openapi::document_json());
+            return ExitCode::SUCCESS;
+        }
+        Command::BenchHash { threads, seconds } => {
+            let rate = verifies_per_second(threads, std::time::Duration::from_secs(seconds));
+            println!("{threads} argon2id verifies in parallel: {rate:.1} /s");
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
     }
     let config = match Config::from_env() {
         Ok(config) => config,
@@ -166,7 +193,24 @@ async fn run(command: Command, config: Config) -> Result<(), BoxError> {
             )
             .await
         }
-        Command::Openapi => Ok(()),
+        Command::SeedBench { people } => {
+            seed_demo(&db).await?;
+            let started = std::time::Instant::now();
+            let clock = Clock::system();
+            let txn = store::begin_write(&db).await?;
+            let seeded = store::bench_seed::seed(&txn, people, clock.now(), clock.today()).await?;
+            txn.commit().await?;
+            println!(
+                "Generated {} people, {} income records, {} families and {} applications with their decisions in {:.1} s.",
+                seeded.people,
+                seeded.income,
+                seeded.families,
+                seeded.applications,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Openapi | Command::BenchHash { .. } => Ok(()),
     }
 }
 

@@ -11,6 +11,7 @@ mod aids_inventory;
 mod aids_loans;
 mod audit;
 mod auth;
+mod bench_seed;
 mod case_caseloads;
 mod case_journal;
 mod case_meetings;

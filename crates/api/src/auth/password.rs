@@ -71,6 +71,33 @@ pub fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Er
         .to_string())
 }
 
+/// How many verifications of a password `threads` threads complete in
+/// `duration` together, per second: what the machine can give logins, as
+/// `make bench` compares them (`atvejis bench-hash`).
+pub fn verifies_per_second(threads: usize, duration: std::time::Duration) -> f64 {
+    let phc = match hash_blocking("atvejis-bench-password") {
+        Ok(phc) => phc,
+        Err(_) => return 0.0,
+    };
+    let started = std::time::Instant::now();
+    let done: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut n = 0;
+                    while started.elapsed() < duration {
+                        verify_blocking("atvejis-bench-password", &phc);
+                        n += 1;
+                    }
+                    n
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or(0)).sum()
+    });
+    done as f64 / started.elapsed().as_secs_f64()
+}
+
 fn verify_blocking(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
         Ok(parsed) => Argon2::default()

@@ -382,7 +382,11 @@ impl History {
 }
 
 /// Inserts `models` `chunk` rows a statement.
-async fn insert_chunks<E, C>(db: &C, models: Vec<E::ActiveModel>, chunk: usize) -> Result<(), DbErr>
+pub(crate) async fn insert_chunks<E, C>(
+    db: &C,
+    models: Vec<E::ActiveModel>,
+    chunk: usize,
+) -> Result<(), DbErr>
 where
     E: EntityTrait,
     E::ActiveModel: Send,

@@ -6,6 +6,7 @@ pub mod aids;
 pub mod applications;
 pub mod audit;
 pub mod audit_log;
+pub mod bench_seed;
 pub mod case_plans;
 pub mod cases;
 pub mod catalogue;
