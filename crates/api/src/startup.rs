@@ -10,6 +10,7 @@ use crate::extract;
 use crate::openapi::ApiDoc;
 use crate::routes;
 use crate::state::AppState;
+use crate::store::audit::ReadRecorder;
 use actix_files::NamedFile;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -291,6 +292,7 @@ pub fn state_with_clock(
         cache::on_at_start(db.get_database_backend()),
     ));
     Ok(AppState {
+        reads: ReadRecorder::new(db.clone()),
         db,
         hasher,
         jwt: JwtKeys::new(&secret, config.access_ttl),
@@ -301,7 +303,7 @@ pub fn state_with_clock(
 }
 
 /// Starts the server on `listener` (port 0 in tests), and on PostgreSQL the
-/// session cache's listener. Stops gracefully on SIGTERM/SIGINT: no new
+/// session cache's listener and the writers of read records. Stops gracefully on SIGTERM/SIGINT: no new
 /// connections, running requests get 30 s.
 pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     let static_dir =
@@ -312,6 +314,7 @@ pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     });
     let workers = state.config.workers;
     cache::listen(&state);
+    state.reads.start();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || app(state.clone(), fallback_data.clone()))
         .workers(workers)

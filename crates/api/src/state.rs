@@ -5,6 +5,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::store::audit::ReadRecorder;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -23,4 +24,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Tokens whose account and session were found valid a moment ago.
     pub sessions: Arc<SessionCache>,
+    /// Writes the records of reads (in groups on PostgreSQL).
+    pub reads: ReadRecorder,
 }

@@ -48,6 +48,7 @@ mod places_stays;
 mod places_support;
 mod procedure_parameters;
 mod processes;
+mod read_records;
 mod reports;
 mod reports_bench;
 mod rules_fees;

@@ -288,6 +288,11 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// SQL statements run so far (through the pool, as [`TestApp::statements`]).
+    pub fn statements_so_far(&self) -> usize {
+        self.statements.load(Ordering::SeqCst)
+    }
+
     /// The number of SQL statements the server runs for `request` (nothing
     /// else may use the database meanwhile).
     pub async fn statements(&self, request: RequestBuilder) -> (Reply, usize) {

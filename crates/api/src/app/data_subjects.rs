@@ -14,7 +14,7 @@ use crate::documents::{self, DataSubjectDocument, DocField, DocTable};
 use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::export::{Cell, ExportFormat, Table};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditAction, AuditActor, AuditEvent};
+use crate::store::audit::{AuditAction, AuditActor, AuditEvent};
 use crate::store::data_subjects::{self as repo, AccessQuery};
 use crate::store::entities::{audit_log, persons as person_rows, users};
 use crate::store::error::StoreError;
@@ -111,15 +111,16 @@ fn require(actor: &Actor) -> ApiResult<()> {
 /// Records `event` about the data subject request (purpose
 /// `data_subject_request`), committed before the answer leaves.
 async fn record(state: &AppState, actor: &Actor, event: AuditEvent) -> ApiResult<()> {
-    audit::record_read_with(
-        &state.db,
-        &AuditActor::of(actor),
-        state.clock.now(),
-        event,
-        Purpose::DataSubjectRequest,
-    )
-    .await
-    .map_err(ApiError::from)
+    state
+        .reads
+        .record(
+            &AuditActor::of(actor),
+            state.clock.now(),
+            event,
+            Purpose::DataSubjectRequest,
+        )
+        .await
+        .map_err(ApiError::from)
 }
 
 /// Finds people of the actor's municipality (every eldership) by name

@@ -27,17 +27,16 @@ where
 {
     actor.require(Permission::ReadCaseContent)?;
     let (value, id) = load().await?;
-    audit::record_read(
-        &state.db,
-        &AuditActor::of(actor),
-        state.clock.now(),
-        action,
-        entity,
-        id,
-        purpose,
-    )
-    .await
-    .map_err(ApiError::from)?;
+    state
+        .reads
+        .record(
+            &AuditActor::of(actor),
+            state.clock.now(),
+            AuditEvent::new(action, entity, id),
+            purpose,
+        )
+        .await
+        .map_err(ApiError::from)?;
     Ok(value)
 }
 
@@ -56,15 +55,11 @@ where
 {
     actor.require(Permission::ReadCaseContent)?;
     let (value, event) = load().await?;
-    audit::record_read_with(
-        &state.db,
-        &AuditActor::of(actor),
-        state.clock.now(),
-        event,
-        purpose,
-    )
-    .await
-    .map_err(ApiError::from)?;
+    state
+        .reads
+        .record(&AuditActor::of(actor), state.clock.now(), event, purpose)
+        .await
+        .map_err(ApiError::from)?;
     Ok(value)
 }
 
@@ -113,14 +108,10 @@ where
             "filters": record.filters,
         }),
     };
-    audit::record_read_with(
-        &state.db,
-        &AuditActor::of(actor),
-        state.clock.now(),
-        event,
-        purpose,
-    )
-    .await
-    .map_err(ApiError::from)?;
+    state
+        .reads
+        .record(&AuditActor::of(actor), state.clock.now(), event, purpose)
+        .await
+        .map_err(ApiError::from)?;
     Ok(table)
 }

@@ -751,58 +751,144 @@ impl AuditEvent {
     }
 }
 
-/// R-ROLE-3: records that `who` read `entity` `entity_id` at `at`, and why
-/// (`purpose`). Called by [`crate::app::read::audited`] only.
+/// R-ROLE-3: the records of reads — who read what, when and why — each
+/// written before its read is answered.
 ///
-/// Reads must not be capped by the rate of synchronous commits, so this
-/// commits asynchronously on PostgreSQL (`synchronous_commit = off` for this
-/// transaction only): a crash of the database server can lose the read
-/// records of its last moments (up to three `wal_writer_delay`s, 600 ms by
-/// default), never a write's record, which commits with the write. SQLite in
-/// WAL mode with `synchronous = NORMAL` behaves alike (a power loss can lose
-/// the last commits). The read is refused if its record cannot be written.
+/// Reads must not be capped by the rate of synchronous commits, so their
+/// records commit asynchronously on PostgreSQL (`synchronous_commit = off`
+/// for their transaction only): a crash of the database server can lose the
+/// read records of its last moments (up to three `wal_writer_delay`s,
+/// 600 ms by default), never a write's record, which commits with the
+/// write; an answered read whose record was lost to a crash of the API is
+/// impossible, as the answer waits for the commit. SQLite in WAL mode with
+/// `synchronous = NORMAL` behaves alike (a power loss can lose the last
+/// commits). A read whose record cannot be written is refused.
 ///
-/// One SQL statement (besides BEGIN and COMMIT), so that a read costs one
-/// round trip for its record: on PostgreSQL the setting is made by the
-/// INSERT itself (`INSERT … SELECT … FROM (SELECT set_config(…, true))`,
-/// local to this transaction); on SQLite a plain INSERT.
-pub async fn record_read(
-    db: &sea_orm::DatabaseConnection,
-    who: &AuditActor,
-    at: OffsetDateTime,
-    action: AuditAction,
-    entity: &'static str,
-    entity_id: impl ToString,
-    purpose: Purpose,
-) -> Result<(), DbErr> {
-    record_read_with(
-        db,
-        who,
-        at,
-        AuditEvent::new(action, entity, entity_id.to_string()),
-        purpose,
-    )
-    .await
+/// On PostgreSQL, once [`ReadRecorder::start`]ed, the records are written in
+/// groups (issue 13): the records of the reads waiting at the same moment go
+/// in one INSERT of many rows, one statement and one commit, and each of
+/// those reads is answered when its group has committed. A group that fails
+/// is written again a record at a time, so that one bad record refuses only
+/// its own read. Otherwise (SQLite, or before the start) each record is one
+/// INSERT of its own.
+#[derive(Clone)]
+pub struct ReadRecorder {
+    db: sea_orm::DatabaseConnection,
+    queue: std::sync::Arc<std::sync::OnceLock<tokio::sync::mpsc::Sender<PendingRead>>>,
 }
 
-/// [`record_read`] of `event`, whose summary (an object, or nothing) gets
-/// the `purpose` added: for reads that say more than which record was read
-/// (a search: what kind of query, how many results).
-pub async fn record_read_with(
-    db: &sea_orm::DatabaseConnection,
-    who: &AuditActor,
-    at: OffsetDateTime,
-    mut event: AuditEvent,
-    purpose: Purpose,
-) -> Result<(), DbErr> {
-    use sea_orm::TransactionTrait;
-    use sea_orm::sea_query::{Alias, Expr, Query};
-    event = read_event(event, purpose);
-    let backend = db.get_database_backend();
-    if backend != sea_orm::DatabaseBackend::Postgres {
-        return record(db, who, at, event).await;
+/// A read record waiting for its group, and where to say how it went.
+struct PendingRead {
+    row: audit_log::ActiveModel,
+    done: tokio::sync::oneshot::Sender<Result<(), DbErr>>,
+}
+
+impl ReadRecorder {
+    /// Records waiting at most (then a request waits to hand its record over).
+    const QUEUE: usize = 4096;
+    /// Records a group at most (13 parameters each).
+    const GROUP: usize = 256;
+    /// Groups written at once.
+    const WRITERS: usize = 2;
+
+    /// The recorder of `db`'s read records, writing each alone until started.
+    pub fn new(db: sea_orm::DatabaseConnection) -> Self {
+        ReadRecorder {
+            db,
+            queue: Default::default(),
+        }
     }
+
+    /// On PostgreSQL, starts the group writers on the current runtime (once).
+    pub fn start(&self) {
+        if self.db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+            return;
+        }
+        let (sender, receiver) = tokio::sync::mpsc::channel(Self::QUEUE);
+        if self.queue.set(sender).is_err() {
+            return;
+        }
+        let receiver = std::sync::Arc::new(tokio::sync::Mutex::new(receiver));
+        for _ in 0..Self::WRITERS {
+            let (db, receiver) = (self.db.clone(), receiver.clone());
+            tokio::spawn(async move {
+                loop {
+                    let mut group = Vec::new();
+                    {
+                        let mut receiver = receiver.lock().await;
+                        if receiver.recv_many(&mut group, Self::GROUP).await == 0 {
+                            return; // the recorder is gone
+                        }
+                    }
+                    write_group(&db, group).await;
+                }
+            });
+        }
+    }
+
+    /// Records that `who` read something at `at` (`event`) for `purpose`,
+    /// which is added to the event's summary (an object, or nothing).
+    pub async fn record(
+        &self,
+        who: &AuditActor,
+        at: OffsetDateTime,
+        event: AuditEvent,
+        purpose: Purpose,
+    ) -> Result<(), DbErr> {
+        let row = row_of(who, at, read_event(event, purpose));
+        let Some(queue) = self.queue.get() else {
+            return insert_reads(&self.db, vec![row]).await;
+        };
+        let (done, answer) = tokio::sync::oneshot::channel();
+        let gone = || DbErr::Custom("the read recorder has stopped".into());
+        queue
+            .send(PendingRead { row, done })
+            .await
+            .map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
+}
+
+/// Writes `group` in one statement and answers each of its reads; when that
+/// fails, writes its records one at a time.
+async fn write_group(db: &sea_orm::DatabaseConnection, group: Vec<PendingRead>) {
+    let rows = group.iter().map(|p| p.row.clone()).collect();
+    match insert_reads(db, rows).await {
+        Ok(()) => {
+            for pending in group {
+                let _ = pending.done.send(Ok(()));
+            }
+        }
+        Err(e) if group.len() == 1 => {
+            for pending in group {
+                let _ = pending.done.send(Err(e.clone()));
+            }
+        }
+        Err(_) => {
+            for pending in group {
+                let result = insert_reads(db, vec![pending.row]).await;
+                let _ = pending.done.send(result);
+            }
+        }
+    }
+}
+
+/// Inserts read records in one statement, in a transaction of its own. On
+/// PostgreSQL the statement makes its own commit asynchronous: `INSERT …
+/// SELECT … FROM (SELECT set_config('synchronous_commit', 'off', true)) s
+/// UNION ALL SELECT …`, the setting local to the statement's transaction.
+async fn insert_reads(
+    db: &sea_orm::DatabaseConnection,
+    rows: Vec<audit_log::ActiveModel>,
+) -> Result<(), DbErr> {
     use sea_orm::ActiveModelTrait;
+    use sea_orm::sea_query::{Alias, Expr, Query, UnionType};
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        audit_log::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+        return Ok(());
+    }
     const COLUMNS: [audit_log::Column; 13] = [
         audit_log::Column::Id,
         audit_log::Column::At,
@@ -818,29 +904,32 @@ pub async fn record_read_with(
         audit_log::Column::ClientAddr,
         audit_log::Column::Summary,
     ];
-    let row = row_of(who, at, event);
-    let values = COLUMNS
-        .iter()
-        .map(|c| row.get(*c).into_value().map(Expr::value))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| DbErr::Custom("an audit row without all its values".into()))?;
+    let mut selects = rows.iter().map(|row| {
+        COLUMNS
+            .iter()
+            .map(|c| row.get(*c).into_value().map(Expr::value))
+            .collect::<Option<Vec<_>>>()
+            .map(|values| Query::select().exprs(values).to_owned())
+            .ok_or_else(|| DbErr::Custom("an audit row without all its values".into()))
+    });
+    let Some(first) = selects.next() else {
+        return Ok(());
+    };
     let setting = Query::select()
         .expr(Expr::cust("set_config('synchronous_commit', 'off', true)"))
         .to_owned();
+    let mut select = first?.from_subquery(setting, Alias::new("s")).to_owned();
+    for other in selects {
+        select.union(UnionType::All, other?);
+    }
     let insert = Query::insert()
         .into_table(audit_log::Entity)
         .columns(COLUMNS)
-        .select_from(
-            Query::select()
-                .exprs(values)
-                .from_subquery(setting, Alias::new("s"))
-                .to_owned(),
-        )
+        .select_from(select)
         .map_err(|e| DbErr::Custom(e.to_string()))?
         .to_owned();
-    let txn = db.begin().await?;
-    txn.execute(&insert).await?;
-    txn.commit().await
+    db.execute(&insert).await?;
+    Ok(())
 }
 
 /// The record of a read: `event` with the `purpose` added to its summary

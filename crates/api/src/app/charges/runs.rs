@@ -681,15 +681,16 @@ async fn record_read(
     run: Uuid,
     what: &'static str,
 ) -> ApiResult<()> {
-    audit::record_read_with(
-        &state.db,
-        &AuditActor::of(actor),
-        state.clock.now(),
-        AuditEvent::new(AuditAction::ChargeRunRead, "charge_run", run)
-            .summary(json!({ "read": what })),
-        Purpose::Payment,
-    )
-    .await?;
+    state
+        .reads
+        .record(
+            &AuditActor::of(actor),
+            state.clock.now(),
+            AuditEvent::new(AuditAction::ChargeRunRead, "charge_run", run)
+                .summary(json!({ "read": what })),
+            Purpose::Payment,
+        )
+        .await?;
     Ok(())
 }
 

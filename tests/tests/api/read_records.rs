@@ -1,0 +1,83 @@
+//! R-ROLE-3 at load (issue 13): the records of reads waiting at the same
+//! moment are written in groups on PostgreSQL — one statement for many —
+//! each read answered only once its record is stored; a record that cannot
+//! be written refuses its own read only.
+
+use crate::db_tests;
+use crate::support::TestApp;
+use atvejis_api::store::audit::{AuditAction, AuditActor, AuditEvent, ReadRecorder};
+use atvejis_domain::access::Purpose;
+use futures_util::future::join_all;
+use sea_orm::DatabaseBackend;
+
+db_tests!(
+    r_role_3_reads_recorded_at_once_are_written_in_groups_and_a_bad_record_refuses_only_its_read
+);
+
+fn actor(name: &str) -> AuditActor {
+    AuditActor {
+        kind: "user",
+        id: None,
+        name: name.to_owned(),
+        municipality_id: None,
+        request_id: None,
+        client_request_id: None,
+        client_addr: None,
+    }
+}
+
+async fn r_role_3_reads_recorded_at_once_are_written_in_groups_and_a_bad_record_refuses_only_its_read(
+    app: TestApp,
+) {
+    let postgres = app.db.get_database_backend() == DatabaseBackend::Postgres;
+    let recorder = ReadRecorder::new(app.db.clone());
+    recorder.start();
+    let now = app.clock.now();
+    let record = |name: String, n: usize| {
+        let recorder = recorder.clone();
+        async move {
+            recorder
+                .record(
+                    &actor(&name),
+                    now,
+                    AuditEvent::new(AuditAction::PersonRead, "person", n),
+                    Purpose::NeedsAssessment,
+                )
+                .await
+        }
+    };
+
+    let before = app.statements_so_far();
+    let results = join_all((0..50).map(|n| record(format!("skaitytoja-{n}"), n))).await;
+    let statements = app.statements_so_far() - before;
+    println!("50 read records in {statements} statements");
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE actor_name LIKE 'skaitytoja-%'")
+            .await,
+        50,
+        "every read has its record once answered"
+    );
+    if postgres {
+        assert!(statements <= 5, "50 records in {statements} statements");
+    } else {
+        assert_eq!(statements, 50, "SQLite writes each record alone");
+    }
+
+    // PostgreSQL refuses NUL in text: that record fails, and only its read.
+    let results = join_all(
+        (0..10)
+            .map(|n| record(format!("kita-{n}"), n))
+            .chain([record("blogas\0vardas".into(), 99)]),
+    )
+    .await;
+    assert!(results[..10].iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE actor_name LIKE 'kita-%'")
+            .await,
+        10
+    );
+    if postgres {
+        assert!(results[10].is_err(), "the bad record's read is refused");
+    }
+}
