@@ -357,9 +357,10 @@ async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
         .iter()
         .map(|p| p["first_name"].as_str().unwrap())
         .collect();
-    let mut sorted = first_names.clone();
-    sorted.sort_unstable();
-    assert_eq!(first_names, sorted);
+    // It is the second page of all 1,001 by name, not of some of them.
+    let mut all: Vec<String> = (0..=1000).map(|n| format!("Gyventojas{n}")).collect();
+    all.sort_unstable();
+    assert_eq!(first_names, all[50..100]);
 
     let narrow = app
         .get_for(
@@ -372,6 +373,24 @@ async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
     // gyventojas100, gyventojas1000
     assert_eq!(narrow["total"], 2, "{narrow}");
     assert_eq!(narrow["more_than_total"], false);
+    for (page, names) in [(2, vec!["Gyventojas1000"]), (5, vec![])] {
+        let reply = app
+            .get_for(
+                &format!("/api/v1/persons?q=gyventojas100+bandomasis&per_page=1&page={page}"),
+                &specialist,
+                Some("decision"),
+            )
+            .await;
+        let reply = reply.assert_status(200);
+        assert_eq!(reply["total"], 2, "page {page}: {reply}");
+        let found: Vec<&str> = reply["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["first_name"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, names, "page {page}");
+    }
 
     let header = app
         .get_for("/api/v1/search?q=bandomasis", &specialist, Some("decision"))

@@ -13,7 +13,7 @@ use crate::store::versioned;
 use crate::store::{StoreError, StoreResult};
 use atvejis_domain::personal_code::{PersonalCode, Sex};
 use atvejis_domain::text::fold_for_search;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, LikeExpr, Query, UnionType};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, LikeExpr, Order, Query, UnionType};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic,
     Iterable, JoinType, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, RelationDef,
@@ -103,10 +103,17 @@ pub struct Search {
 }
 
 /// One page of the people `search` finds in the actor's scope, by last and
-/// first name, with the number of matches counted up to `count_up_to` (two
-/// queries). The count stops at `count_up_to + 1`: a number above
-/// `count_up_to` means "more than that". An exact count of a broad search
-/// would read every match (the whole table for "a") only to print it.
+/// first name, with the number of matches counted up to `count_up_to`. The
+/// count stops at `count_up_to + 1`: a number above `count_up_to` means
+/// "more than that". An exact count of a broad search would read every match
+/// (the whole table for "a") only to print it.
+///
+/// Most searches name someone and match fewer than `count_up_to`: one
+/// statement finds the matches once (at most `count_up_to + 1`), counts them
+/// with a window and sorts out the page (issue 13: the trigram index is read
+/// once, not once for the count and again for the page). A broader search
+/// then asks for its page by name (the name index, stopping at the page),
+/// and a page past the matches for the count.
 pub async fn search<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -130,32 +137,68 @@ pub async fn search<C: ConnectionTrait>(
     if let Some(eldership) = search.eldership_id {
         query = query.filter(persons::Column::EldershipId.eq(eldership));
     }
-    let matches = query
-        .clone()
-        .select_only()
-        .column(persons::Column::Id)
-        .limit(count_up_to.saturating_add(1))
-        .into_query();
-    let count = Query::select()
-        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
-        .from_subquery(matches, Alias::new("m"))
-        .to_owned();
     let backend = db.get_database_backend();
-    let total = db
-        .query_one_raw(backend.build(&count))
-        .await?
-        .map(|row| row.try_get::<i64>("", "n"))
-        .transpose()?
-        .map_or(0, |n| u64::try_from(n).unwrap_or(0));
-    let rows = query
-        .order_by_asc(persons::Column::LastName)
-        .order_by_asc(persons::Column::FirstName)
-        .order_by_asc(persons::Column::Id)
-        .offset(page.saturating_sub(1).saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+    let offset = page.saturating_sub(1).saturating_mul(per_page);
+    let cap = count_up_to.saturating_add(1);
+    let m = Alias::new("m");
+    let total_column = "total_matches";
+    let mut counted = Query::select();
+    counted
+        .column(Asterisk)
+        .expr_as(Expr::cust("COUNT(*) OVER ()"), Alias::new(total_column))
+        .from_subquery(query.clone().limit(cap).into_query(), m.clone());
+    for column in [
+        persons::Column::LastName,
+        persons::Column::FirstName,
+        persons::Column::Id,
+    ] {
+        counted.order_by((m.clone(), column), Order::Asc);
+    }
+    counted.offset(offset).limit(per_page);
+    let mut rows = Vec::new();
+    let mut total = None;
+    for row in db.query_all_raw(backend.build(&counted)).await? {
+        let n: i64 = row.try_get("", total_column)?;
+        total = Some(u64::try_from(n).unwrap_or(0));
+        rows.push(persons::Model::from_query_result(&row, "")?);
+    }
+    match total {
+        Some(total) if total <= count_up_to => Ok((rows, total)),
+        // More than `count_up_to`: the page above came from some of them.
+        Some(total) => {
+            let rows = query
+                .order_by_asc(persons::Column::LastName)
+                .order_by_asc(persons::Column::FirstName)
+                .order_by_asc(persons::Column::Id)
+                .offset(offset)
+                .limit(per_page)
+                .all(db)
+                .await?;
+            Ok((rows, total))
+        }
+        None if offset == 0 => Ok((rows, 0)),
+        // A page past the matches: how many there are.
+        None => {
+            let count = Query::select()
+                .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+                .from_subquery(
+                    query
+                        .select_only()
+                        .column(persons::Column::Id)
+                        .limit(cap)
+                        .into_query(),
+                    Alias::new("c"),
+                )
+                .to_owned();
+            let total = db
+                .query_one_raw(backend.build(&count))
+                .await?
+                .map(|row| row.try_get::<i64>("", "n"))
+                .transpose()?
+                .map_or(0, |n| u64::try_from(n).unwrap_or(0));
+            Ok((rows, total))
+        }
+    }
 }
 
 /// A person's row with their eldership and one of their family memberships.
