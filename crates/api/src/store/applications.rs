@@ -7,12 +7,14 @@ use crate::store::entities::{
     applications, attachments, decisions, elderships, persons, service_types, users,
 };
 use crate::store::error::{StoreError, StoreResult};
+use crate::store::persons::{on, prefixed};
 use crate::store::scope::scoped;
 use crate::store::versioned;
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Related, RelationDef,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, FromQueryResult,
+    IntoActiveModel, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
+    Related, RelationDef,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -132,23 +134,43 @@ pub struct ViewParts {
     pub staff: HashMap<Uuid, String>,
 }
 
-/// Loads the [`ViewParts`] of `record` in at most 4 queries (person,
-/// eldership when there is one, attachments, staff names in one batch of
-/// `staff` ids).
+/// Loads the [`ViewParts`] of stored `record` in at most 3 queries (the
+/// person with the eldership that received it, attachments, staff names in
+/// one batch of `staff` ids).
 pub async fn view_parts<C: ConnectionTrait>(
     db: &C,
     record: &ApplicationRecord,
     staff: Vec<Uuid>,
 ) -> StoreResult<ViewParts> {
     let row = &record.application;
-    let person = persons::Entity::find_by_id(row.person_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| StoreError::corrupt("application", "without its person"))?;
-    let eldership = match row.eldership_id {
-        Some(e) => elderships::Entity::find_by_id(e).one(db).await?,
-        None => None,
-    };
+    // The person and the eldership that received it, in one query.
+    let (person, eldership) = prefixed::<elderships::Entity, _>(
+        prefixed::<persons::Entity, _>(
+            applications::Entity::find_by_id(row.id)
+                .select_only()
+                .join(
+                    JoinType::InnerJoin,
+                    on::<applications::Entity, persons::Entity>(
+                        applications::Column::PersonId,
+                        persons::Column::Id,
+                    ),
+                )
+                .join(
+                    JoinType::LeftJoin,
+                    on::<applications::Entity, elderships::Entity>(
+                        applications::Column::EldershipId,
+                        elderships::Column::Id,
+                    ),
+                ),
+            "p_",
+        ),
+        "e_",
+    )
+    .into_model::<PersonAndEldership>()
+    .one(db)
+    .await?
+    .map(|r| (r.person, r.eldership))
+    .ok_or_else(|| StoreError::corrupt("application", "without its person"))?;
     let attachments = attachments::Entity::find()
         .filter(attachments::Column::ApplicationId.eq(row.id))
         .order_by_asc(attachments::Column::UploadedAt)
@@ -160,6 +182,21 @@ pub async fn view_parts<C: ConnectionTrait>(
         attachments,
         staff: staff_names(db, staff).await?,
     })
+}
+
+/// An application's person and the eldership that received it.
+struct PersonAndEldership {
+    person: persons::Model,
+    eldership: Option<elderships::Model>,
+}
+
+impl FromQueryResult for PersonAndEldership {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(PersonAndEldership {
+            person: persons::Model::from_query_result(res, &format!("{pre}p_"))?,
+            eldership: elderships::Model::from_query_result_optional(res, &format!("{pre}e_"))?,
+        })
+    }
 }
 
 /// Display names of `ids`, in one query (missing users are left out).

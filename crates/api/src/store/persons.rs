@@ -318,7 +318,7 @@ pub(crate) fn on<A: EntityTrait, B: EntityTrait>(from: A::Column, to: B::Column)
 
 /// Every column of `E`, aliased `{prefix}{column}` (for a second table's
 /// model in one row).
-fn prefixed<E: EntityTrait, S: QuerySelect>(mut select: S, prefix: &str) -> S {
+pub(crate) fn prefixed<E: EntityTrait, S: QuerySelect>(mut select: S, prefix: &str) -> S {
     for column in E::Column::iter() {
         select = select.column_as(column, format!("{prefix}{}", column.as_str()));
     }
