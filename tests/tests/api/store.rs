@@ -9,7 +9,11 @@ use rust_decimal::Decimal;
 use sea_orm::{ConnectionTrait, Statement};
 use std::str::FromStr;
 
-db_tests!(migrations_go_down_and_up_again, money_round_trips_exactly);
+db_tests!(
+    migrations_go_down_and_up_again,
+    money_round_trips_exactly,
+    name_search_index_is_kept_without_a_pending_list,
+);
 
 async fn migrations_go_down_and_up_again(app: TestApp) {
     // One step at a time, newest first: every migration's down() works on
@@ -28,6 +32,27 @@ async fn migrations_go_down_and_up_again(app: TestApp) {
     );
     migrate(&app.db).await.expect("up again");
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+/// Issue 13: on PostgreSQL the trigram index of the name search takes new
+/// people at once (no GIN pending list, which every search would read whole
+/// until a VACUUM).
+async fn name_search_index_is_kept_without_a_pending_list(app: TestApp) {
+    if app.db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return;
+    }
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT array_to_string(reloptions, ',') AS options FROM pg_class \
+             WHERE oid = to_regclass('ix_persons_search_text_trgm')",
+        ))
+        .await
+        .unwrap()
+        .expect("the trigram index exists");
+    let options: Option<String> = row.try_get("", "options").unwrap();
+    assert_eq!(options.as_deref(), Some("fastupdate=off"));
 }
 
 async fn money_round_trips_exactly(app: TestApp) {
