@@ -78,7 +78,8 @@ enum Command {
     },
     /// Load the demo, then generate the benchmark's municipality in its
     /// Kelmė (`make bench`): people with income, families and ten years of
-    /// applications with their decisions. Each run adds as many again.
+    /// applications with their decisions. Each run adds as many again. Only
+    /// with ATVEJIS_DEMO=1.
     SeedBench {
         /// How many people.
         #[arg(long, default_value_t = 100_000)]
@@ -139,6 +140,11 @@ fn main() -> ExitCode {
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 async fn run(command: Command, config: Config) -> Result<(), BoxError> {
+    if matches!(command, Command::SeedBench { .. }) && !config.demo {
+        return Err("seed-bench loads the demo users, whose password is known: \
+                    only with ATVEJIS_DEMO=1, on a database of its own"
+            .into());
+    }
     tracing::info!(database = %redact_url(&config.database_url), "connecting");
     let db = store::connect_config(&config).await?;
     store::migrate(&db).await?;

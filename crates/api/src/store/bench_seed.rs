@@ -26,10 +26,11 @@ use uuid::Uuid;
 /// Rows a statement.
 const CHUNK: usize = 1000;
 
-const WOMEN: [&str; 10] = [
+const WOMEN: [&str; 20] = [
     "Ona", "Aušra", "Rūta", "Dalia", "Irena", "Jūratė", "Laima", "Eglė", "Živilė", "Birutė",
+    "Danutė", "Vida", "Asta", "Gintarė", "Rasa", "Indrė", "Kristina", "Lina", "Milda", "Skaistė",
 ];
-const MEN: [&str; 10] = [
+const MEN: [&str; 20] = [
     "Jonas",
     "Žydrūnas",
     "Česlovas",
@@ -40,9 +41,19 @@ const MEN: [&str; 10] = [
     "Mindaugas",
     "Saulius",
     "Rimantas",
+    "Kęstutis",
+    "Algirdas",
+    "Tomas",
+    "Darius",
+    "Linas",
+    "Mantas",
+    "Povilas",
+    "Arūnas",
+    "Egidijus",
+    "Vaidotas",
 ];
 /// Surnames: a man's, a married woman's, an unmarried woman's.
-const SURNAMES: [[&str; 3]; 15] = [
+const SURNAMES: [[&str; 3]; 50] = [
     ["Petraitis", "Petraitienė", "Petraitytė"],
     ["Kairys", "Kairienė", "Kairytė"],
     ["Šimkus", "Šimkienė", "Šimkutė"],
@@ -58,6 +69,41 @@ const SURNAMES: [[&str; 3]; 15] = [
     ["Ramanauskas", "Ramanauskienė", "Ramanauskaitė"],
     ["Vaitkus", "Vaitkienė", "Vaitkutė"],
     ["Ščiglys", "Ščiglienė", "Ščiglytė"],
+    ["Kazlauskas", "Kazlauskienė", "Kazlauskaitė"],
+    ["Vasiliauskas", "Vasiliauskienė", "Vasiliauskaitė"],
+    ["Butkus", "Butkienė", "Butkutė"],
+    ["Paulauskas", "Paulauskienė", "Paulauskaitė"],
+    ["Kavaliauskas", "Kavaliauskienė", "Kavaliauskaitė"],
+    ["Pocius", "Pocienė", "Pociūtė"],
+    ["Sakalauskas", "Sakalauskienė", "Sakalauskaitė"],
+    ["Navickas", "Navickienė", "Navickaitė"],
+    ["Žilinskas", "Žilinskienė", "Žilinskaitė"],
+    ["Rimkus", "Rimkienė", "Rimkutė"],
+    ["Šukys", "Šukienė", "Šukytė"],
+    ["Dambrauskas", "Dambrauskienė", "Dambrauskaitė"],
+    ["Adomaitis", "Adomaitienė", "Adomaitytė"],
+    ["Mockus", "Mockienė", "Mockutė"],
+    ["Bružas", "Bružienė", "Bružaitė"],
+    ["Vitkus", "Vitkienė", "Vitkutė"],
+    ["Morkūnas", "Morkūnienė", "Morkūnaitė"],
+    ["Gudaitis", "Gudaitienė", "Gudaitytė"],
+    ["Jonaitis", "Jonaitienė", "Jonaitytė"],
+    ["Balčiūnas", "Balčiūnienė", "Balčiūnaitė"],
+    ["Mažeika", "Mažeikienė", "Mažeikaitė"],
+    ["Norkus", "Norkienė", "Norkutė"],
+    ["Budrys", "Budrienė", "Budrytė"],
+    ["Girdauskas", "Girdauskienė", "Girdauskaitė"],
+    ["Lapinskas", "Lapinskienė", "Lapinskaitė"],
+    ["Tamošiūnas", "Tamošiūnienė", "Tamošiūnaitė"],
+    ["Kučinskas", "Kučinskienė", "Kučinskaitė"],
+    ["Sabaliauskas", "Sabaliauskienė", "Sabaliauskaitė"],
+    ["Daukša", "Daukšienė", "Daukšaitė"],
+    ["Eidukevičius", "Eidukevičienė", "Eidukevičiūtė"],
+    ["Juška", "Juškienė", "Juškaitė"],
+    ["Petrauskas", "Petrauskienė", "Petrauskaitė"],
+    ["Rudys", "Rudienė", "Rudytė"],
+    ["Valančius", "Valančienė", "Valančiūtė"],
+    ["Zabiela", "Zabielienė", "Zabielaitė"],
 ];
 
 /// What [`seed`] wrote.
@@ -109,7 +155,7 @@ pub async fn seed<C: ConnectionTrait>(
             today - Duration::days(365 * 20 + rng.days(365 * 70))
         };
         let woman = rng.next(2) == 0;
-        let first = if woman { WOMEN } else { MEN }[rng.next(10) as usize];
+        let first = if woman { WOMEN } else { MEN }[rng.next(WOMEN.len() as u64) as usize];
         let surname = SURNAMES[rng.next(SURNAMES.len() as u64) as usize];
         let last = match (woman, child) {
             (false, _) => surname[0],
