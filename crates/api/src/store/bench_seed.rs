@@ -13,10 +13,9 @@
 //! and facilities). The ids are new on every run; everything else follows
 //! from `people` and `today`.
 
-use super::demo_reports::{History, HistoryCase, Lcg, QueueSpellSpec, insert_chunks};
+use super::demo_reports::{History, HistoryCase, Lcg, QueueSpellSpec, insert_chunks, person_row};
 use super::entities::persons;
 use super::entities::{elderships, families, family_members, income_records, municipalities};
-use super::persons::search_text;
 use atvejis_domain::places::PlaceKind;
 use rust_decimal::Decimal;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -166,23 +165,15 @@ pub async fn seed<C: ConnectionTrait>(
         let eldership = (!wards.is_empty()).then(|| wards[(n / 12 % wards.len() as u64) as usize]);
         let id = Uuid::now_v7();
         ids.push((id, child, eldership));
-        people_rows.push(persons::ActiveModel {
-            id: Set(id),
-            municipality_id: Set(kelme),
-            eldership_id: Set(eldership),
-            personal_code: Set(None),
-            first_name: Set(first.to_owned()),
-            last_name: Set(last.to_owned()),
-            birth_date: Set(Some(born)),
-            sex: Set(None),
-            declared_address: Set(None),
-            phone: Set(None),
-            email: Set(None),
-            search_text: Set(search_text(first, last, None, None)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        });
+        people_rows.push(person_row(
+            id,
+            kelme,
+            eldership,
+            first,
+            last,
+            Some(born),
+            now,
+        ));
         if n % 2 == 1 {
             let (mut year, mut month) = (today.year(), today.month());
             for _ in 0..3 {

@@ -47,10 +47,34 @@ pub async fn person<C: ConnectionTrait>(
     now: OffsetDateTime,
 ) -> Result<Uuid, DbErr> {
     let id = Uuid::now_v7();
-    persons::Entity::insert(persons::ActiveModel {
+    persons::Entity::insert(person_row(
+        id,
+        municipality_id,
+        None,
+        first,
+        last,
+        birth_date,
+        now,
+    ))
+    .exec(db)
+    .await?;
+    Ok(id)
+}
+
+/// The row of generated person `id` (no personal code, no contacts).
+pub fn person_row(
+    id: Uuid,
+    municipality_id: Uuid,
+    eldership_id: Option<Uuid>,
+    first: &str,
+    last: &str,
+    birth_date: Option<Date>,
+    now: OffsetDateTime,
+) -> persons::ActiveModel {
+    persons::ActiveModel {
         id: Set(id),
         municipality_id: Set(municipality_id),
-        eldership_id: Set(None),
+        eldership_id: Set(eldership_id),
         personal_code: Set(None),
         first_name: Set(first.to_owned()),
         last_name: Set(last.to_owned()),
@@ -63,10 +87,7 @@ pub async fn person<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
-    })
-    .exec(db)
-    .await?;
-    Ok(id)
+    }
 }
 
 /// A stretch in a facility's queue, and the stay that ended it.
