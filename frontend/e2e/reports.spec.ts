@@ -11,7 +11,7 @@ test.use({ actionTimeout: 15_000 });
 
 test('the division head reads the reports: timeliness chart, waiting, yearly summary', async ({ page }) => {
   await logIn(page, 'division_head');
-  await page.getByRole('link', { name: 'Ataskaitos' }).click();
+  await page.getByRole('navigation', { name: 'Pagrindinis meniu' }).getByRole('link', { name: 'Ataskaitos' }).click();
   await expect(page).toHaveURL(/\/reports$/);
   await expect(page.getByRole('heading', { name: 'Ataskaitos', level: 2 })).toBeVisible();
 
