@@ -12,6 +12,12 @@ use std::io::{BufRead, Write};
 use std::net::TcpListener;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's allocator: a request makes many small
+/// allocations (rows, JSON), which cost about a fifth of the server's CPU
+/// under glibc's malloc (perf of `make bench`'s person file, issue 13).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "atvejis",
