@@ -1,6 +1,7 @@
 //! The application layer of applications (SP-8) and decisions (SP-9): one
 //! write path (permission before any lookup), a versioned decision, and a
-//! bounded number of statements for preparing a decision.
+//! bounded number of statements for receiving an application and preparing
+//! a decision.
 
 use crate::db_tests;
 use crate::support::TestApp;
@@ -9,6 +10,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 db_tests!(
+    receiving_an_application_takes_at_most_5_statements,
     prepare_decision_takes_at_most_12_statements,
     writes_without_the_right_are_403_for_real_and_random_ids_alike,
     a_stale_version_on_prepare_is_409_and_changes_nothing,
@@ -101,6 +103,56 @@ pub async fn ready_application(app: &TestApp, worker: &str, code: &str) -> Value
 
 fn prepare_body(version: &Value) -> Value {
     json!({ "version": version, "outcome": "granted", "reasoning": "Taip.", "hours_per_month": "10" })
+}
+
+/// Issue 13: the service type, the person with their eldership, the
+/// application, its audit record and the receiving staff member's name —
+/// the view shows what intake has just read and written.
+async fn receiving_an_application_takes_at_most_5_statements(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    let person = app
+        .post(
+            "/api/v1/persons",
+            &worker,
+            json!({ "personal_code": "46805280103", "first_name": "Ona", "last_name": "Žemaitė" }),
+        )
+        .await
+        .assert_status(201)
+        .clone();
+    let (reply, statements) = app
+        .statements(
+            app.request(Method::POST, "/api/v1/applications")
+                .bearer_auth(&worker)
+                .json(&json!({
+                    "person_id": person["id"],
+                    "service_code": "home_help",
+                    "received_on": "2026-11-10",
+                    "channel": "in_person",
+                })),
+        )
+        .await;
+    let created = reply.assert_status(201).clone();
+    // The view is whole: person, eldership, staff name, no attachments.
+    assert_eq!(created["person"]["id"], person["id"]);
+    assert_eq!(created["eldership"]["code"], "kelmes-miesto");
+    assert!(
+        created["received_by"]["display_name"]
+            .as_str()
+            .is_some_and(|n| !n.is_empty()),
+        "{created}"
+    );
+    assert_eq!(created["attachments"], json!([]));
+    assert!(
+        statements <= 5,
+        "receiving an application took {statements} statements"
+    );
+    // The same view as a later read of it.
+    let read = app
+        .get(&format!("/api/v1/applications/{}", id(&created)), &worker)
+        .await
+        .assert_status(200)
+        .clone();
+    assert_eq!(read, created);
 }
 
 async fn prepare_decision_takes_at_most_12_statements(app: TestApp) {

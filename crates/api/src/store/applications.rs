@@ -7,14 +7,13 @@ use crate::store::entities::{
     applications, attachments, decisions, elderships, persons, service_types, users,
 };
 use crate::store::error::{StoreError, StoreResult};
-use crate::store::persons::{on, prefixed};
+use crate::store::persons::{PersonAndEldership, on, prefixed};
 use crate::store::scope::scoped;
 use crate::store::versioned;
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, FromQueryResult,
-    IntoActiveModel, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect,
-    Related, RelationDef,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, IntoActiveModel,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Related, RelationDef,
 };
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -182,21 +181,6 @@ pub async fn view_parts<C: ConnectionTrait>(
         attachments,
         staff: staff_names(db, staff).await?,
     })
-}
-
-/// An application's person and the eldership that received it.
-struct PersonAndEldership {
-    person: persons::Model,
-    eldership: Option<elderships::Model>,
-}
-
-impl FromQueryResult for PersonAndEldership {
-    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
-        Ok(PersonAndEldership {
-            person: persons::Model::from_query_result(res, &format!("{pre}p_"))?,
-            eldership: elderships::Model::from_query_result_optional(res, &format!("{pre}e_"))?,
-        })
-    }
 }
 
 /// Display names of `ids`, in one query (missing users are left out).

@@ -52,6 +52,47 @@ pub async fn find_scoped<C: ConnectionTrait>(
         .ok_or(StoreError::NotFound("person"))
 }
 
+/// The person `id` within the actor's scope with their eldership, in one
+/// query; the same [`StoreError::NotFound`] as [`find_scoped`].
+pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> StoreResult<(persons::Model, Option<elderships::Model>)> {
+    let select = scoped::<persons::Entity>(actor)
+        .select_only()
+        .filter(persons::Column::Id.eq(id))
+        .join(
+            JoinType::LeftJoin,
+            on::<persons::Entity, elderships::Entity>(
+                persons::Column::EldershipId,
+                elderships::Column::Id,
+            ),
+        );
+    prefixed::<elderships::Entity, _>(prefixed::<persons::Entity, _>(select, "p_"), "e_")
+        .into_model::<PersonAndEldership>()
+        .one(db)
+        .await?
+        .map(|r| (r.person, r.eldership))
+        .ok_or(StoreError::NotFound("person"))
+}
+
+/// A person and their eldership (or an application's person and the
+/// eldership that received it), selected with the prefixes `p_` and `e_`.
+pub(crate) struct PersonAndEldership {
+    pub person: persons::Model,
+    pub eldership: Option<elderships::Model>,
+}
+
+impl FromQueryResult for PersonAndEldership {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(PersonAndEldership {
+            person: persons::Model::from_query_result(res, &format!("{pre}p_"))?,
+            eldership: elderships::Model::from_query_result_optional(res, &format!("{pre}e_"))?,
+        })
+    }
+}
+
 /// The person `id` by id alone: for re-reading a row the caller has just
 /// changed in its scope (a person may move out of an eldership specialist's
 /// eldership by the change).

@@ -3,7 +3,8 @@
 
 use super::view_in;
 use super::views::{
-    ApplicationView, AttachmentView, Channel, documents_of, due_on, spec, status_of,
+    ApplicationView, AttachmentView, Channel, application_view, documents_of, due_on, spec,
+    staff_of, status_of,
 };
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
@@ -14,8 +15,8 @@ use crate::state::AppState;
 use crate::store::applications::{self as repo, ApplicationRecord};
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue::by_code;
-use crate::store::entities::{applications, attachments};
-use crate::store::persons::find_scoped as find_person;
+use crate::store::entities::{applications, attachments, elderships, persons};
+use crate::store::persons::find_scoped_with_eldership as find_person;
 use atvejis_domain::access::Permission;
 use atvejis_domain::application::{
     ApplicationStatus, DocumentCheck, DocumentStatus, missing_documents,
@@ -94,10 +95,31 @@ pub async fn create(
     body: CreateApplicationRequest,
 ) -> ApiResult<ApplicationView> {
     let mut uow = UnitOfWork::begin(state, actor, Permission::ReceiveApplications).await?;
-    let record = create_in(&mut uow, actor, body, None).await?;
-    let view = view_in(uow.db(), actor, record, uow.today()).await?;
+    let received = create_in(&mut uow, actor, body, None).await?;
+    // The view of what was just stored: the person and eldership read at
+    // intake, no attachments yet; only the staff names are read (issue 13).
+    let record = received.record;
+    let parts = repo::ViewParts {
+        person: received.person,
+        eldership: received.eldership,
+        attachments: Vec::new(),
+        staff: repo::staff_names(uow.db(), staff_of(&record)?).await?,
+    };
+    // Not prepared for signing: nobody is delegated to sign it yet.
+    let view = application_view(actor, record, parts, uow.today(), false)?;
     uow.commit().await?;
     Ok(view)
+}
+
+/// An application just received, with what its view shows of its person.
+#[derive(Debug)]
+pub struct Received {
+    /// The stored application.
+    pub record: ApplicationRecord,
+    /// Its person.
+    pub person: persons::Model,
+    /// The person's eldership, which received it.
+    pub eldership: Option<elderships::Model>,
 }
 
 /// The case an application is filed from (R-CM-4).
@@ -118,7 +140,7 @@ pub async fn create_in(
     actor: &Actor,
     body: CreateApplicationRequest,
     case: Option<CaseFiling>,
-) -> ApiResult<ApplicationRecord> {
+) -> ApiResult<Received> {
     let Some(received_by) = actor.user_id() else {
         return Err(ApiError::forbidden(
             "Applications are received by a member of staff.",
@@ -190,7 +212,7 @@ pub async fn create_in(
         )
         .await?;
     }
-    let person = find_person(uow.db(), actor, body.person_id).await?;
+    let (person, eldership) = find_person(uow.db(), actor, body.person_id).await?;
     if let Some(family_id) = body.family_id {
         match repo::family_membership(uow.db(), actor, family_id, person.id).await? {
             (false, _) => {
@@ -264,10 +286,14 @@ pub async fn create_in(
         })),
     )
     .await?;
-    Ok(ApplicationRecord {
-        application: row,
-        service_type: service,
-        decision: None,
+    Ok(Received {
+        record: ApplicationRecord {
+            application: row,
+            service_type: service,
+            decision: None,
+        },
+        person,
+        eldership,
     })
 }
 

@@ -481,7 +481,7 @@ async fn file_application_in(
         case_id: case.id,
         recommendation,
     };
-    let record = match create_in(uow, actor, body, Some(filing)).await {
+    let received = match create_in(uow, actor, body, Some(filing)).await {
         Ok(r) => r,
         Err(e) if !e.field_errors().is_empty() => {
             let errors = e
@@ -493,7 +493,7 @@ async fn file_application_in(
         }
         Err(e) => return Err(e),
     };
-    let application = record.application;
+    let application = received.record.application;
     uow.audit(
         AuditEvent::new(AuditAction::CaseApplicationFile, "case", case.id).summary(json!({
             "application_id": application.id,
