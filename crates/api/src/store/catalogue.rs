@@ -9,6 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
+use serde::Deserialize;
 use uuid::Uuid;
 
 /// Seeds the default catalogue of a municipality, created at `now`.
@@ -38,7 +39,9 @@ pub async fn seed<C: ConnectionTrait>(
 
 /// The stored specification of a service type.
 pub fn spec_of(row: &service_types::Model) -> Result<ServiceTypeSpec, DbErr> {
-    serde_json::from_value(row.spec.clone()).map_err(|e| {
+    // From the stored value in place (no copy of it): this runs for every
+    // application row a list or a file shows.
+    ServiceTypeSpec::deserialize(&row.spec).map_err(|e| {
         DbErr::Custom(format!(
             "service type {} has an invalid spec: {e}",
             row.code

@@ -300,15 +300,15 @@ pub fn status_of(row: &applications::Model) -> ApiResult<ApplicationStatus> {
 
 /// The documents checklist as stored.
 pub fn documents_of(row: &applications::Model) -> ApiResult<Vec<DocumentCheck>> {
-    serde_json::from_value(row.documents.clone())
+    Vec::<DocumentCheck>::deserialize(&row.documents)
         .map_err(|e| ApiError::internal(format!("application {} documents: {e}", row.id)))
 }
 
 /// The assessment as stored.
 pub fn assessment_of(row: &applications::Model) -> ApiResult<Option<StoredAssessment>> {
     row.assessment
-        .clone()
-        .map(serde_json::from_value)
+        .as_ref()
+        .map(StoredAssessment::deserialize)
         .transpose()
         .map_err(|e| ApiError::internal(format!("application {} assessment: {e}", row.id)))
 }
@@ -348,7 +348,7 @@ pub fn actor_facts(actor: &Actor, delegated_to_sign: bool) -> ActorFacts {
 /// their rule.
 pub fn rule_of(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<DecisionDeadline> {
     Ok(match &row.decision_deadline {
-        Some(value) => serde_json::from_value(value.clone()).map_err(ApiError::internal)?,
+        Some(value) => DecisionDeadline::deserialize(value).map_err(ApiError::internal)?,
         None => spec.decision_deadline,
     })
 }
