@@ -17,6 +17,7 @@ use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, LikeExpr, Order, Quer
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic,
     Iterable, JoinType, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, RelationDef,
+    Select,
 };
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
@@ -59,8 +60,19 @@ pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> StoreResult<(persons::Model, Option<elderships::Model>)> {
-    let select = scoped::<persons::Entity>(actor)
-        .select_only()
+    let select = scoped_with_eldership(actor, id).select_only();
+    prefixed::<elderships::Entity, _>(prefixed::<persons::Entity, _>(select, "p_"), "e_")
+        .into_model::<PersonAndEldership>()
+        .one(db)
+        .await?
+        .map(|r| (r.person, r.eldership))
+        .ok_or(StoreError::NotFound("person"))
+}
+
+/// Person `id` in the actor's scope, their eldership left-joined (columns
+/// for the caller to choose).
+fn scoped_with_eldership(actor: &Actor, id: Uuid) -> Select<persons::Entity> {
+    scoped::<persons::Entity>(actor)
         .filter(persons::Column::Id.eq(id))
         .join(
             JoinType::LeftJoin,
@@ -68,13 +80,7 @@ pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
                 persons::Column::EldershipId,
                 elderships::Column::Id,
             ),
-        );
-    prefixed::<elderships::Entity, _>(prefixed::<persons::Entity, _>(select, "p_"), "e_")
-        .into_model::<PersonAndEldership>()
-        .one(db)
-        .await?
-        .map(|r| (r.person, r.eldership))
-        .ok_or(StoreError::NotFound("person"))
+        )
 }
 
 /// A person and their eldership (or an application's person and the
@@ -379,15 +385,7 @@ pub async fn load_file<C: ConnectionTrait>(
     id: Uuid,
 ) -> StoreResult<PersonFileRows> {
     // (1) person ⋈ eldership ⋈ memberships ⋈ families.
-    let mut select = scoped::<persons::Entity>(actor)
-        .filter(persons::Column::Id.eq(id))
-        .join(
-            JoinType::LeftJoin,
-            on::<persons::Entity, elderships::Entity>(
-                persons::Column::EldershipId,
-                elderships::Column::Id,
-            ),
-        )
+    let mut select = scoped_with_eldership(actor, id)
         .join(
             JoinType::LeftJoin,
             on::<persons::Entity, family_members::Entity>(
