@@ -299,6 +299,7 @@ pub fn state_with_clock(
         config: Arc::new(config),
         clock,
         sessions,
+        service_types: Arc::default(),
     })
 }
 

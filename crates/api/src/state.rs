@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use crate::app::catalogue::ServiceTypeCache;
 use crate::auth::cache::SessionCache;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
@@ -26,4 +27,6 @@ pub struct AppState {
     pub sessions: Arc<SessionCache>,
     /// Writes the records of reads (in groups on PostgreSQL).
     pub reads: ReadRecorder,
+    /// Service types by id and version, for the person file.
+    pub service_types: Arc<ServiceTypeCache>,
 }

@@ -3,6 +3,7 @@
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
+use crate::app::applications::views::ServiceTypeRef;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
@@ -14,7 +15,10 @@ use atvejis_domain::access::Permission;
 use atvejis_domain::catalogue::ServiceTypeSpec;
 use atvejis_domain::rates::RateKind;
 use rust_decimal::Decimal;
+use sea_orm::ConnectionTrait;
 use serde_json::json;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use uuid::Uuid;
 
 /// The service types of the actor's municipality, by code.
@@ -195,4 +199,82 @@ pub async fn delete_rate(state: &AppState, actor: &Actor, id: Uuid) -> ApiResult
     .await?;
     uow.commit().await?;
     Ok(())
+}
+
+/// A service type as a summary of an application names it and counts its
+/// terms by.
+#[derive(Debug)]
+pub struct NamedServiceType {
+    /// Id, code and names.
+    pub reference: ServiceTypeRef,
+    /// The specification.
+    pub spec: ServiceTypeSpec,
+}
+
+/// Service types by id and version, held in memory for the summaries of the
+/// person file (issue 13: a spec is a kilobyte of JSON each application row
+/// would otherwise carry and parse). Every change of a service type makes a
+/// new version (`catalogue::save`), and the rows name the version they were
+/// read with, so a process never shows a spec older than the row's: two
+/// processes cannot disagree.
+#[derive(Debug, Default)]
+pub struct ServiceTypeCache {
+    held: Mutex<HashMap<(Uuid, i32), Arc<NamedServiceType>>>,
+}
+
+/// How many versions the cache holds before it starts over (a municipality
+/// has a few dozen service types).
+const CACHED_AT_MOST: usize = 1024;
+
+impl ServiceTypeCache {
+    /// The service types `wanted` by (id, version): from memory, the ones not
+    /// held read in one query. A type changed since its row was read is
+    /// given in its newer version.
+    pub async fn get<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        wanted: &[(Uuid, i32)],
+    ) -> ApiResult<HashMap<(Uuid, i32), Arc<NamedServiceType>>> {
+        let mut found = HashMap::new();
+        let mut missing = Vec::new();
+        {
+            let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+            for key in wanted {
+                match held.get(key) {
+                    Some(held) => _ = found.insert(*key, Arc::clone(held)),
+                    None => missing.push(key.0),
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Ok(found);
+        }
+        let mut read = HashMap::new();
+        for row in catalogue::by_ids(db, missing).await? {
+            let spec = catalogue::spec_of(&row)?;
+            let named = NamedServiceType {
+                reference: ServiceTypeRef {
+                    id: row.id,
+                    code: row.code,
+                    name_lt: spec.name_lt.clone(),
+                    name_en: spec.name_en.clone(),
+                },
+                spec,
+            };
+            read.insert(row.id, (row.version, Arc::new(named)));
+        }
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        if held.len() + read.len() > CACHED_AT_MOST {
+            held.clear();
+        }
+        for (id, (version, named)) in &read {
+            held.insert((*id, *version), Arc::clone(named));
+        }
+        for key in wanted {
+            if let Some((_, named)) = read.get(&key.0) {
+                found.entry(*key).or_insert_with(|| Arc::clone(named));
+            }
+        }
+        Ok(found)
+    }
 }

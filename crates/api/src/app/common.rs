@@ -43,6 +43,16 @@ pub struct EldershipRef {
     pub name: String,
 }
 
+impl From<crate::store::person_file::EldershipName> for EldershipRef {
+    fn from(e: crate::store::person_file::EldershipName) -> Self {
+        EldershipRef {
+            id: e.id,
+            code: e.code,
+            name: e.name,
+        }
+    }
+}
+
 impl From<elderships::Model> for EldershipRef {
     fn from(e: elderships::Model) -> Self {
         EldershipRef {

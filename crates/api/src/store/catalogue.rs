@@ -49,6 +49,21 @@ pub fn spec_of(row: &service_types::Model) -> Result<ServiceTypeSpec, DbErr> {
     })
 }
 
+/// The service types `ids`, by id alone (ids the caller read from rows of
+/// its scope), in one query.
+pub async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    ids: Vec<Uuid>,
+) -> Result<Vec<service_types::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    service_types::Entity::find()
+        .filter(service_types::Column::Id.is_in(ids))
+        .all(db)
+        .await
+}
+
 /// The service type `code` of a municipality.
 pub async fn by_code<C: ConnectionTrait>(
     db: &C,

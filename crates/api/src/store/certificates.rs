@@ -9,8 +9,8 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-/// A certificate as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A certificate as stored (also as the person file reads it in JSON).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct CertificateRecord {
     /// Id.
     pub id: Uuid,
@@ -25,6 +25,7 @@ pub struct CertificateRecord {
     /// Issued by.
     pub issued_by: Option<String>,
     /// Recorded.
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

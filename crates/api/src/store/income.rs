@@ -11,8 +11,9 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-/// One month's income from one source, as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One month's income from one source, as stored (also as the person file
+/// reads it in JSON, the amount a decimal string).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct IncomeEntry {
     /// Id.
     pub id: Uuid,

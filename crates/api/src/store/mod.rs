@@ -28,6 +28,7 @@ pub mod families;
 pub mod fees;
 pub mod income;
 pub mod organisation;
+pub mod person_file;
 pub mod persons;
 pub mod places;
 pub mod rates;

@@ -2,18 +2,13 @@
 //! a person's file, and the saves of a person's row.
 
 use crate::actor::Actor;
-use crate::store::certificates::CertificateRecord;
-use crate::store::entities::{
-    applications, decisions, elderships, families, family_members, income_records,
-    person_certificates, persons, service_types,
-};
-use crate::store::income::IncomeEntry;
-use crate::store::scope::{scoped, scoped_condition};
+use crate::store::entities::{elderships, persons};
+use crate::store::scope::scoped;
 use crate::store::versioned;
 use crate::store::{StoreError, StoreResult};
 use atvejis_domain::personal_code::{PersonalCode, Sex};
 use atvejis_domain::text::fold_for_search;
-use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, LikeExpr, Order, Query, UnionType};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, LikeExpr, Order, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic,
     Iterable, JoinType, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, RelationDef,
@@ -71,7 +66,7 @@ pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
 
 /// Person `id` in the actor's scope, their eldership left-joined (columns
 /// for the caller to choose).
-fn scoped_with_eldership(actor: &Actor, id: Uuid) -> Select<persons::Entity> {
+pub(crate) fn scoped_with_eldership(actor: &Actor, id: Uuid) -> Select<persons::Entity> {
     scoped::<persons::Entity>(actor)
         .filter(persons::Column::Id.eq(id))
         .join(
@@ -248,116 +243,6 @@ pub async fn search<C: ConnectionTrait>(
     }
 }
 
-/// A person's row with their eldership and one of their family memberships.
-#[derive(Debug, Clone)]
-struct PersonRow {
-    person: persons::Model,
-    eldership: Option<elderships::Model>,
-    membership: Option<Membership>,
-}
-
-/// A family the person belongs to.
-#[derive(Debug, Clone)]
-pub struct Membership {
-    /// The family.
-    pub family_id: Uuid,
-    /// Its name.
-    pub family_name: String,
-    /// The person's relation in it (stored code).
-    pub relation: String,
-}
-
-impl FromQueryResult for PersonRow {
-    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
-        let family_id: Option<Uuid> = res.try_get(pre, "m_family_id")?;
-        let membership = match family_id {
-            Some(family_id) => Some(Membership {
-                family_id,
-                family_name: res
-                    .try_get::<Option<String>>(pre, "m_family_name")?
-                    .unwrap_or_default(),
-                relation: res.try_get(pre, "m_relation")?,
-            }),
-            None => None,
-        };
-        Ok(PersonRow {
-            person: persons::Model::from_query_result(res, pre)?,
-            eldership: elderships::Model::from_query_result_optional(res, "e_")?,
-            membership,
-        })
-    }
-}
-
-/// One application of a person's file with what its summary shows.
-#[derive(Debug, Clone)]
-pub struct ApplicationRow {
-    /// The application.
-    pub application: applications::Model,
-    /// Its service type.
-    pub service_type: service_types::Model,
-    /// The eldership that received it.
-    pub eldership: Option<elderships::Model>,
-    /// The decision's date, once signed.
-    pub decided_on: Option<Date>,
-    /// When the person was told.
-    pub notified_on: Option<Date>,
-    /// The decision's outcome code, once prepared.
-    pub outcome: Option<String>,
-    /// When the decision was prepared (submitted for signature).
-    pub prepared_at: Option<time::OffsetDateTime>,
-    /// R-DL-2: when the decision reached the provider.
-    pub handed_over_on: Option<Date>,
-}
-
-impl FromQueryResult for ApplicationRow {
-    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
-        Ok(ApplicationRow {
-            application: applications::Model::from_query_result(res, pre)?,
-            service_type: service_types::Model::from_query_result(res, "t_")?,
-            eldership: elderships::Model::from_query_result_optional(res, "e_")?,
-            decided_on: res.try_get(pre, "d_decided_on")?,
-            notified_on: res.try_get(pre, "d_notified_on")?,
-            outcome: res.try_get(pre, "d_outcome")?,
-            prepared_at: res.try_get(pre, "d_prepared_at")?,
-            handed_over_on: res.try_get(pre, "d_handed_over_on")?,
-        })
-    }
-}
-
-/// A certificate or an income record: the rows of both tables in one shape.
-#[derive(Debug, Clone, FromQueryResult)]
-struct RecordRow {
-    record: String,
-    id: Uuid,
-    code: String,
-    detail: Option<String>,
-    issued_by: Option<String>,
-    valid_from: Option<Date>,
-    valid_until: Option<Date>,
-    year: Option<i32>,
-    month: Option<i32>,
-    amount: Option<String>,
-    created_at: OffsetDateTime,
-}
-
-/// A person's file as stored.
-#[derive(Debug, Clone)]
-pub struct PersonFileRows {
-    /// The person.
-    pub person: persons::Model,
-    /// Their eldership.
-    pub eldership: Option<elderships::Model>,
-    /// Their families.
-    pub memberships: Vec<Membership>,
-    /// Their applications in the actor's scope, newest first, with service
-    /// types, decisions and elderships.
-    pub applications: Vec<ApplicationRow>,
-    /// Their certificates, newest first.
-    pub certificates: Vec<CertificateRecord>,
-    /// Their income records, newest month first.
-    pub income: Vec<IncomeEntry>,
-}
-
 /// `LEFT JOIN to ON from = to`, for tables without a declared relation.
 pub(crate) fn on<A: EntityTrait, B: EntityTrait>(from: A::Column, to: B::Column) -> RelationDef {
     A::belongs_to(B::default()).from(from).to(to).into()
@@ -370,192 +255,6 @@ pub(crate) fn prefixed<E: EntityTrait, S: QuerySelect>(mut select: S, prefix: &s
         select = select.column_as(column, format!("{prefix}{}", column.as_str()));
     }
     select
-}
-
-/// A person's whole file in three queries, whatever it holds: (1) the person
-/// with their eldership and families, (2) their applications in the actor's
-/// scope with service types, decisions and elderships, (3) their
-/// certificates and income records together.
-///
-/// MUST return [`StoreError::NotFound`] when the person is outside the
-/// actor's scope (and then runs one query only).
-pub async fn load_file<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> StoreResult<PersonFileRows> {
-    // (1) person ⋈ eldership ⋈ memberships ⋈ families.
-    let mut select = scoped_with_eldership(actor, id)
-        .join(
-            JoinType::LeftJoin,
-            on::<persons::Entity, family_members::Entity>(
-                persons::Column::Id,
-                family_members::Column::PersonId,
-            ),
-        )
-        .join(
-            JoinType::LeftJoin,
-            on::<family_members::Entity, families::Entity>(
-                family_members::Column::FamilyId,
-                families::Column::Id,
-            ),
-        )
-        .column_as(family_members::Column::FamilyId, "m_family_id")
-        .column_as(family_members::Column::Relation, "m_relation")
-        .column_as(families::Column::Name, "m_family_name")
-        .order_by_asc(families::Column::Name);
-    select = prefixed::<elderships::Entity, _>(select, "e_");
-    let rows = select.into_model::<PersonRow>().all(db).await?;
-    let Some(first) = rows.first().cloned() else {
-        return Err(StoreError::NotFound("person"));
-    };
-    let memberships = rows.into_iter().filter_map(|r| r.membership).collect();
-
-    // (2) applications ⋈ service types ⋈ decisions ⋈ elderships.
-    let mut select = scoped::<applications::Entity>(actor)
-        .filter(applications::Column::PersonId.eq(id))
-        .join(
-            JoinType::InnerJoin,
-            on::<applications::Entity, service_types::Entity>(
-                applications::Column::ServiceTypeId,
-                service_types::Column::Id,
-            ),
-        )
-        .join(
-            JoinType::LeftJoin,
-            on::<applications::Entity, decisions::Entity>(
-                applications::Column::Id,
-                decisions::Column::ApplicationId,
-            ),
-        )
-        .join(
-            JoinType::LeftJoin,
-            on::<applications::Entity, elderships::Entity>(
-                applications::Column::EldershipId,
-                elderships::Column::Id,
-            ),
-        )
-        .column_as(decisions::Column::DecidedOn, "d_decided_on")
-        .column_as(decisions::Column::NotifiedOn, "d_notified_on")
-        .column_as(decisions::Column::Outcome, "d_outcome")
-        .column_as(decisions::Column::PreparedAt, "d_prepared_at")
-        .column_as(decisions::Column::HandedOverOn, "d_handed_over_on")
-        .order_by_desc(applications::Column::ReceivedOn)
-        .order_by_desc(applications::Column::Id);
-    select = prefixed::<service_types::Entity, _>(select, "t_");
-    select = prefixed::<elderships::Entity, _>(select, "e_");
-    let applications = select.into_model::<ApplicationRow>().all(db).await?;
-
-    // (3) certificates and income records, in one shape.
-    let (certificates, income) = records_of(db, actor, id).await?;
-    Ok(PersonFileRows {
-        person: first.person,
-        eldership: first.eldership,
-        memberships,
-        applications,
-        certificates,
-        income,
-    })
-}
-
-/// The certificates (newest first) and income records (newest month first)
-/// of person `id`, in one query (`UNION ALL` of both tables in one shape).
-async fn records_of<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-) -> StoreResult<(Vec<CertificateRecord>, Vec<IncomeEntry>)> {
-    use income_records as ir;
-    use person_certificates as pc;
-    let null = || Expr::cust("NULL");
-    let mut query = Query::select()
-        .expr_as(Expr::cust("'certificate'"), Alias::new("record"))
-        .expr_as(Expr::col((pc::Entity, pc::Column::Id)), Alias::new("id"))
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::Kind)),
-            Alias::new("code"),
-        )
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::Value)),
-            Alias::new("detail"),
-        )
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::IssuedBy)),
-            Alias::new("issued_by"),
-        )
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::ValidFrom)),
-            Alias::new("valid_from"),
-        )
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::ValidUntil)),
-            Alias::new("valid_until"),
-        )
-        .expr_as(null(), Alias::new("year"))
-        .expr_as(null(), Alias::new("month"))
-        .expr_as(null(), Alias::new("amount"))
-        .expr_as(
-            Expr::col((pc::Entity, pc::Column::CreatedAt)),
-            Alias::new("created_at"),
-        )
-        .from(pc::Entity)
-        .cond_where(scoped_condition::<pc::Entity>(actor))
-        .and_where(Expr::col((pc::Entity, pc::Column::PersonId)).eq(id))
-        .to_owned();
-    let income = Query::select()
-        .expr(Expr::cust("'income'"))
-        .expr(Expr::col((ir::Entity, ir::Column::Id)))
-        .expr(Expr::col((ir::Entity, ir::Column::Source)))
-        .expr(Expr::col((ir::Entity, ir::Column::Note)))
-        .expr(null())
-        .expr(null())
-        .expr(null())
-        .expr(Expr::col((ir::Entity, ir::Column::Year)))
-        .expr(Expr::col((ir::Entity, ir::Column::Month)))
-        // As text: exact on both databases, parsed below.
-        .expr(Expr::col((ir::Entity, ir::Column::Amount)).cast_as(Alias::new("TEXT")))
-        .expr(Expr::col((ir::Entity, ir::Column::CreatedAt)))
-        .from(ir::Entity)
-        .cond_where(scoped_condition::<ir::Entity>(actor))
-        .and_where(Expr::col((ir::Entity, ir::Column::PersonId)).eq(id))
-        .to_owned();
-    query.union(UnionType::All, income);
-    let rows = RecordRow::find_by_statement(db.get_database_backend().build(&query))
-        .all(db)
-        .await?;
-    let (mut certificates, mut income) = (Vec::new(), Vec::new());
-    for r in rows {
-        if r.record == "certificate" {
-            certificates.push(CertificateRecord {
-                id: r.id,
-                kind: r.code,
-                value: r.detail,
-                valid_from: r
-                    .valid_from
-                    .ok_or_else(|| StoreError::corrupt("person_certificate", "no valid_from"))?,
-                valid_until: r.valid_until,
-                issued_by: r.issued_by,
-                created_at: r.created_at,
-            });
-        } else {
-            let amount = r.amount.unwrap_or_default();
-            income.push(IncomeEntry {
-                id: r.id,
-                year: r.year.unwrap_or_default(),
-                month: r.month.unwrap_or_default(),
-                amount: amount
-                    .trim()
-                    .parse::<rust_decimal::Decimal>()
-                    .or_else(|_| rust_decimal::Decimal::from_scientific(amount.trim()))
-                    .map_err(|e| StoreError::corrupt("income_record", e))?,
-                source: r.code,
-                note: r.detail,
-            });
-        }
-    }
-    certificates.sort_by_key(|c| std::cmp::Reverse(c.valid_from));
-    income.sort_by_key(|r| std::cmp::Reverse((r.year, r.month)));
-    Ok((certificates, income))
 }
 
 /// A person's fields as saved (checked by the caller).

@@ -347,7 +347,12 @@ pub fn actor_facts(actor: &Actor, delegated_to_sign: bool) -> ActorFacts {
 /// catalogue's current rule only for rows received before applications kept
 /// their rule.
 pub fn rule_of(spec: &ServiceTypeSpec, row: &applications::Model) -> ApiResult<DecisionDeadline> {
-    Ok(match &row.decision_deadline {
+    rule_from(spec, row.decision_deadline.as_ref())
+}
+
+/// [`rule_of`] from the stored rule alone.
+pub fn rule_from(spec: &ServiceTypeSpec, stored: Option<&Value>) -> ApiResult<DecisionDeadline> {
+    Ok(match stored {
         Some(value) => DecisionDeadline::deserialize(value).map_err(ApiError::internal)?,
         None => spec.decision_deadline,
     })
@@ -433,7 +438,28 @@ pub fn terms_of(
     decision: DecisionDates,
     today: Date,
 ) -> ApiResult<Terms> {
-    let status = ApplicationStatus::parse(&row.status);
+    Ok(terms(
+        spec,
+        &row.status,
+        &rule_of(spec, row)?,
+        row.decision_due_on,
+        decision,
+        today,
+    ))
+}
+
+/// The terms of an application in `status` (of service `spec`, received
+/// under the decision deadline `rule`, due on `decision_due_on`) with its
+/// decision, on `today`.
+pub fn terms(
+    spec: &ServiceTypeSpec,
+    status: &str,
+    rule: &DecisionDeadline,
+    decision_due_on: Option<Date>,
+    decision: DecisionDates,
+    today: Date,
+) -> Terms {
+    let status = ApplicationStatus::parse(status);
     let counts = !matches!(
         status,
         None | Some(ApplicationStatus::Withdrawn | ApplicationStatus::Draft)
@@ -450,20 +476,20 @@ pub fn terms_of(
     )
     .then(|| decision.prepared_at.map(lithuanian_date))
     .flatten();
-    let met = deadline_met_on(&rule_of(spec, row)?, submitted, decision.decided_on);
+    let met = deadline_met_on(rule, submitted, decision.decided_on);
     let notification_due_on = notification_due_on(spec.notification_deadline, decision.decided_on);
     let handover_due_on = handover_due_on(
         spec.handover_deadline,
         decision.outcome,
         decision.decided_on,
     );
-    Ok(Terms {
-        overdue: counts && is_overdue(row.decision_due_on, today, met),
+    Terms {
+        overdue: counts && is_overdue(decision_due_on, today, met),
         notification_due_on,
         notification_overdue: is_overdue(notification_due_on, today, decision.notified_on),
         handover_due_on,
         handover_overdue: is_overdue(handover_due_on, today, decision.handed_over_on),
-    })
+    }
 }
 
 /// A person, briefly.

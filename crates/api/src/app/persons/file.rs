@@ -1,5 +1,5 @@
 //! The person's file: data, families, income, certificates, applications
-//! and decisions in a timeline, read in three queries and recorded.
+//! and decisions in a timeline, read in one statement and recorded.
 
 use super::{CertificateView, IncomeRecordView, PersonView};
 use crate::actor::Actor;
@@ -7,16 +7,19 @@ use crate::app::families::Relation;
 use crate::app::read;
 use crate::error::ApiResult;
 // The application summary is the applications area's type; the file shows
-// the same summary, built here from this repository's batched loader.
+// the same summary, built here from the file's own rows.
 use crate::app::applications::views::{
-    ApplicationSummary, DecisionDates, person_ref, service_ref, spec, terms_of,
+    ApplicationSummary, DecisionDates, PersonRef, person_ref, rule_from, terms,
 };
+use crate::app::catalogue::NamedServiceType;
 use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::AuditAction;
-use crate::store::persons::{self, ApplicationRow, PersonFileRows};
+use crate::store::person_file::{self, FileApplication, PersonFileRows};
 use atvejis_domain::access::Purpose;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
 use time::Date;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -64,7 +67,9 @@ pub struct PersonFile {
 }
 
 /// The file of person `id` in the actor's scope, read for `purpose` and
-/// recorded (R-ROLE-3): at most three queries and the record.
+/// recorded (R-ROLE-3): one statement on PostgreSQL (three on SQLite), the
+/// service types from the cache (a query when one is not held), and the
+/// record.
 pub async fn file(
     state: &AppState,
     actor: &Actor,
@@ -78,49 +83,55 @@ pub async fn file(
         AuditAction::PersonRead,
         "person",
         || async {
-            let rows = persons::load_file(&state.db, actor, id).await?;
-            Ok((build(rows, state.clock.today())?, id.to_string()))
+            let rows = person_file::load(&state.db, actor, id).await?;
+            let wanted: Vec<_> = rows
+                .applications
+                .iter()
+                .map(|a| (a.service_type_id, a.service_type_version))
+                .collect();
+            let types = state.service_types.get(&state.db, &wanted).await?;
+            Ok((build(rows, &types, state.clock.today())?, id.to_string()))
         },
     )
     .await
 }
 
-/// A stored status code as the summary's status type (whichever enum the
-/// applications area sends: both serialise the stored codes).
-fn status<T: serde::de::DeserializeOwned>(code: &str) -> Result<T, StoreError> {
-    serde_json::from_value(serde_json::Value::from(code))
-        .map_err(|e| StoreError::corrupt("application", e))
+/// A stored code as the enum the view sends (which serialises the codes).
+fn code<T: serde::de::DeserializeOwned>(entity: &'static str, code: &str) -> Result<T, StoreError> {
+    T::deserialize(serde_json::Value::from(code)).map_err(|e| StoreError::corrupt(entity, e))
 }
 
 fn summary(
-    row: &ApplicationRow,
-    person: &crate::store::entities::persons::Model,
+    a: &FileApplication,
+    service: &NamedServiceType,
+    person: &PersonRef,
     today: Date,
 ) -> ApiResult<ApplicationSummary> {
-    let a = &row.application;
-    let outcome = row
-        .outcome
-        .as_deref()
-        .map(|o| serde_json::from_value(serde_json::Value::from(o)))
-        .transpose()
-        .map_err(|e| StoreError::corrupt("decision", e))?;
-    let terms = terms_of(
-        &spec(&row.service_type)?,
-        a,
-        DecisionDates {
-            outcome,
-            prepared_at: row.prepared_at,
-            decided_on: row.decided_on,
-            notified_on: row.notified_on,
-            handed_over_on: row.handed_over_on,
-        },
+    let dates = DecisionDates {
+        outcome: a
+            .outcome
+            .as_deref()
+            .map(|o| code("decision", o))
+            .transpose()?,
+        prepared_at: a.prepared_at,
+        decided_on: a.decided_on,
+        notified_on: a.notified_on,
+        handed_over_on: a.handed_over_on,
+    };
+    let rule = rule_from(&service.spec, a.decision_deadline.as_ref())?;
+    let terms = terms(
+        &service.spec,
+        &a.status,
+        &rule,
+        a.decision_due_on,
+        dates,
         today,
-    )?;
+    );
     Ok(ApplicationSummary {
         id: a.id,
-        status: status(&a.status)?,
-        person: person_ref(person),
-        service_type: service_ref(&row.service_type)?,
+        status: code("application", &a.status)?,
+        person: person.clone(),
+        service_type: service.reference.clone(),
         received_on: a.received_on,
         decision_due_on: a.decision_due_on,
         overdue: terms.overdue,
@@ -128,16 +139,26 @@ fn summary(
         notification_overdue: terms.notification_overdue,
         handover_due_on: terms.handover_due_on,
         handover_overdue: terms.handover_overdue,
-        eldership: row.eldership.clone().map(Into::into),
+        eldership: a.eldership.clone().map(Into::into),
         version: a.version,
     })
 }
 
-fn build(rows: PersonFileRows, today: Date) -> ApiResult<PersonFile> {
+fn build(
+    rows: PersonFileRows,
+    types: &HashMap<(Uuid, i32), Arc<NamedServiceType>>,
+    today: Date,
+) -> ApiResult<PersonFile> {
+    let person = person_ref(&rows.person);
     let applications = rows
         .applications
         .iter()
-        .map(|r| summary(r, &rows.person, today))
+        .map(|a| {
+            let service = types
+                .get(&(a.service_type_id, a.service_type_version))
+                .ok_or_else(|| StoreError::corrupt("application", "without its service type"))?;
+            summary(a, service, &person, today)
+        })
         .collect::<ApiResult<Vec<_>>>()?;
     let certificates = rows
         .certificates
@@ -147,26 +168,25 @@ fn build(rows: PersonFileRows, today: Date) -> ApiResult<PersonFile> {
     let mut timeline = Vec::new();
     let pairs: Vec<_> = rows.applications.iter().zip(&applications).collect();
     let mut push =
-        |on: Option<Date>, event: &str, row: &ApplicationRow, summary: &ApplicationSummary| {
+        |on: Option<Date>, event: &str, row: &FileApplication, summary: &ApplicationSummary| {
             if let Some(on) = on {
                 timeline.push(TimelineEvent {
                     on,
                     event: event.into(),
-                    application_id: Some(row.application.id),
+                    application_id: Some(row.id),
                     label: summary.service_type.name_lt.clone(),
                 });
             }
         };
-    for (row, summary) in &pairs {
-        let a = &row.application;
-        push(Some(a.received_on), "application_received", row, summary);
+    for (a, summary) in &pairs {
+        push(Some(a.received_on), "application_received", a, summary);
         push(
             a.assessment_submitted_on,
             "assessment_submitted",
-            row,
+            a,
             summary,
         );
-        push(a.files_received_on, "forwarded_to_division", row, summary);
+        push(a.files_received_on, "forwarded_to_division", a, summary);
     }
     for (row, summary) in &pairs {
         push(row.decided_on, "decision_signed", row, summary);
