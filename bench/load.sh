@@ -61,6 +61,9 @@ BIN=./target/release/atvejis
 psql "${PG}/postgres" -qc "DROP DATABASE IF EXISTS ${DB_NAME}" -c "CREATE DATABASE ${DB_NAME}"
 echo "Generating ${PEOPLE} people (atvejis seed-bench)"
 ATVEJIS_DEMO=1 DATABASE_URL="$DATABASE" ATVEJIS_LOG=warn $BIN seed-bench --people "$PEOPLE"
+# As after any bulk load: vacuumed now, so that autovacuum does not come by
+# for the new tables (and their hint bits) in the middle of a measurement.
+psql "$DATABASE" -qc "VACUUM (ANALYZE)"
 
 echo "pgbench: select-only and TPC-B-like, ${CONNECTIONS} clients, ${SECONDS_EACH} s each"
 psql "${PG}/postgres" -qc "DROP DATABASE IF EXISTS ${PGBENCH_DB}" -c "CREATE DATABASE ${PGBENCH_DB}"
