@@ -216,7 +216,8 @@ pub struct NamedServiceType {
 /// would otherwise carry and parse). Every change of a service type makes a
 /// new version (`catalogue::save`), and the rows name the version they were
 /// read with, so a process never shows a spec older than the row's: two
-/// processes cannot disagree.
+/// processes cannot disagree. A migration that rewrites specs MUST bump
+/// their versions too (or processes started before it keep the old spec).
 #[derive(Debug, Default)]
 pub struct ServiceTypeCache {
     held: Mutex<HashMap<(Uuid, i32), Arc<NamedServiceType>>>,
