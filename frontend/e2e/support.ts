@@ -36,6 +36,9 @@ export async function expectNoSeriousA11yViolations(page: Page) {
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
+  // …nor with a notification on screen: it closes by itself after 4 s, and
+  // its fade-out could begin while axe reads the page (CI caught one).
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
