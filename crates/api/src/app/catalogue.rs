@@ -3,7 +3,7 @@
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
-use crate::app::applications::views::ServiceTypeRef;
+use crate::app::applications::views::{ServiceTypeRef, service_ref, spec};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
@@ -252,15 +252,9 @@ impl ServiceTypeCache {
         }
         let mut read = HashMap::new();
         for row in catalogue::by_ids(db, missing).await? {
-            let spec = catalogue::spec_of(&row)?;
             let named = NamedServiceType {
-                reference: ServiceTypeRef {
-                    id: row.id,
-                    code: row.code,
-                    name_lt: spec.name_lt.clone(),
-                    name_en: spec.name_en.clone(),
-                },
-                spec,
+                reference: service_ref(&row)?,
+                spec: spec(&row)?,
             };
             read.insert(row.id, (row.version, Arc::new(named)));
         }
