@@ -450,7 +450,9 @@ pub fn terms_of(
 
 /// The terms of an application in `status` (of service `spec`, received
 /// under the decision deadline `rule`, due on `decision_due_on`) with its
-/// decision, on `today`.
+/// decision, on `today`: the decision overdue (R-DL-1, R-DL-2: met once
+/// submitted for signature where the rule says so), the notification due
+/// and late (R-DL-3), the hand-over due and late (R-DL-2).
 pub fn terms(
     spec: &ServiceTypeSpec,
     status: &str,
