@@ -8,31 +8,20 @@
 //! index at once instead. Entries already waiting are folded in here.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+use sea_orm_migration::sea_orm::ConnectionTrait;
+
+use crate::util::postgres_index_exists;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 const INDEX: &str = "ix_persons_search_text_trgm";
 
-/// Whether the trigram index exists (it does not without `pg_trgm`).
-async fn index_exists<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
-    Ok(db
-        .query_one_raw(Statement::from_string(
-            DatabaseBackend::Postgres,
-            format!("SELECT to_regclass('{INDEX}') IS NOT NULL AS present"),
-        ))
-        .await?
-        .map(|r| r.try_get::<bool>("", "present"))
-        .transpose()?
-        .unwrap_or(false))
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
-        if manager.get_database_backend() != DatabaseBackend::Postgres || !index_exists(db).await? {
+        if !postgres_index_exists(manager, INDEX).await? {
             return Ok(());
         }
         db.execute_unprepared(&format!("ALTER INDEX {INDEX} SET (fastupdate = off)"))
@@ -44,7 +33,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
-        if manager.get_database_backend() == DatabaseBackend::Postgres && index_exists(db).await? {
+        if postgres_index_exists(manager, INDEX).await? {
             db.execute_unprepared(&format!("ALTER INDEX {INDEX} RESET (fastupdate)"))
                 .await?;
         }

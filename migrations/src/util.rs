@@ -89,3 +89,22 @@ pub async fn drop_columns(
     }
     Ok(())
 }
+
+/// Whether the PostgreSQL index `name` exists (false on SQLite). The
+/// trigram index of the name search does not exist where `pg_trgm` could
+/// not be had.
+pub async fn postgres_index_exists(manager: &SchemaManager<'_>, name: &str) -> Result<bool, DbErr> {
+    if manager.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(false);
+    }
+    Ok(manager
+        .get_connection()
+        .query_one_raw(Statement::from_string(
+            DatabaseBackend::Postgres,
+            format!("SELECT to_regclass('{name}') IS NOT NULL AS present"),
+        ))
+        .await?
+        .map(|r| r.try_get::<bool>("", "present"))
+        .transpose()?
+        .unwrap_or(false))
+}
