@@ -62,6 +62,8 @@ pub struct Actor {
     pub client_request_id: Option<String>,
     /// The client's address.
     pub client_addr: Option<String>,
+    /// A member of staff's display name, from their token.
+    pub display_name: Option<String>,
 }
 
 impl Actor {

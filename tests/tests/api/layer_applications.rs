@@ -10,7 +10,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 db_tests!(
-    receiving_an_application_takes_at_most_5_statements,
+    receiving_an_application_takes_at_most_4_statements,
+    the_receivers_name_comes_from_their_token_and_a_rename_refuses_it,
     prepare_decision_takes_at_most_12_statements,
     writes_without_the_right_are_403_for_real_and_random_ids_alike,
     a_stale_version_on_prepare_is_409_and_changes_nothing,
@@ -106,9 +107,9 @@ fn prepare_body(version: &Value) -> Value {
 }
 
 /// Issue 13: the service type, the person with their eldership, the
-/// application, its audit record and the receiving staff member's name —
-/// the view shows what intake has just read and written.
-async fn receiving_an_application_takes_at_most_5_statements(app: TestApp) {
+/// application and its audit record — the view shows what intake has just
+/// read and written, and the receiver's name from their token.
+async fn receiving_an_application_takes_at_most_4_statements(app: TestApp) {
     let worker = app.token("social_worker").await;
     let person = app
         .post(
@@ -143,7 +144,7 @@ async fn receiving_an_application_takes_at_most_5_statements(app: TestApp) {
     );
     assert_eq!(created["attachments"], json!([]));
     assert!(
-        statements <= 5,
+        statements <= 4,
         "receiving an application took {statements} statements"
     );
     // The same view as a later read of it.
@@ -153,6 +154,79 @@ async fn receiving_an_application_takes_at_most_5_statements(app: TestApp) {
         .assert_status(200)
         .clone();
     assert_eq!(read, created);
+}
+
+/// Issue 13: a view names its reader from their token, which no rename
+/// outlives: renaming the account refuses the token, and the refreshed one
+/// carries the new name.
+async fn the_receivers_name_comes_from_their_token_and_a_rename_refuses_it(app: TestApp) {
+    let admin = app.token("admin").await;
+    let login = app.login("social_worker").await;
+    let worker = login["access_token"].as_str().unwrap().to_owned();
+    let person = app
+        .post(
+            "/api/v1/persons",
+            &worker,
+            json!({ "personal_code": "46805280103", "first_name": "Ona", "last_name": "Žemaitė" }),
+        )
+        .await
+        .assert_status(201)
+        .clone();
+    let receive = |token: String| {
+        let app = &app;
+        let person_id = person["id"].clone();
+        async move {
+            app.post(
+                "/api/v1/applications",
+                &token,
+                json!({
+                    "person_id": person_id,
+                    "service_code": "home_help",
+                    "received_on": "2026-11-10",
+                    "channel": "in_person",
+                }),
+            )
+            .await
+        }
+    };
+    let first = receive(worker.clone()).await.assert_status(201).clone();
+    let users = app.get("/api/v1/users?q=social_worker", &admin).await;
+    let user = &users.body["items"][0];
+    assert_eq!(first["received_by"]["id"], user["id"]);
+    assert_eq!(first["received_by"]["display_name"], user["display_name"]);
+
+    app.patch(
+        &format!("/api/v1/users/{}", user["id"].as_str().unwrap()),
+        &admin,
+        json!({ "version": user["version"], "display_name": "Ona Pervardyta" }),
+    )
+    .await
+    .assert_status(200);
+    receive(worker).await.assert_problem(401, "token_expired");
+    let refreshed = app
+        .json(
+            Method::POST,
+            "/api/v1/auth/refresh",
+            None,
+            json!({ "refresh_token": login["refresh_token"] }),
+        )
+        .await
+        .assert_status(200)
+        .clone();
+    let second = receive(refreshed["access_token"].as_str().unwrap().to_owned())
+        .await
+        .assert_status(201)
+        .clone();
+    assert_eq!(second["received_by"]["display_name"], "Ona Pervardyta");
+    // The first application, read by another member of staff, names her
+    // as she is called now.
+    let specialist = app.token("division_specialist").await;
+    let read = app
+        .get(&format!("/api/v1/applications/{}", id(&first)), &specialist)
+        .await
+        .assert_status(200)
+        .clone();
+    assert_eq!(read["received_by"]["display_name"], "Ona Pervardyta");
 }
 
 async fn prepare_decision_takes_at_most_12_statements(app: TestApp) {

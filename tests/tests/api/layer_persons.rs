@@ -246,6 +246,7 @@ async fn person_file_loaders_agree(app: TestApp) {
         request_id: None,
         client_request_id: None,
         client_addr: None,
+        display_name: None,
     };
     let id: Uuid = id.parse().unwrap();
     let file = person_file::load(&app.db, &actor, id).await.unwrap();

@@ -54,6 +54,7 @@ fn token_pair(
         scope: None,
         session_id: Some(refresh.family_id),
         version: user.version,
+        display_name: Some(user.display_name.clone()),
     };
     let access_token = state
         .jwt
@@ -325,6 +326,7 @@ pub async fn client_token(
         scope: Some(scope.clone()),
         session_id: None,
         version: account.version,
+        display_name: None,
     };
     let access_token = state
         .jwt

@@ -63,6 +63,10 @@ pub struct Claims {
     /// new secret) is refused, so the change takes effect at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ver: Option<i32>,
+    /// A member of staff's name as views show it. Current for as long as
+    /// the token is accepted: renaming the account makes a new `ver`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
 }
 
 /// Why a token was refused.
@@ -95,6 +99,8 @@ pub struct Subject {
     pub session_id: Option<Uuid>,
     /// The account's version.
     pub version: i32,
+    /// A member of staff's display name.
+    pub display_name: Option<String>,
 }
 
 /// Signs and checks access tokens.
@@ -152,6 +158,7 @@ impl JwtKeys {
             scope: subject.scope.clone(),
             sid: subject.session_id,
             ver: Some(subject.version),
+            display_name: subject.display_name.clone(),
         };
         self.sign(&claims)
     }
@@ -201,6 +208,7 @@ mod tests {
             scope: None,
             session_id: None,
             version: 1,
+            display_name: Some("Administratorius".into()),
         }
     }
 

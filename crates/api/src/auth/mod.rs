@@ -197,6 +197,7 @@ fn actor_of(req: &HttpRequest) -> Result<(Actor, Option<i32>), ApiError> {
             request_id: meta.request_id,
             client_request_id: meta.client_request_id,
             client_addr: Some(meta.client_addr),
+            display_name: claims.display_name,
         },
         version,
     ))

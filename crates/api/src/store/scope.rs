@@ -276,6 +276,7 @@ mod tests {
             request_id: None,
             client_request_id: None,
             client_addr: None,
+            display_name: None,
         }
     }
 
