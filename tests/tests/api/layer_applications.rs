@@ -106,20 +106,24 @@ fn prepare_body(version: &Value) -> Value {
     json!({ "version": version, "outcome": "granted", "reasoning": "Taip.", "hours_per_month": "10" })
 }
 
+/// Registers Ona Žemaitė in the worker's eldership.
+async fn register_ona(app: &TestApp, worker: &str) -> Value {
+    app.post(
+        "/api/v1/persons",
+        worker,
+        json!({ "personal_code": "46805280103", "first_name": "Ona", "last_name": "Žemaitė" }),
+    )
+    .await
+    .assert_status(201)
+    .clone()
+}
+
 /// Issue 13: the service type, the person with their eldership, the
 /// application and its audit record — the view shows what intake has just
 /// read and written, and the receiver's name from their token.
 async fn receiving_an_application_takes_at_most_4_statements(app: TestApp) {
     let worker = app.token("social_worker").await;
-    let person = app
-        .post(
-            "/api/v1/persons",
-            &worker,
-            json!({ "personal_code": "46805280103", "first_name": "Ona", "last_name": "Žemaitė" }),
-        )
-        .await
-        .assert_status(201)
-        .clone();
+    let person = register_ona(&app, &worker).await;
     let (reply, statements) = app
         .statements(
             app.request(Method::POST, "/api/v1/applications")
@@ -163,15 +167,7 @@ async fn the_receivers_name_comes_from_their_token_and_a_rename_refuses_it(app: 
     let admin = app.token("admin").await;
     let login = app.login("social_worker").await;
     let worker = login["access_token"].as_str().unwrap().to_owned();
-    let person = app
-        .post(
-            "/api/v1/persons",
-            &worker,
-            json!({ "personal_code": "46805280103", "first_name": "Ona", "last_name": "Žemaitė" }),
-        )
-        .await
-        .assert_status(201)
-        .clone();
+    let person = register_ona(&app, &worker).await;
     let receive = |token: String| {
         let app = &app;
         let person_id = person["id"].clone();
