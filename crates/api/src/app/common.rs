@@ -2,9 +2,12 @@
 //! references to a municipality and an eldership, the version a client read,
 //! paging, money as sent.
 
+use crate::actor::Actor;
 use crate::error::{ApiError, ApiResult, FieldCode};
 use crate::store::entities::{elderships, municipalities};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
@@ -135,4 +138,31 @@ pub fn money(amount: rust_decimal::Decimal) -> rust_decimal::Decimal {
     let mut m = atvejis_domain::fees::round_money(amount);
     m.rescale(2);
     m
+}
+
+/// The names of the staff `ids` as a view shows them, in at most one query.
+pub async fn staff_names<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    ids: Vec<Uuid>,
+) -> ApiResult<HashMap<Uuid, String>> {
+    let (own, others) = split_staff(actor, ids);
+    let mut names = crate::store::applications::staff_names(db, others).await?;
+    names.extend(own);
+    Ok(names)
+}
+
+/// Splits the staff a view names into the actor, whose name their token
+/// carries (current: renaming an account makes its tokens refused), and
+/// the others, whose names are read (issue 13: receiving an application
+/// reads no staff name).
+pub fn split_staff(actor: &Actor, mut staff: Vec<Uuid>) -> (Option<(Uuid, String)>, Vec<Uuid>) {
+    let own = actor
+        .user_id()
+        .zip(actor.display_name.clone())
+        .filter(|(id, _)| staff.contains(id));
+    if let Some((id, _)) = &own {
+        staff.retain(|s| s != id);
+    }
+    (own, staff)
 }

@@ -103,7 +103,7 @@ pub async fn create(
         person: received.person,
         eldership: received.eldership,
         attachments: Vec::new(),
-        staff: super::staff_names(uow.db(), actor, staff_of(&record)?).await?,
+        staff: crate::app::common::staff_names(uow.db(), actor, staff_of(&record)?).await?,
     };
     // Not prepared for signing: nobody is delegated to sign it yet.
     let view = application_view(actor, record, parts, uow.today(), false)?;

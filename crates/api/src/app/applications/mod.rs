@@ -9,6 +9,7 @@ pub mod views;
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
+use crate::app::common::split_staff;
 use crate::app::lifecycle::{begin_step, check_version, decide};
 use crate::app::read::{audited, audited_event};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
@@ -22,7 +23,6 @@ use atvejis_domain::application::{Action, ApplicationStatus, TransitionError};
 use atvejis_domain::lifecycle::ApplicationLifecycle;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use time::Date;
 use uuid::Uuid;
 use views::{ApplicationSummary, ApplicationView, actor_facts, due_on, facts_of, spec};
@@ -182,33 +182,6 @@ pub async fn view_in<C: ConnectionTrait>(
     let mut parts = repo::view_parts(db, &record, others).await?;
     parts.staff.extend(own);
     views::application_view(actor, record, parts, today, delegated)
-}
-
-/// The names of the staff `ids` as a view shows them, in at most one query.
-pub async fn staff_names<C: ConnectionTrait>(
-    db: &C,
-    actor: &Actor,
-    ids: Vec<Uuid>,
-) -> ApiResult<HashMap<Uuid, String>> {
-    let (own, others) = split_staff(actor, ids);
-    let mut names = repo::staff_names(db, others).await?;
-    names.extend(own);
-    Ok(names)
-}
-
-/// Splits the staff a view names into the actor, whose name their token
-/// carries (current: renaming an account makes its tokens refused), and
-/// the others, whose names are read (issue 13: receiving an application
-/// reads no staff name).
-fn split_staff(actor: &Actor, mut staff: Vec<Uuid>) -> (Option<(Uuid, String)>, Vec<Uuid>) {
-    let own = actor
-        .user_id()
-        .zip(actor.display_name.clone())
-        .filter(|(id, _)| staff.contains(id));
-    if let Some((id, _)) = &own {
-        staff.retain(|s| s != id);
-    }
-    (own, staff)
 }
 
 /// One step with its field changes, whole: permission → load → step → view
