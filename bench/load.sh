@@ -270,7 +270,7 @@ run() { # name, connections, wrk args...; also the CPU used meanwhile
   echo "cpu: $before $(cpu)" >> "$OUT/$name.txt"
 }
 rate() { grep -oE 'Requests/sec:\s+[0-9.]+' "$OUT/$1.txt" | grep -oE '[0-9.]+$'; }
-auth() { echo "Authorization: Bearer $(login social_worker)"; }
+auth() { echo "Authorization: Bearer $(login "${1:-social_worker}")"; }
 count() { psql "$DATABASE" -tAq -c "SELECT count(*) FROM $1"; }
 
 run file "$CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/files.txt"
@@ -278,6 +278,9 @@ run file "$CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -
 PAUSE=$(python3 -c "import sys; r=float(sys.argv[1]); print(max(0, int(8*1000/(r/2)) - 2))" "$(rate file)")
 run file_half 8 -H "$(auth)" -H "$PURPOSE" -s "$OUT/paced.lua" "$BASE" -- "$OUT/files.txt" "$PAUSE"
 run search "$SEARCH_CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
+# The same searches by a division specialist, who sees the whole municipality:
+# ten times the people, and a surname's bearers counted past 1,000.
+run search_municipality "$SEARCH_CONNECTIONS" -H "$(auth division_specialist)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
 run search_one 1 -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
 PERSONS_BEFORE=$(count persons)
 run create_person "$CONNECTIONS" -H "$(auth)" -s "$OUT/create_person.lua" "$BASE/api/v1/persons" -- "$THREADS"
@@ -321,7 +324,7 @@ def tps(name):
     return float(re.search(r"tps = ([\d.]+) \(without initial connection time\)", text).group(1))
 select, tpcb = tps("pgbench-select"), tps("pgbench-tpcb")
 hashes = float(re.search(r"([\d.]+) /s", open(f"{out}/hash.txt").read()).group(1))
-r = {n: wrk(n) for n in ["file", "file_half", "search", "search_one", "create_person", "create_application",
+r = {n: wrk(n) for n in ["file", "file_half", "search", "search_municipality", "search_one", "create_person", "create_application",
                          "login", "file_during_burst", "me", "file_two_a", "file_two_b"]}
 two = r["file_two_a"]["rps"] + r["file_two_b"]["rps"]
 def met(ok): return "met" if ok else "NOT MET"
@@ -330,9 +333,11 @@ rows = [
      f"pgbench select-only {select:.0f} TPS", f"{100 * r['file']['rps'] / select:.1f} %", "≥ 15 %", met(r['file']['rps'] >= 0.15 * select)),
     ("same at about half that rate", f"{r['file_half']['rps']:.0f} req/s, p99 {r['file_half']['p99']:.1f} ms",
      "", "", "p99 < 20 ms", met(r['file_half']['p99'] < 20)),
-    ("name search, 8 connections", f"{r['search']['rps']:.0f} req/s, p99 {r['search']['p99']:.1f} ms",
+    ("name search, one eldership, 8 connections", f"{r['search']['rps']:.0f} req/s, p99 {r['search']['p99']:.1f} ms",
      "", "", "p99 < 50 ms", met(r['search']['p99'] < 50)),
-    ("name search, 1 connection", f"{r['search_one']['rps']:.0f} req/s, p99 {r['search_one']['p99']:.1f} ms",
+    ("name search, whole municipality, 8 connections", f"{r['search_municipality']['rps']:.0f} req/s, p99 {r['search_municipality']['p99']:.1f} ms",
+     "", "", "p99 < 50 ms", met(r['search_municipality']['p99'] < 50)),
+    ("name search, one eldership, 1 connection", f"{r['search_one']['rps']:.0f} req/s, p99 {r['search_one']['p99']:.1f} ms",
      "", "", "", ""),
     ("POST /persons", f"{r['create_person']['rps']:.0f} req/s",
      f"pgbench TPC-B-like {tpcb:.0f} TPS", f"{100 * r['create_person']['rps'] / tpcb:.0f} %", "≥ 50 %", met(r['create_person']['rps'] >= 0.5 * tpcb)),
@@ -358,7 +363,7 @@ def cpu_per_request(name):
     total = v["rps"] * float(duration.rstrip("s"))
     return f"{name}: PostgreSQL {1e6 * (pg1 - pg0) / total:.0f} µs, server {1e6 * (api1 - api0) / total:.0f} µs"
 print("\nCPU a request (PostgreSQL's processes, the server): " + "; ".join(
-    cpu_per_request(n) for n in ["file", "search", "create_person", "create_application", "me"]))
+    cpu_per_request(n) for n in ["file", "search", "search_municipality", "create_person", "create_application", "me"]))
 print(f"\nPOST /persons registered {persons} people, POST /applications {applications} applications.")
 print("Non-2xx responses: " + (", ".join(f"{n} {v['errors']} ({v['socket'] or 'no socket errors'})" for n, v in bad.items()) if bad else "none"))
 PY

@@ -21,6 +21,7 @@ db_tests!(
     search_and_eligibility_reads_are_recorded_with_their_purpose,
     reads_without_a_purpose_are_refused_and_not_recorded,
     search_counts_exactly_up_to_1000_then_says_more,
+    a_broad_searchs_page_is_in_name_order_wherever_its_matches_stand,
 );
 
 const HOME_HELP_DOCS: [&str; 7] = [
@@ -397,9 +398,9 @@ async fn reads_without_a_purpose_are_refused_and_not_recorded(app: TestApp) {
     assert_eq!(app.count(reads).await, before + 1);
 }
 
-/// Stores `count` people named "Gyventojas<n> Bandomasis" in Kelmė (no
-/// eldership), numbered from `from`.
-async fn bandomieji(app: &TestApp, from: usize, count: usize) {
+/// Stores `count` people named "Gyventojas<n> `last_name`" in Kelmė (no
+/// eldership), numbered from `from`; `last_name` is plain ASCII.
+async fn people_named(app: &TestApp, last_name: &str, from: usize, count: usize) {
     let kelme = municipalities::Entity::find()
         .filter(municipalities::Column::Code.eq("kelme"))
         .one(&app.db)
@@ -415,13 +416,13 @@ async fn bandomieji(app: &TestApp, from: usize, count: usize) {
             eldership_id: Set(None),
             personal_code: Set(None),
             first_name: Set(format!("Gyventojas{n}")),
-            last_name: Set("Bandomasis".into()),
+            last_name: Set(last_name.into()),
             birth_date: Set(None),
             sex: Set(None),
             declared_address: Set(None),
             phone: Set(None),
             email: Set(None),
-            search_text: Set(format!("gyventojas{n} bandomasis")),
+            search_text: Set(format!("gyventojas{n} {}", last_name.to_lowercase())),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -439,7 +440,7 @@ async fn bandomieji(app: &TestApp, from: usize, count: usize) {
 /// then "more than 1,000" — in the person search and the header search.
 async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
     let specialist = app.token("division_specialist").await;
-    bandomieji(&app, 0, 1000).await;
+    people_named(&app, "Bandomasis", 0, 1000).await;
     let page = app
         .get_for(
             "/api/v1/persons?q=bandomasis",
@@ -451,7 +452,7 @@ async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
     assert_eq!(page["total"], 1000, "exactly 1,000: counted");
     assert_eq!(page["more_than_total"], false);
 
-    bandomieji(&app, 1000, 1).await;
+    people_named(&app, "Bandomasis", 1000, 1).await;
     let page = app
         .get_for(
             "/api/v1/persons?q=bandomasis&per_page=50&page=2",
@@ -517,4 +518,83 @@ async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
         .unwrap();
     assert_eq!(people["total"], 1000, "{people}");
     assert_eq!(people["more_than_total"], true);
+}
+
+/// Issue 13: the page of a search with more than 1,000 matches is the same
+/// whether its matches come early in name order (found among the first
+/// people by name) or late (found by the search index and sorted, one
+/// statement more).
+async fn a_broad_searchs_page_is_in_name_order_wherever_its_matches_stand(app: TestApp) {
+    let specialist = app.token("division_specialist").await;
+    // More people than the walk reads before the first "Zubaitis".
+    let early = usize::try_from(atvejis_api::store::persons::NAME_WALK).unwrap() + 100;
+    people_named(&app, "Aabaitis", 0, early).await;
+    people_named(&app, "Zubaitis", 0, 1001).await;
+    // Every match of `word` in name order, as (first name, last name).
+    let everyone: Vec<(String, String)> = {
+        let mut all: Vec<_> = (0..early)
+            .map(|n| ("Aabaitis", n))
+            .chain((0..1001).map(|n| ("Zubaitis", n)))
+            .map(|(last, n)| (last.to_owned(), format!("Gyventojas{n}")))
+            .collect();
+        all.sort_unstable();
+        all
+    };
+    let expected = |word: &str, page: usize, per_page: usize| -> Vec<String> {
+        everyone
+            .iter()
+            .filter(|(last, first)| format!("{first} {last}").to_lowercase().contains(word))
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .map(|(last, first)| format!("{first} {last}"))
+            .collect()
+    };
+    let mut statements = Vec::new();
+    for (word, page, per_page) in [
+        // Early: within the first people by name.
+        ("gyventojas1", 1, 25),
+        ("aabaitis", 3, 50),
+        // Late: after them, or more than they hold.
+        ("zubaitis", 1, 25),
+        ("zubaitis", 11, 100),
+        ("gyventojas1", 12, 100),
+        // Past the end.
+        ("zubaitis", 30, 50),
+    ] {
+        let (reply, count) = app
+            .statements(
+                app.request(
+                    Method::GET,
+                    &format!("/api/v1/persons?q={word}&page={page}&per_page={per_page}"),
+                )
+                .bearer_auth(&specialist)
+                .header("x-purpose", "decision"),
+            )
+            .await;
+        let reply = reply.assert_status(200);
+        assert_eq!(reply["more_than_total"], true, "{word} {reply}");
+        let names: Vec<String> = reply["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p["first_name"].as_str().unwrap(),
+                    p["last_name"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            expected(word, page, per_page),
+            "{word}, page {page} of {per_page}"
+        );
+        statements.push(count);
+    }
+    assert_eq!(
+        statements[2],
+        statements[1] + 1,
+        "late matches are sorted in a statement of their own: {statements:?}"
+    );
 }
