@@ -24,6 +24,7 @@ mod m20261203_000017_name_search_trigram;
 mod m20261203_000018_session_cache_notify;
 mod m20261204_000019_name_search_without_pending_list;
 mod m20261204_000020_name_search_small_pending_list;
+mod m20261204_000021_application_list_indexes;
 mod util;
 
 /// The ordered list of migrations.
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_session_cache_notify::Migration),
             Box::new(m20261204_000019_name_search_without_pending_list::Migration),
             Box::new(m20261204_000020_name_search_small_pending_list::Migration),
+            Box::new(m20261204_000021_application_list_indexes::Migration),
         ]
     }
 }
