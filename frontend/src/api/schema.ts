@@ -8142,13 +8142,13 @@ export interface components {
         SearchGroup: {
             /** @description The first few. */
             items: components["schemas"]["SearchHit"][];
-            /** @description More match than `total` (people only, beyond 1,000). */
+            /** @description More match than `total` (beyond 1,000). */
             more_than_total: boolean;
             /** @description Which kind. */
             record: components["schemas"]["RecordKind"];
             /**
              * Format: int64
-             * @description How many match in all (people: counted up to 1,000).
+             * @description How many match in all, counted up to 1,000.
              */
             total: number;
         };

@@ -398,16 +398,21 @@ async fn reads_without_a_purpose_are_refused_and_not_recorded(app: TestApp) {
     assert_eq!(app.count(reads).await, before + 1);
 }
 
-/// Stores `count` people named "Gyventojas<n> `last_name`" in Kelmė (no
-/// eldership), numbered from `from`; `last_name` is plain ASCII.
-async fn people_named(app: &TestApp, last_name: &str, from: usize, count: usize) {
-    let kelme = municipalities::Entity::find()
+/// The demo municipality Kelmė's id.
+async fn kelme_id(app: &TestApp) -> Uuid {
+    municipalities::Entity::find()
         .filter(municipalities::Column::Code.eq("kelme"))
         .one(&app.db)
         .await
         .unwrap()
         .unwrap()
-        .id;
+        .id
+}
+
+/// Stores `count` people named "Gyventojas<n> `last_name`" in Kelmė (no
+/// eldership), numbered from `from`; `last_name` is plain ASCII.
+async fn people_named(app: &TestApp, last_name: &str, from: usize, count: usize) {
+    let kelme = kelme_id(app).await;
     let now = app.clock.now();
     let people: Vec<persons::ActiveModel> = (from..from + count)
         .map(|n| persons::ActiveModel {
@@ -518,6 +523,69 @@ async fn search_counts_exactly_up_to_1000_then_says_more(app: TestApp) {
         .unwrap();
     assert_eq!(people["total"], 1000, "{people}");
     assert_eq!(people["more_than_total"], true);
+
+    // The header search counts applications the same way: copies of one
+    // received through the API, one for each "Bandomasis".
+    let worker = app.token("social_worker").await;
+    let person = ona(&app, &worker).await;
+    let received = home_help(
+        &app,
+        &worker,
+        person["id"].as_str().unwrap(),
+        &app.clock.today().to_string(),
+    )
+    .await;
+    let template =
+        applications::Entity::find_by_id(received["id"].as_str().unwrap().parse::<Uuid>().unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+    let bandomieji = persons::Entity::find()
+        .filter(persons::Column::LastName.eq("Bandomasis"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let application_of = |person: &persons::Model| {
+        let mut row = template.clone();
+        row.id = Uuid::now_v7();
+        row.person_id = person.id;
+        row.eldership_id = None;
+        row.family_id = None;
+        row.case_id = None;
+        applications::ActiveModel::from(row)
+    };
+    for (given, more) in [(1000, false), (1001, true)] {
+        let already = applications::Entity::find()
+            .filter(applications::Column::PersonId.is_in(bandomieji.iter().map(|p| p.id)))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len();
+        let rows: Vec<_> = bandomieji[already..given]
+            .iter()
+            .map(application_of)
+            .collect();
+        for chunk in rows.chunks(200) {
+            applications::Entity::insert_many(chunk.to_vec())
+                .exec_without_returning(&app.db)
+                .await
+                .unwrap();
+        }
+        let header = app
+            .get_for("/api/v1/search?q=bandomasis", &specialist, Some("decision"))
+            .await;
+        let header = header.assert_status(200);
+        let found = header["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["record"] == "application")
+            .unwrap();
+        assert_eq!(found["total"], 1000, "{given}: {found}");
+        assert_eq!(found["more_than_total"], more, "{given}: {found}");
+        assert_eq!(found["items"].as_array().unwrap().len(), 5);
+    }
 }
 
 /// Issue 13: the page of a search with more than 1,000 matches is the same

@@ -51,9 +51,9 @@ pub struct SearchHit {
 pub struct SearchGroup {
     /// Which kind.
     pub record: RecordKind,
-    /// How many match in all (people: counted up to 1,000).
+    /// How many match in all, counted up to 1,000.
     pub total: u64,
-    /// More match than `total` (people only, beyond 1,000).
+    /// More match than `total` (beyond 1,000).
     pub more_than_total: bool,
     /// The first few.
     pub items: Vec<SearchHit>,
@@ -125,11 +125,12 @@ pub async fn search(
                 })
                 .collect(),
         });
-        let (rows, total) = repo::applications(db, actor, &words, HITS_PER_KIND).await?;
+        let (rows, counted) =
+            repo::applications(db, actor, &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
         groups.push(SearchGroup {
             record: RecordKind::Application,
-            total,
-            more_than_total: false,
+            total: counted.min(COUNT_UP_TO),
+            more_than_total: counted > COUNT_UP_TO,
             items: summaries(db, rows, today)
                 .await?
                 .into_iter()
@@ -145,11 +146,12 @@ pub async fn search(
                 .collect(),
         });
         if actor.can(Permission::ReadCases) {
-            let (rows, total) = repo::cases(db, actor, q.trim(), &words, HITS_PER_KIND).await?;
+            let (rows, counted) =
+                repo::cases(db, actor, q.trim(), &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
             groups.push(SearchGroup {
                 record: RecordKind::Case,
-                total,
-                more_than_total: false,
+                total: counted.min(COUNT_UP_TO),
+                more_than_total: counted > COUNT_UP_TO,
                 items: case_summaries(db, rows, today)
                     .await?
                     .into_iter()

@@ -47,10 +47,12 @@ pub use error::{StoreError, StoreResult};
 
 use crate::config::Config;
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
-    DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, QuerySelect, QueryTrait, Select,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 
@@ -120,6 +122,34 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
         e.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// How many rows `query` finds, counting no further than `at_most`: a
+/// broad search's count stops instead of reading every match only to print
+/// a number (issue 13).
+pub async fn count_at_most<C: ConnectionTrait, E: EntityTrait>(
+    db: &C,
+    query: Select<E>,
+    at_most: u64,
+) -> Result<u64, DbErr> {
+    let count = Query::select()
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
+        .from_subquery(
+            query
+                .select_only()
+                .expr(Expr::val(1))
+                .limit(at_most)
+                .into_query(),
+            Alias::new("c"),
+        )
+        .to_owned();
+    let backend = db.get_database_backend();
+    Ok(db
+        .query_one_raw(backend.build(&count))
+        .await?
+        .map(|row| row.try_get::<i64>("", "n"))
+        .transpose()?
+        .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
 }
 
 /// A "contains `text`" LIKE pattern, for comparing with a lower-cased column:

@@ -5,7 +5,7 @@ use crate::actor::Actor;
 use crate::store::entities::{elderships, persons};
 use crate::store::scope::scoped;
 use crate::store::versioned;
-use crate::store::{StoreError, StoreResult};
+use crate::store::{StoreError, StoreResult, count_at_most};
 use atvejis_domain::personal_code::{PersonalCode, Sex};
 use atvejis_domain::text::fold_for_search;
 use sea_orm::sea_query::{
@@ -204,25 +204,7 @@ pub async fn search<C: ConnectionTrait>(
         Some(total) => total,
         None if offset == 0 => 0,
         // A page past the first `cap` matches: how many there are.
-        None => {
-            let count = Query::select()
-                .expr_as(Expr::cust("COUNT(*)"), Alias::new("n"))
-                .from_subquery(
-                    query
-                        .clone()
-                        .select_only()
-                        .column(persons::Column::Id)
-                        .limit(cap)
-                        .into_query(),
-                    Alias::new("c"),
-                )
-                .to_owned();
-            db.query_one_raw(backend.build(&count))
-                .await?
-                .map(|row| row.try_get::<i64>("", "n"))
-                .transpose()?
-                .map_or(0, |n| u64::try_from(n).unwrap_or(0))
-        }
+        None => count_at_most(db, query.clone(), cap).await?,
     };
     if total <= count_up_to {
         // The page, or none past the matches.

@@ -7,11 +7,10 @@ use crate::actor::Actor;
 use crate::store::entities::{applications, cases, family_members, persons};
 use crate::store::persons::on;
 use crate::store::scope::scoped;
-use crate::store::{StoreResult, contains_pattern};
+use crate::store::{StoreResult, contains_pattern, count_at_most};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
 };
 
 /// A condition that every folded word occurs in `persons.search_text`.
@@ -23,12 +22,15 @@ fn words_match(words: &[String]) -> Condition {
 }
 
 /// Applications in the actor's scope whose person matches every one of the
-/// folded `words`, newest first: at most `limit`, and how many match.
+/// folded `words`, newest first: at most `limit`, and how many match,
+/// counted no further than
+/// `at_most`.
 pub async fn applications<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     words: &[String],
     limit: u64,
+    at_most: u64,
 ) -> StoreResult<(Vec<applications::Model>, u64)> {
     let query = scoped::<applications::Entity>(actor)
         .join(
@@ -39,7 +41,7 @@ pub async fn applications<C: ConnectionTrait>(
             ),
         )
         .filter(words_match(words));
-    let total = query.clone().count(db).await?;
+    let total = count_at_most(db, query.clone(), at_most).await?;
     let rows = query
         .order_by_desc(applications::Column::ReceivedOn)
         .order_by_desc(applications::Column::Id)
@@ -51,13 +53,15 @@ pub async fn applications<C: ConnectionTrait>(
 
 /// Cases the actor sees whose number contains `text` (case-insensitive), or
 /// whose family has a member matching every one of the folded `words`;
-/// opened last first: at most `limit`, and how many match.
+/// opened last first: at most `limit`, and how many match, counted no
+/// further than `at_most`.
 pub async fn cases<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     text: &str,
     words: &[String],
     limit: u64,
+    at_most: u64,
 ) -> StoreResult<(Vec<cases::Model>, u64)> {
     let members = Query::select()
         .column(family_members::Column::FamilyId)
@@ -77,7 +81,7 @@ pub async fn cases<C: ConnectionTrait>(
             )
             .add(cases::Column::FamilyId.in_subquery(members)),
     );
-    let total = query.clone().count(db).await?;
+    let total = count_at_most(db, query.clone(), at_most).await?;
     let rows = query
         .order_by_desc(cases::Column::OpenedAt)
         .order_by_desc(cases::Column::Id)
