@@ -13,6 +13,12 @@
 //!   generator's 15,000 undelivered decisions; a municipality's real
 //!   backlog is a few dozen). The lists filter the applications by
 //!   municipality, not the decisions, so the index does not begin with it.
+//! - `ix_applications_open`: a member of staff's work list shows the open
+//!   applications they received; they were found among all of their
+//!   eldership's (24 ms). The partial index holds only open ones (not
+//!   decided, notified or withdrawn): 0.1 ms. The query states those
+//!   statuses as literals, as here, so that PostgreSQL can use the index in
+//!   a generic plan too (a bound parameter cannot prove the predicate).
 //!
 //! Partial indexes have the same syntax on SQLite and PostgreSQL.
 
@@ -24,6 +30,7 @@ pub struct Migration;
 
 const RECEIVED: &str = "ix_applications_received";
 const UNDELIVERED: &str = "ix_decisions_undelivered";
+const OPEN: &str = "ix_applications_open";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -38,12 +45,17 @@ impl MigrationTrait for Migration {
              WHERE notified_on IS NULL OR handed_over_on IS NULL"
         ))
         .await?;
+        db.execute_unprepared(&format!(
+            "CREATE INDEX {OPEN} ON applications (municipality_id, received_by) \
+             WHERE status NOT IN ('decided', 'notified', 'withdrawn')"
+        ))
+        .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
-        for index in [UNDELIVERED, RECEIVED] {
+        for index in [OPEN, UNDELIVERED, RECEIVED] {
             db.execute_unprepared(&format!("DROP INDEX {index}"))
                 .await?;
         }

@@ -15,6 +15,21 @@ use sea_orm::{
 use time::Date;
 use uuid::Uuid;
 
+/// An application still open: not decided, notified or withdrawn. The
+/// statuses are literals, not bound parameters, so that PostgreSQL proves
+/// the predicate of the partial index `ix_applications_open` (migration
+/// `m20261204_000021`, which states the same three) in any plan.
+fn open_application() -> Expr {
+    let closed = [
+        ApplicationStatus::Decided,
+        ApplicationStatus::Notified,
+        ApplicationStatus::Withdrawn,
+    ]
+    .map(|s| format!("'{}'", s.as_str()))
+    .join(", ");
+    Expr::cust(format!(r#""applications"."status" NOT IN ({closed})"#))
+}
+
 /// Open applications `user` received, by decision due date (none last),
 /// newest received first among equals.
 pub async fn received_by<C: ConnectionTrait>(
@@ -23,15 +38,9 @@ pub async fn received_by<C: ConnectionTrait>(
     user: Uuid,
     limit: u64,
 ) -> StoreResult<Vec<applications::Model>> {
-    let closed = [
-        ApplicationStatus::Decided,
-        ApplicationStatus::Notified,
-        ApplicationStatus::Withdrawn,
-    ]
-    .map(ApplicationStatus::as_str);
     Ok(scoped::<applications::Entity>(actor)
         .filter(applications::Column::ReceivedBy.eq(user))
-        .filter(applications::Column::Status.is_not_in(closed))
+        .filter(open_application())
         .order_by(
             Expr::col(applications::Column::DecisionDueOn).is_null(),
             Order::Asc,
@@ -119,4 +128,25 @@ pub async fn rates_taking_effect<C: ConnectionTrait>(
         .limit(limit)
         .all(db)
         .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::sea_query::{PostgresQueryBuilder, Query};
+
+    #[test]
+    fn open_applications_are_stated_as_the_partial_index_states_them() {
+        let sql = Query::select()
+            .expr(Expr::val(1))
+            .from(applications::Entity)
+            .and_where(open_application())
+            .to_string(PostgresQueryBuilder);
+        assert!(
+            sql.ends_with(
+                r#"WHERE "applications"."status" NOT IN ('decided', 'notified', 'withdrawn')"#
+            ),
+            "{sql}"
+        );
+    }
 }
