@@ -282,6 +282,12 @@ run search "$SEARCH_CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" 
 # ten times the people, and a surname's bearers counted past 1,000.
 run search_municipality "$SEARCH_CONNECTIONS" -H "$(auth division_specialist)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
 run search_one 1 -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
+# The division head's daily lists over ten years of applications: the
+# applications list's first page, and the header search (people,
+# applications, cases) with the same queries.
+run applications_list "$SEARCH_CONNECTIONS" -H "$(auth division_head)" -H "$PURPOSE" "$BASE/api/v1/applications"
+sed 's|^/api/v1/persons?|/api/v1/search?|' "$OUT/searches.txt" > "$OUT/header_searches.txt"
+run header_search "$SEARCH_CONNECTIONS" -H "$(auth division_head)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/header_searches.txt"
 PERSONS_BEFORE=$(count persons)
 run create_person "$CONNECTIONS" -H "$(auth)" -s "$OUT/create_person.lua" "$BASE/api/v1/persons" -- "$THREADS"
 PERSONS_CREATED=$(( $(count persons) - PERSONS_BEFORE ))
@@ -324,7 +330,7 @@ def tps(name):
     return float(re.search(r"tps = ([\d.]+) \(without initial connection time\)", text).group(1))
 select, tpcb = tps("pgbench-select"), tps("pgbench-tpcb")
 hashes = float(re.search(r"([\d.]+) /s", open(f"{out}/hash.txt").read()).group(1))
-r = {n: wrk(n) for n in ["file", "file_half", "search", "search_municipality", "search_one", "create_person", "create_application",
+r = {n: wrk(n) for n in ["file", "file_half", "search", "search_municipality", "search_one", "applications_list", "header_search", "create_person", "create_application",
                          "login", "file_during_burst", "me", "file_two_a", "file_two_b"]}
 two = r["file_two_a"]["rps"] + r["file_two_b"]["rps"]
 def met(ok): return "met" if ok else "NOT MET"
@@ -338,6 +344,10 @@ rows = [
     ("name search, whole municipality, 8 connections", f"{r['search_municipality']['rps']:.0f} req/s, p99 {r['search_municipality']['p99']:.1f} ms",
      "", "", "p99 < 50 ms", met(r['search_municipality']['p99'] < 50)),
     ("name search, one eldership, 1 connection", f"{r['search_one']['rps']:.0f} req/s, p99 {r['search_one']['p99']:.1f} ms",
+     "", "", "", ""),
+    ("GET /applications (first page), division head, 8 connections", f"{r['applications_list']['rps']:.0f} req/s, p99 {r['applications_list']['p99']:.1f} ms",
+     "", "", "", ""),
+    ("header search, division head, 8 connections", f"{r['header_search']['rps']:.0f} req/s, p99 {r['header_search']['p99']:.1f} ms",
      "", "", "", ""),
     ("POST /persons", f"{r['create_person']['rps']:.0f} req/s",
      f"pgbench TPC-B-like {tpcb:.0f} TPS", f"{100 * r['create_person']['rps'] / tpcb:.0f} %", "≥ 50 %", met(r['create_person']['rps'] >= 0.5 * tpcb)),
