@@ -23,8 +23,7 @@ fn words_match(words: &[String]) -> Condition {
 
 /// Applications in the actor's scope whose person matches every one of the
 /// folded `words`, newest first: at most `limit`, and how many match,
-/// counted no further than
-/// `at_most`.
+/// counted no further than `at_most`.
 pub async fn applications<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
