@@ -59,6 +59,19 @@ pub struct SearchGroup {
     pub items: Vec<SearchHit>,
 }
 
+impl SearchGroup {
+    /// The group of `record` whose first hits are `items`, of `counted`
+    /// matches counted up to one past [`COUNT_UP_TO`].
+    fn new(record: RecordKind, counted: u64, items: Vec<SearchHit>) -> Self {
+        SearchGroup {
+            record,
+            total: counted.min(COUNT_UP_TO),
+            more_than_total: counted > COUNT_UP_TO,
+            items,
+        }
+    }
+}
+
 /// What the search found.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SearchResults {
@@ -105,12 +118,10 @@ pub async fn search(
         };
         let (rows, counted) =
             persons::search(db, actor, &people, 1, HITS_PER_KIND, COUNT_UP_TO).await?;
-        groups.push(SearchGroup {
-            record: RecordKind::Person,
-            total: counted.min(COUNT_UP_TO),
-            more_than_total: counted > COUNT_UP_TO,
-            items: rows
-                .into_iter()
+        groups.push(SearchGroup::new(
+            RecordKind::Person,
+            counted,
+            rows.into_iter()
                 .map(|p| SearchHit {
                     id: p.id,
                     record: RecordKind::Person,
@@ -124,14 +135,13 @@ pub async fn search(
                     link: format!("/persons/{}", p.id),
                 })
                 .collect(),
-        });
+        ));
         let (rows, counted) =
             repo::applications(db, actor, &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
-        groups.push(SearchGroup {
-            record: RecordKind::Application,
-            total: counted.min(COUNT_UP_TO),
-            more_than_total: counted > COUNT_UP_TO,
-            items: summaries(db, rows, today)
+        groups.push(SearchGroup::new(
+            RecordKind::Application,
+            counted,
+            summaries(db, rows, today)
                 .await?
                 .into_iter()
                 .map(|a| SearchHit {
@@ -144,15 +154,14 @@ pub async fn search(
                     link: format!("/applications/{}", a.id),
                 })
                 .collect(),
-        });
+        ));
         if actor.can(Permission::ReadCases) {
             let (rows, counted) =
                 repo::cases(db, actor, q.trim(), &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
-            groups.push(SearchGroup {
-                record: RecordKind::Case,
-                total: counted.min(COUNT_UP_TO),
-                more_than_total: counted > COUNT_UP_TO,
-                items: case_summaries(db, rows, today)
+            groups.push(SearchGroup::new(
+                RecordKind::Case,
+                counted,
+                case_summaries(db, rows, today)
                     .await?
                     .into_iter()
                     .map(|c| SearchHit {
@@ -165,7 +174,7 @@ pub async fn search(
                         link: format!("/cases/{}", c.id),
                     })
                     .collect(),
-            });
+            ));
         }
         let found: serde_json::Map<String, serde_json::Value> = groups
             .iter()
