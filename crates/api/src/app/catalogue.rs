@@ -252,9 +252,10 @@ impl ServiceTypeCache {
         }
         let mut read = HashMap::new();
         for row in catalogue::by_ids(db, missing).await? {
+            let spec = spec(&row)?;
             let named = NamedServiceType {
-                reference: service_ref(&row)?,
-                spec: spec(&row)?,
+                reference: service_ref(&row, &spec),
+                spec,
             };
             read.insert(row.id, (row.version, Arc::new(named)));
         }

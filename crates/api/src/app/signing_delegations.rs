@@ -6,7 +6,7 @@
 
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
-use crate::app::applications::views::{ServiceTypeRef, StaffRef, service_ref, staff_ref};
+use crate::app::applications::views::{ServiceTypeRef, StaffRef, service_ref, spec, staff_ref};
 use crate::app::lifecycle::check_version;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::state::AppState;
@@ -92,7 +92,10 @@ fn view(
     Ok(DelegationView {
         id: d.id,
         user: staff_ref(names, d.user_id),
-        service_types: services.iter().map(service_ref).collect::<ApiResult<_>>()?,
+        service_types: services
+            .iter()
+            .map(|t| Ok(service_ref(t, &spec(t)?)))
+            .collect::<ApiResult<_>>()?,
         valid_from: d.valid_from,
         valid_until: d.valid_until,
         reference: d.reference,

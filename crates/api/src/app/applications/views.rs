@@ -504,15 +504,15 @@ pub fn person_ref(p: &persons::Model) -> PersonRef {
     }
 }
 
-/// A service type, briefly.
-pub fn service_ref(t: &service_types::Model) -> ApiResult<ServiceTypeRef> {
-    let spec = spec(t)?;
-    Ok(ServiceTypeRef {
+/// A service type, briefly, named from its parsed `spec` (parsed once by
+/// the caller: a spec is a kilobyte of JSON).
+pub fn service_ref(t: &service_types::Model, spec: &ServiceTypeSpec) -> ServiceTypeRef {
+    ServiceTypeRef {
         id: t.id,
         code: t.code.clone(),
-        name_lt: spec.name_lt,
-        name_en: spec.name_en,
-    })
+        name_lt: spec.name_lt.clone(),
+        name_en: spec.name_en.clone(),
+    }
 }
 
 /// A member of staff by id, named from `names` ("—" when unknown).
@@ -617,7 +617,7 @@ pub fn application_view(
         status: facts.status,
         person: person_ref(&parts.person),
         family_id: row.family_id,
-        service_type: service_ref(&service)?,
+        service_type: service_ref(&service, &spec),
         received_on: row.received_on,
         channel,
         received_by: staff_ref(&parts.staff, row.received_by),
@@ -655,18 +655,26 @@ pub fn summaries_of(
     parts: &SummaryParts,
     today: Date,
 ) -> ApiResult<Vec<ApplicationSummary>> {
+    // Each service type's spec parsed once, not once a row.
+    let specs = parts
+        .types
+        .iter()
+        .map(|(id, t)| Ok((*id, spec(t)?)))
+        .collect::<ApiResult<HashMap<_, _>>>()?;
     rows.into_iter()
         .map(|row| {
             let person = parts
                 .people
                 .get(&row.person_id)
                 .ok_or_else(|| ApiError::internal("application without its person"))?;
-            let service = parts
-                .types
-                .get(&row.service_type_id)
-                .ok_or_else(|| ApiError::internal("application without its service type"))?;
+            let (Some(service), Some(spec)) = (
+                parts.types.get(&row.service_type_id),
+                specs.get(&row.service_type_id),
+            ) else {
+                return Err(ApiError::internal("application without its service type"));
+            };
             let terms = terms_of(
-                &spec(service)?,
+                spec,
                 &row,
                 parts
                     .decisions
@@ -679,7 +687,7 @@ pub fn summaries_of(
                 id: row.id,
                 status: status_of(&row)?,
                 person: person_ref(person),
-                service_type: service_ref(service)?,
+                service_type: service_ref(service, spec),
                 received_on: row.received_on,
                 decision_due_on: row.decision_due_on,
                 overdue: terms.overdue,
