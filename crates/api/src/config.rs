@@ -77,7 +77,7 @@ pub const ENV_VARS: &[EnvVar] = &[
     EnvVar {
         name: "ATVEJIS_HASH_CONCURRENCY",
         default: "",
-        doc: "password hashes computed at once (default: the number of CPU cores)",
+        doc: "password hashes computed at once, a thread and 19 MiB each (default: the number of CPU cores)",
     },
     EnvVar {
         name: "ATVEJIS_LOG",
@@ -138,7 +138,7 @@ pub struct Config {
     pub db_max_connections: u32,
     /// HTTP worker threads.
     pub workers: usize,
-    /// Concurrent password hashes.
+    /// Concurrent password hashes (hashing threads).
     pub hash_concurrency: usize,
     /// Log filter.
     pub log_filter: String,
