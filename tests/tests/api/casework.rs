@@ -24,6 +24,7 @@ db_tests!(
     admin_edits_rates_and_catalogue_but_sees_no_case_content,
     admin_withdraws_only_rates_not_yet_in_force,
     r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress,
+    a_deactivated_service_type_takes_no_new_applications,
     r_dl_2_service_cannot_start_before_the_decision_and_attachments_are_listed,
 );
 
@@ -920,6 +921,43 @@ async fn r_dl_1_a_catalogue_change_does_not_move_deadlines_in_progress(app: Test
     let after = assess(&app, &worker, &after, "2026-11-05").await;
     assert_eq!(before["decision_due_on"], "2026-11-19");
     assert_eq!(after["decision_due_on"], "2026-11-16");
+}
+
+/// Intake takes a service type's spec from the process's memory by the
+/// version it reads: once the type is deactivated (a new version), an
+/// application for it is refused although the type was used just before;
+/// reactivated, it is taken again.
+async fn a_deactivated_service_type_takes_no_new_applications(app: TestApp) {
+    let worker = app.token("social_worker").await;
+    let admin = app.token("admin").await;
+    let person = ona(&app, &worker).await;
+    let person_id = person["id"].as_str().unwrap();
+    home_help(&app, &worker, person_id, "2026-11-02").await;
+    let service = home_help_type(&app, &admin).await;
+    let path = format!("/api/v1/service-types/{}", service["id"].as_str().unwrap());
+    let put = |version: &Value, active: bool| {
+        app.json(
+            Method::PUT,
+            &path,
+            Some(&admin),
+            json!({ "version": version, "active": active, "spec": service["spec"] }),
+        )
+    };
+    let inactive = put(&service["version"], false)
+        .await
+        .assert_status(200)
+        .clone();
+    let refused = app
+        .post(
+            "/api/v1/applications",
+            &worker,
+            json!({ "person_id": person_id, "service_code": "home_help", "received_on": "2026-11-03", "channel": "in_person" }),
+        )
+        .await;
+    refused.assert_problem(422, "validation_failed");
+    assert_eq!(refused.body["errors"][0]["code"], "unknown_service_type");
+    put(&inactive["version"], true).await.assert_status(200);
+    home_help(&app, &worker, person_id, "2026-11-03").await;
 }
 
 async fn admin_withdraws_only_rates_not_yet_in_force(app: TestApp) {

@@ -124,40 +124,44 @@ async fn register_ona(app: &TestApp, worker: &str) -> Value {
 async fn receiving_an_application_takes_at_most_4_statements(app: TestApp) {
     let worker = app.token("social_worker").await;
     let person = register_ona(&app, &worker).await;
-    let (reply, statements) = app
-        .statements(
-            app.request(Method::POST, "/api/v1/applications")
-                .bearer_auth(&worker)
-                .json(&json!({
-                    "person_id": person["id"],
-                    "service_code": "home_help",
-                    "received_on": "2026-11-10",
-                    "channel": "in_person",
-                })),
-        )
-        .await;
-    let created = reply.assert_status(201).clone();
-    // The view is whole: person, eldership, staff name, no attachments.
-    assert_eq!(created["person"]["id"], person["id"]);
-    assert_eq!(created["eldership"]["code"], "kelmes-miesto");
-    assert!(
-        created["received_by"]["display_name"]
-            .as_str()
-            .is_some_and(|n| !n.is_empty()),
-        "{created}"
-    );
-    assert_eq!(created["attachments"], json!([]));
-    assert!(
-        statements <= 4,
-        "receiving an application took {statements} statements"
-    );
-    // The same view as a later read of it.
-    let read = app
-        .get(&format!("/api/v1/applications/{}", id(&created)), &worker)
-        .await
-        .assert_status(200)
-        .clone();
-    assert_eq!(read, created);
+    // The first takes one more: it reads the service type's spec, which
+    // the process then holds by the type's version.
+    for (received_on, at_most) in [("2026-11-10", 5), ("2026-11-11", 4)] {
+        let (reply, statements) = app
+            .statements(
+                app.request(Method::POST, "/api/v1/applications")
+                    .bearer_auth(&worker)
+                    .json(&json!({
+                        "person_id": person["id"],
+                        "service_code": "home_help",
+                        "received_on": received_on,
+                        "channel": "in_person",
+                    })),
+            )
+            .await;
+        let created = reply.assert_status(201).clone();
+        // The view is whole: person, eldership, staff name, no attachments.
+        assert_eq!(created["person"]["id"], person["id"]);
+        assert_eq!(created["eldership"]["code"], "kelmes-miesto");
+        assert!(
+            created["received_by"]["display_name"]
+                .as_str()
+                .is_some_and(|n| !n.is_empty()),
+            "{created}"
+        );
+        assert_eq!(created["attachments"], json!([]));
+        assert!(
+            statements <= at_most,
+            "receiving an application took {statements} statements"
+        );
+        // The same view as a later read of it.
+        let read = app
+            .get(&format!("/api/v1/applications/{}", id(&created)), &worker)
+            .await
+            .assert_status(200)
+            .clone();
+        assert_eq!(read, created);
+    }
 }
 
 /// Issue 13: a view names its reader from their token, which no rename

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue;
 pub use crate::store::catalogue::ServiceType;
+use crate::store::entities::service_types;
 use crate::store::rates;
 pub use crate::store::rates::{NewRate, Rate};
 use atvejis_domain::access::Permission;
@@ -209,6 +210,8 @@ pub struct NamedServiceType {
     pub reference: ServiceTypeRef,
     /// The specification.
     pub spec: ServiceTypeSpec,
+    /// The row it was read from.
+    pub row: service_types::Model,
 }
 
 /// Service types by id and version, held in memory for the summaries of the
@@ -253,11 +256,13 @@ impl ServiceTypeCache {
         let mut read = HashMap::new();
         for row in catalogue::by_ids(db, missing).await? {
             let spec = spec(&row)?;
+            let (id, version) = (row.id, row.version);
             let named = NamedServiceType {
                 reference: service_ref(&row, &spec),
                 spec,
+                row,
             };
-            read.insert(row.id, (row.version, Arc::new(named)));
+            read.insert(id, (version, Arc::new(named)));
         }
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
         if held.len() + read.len() > CACHED_AT_MOST {
@@ -272,5 +277,20 @@ impl ServiceTypeCache {
             }
         }
         Ok(found)
+    }
+
+    /// The service type `code` of municipality `municipality_id`: its id and
+    /// version read (one small query), the rest from memory when that
+    /// version is held (issue 13: receiving an application).
+    pub async fn by_code<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        municipality_id: Uuid,
+        code: &str,
+    ) -> ApiResult<Option<Arc<NamedServiceType>>> {
+        let Some(key) = catalogue::version_by_code(db, municipality_id, code).await? else {
+            return Ok(None);
+        };
+        Ok(self.get(db, &[key]).await?.remove(&key))
     }
 }

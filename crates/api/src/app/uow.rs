@@ -1,6 +1,7 @@
 //! The one write path.
 
 use crate::actor::Actor;
+use crate::app::catalogue::ServiceTypeCache;
 use crate::auth::cache::SessionCache;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -23,6 +24,7 @@ pub struct UnitOfWork {
     today: Date,
     audited: bool,
     sessions: Arc<SessionCache>,
+    service_types: Arc<ServiceTypeCache>,
     ends_access: Vec<Uuid>,
 }
 
@@ -53,6 +55,7 @@ impl UnitOfWork {
             today: atvejis_domain::calendar::lithuanian_date(now),
             audited: false,
             sessions: state.sessions.clone(),
+            service_types: state.service_types.clone(),
             ends_access: Vec::new(),
         })
     }
@@ -60,6 +63,11 @@ impl UnitOfWork {
     /// The transaction, for the store's functions.
     pub fn db(&self) -> &DatabaseTransaction {
         &self.txn
+    }
+
+    /// The service types held in memory by id and version.
+    pub fn service_types(&self) -> &ServiceTypeCache {
+        &self.service_types
     }
 
     /// The authenticated actor (every write but the pre-login ones has one).

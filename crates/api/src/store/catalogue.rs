@@ -8,6 +8,7 @@ use atvejis_domain::catalogue::{ServiceTypeSpec, default_catalogue};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -61,6 +62,24 @@ pub async fn by_ids<C: ConnectionTrait>(
     service_types::Entity::find()
         .filter(service_types::Column::Id.is_in(ids))
         .all(db)
+        .await
+}
+
+/// The id and version of the service type `code` of a municipality (its
+/// spec is then taken from the process's cache, `ServiceTypeCache`).
+pub async fn version_by_code<C: ConnectionTrait>(
+    db: &C,
+    municipality_id: Uuid,
+    code: &str,
+) -> Result<Option<(Uuid, i32)>, DbErr> {
+    service_types::Entity::find()
+        .select_only()
+        .column(service_types::Column::Id)
+        .column(service_types::Column::Version)
+        .filter(service_types::Column::MunicipalityId.eq(municipality_id))
+        .filter(service_types::Column::Code.eq(code))
+        .into_tuple()
+        .one(db)
         .await
 }
 

@@ -3,8 +3,8 @@
 
 use super::view_in;
 use super::views::{
-    ApplicationView, AttachmentView, Channel, application_view, documents_of, due_on, spec,
-    staff_of, status_of,
+    ApplicationView, AttachmentView, Channel, application_view, documents_of, due_on, staff_of,
+    status_of,
 };
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
@@ -14,7 +14,6 @@ use crate::extract::validation_errors;
 use crate::state::AppState;
 use crate::store::applications::{self as repo, ApplicationRecord};
 use crate::store::audit::{AuditAction, AuditEvent};
-use crate::store::catalogue::by_code;
 use crate::store::entities::{applications, attachments, elderships, persons};
 use crate::store::persons::find_scoped_with_eldership as find_person;
 use atvejis_domain::access::Permission;
@@ -155,8 +154,12 @@ pub async fn create_in(
             "cannot be after today",
         ));
     }
-    let service = match by_code(uow.db(), actor.municipality_id, body.service_code.trim()).await? {
-        Some(s) if s.active => Some(s),
+    let service = match uow
+        .service_types()
+        .by_code(uow.db(), actor.municipality_id, body.service_code.trim())
+        .await?
+    {
+        Some(s) if s.row.active => Some(s),
         _ => {
             errors.push(FieldError::new(
                 "service_code",
@@ -166,7 +169,7 @@ pub async fn create_in(
             None
         }
     };
-    let spec = service.as_ref().map(spec).transpose()?;
+    let spec = service.as_ref().map(|s| &s.spec);
     let mut checklist: Vec<DocumentCheck> = spec
         .iter()
         .flat_map(|s| s.required_documents.iter())
@@ -199,9 +202,10 @@ pub async fn create_in(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let (Some(service), Some(spec)) = (service, spec) else {
+    let Some(named) = &service else {
         return Err(ApiError::internal("service type checked above"));
     };
+    let (service, spec) = (&named.row, &named.spec);
     if let Some(facility_id) = body.preferred_facility_id {
         crate::app::places::check_facility_for_service(
             uow.db(),
@@ -271,7 +275,7 @@ pub async fn create_in(
         version: 1,
     };
     if status != ApplicationStatus::Draft {
-        row.decision_due_on = due_on(&spec, &row)?;
+        row.decision_due_on = due_on(spec, &row)?;
     }
     repo::insert(uow.db(), row.clone()).await?;
     uow.audit(
@@ -289,7 +293,7 @@ pub async fn create_in(
     Ok(Received {
         record: ApplicationRecord {
             application: row,
-            service_type: service,
+            service_type: service.clone(),
             decision: None,
         },
         person,
