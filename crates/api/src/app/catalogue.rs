@@ -215,11 +215,12 @@ pub struct NamedServiceType {
 }
 
 /// Service types by id and version, held in memory for the summaries of the
-/// person file (issue 13: a spec is a kilobyte of JSON each application row
-/// would otherwise carry and parse). Every change of a service type makes a
-/// new version (`catalogue::save`), and the rows name the version they were
-/// read with, so a process never shows a spec older than the row's: two
-/// processes cannot disagree. A migration that rewrites specs MUST bump
+/// person file and for intake (issue 13: a spec is a kilobyte of JSON each
+/// application row would otherwise carry and parse). Every change of a
+/// service type, its `active` flag included, makes a new version
+/// (`catalogue::save`), and the rows name the version they were read with,
+/// so a process never uses a spec older than the row's: two processes
+/// cannot disagree. A migration that rewrites specs MUST bump
 /// their versions too (or processes started before it keep the old spec).
 #[derive(Debug, Default)]
 pub struct ServiceTypeCache {
