@@ -183,7 +183,8 @@ async fn person_file_takes_one_statement_and_the_read_record_on_postgresql(app: 
         )
         .await
     };
-    // The first read also reads the service type into the process's cache.
+    // Receiving the applications put their service type in the process's
+    // cache, so even the first read reads none.
     let (reply, first): (Reply, usize) = read().await;
     reply.assert_status(200);
     let (reply, statements): (Reply, usize) = read().await;
@@ -213,15 +214,12 @@ async fn person_file_takes_one_statement_and_the_read_record_on_postgresql(app: 
         DbBackend::Postgres => 2,
         _ => 4,
     };
-    assert_eq!(
-        first,
-        most + 1,
-        "the first read also reads the service type"
-    );
-    assert!(
-        statements <= most,
-        "the file took {statements} statements (at most {most})"
-    );
+    for taken in [first, statements] {
+        assert!(
+            taken <= most,
+            "the file took {taken} statements (at most {most})"
+        );
+    }
 }
 
 /// The one PostgreSQL statement and the three SQLite queries read the same
