@@ -8,6 +8,7 @@ use super::views::{
 };
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
+use crate::app::catalogue::NamedServiceType;
 use crate::app::lifecycle::{begin_step, check_version};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
 use crate::extract::validation_errors;
@@ -23,6 +24,7 @@ use atvejis_domain::application::{
 use atvejis_domain::lifecycle::{UPDATE_PERMISSIONS, is_editable};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
+use std::sync::Arc;
 use time::Date;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -105,7 +107,14 @@ pub async fn create(
         staff: crate::app::common::staff_names(uow.db(), actor, staff_of(&record)?).await?,
     };
     // Not prepared for signing: nobody is delegated to sign it yet.
-    let view = application_view(actor, record, parts, uow.today(), false)?;
+    let view = application_view(
+        actor,
+        record,
+        &received.service.spec,
+        parts,
+        uow.today(),
+        false,
+    )?;
     uow.commit().await?;
     Ok(view)
 }
@@ -119,6 +128,8 @@ pub struct Received {
     pub person: persons::Model,
     /// The person's eldership, which received it.
     pub eldership: Option<elderships::Model>,
+    /// Its service type with the parsed spec, as the process holds it.
+    pub service: Arc<NamedServiceType>,
 }
 
 /// The case an application is filed from (R-CM-4).
@@ -202,7 +213,7 @@ pub async fn create_in(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let Some(named) = &service else {
+    let Some(named) = service else {
         return Err(ApiError::internal("service type checked above"));
     };
     let (service, spec) = (&named.row, &named.spec);
@@ -298,6 +309,7 @@ pub async fn create_in(
         },
         person,
         eldership,
+        service: named,
     })
 }
 

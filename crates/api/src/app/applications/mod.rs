@@ -181,7 +181,8 @@ pub async fn view_in<C: ConnectionTrait>(
     let (own, others) = split_staff(actor, views::staff_of(&record)?);
     let mut parts = repo::view_parts(db, &record, others).await?;
     parts.staff.extend(own);
-    views::application_view(actor, record, parts, today, delegated)
+    let spec = views::spec(&record.service_type)?;
+    views::application_view(actor, record, &spec, parts, today, delegated)
 }
 
 /// One step with its field changes, whole: permission → load → step → view

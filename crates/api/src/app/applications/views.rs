@@ -536,11 +536,12 @@ pub fn staff_of(record: &ApplicationRecord) -> ApiResult<Vec<Uuid>> {
     Ok(ids)
 }
 
-/// The full view of an application for `actor`, on `today`;
-/// `delegated_to_sign` as in [`actor_facts`].
+/// The full view of an application for `actor`, on `today`, with its
+/// service type's parsed `spec`; `delegated_to_sign` as in [`actor_facts`].
 pub fn application_view(
     actor: &Actor,
     record: ApplicationRecord,
+    spec: &ServiceTypeSpec,
     parts: ViewParts,
     today: Date,
     delegated_to_sign: bool,
@@ -550,7 +551,6 @@ pub fn application_view(
         service_type: service,
         decision,
     } = record;
-    let spec = spec(&service)?;
     let facts = facts_of(&row, decision.as_ref())?;
     let names: HashMap<&str, (&str, &str)> = spec
         .required_documents
@@ -582,7 +582,7 @@ pub fn application_view(
         recommended_hours_per_month: a.recommended_hours_per_month,
     });
     let terms = terms_of(
-        &spec,
+        spec,
         &row,
         decision
             .as_ref()
@@ -617,7 +617,7 @@ pub fn application_view(
         status: facts.status,
         person: person_ref(&parts.person),
         family_id: row.family_id,
-        service_type: service_ref(&service, &spec),
+        service_type: service_ref(&service, spec),
         received_on: row.received_on,
         channel,
         received_by: staff_ref(&parts.staff, row.received_by),
