@@ -612,6 +612,11 @@ async fn search_finds_people_applications_and_cases_in_scope(app: TestApp) {
         hits["items"][0]["link"],
         format!("/cases/{}", case["id"].as_str().unwrap())
     );
+    // By the name of a member of the case's family, without diacritics.
+    let found = search(&app, &manager, "emilija%20rimkute").await;
+    let hits = group(&found, "case");
+    assert_eq!(hits["total"], 1, "{found}");
+    assert_eq!(hits["items"][0]["detail"], "Rimkų šeima");
     // A case the manager is not on is not found by its number.
     let head = app.token("case_management_head").await;
     let every = app

@@ -110,55 +110,63 @@ pub async fn search(
     read::audited_event(state, actor, purpose, || async {
         let db = &state.db;
         let today = state.clock.today();
-        let mut groups = Vec::new();
-        let people = Search {
-            words: words.clone(),
-            code: CodeFilter::Any,
-            eldership_id: None,
+        // The kinds are sought at once, each on a connection of its own: the
+        // answer waits for the slowest, not for all three in turn.
+        let people = async {
+            let people = Search {
+                words: words.clone(),
+                code: CodeFilter::Any,
+                eldership_id: None,
+            };
+            let (rows, counted) =
+                persons::search(db, actor, &people, 1, HITS_PER_KIND, COUNT_UP_TO).await?;
+            ApiResult::Ok(SearchGroup::new(
+                RecordKind::Person,
+                counted,
+                rows.into_iter()
+                    .map(|p| SearchHit {
+                        id: p.id,
+                        record: RecordKind::Person,
+                        title: format!("{} {}", p.first_name, p.last_name),
+                        detail: p
+                            .personal_code
+                            .clone()
+                            .or_else(|| p.birth_date.map(|d| d.to_string())),
+                        detail_en: None,
+                        status: None,
+                        link: format!("/persons/{}", p.id),
+                    })
+                    .collect(),
+            ))
         };
-        let (rows, counted) =
-            persons::search(db, actor, &people, 1, HITS_PER_KIND, COUNT_UP_TO).await?;
-        groups.push(SearchGroup::new(
-            RecordKind::Person,
-            counted,
-            rows.into_iter()
-                .map(|p| SearchHit {
-                    id: p.id,
-                    record: RecordKind::Person,
-                    title: format!("{} {}", p.first_name, p.last_name),
-                    detail: p
-                        .personal_code
-                        .clone()
-                        .or_else(|| p.birth_date.map(|d| d.to_string())),
-                    detail_en: None,
-                    status: None,
-                    link: format!("/persons/{}", p.id),
-                })
-                .collect(),
-        ));
-        let (rows, counted) =
-            repo::applications(db, actor, &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
-        groups.push(SearchGroup::new(
-            RecordKind::Application,
-            counted,
-            summaries(db, rows, today)
-                .await?
-                .into_iter()
-                .map(|a| SearchHit {
-                    id: a.id,
-                    record: RecordKind::Application,
-                    title: format!("{} {}", a.person.first_name, a.person.last_name),
-                    detail: Some(a.service_type.name_lt),
-                    detail_en: Some(a.service_type.name_en),
-                    status: Some(a.status.as_str().to_owned()),
-                    link: format!("/applications/{}", a.id),
-                })
-                .collect(),
-        ));
-        if actor.can(Permission::ReadCases) {
+        let applications = async {
+            let (rows, counted) =
+                repo::applications(db, actor, &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
+            ApiResult::Ok(SearchGroup::new(
+                RecordKind::Application,
+                counted,
+                summaries(db, rows, today)
+                    .await?
+                    .into_iter()
+                    .map(|a| SearchHit {
+                        id: a.id,
+                        record: RecordKind::Application,
+                        title: format!("{} {}", a.person.first_name, a.person.last_name),
+                        detail: Some(a.service_type.name_lt),
+                        detail_en: Some(a.service_type.name_en),
+                        status: Some(a.status.as_str().to_owned()),
+                        link: format!("/applications/{}", a.id),
+                    })
+                    .collect(),
+            ))
+        };
+        let cases = async {
+            if !actor.can(Permission::ReadCases) {
+                return ApiResult::Ok(None);
+            }
             let (rows, counted) =
                 repo::cases(db, actor, q.trim(), &words, HITS_PER_KIND, COUNT_UP_TO + 1).await?;
-            groups.push(SearchGroup::new(
+            Ok(Some(SearchGroup::new(
                 RecordKind::Case,
                 counted,
                 case_summaries(db, rows, today)
@@ -174,8 +182,10 @@ pub async fn search(
                         link: format!("/cases/{}", c.id),
                     })
                     .collect(),
-            ));
-        }
+            )))
+        };
+        let (people, applications, cases) = tokio::try_join!(people, applications, cases)?;
+        let groups: Vec<SearchGroup> = [people, applications].into_iter().chain(cases).collect();
         let found: serde_json::Map<String, serde_json::Value> = groups
             .iter()
             .map(|g| {

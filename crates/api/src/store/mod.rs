@@ -47,12 +47,12 @@ pub use error::{StoreError, StoreResult};
 
 use crate::config::Config;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, Order, Query};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, QuerySelect, QueryTrait, Select,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, FromQueryResult, QueryOrder, QuerySelect, QueryTrait,
+    Select, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 
@@ -150,6 +150,59 @@ pub async fn count_at_most<C: ConnectionTrait, E: EntityTrait>(
         .map(|row| row.try_get::<i64>("", "n"))
         .transpose()?
         .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
+/// The first `limit` rows of `query` in `order`, and how many rows it finds,
+/// counted no further than `at_most`.
+///
+/// One statement counts up to `at_most` matches and orders those it counted
+/// (`COUNT(*) OVER ()` over the limited query): when there are fewer, they
+/// are all the matches and the first rows are right. Only when the count
+/// reaches `at_most` does a second statement take the first rows of all the
+/// matches in `order` (issue 13: the header search read every match twice).
+pub async fn first_and_count<C, E>(
+    db: &C,
+    query: Select<E>,
+    order: &[(E::Column, Order)],
+    limit: u64,
+    at_most: u64,
+) -> Result<(Vec<E::Model>, u64), DbErr>
+where
+    C: ConnectionTrait,
+    E: EntityTrait,
+    E::Model: FromQueryResult,
+{
+    const TOTAL: &str = "total_matches";
+    let counted_rows = Alias::new("m");
+    let mut counted = Query::select();
+    counted
+        .column(Asterisk)
+        .expr_as(Expr::cust("COUNT(*) OVER ()"), Alias::new(TOTAL))
+        .from_subquery(
+            query.clone().limit(at_most).into_query(),
+            counted_rows.clone(),
+        );
+    for (column, direction) in order {
+        counted.order_by((counted_rows.clone(), *column), direction.clone());
+    }
+    counted.limit(limit);
+    let backend = db.get_database_backend();
+    let mut rows = Vec::new();
+    let mut total = 0;
+    for row in db.query_all_raw(backend.build(&counted)).await? {
+        total = u64::try_from(row.try_get::<i64>("", TOTAL)?).unwrap_or(0);
+        rows.push(E::Model::from_query_result(&row, "")?);
+    }
+    if total < at_most {
+        return Ok((rows, total));
+    }
+    let page = order
+        .iter()
+        .fold(query, |q, (column, direction)| {
+            q.order_by(*column, direction.clone())
+        })
+        .limit(limit);
+    Ok((page.all(db).await?, total))
 }
 
 /// A "contains `text`" LIKE pattern, for comparing with a lower-cased column:
