@@ -134,7 +134,8 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// Largest request body in bytes.
     pub body_limit: usize,
-    /// Pool size.
+    /// Database connections of the server (on PostgreSQL split between the
+    /// HTTP workers: [`crate::startup::run_per_worker`]).
     pub db_max_connections: u32,
     /// HTTP worker threads.
     pub workers: usize,

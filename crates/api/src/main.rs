@@ -245,7 +245,7 @@ async fn serve(config: Config, db: sea_orm::DatabaseConnection) -> Result<(), Bo
     // Charge runs left running by a process that stopped can be run again.
     store::charges::fail_interrupted(&db, Clock::system().now()).await?;
     let state = startup::state(config, db)?;
-    let server = startup::run(listener, state)?;
+    let server = startup::run_per_worker(listener, state).await?;
     tracing::info!(%address, "listening");
     let mut out = std::io::stdout().lock();
     writeln!(

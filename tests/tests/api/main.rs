@@ -59,4 +59,5 @@ mod signing_delegations;
 mod store;
 mod tokens;
 mod users;
+mod worker_pools;
 mod worklist;

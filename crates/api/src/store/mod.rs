@@ -60,21 +60,35 @@ use std::time::Duration;
 /// A pooled connection is pinged before use only after 30 s idle, not before
 /// every statement (a round trip each; issue 13).
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    let mut options = options(url, max_connections);
+    options.min_connections(1).map_sqlx_sqlite_opts(|o| {
+        o.journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
+    });
+    Database::connect(options).await
+}
+
+/// A PostgreSQL pool that opens each connection when a task first needs
+/// it, on that task's runtime, and keeps none open for its own sake: a
+/// server worker's own pool, whose connections only that worker's thread
+/// ever drives (see [`crate::startup::run_per_worker`]).
+pub async fn connect_lazily(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    let mut options = options(url, max_connections);
+    options.min_connections(0).connect_lazy(true);
+    Database::connect(options).await
+}
+
+fn options(url: &str, max_connections: u32) -> ConnectOptions {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(max_connections)
-        .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         .test_before_acquire_if_idle_for(Duration::from_secs(30))
-        .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
-                .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true)
-        });
-    Database::connect(options).await
+        .sqlx_logging(false);
+    options
 }
 
 /// The tables a bulk load fills: the ones the person file, the searches and
