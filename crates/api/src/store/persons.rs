@@ -250,8 +250,9 @@ pub const NAME_WALK: u64 = 2_000;
 /// (SQLite has no search index and takes no OFFSET without LIMIT). Either way
 /// the page is the same: the first [`NAME_WALK`] people hold every match that
 /// comes before the last of them. The walk reads only the index
-/// `ix_persons_name_walk` (0.9 ms at 100,000 people; 7.7 ms when it read
-/// each person's row), then the page's rows by id.
+/// `ix_persons_name_walk` (at 100,000 people, 1.5 ms under `EXPLAIN
+/// ANALYZE` and 0.6 ms in PostgreSQL's statement log; 7.7 ms and 2.3 ms
+/// when it read each person's row), then the page's rows by id.
 async fn page_of_many<C: ConnectionTrait>(
     db: &C,
     municipality_id: Uuid,
