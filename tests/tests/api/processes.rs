@@ -7,6 +7,7 @@ use crate::support::{JWT_SECRET, PASSWORD};
 use atvejis_api::config::Config;
 use atvejis_api::store::{self, seed};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -189,4 +190,40 @@ pub fn free_port() -> u16 {
         .local_addr()
         .expect("addr")
         .port()
+}
+
+/// A request to a server process: the status and the JSON body (null when
+/// there is none).
+pub async fn call(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (reqwest::StatusCode, Value) {
+    let mut request = client.request(method, url);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// Logs `username` in with the demo password: the access and refresh tokens.
+pub async fn login(client: &reqwest::Client, server: &str, username: &str) -> (String, String) {
+    let (status, body) = call(
+        client,
+        reqwest::Method::POST,
+        format!("{server}/api/v1/auth/login"),
+        None,
+        Some(json!({ "username": username, "password": PASSWORD })),
+    )
+    .await;
+    assert_eq!(status, 200, "login {username}: {body}");
+    let text = |key: &str| body[key].as_str().expect(key).to_owned();
+    (text("access_token"), text("refresh_token"))
 }

@@ -8,45 +8,12 @@
 //!
 //! Runs only with `TEST_DATABASE_URL` (PostgreSQL); see [`crate::processes`].
 
-use crate::processes::Cluster;
-use crate::support::{PASSWORD, postgres_url};
+use crate::processes::{Cluster, call, login};
+use crate::support::postgres_url;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::{Duration, Instant};
-
-async fn call(
-    client: &Client,
-    method: reqwest::Method,
-    url: String,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = client.request(method, url);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn login(client: &Client, server: &str, username: &str) -> (String, String) {
-    let (status, body) = call(
-        client,
-        reqwest::Method::POST,
-        format!("{server}/api/v1/auth/login"),
-        None,
-        Some(json!({ "username": username, "password": PASSWORD })),
-    )
-    .await;
-    assert_eq!(status, 200, "login {username}: {body}");
-    let text = |key: &str| body[key].as_str().expect(key).to_owned();
-    (text("access_token"), text("refresh_token"))
-}
 
 /// `GET /me` with `token`: the status and the problem's code, if any.
 async fn me(client: &Client, server: &str, token: &str) -> (StatusCode, String) {

@@ -7,8 +7,8 @@
 //!
 //! Runs only with `TEST_DATABASE_URL` (PostgreSQL); see [`crate::processes`].
 
-use crate::processes::Cluster;
-use crate::support::{PASSWORD, postgres_url};
+use crate::processes::{Cluster, call, login};
+use crate::support::postgres_url;
 use futures_util::future::join_all;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use serde_json::{Value, json};
@@ -42,26 +42,16 @@ async fn r_role_3_each_worker_reads_and_records_with_its_own_connections() {
         ])
         .await;
     let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{server}/api/v1/auth/login"))
-        .json(&json!({ "username": "social_worker", "password": PASSWORD }))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("login body");
-    let token = login["access_token"].as_str().expect("token").to_owned();
-    let created: Value = client
-        .post(format!("{server}/api/v1/persons"))
-        .bearer_auth(&token)
-        .json(&json!({ "first_name": "Ona", "last_name": "Žemaitė" }))
-        .send()
-        .await
-        .expect("register")
-        .json()
-        .await
-        .expect("the person");
+    let (token, _) = login(&client, &server, "social_worker").await;
+    let (status, created) = call(
+        &client,
+        reqwest::Method::POST,
+        format!("{server}/api/v1/persons"),
+        Some(&token),
+        Some(json!({ "first_name": "Ona", "last_name": "Žemaitė" })),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
     let person = created["id"].as_str().expect("the person's id").to_owned();
 
     const READS: usize = 60;
