@@ -46,6 +46,7 @@ mod places_offers;
 mod places_queue;
 mod places_stays;
 mod places_support;
+mod pool_release;
 mod procedure_parameters;
 mod processes;
 mod read_records;
