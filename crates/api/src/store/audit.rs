@@ -837,7 +837,7 @@ impl ReadRecorder {
     ) -> Result<(), DbErr> {
         let row = row_of(who, at, read_event(event, purpose));
         let Some(queue) = self.queue.get() else {
-            return insert_reads(&self.db, vec![row]).await;
+            return insert_reads(&self.db, &[&row]).await;
         };
         let (done, answer) = tokio::sync::oneshot::channel();
         let gone = || DbErr::Custom("the read recorder has stopped".into());
@@ -852,8 +852,8 @@ impl ReadRecorder {
 /// Writes `group` in one statement and answers each of its reads; when that
 /// fails, writes its records one at a time.
 async fn write_group(db: &sea_orm::DatabaseConnection, group: Vec<PendingRead>) {
-    let rows = group.iter().map(|p| p.row.clone()).collect();
-    match insert_reads(db, rows).await {
+    let rows: Vec<_> = group.iter().map(|p| &p.row).collect();
+    match insert_reads(db, &rows).await {
         Ok(()) => {
             for pending in group {
                 let _ = pending.done.send(Ok(()));
@@ -866,7 +866,7 @@ async fn write_group(db: &sea_orm::DatabaseConnection, group: Vec<PendingRead>) 
         }
         Err(_) => {
             for pending in group {
-                let result = insert_reads(db, vec![pending.row]).await;
+                let result = insert_reads(db, &[&pending.row]).await;
                 let _ = pending.done.send(result);
             }
         }
@@ -879,12 +879,12 @@ async fn write_group(db: &sea_orm::DatabaseConnection, group: Vec<PendingRead>) 
 /// UNION ALL SELECT …`, the setting local to the statement's transaction.
 async fn insert_reads(
     db: &sea_orm::DatabaseConnection,
-    rows: Vec<audit_log::ActiveModel>,
+    rows: &[&audit_log::ActiveModel],
 ) -> Result<(), DbErr> {
     use sea_orm::ActiveModelTrait;
     use sea_orm::sea_query::{Alias, Expr, Query, UnionType};
     if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
-        audit_log::Entity::insert_many(rows)
+        audit_log::Entity::insert_many(rows.iter().map(|&row| row.clone()))
             .exec_without_returning(db)
             .await?;
         return Ok(());
@@ -909,7 +909,11 @@ async fn insert_reads(
             .iter()
             .map(|c| row.get(*c).into_value().map(Expr::value))
             .collect::<Option<Vec<_>>>()
-            .map(|values| Query::select().exprs(values).to_owned())
+            .map(|values| {
+                let mut select = Query::select();
+                select.exprs(values);
+                select
+            })
             .ok_or_else(|| DbErr::Custom("an audit row without all its values".into()))
     });
     let Some(first) = selects.next() else {
@@ -918,16 +922,17 @@ async fn insert_reads(
     let setting = Query::select()
         .expr(Expr::cust("set_config('synchronous_commit', 'off', true)"))
         .to_owned();
-    let mut select = first?.from_subquery(setting, Alias::new("s")).to_owned();
+    let mut select = first?;
+    select.from_subquery(setting, Alias::new("s"));
     for other in selects {
         select.union(UnionType::All, other?);
     }
-    let insert = Query::insert()
+    let mut insert = Query::insert();
+    insert
         .into_table(audit_log::Entity)
         .columns(COLUMNS)
         .select_from(select)
-        .map_err(|e| DbErr::Custom(e.to_string()))?
-        .to_owned();
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
     db.execute(&insert).await?;
     Ok(())
 }

@@ -236,11 +236,13 @@ impl PersonFileRows {
     }
 }
 
-/// `json_build_object('name', expr, …)`.
+/// `json_build_object('name', expr, …)`, the names written into the SQL (a
+/// bound parameter each would be encoded and decoded on every read).
 fn json_object(fields: impl IntoIterator<Item = (&'static str, Expr)>) -> Expr {
     let mut args = Vec::new();
     for (name, expr) in fields {
-        args.push(Expr::val(name));
+        debug_assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        args.push(Expr::cust(format!("'{name}'")));
         args.push(expr);
     }
     Func::cust(Alias::new("json_build_object"))
