@@ -58,7 +58,9 @@ use std::time::Duration;
 
 /// Opens the connection pool. SQLite gets WAL, a busy timeout and foreign keys.
 /// A pooled connection is pinged before use only after 30 s idle, not before
-/// every statement (a round trip each; issue 13).
+/// every statement (a round trip each; issue 13), and not when it goes back to
+/// the pool unless a dropped transaction's ROLLBACK waits to be sent (the
+/// patched sqlx-core, `vendor/README.md`).
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
     let mut options = options(url, max_connections);
     options.min_connections(1).map_sqlx_sqlite_opts(|o| {
