@@ -70,22 +70,20 @@ async fn counting_proxy(upstream: String) -> (String, Arc<AtomicUsize>) {
     (address, syncs)
 }
 
-/// `url` with its host and port replaced by `address`, without TLS (so the
-/// proxy can read the messages).
-fn through(url: &str, address: &str) -> (String, String) {
-    let (scheme, rest) = url.split_once("://").expect("a URL");
-    let (user, rest) = rest.split_once('@').expect("a user in the URL");
+/// The `host:port` of a PostgreSQL URL, and the rest after it.
+fn split_host(url: &str) -> (&str, &str, &str) {
+    let (head, rest) = url.split_once('@').expect("a user in the URL");
     let end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (host, tail) = rest.split_at(end);
-    let tail = match tail.split_once("sslmode=") {
-        Some(_) => tail.to_owned(),
-        None if tail.contains('?') => format!("{tail}&sslmode=disable"),
-        None => format!("{tail}?sslmode=disable"),
-    };
-    (
-        format!("{scheme}://{user}@{address}{tail}"),
-        host.to_owned(),
-    )
+    (head, host, tail)
+}
+
+/// `url` with its host and port replaced by `address`, without TLS (so the
+/// proxy can read the messages).
+fn through(url: &str, address: &str) -> String {
+    let (head, _, tail) = split_host(url);
+    let separator = if tail.contains('?') { '&' } else { '?' };
+    format!("{head}@{address}{tail}{separator}sslmode=disable")
 }
 
 async fn number(db: &impl ConnectionTrait, sql: &str, value: i64) -> Option<i64> {
@@ -112,10 +110,8 @@ async fn statements_outside_a_transaction_send_one_sync_and_a_dropped_transactio
         println!("pool_release: skipped — set TEST_DATABASE_URL to a PostgreSQL database");
         return;
     };
-    let (_, upstream) = through(&url, "");
-    let (address, syncs) = counting_proxy(upstream).await;
-    let (proxied, _) = through(&url, &address);
-    let db = atvejis_api::store::connect(&proxied, 1)
+    let (address, syncs) = counting_proxy(split_host(&url).1.to_owned()).await;
+    let db = atvejis_api::store::connect(&through(&url, &address), 1)
         .await
         .expect("connect through the proxy");
 
