@@ -6,7 +6,7 @@
 //!
 //! Runs only with `TEST_DATABASE_URL` (PostgreSQL).
 
-use crate::support::postgres_url;
+use crate::support::{postgres_url, scalar};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -87,14 +87,11 @@ fn through(url: &str, address: &str) -> String {
 }
 
 async fn number(db: &impl ConnectionTrait, sql: &str, value: i64) -> Option<i64> {
-    db.query_one_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        sql,
-        [value.into()],
-    ))
+    scalar(
+        db,
+        Statement::from_sql_and_values(DbBackend::Postgres, sql, [value.into()]),
+    )
     .await
-    .expect("query")
-    .map(|row| row.try_get_by_index(0).expect("a value"))
 }
 
 /// Waits for the pool's release tasks to settle, then reads the count.

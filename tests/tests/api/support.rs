@@ -103,6 +103,15 @@ fn demo_password_hash() -> &'static str {
     })
 }
 
+/// The first column of `statement`'s first row, as a number; `None` when it
+/// returns no row.
+pub async fn scalar(db: &impl ConnectionTrait, statement: Statement) -> Option<i64> {
+    db.query_one_raw(statement)
+        .await
+        .expect("query")
+        .map(|row| row.try_get_by_index(0).expect("a number"))
+}
+
 /// Whether PostgreSQL tests run.
 pub fn postgres_url() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")

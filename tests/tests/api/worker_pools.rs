@@ -8,18 +8,15 @@
 //! Runs only with `TEST_DATABASE_URL` (PostgreSQL); see [`crate::processes`].
 
 use crate::processes::{Cluster, call, login};
-use crate::support::postgres_url;
+use crate::support::{postgres_url, scalar};
 use futures_util::future::join_all;
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use sea_orm::{DatabaseConnection, Statement};
 use serde_json::{Value, json};
 
 async fn number(db: &DatabaseConnection, sql: String) -> i64 {
-    let row = db
-        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+    scalar(db, Statement::from_string(db.get_database_backend(), sql))
         .await
-        .expect("query")
-        .expect("a row");
-    row.try_get_by_index(0).expect("a number")
+        .expect("a row")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
