@@ -305,7 +305,7 @@ pub fn state_with_clock(
 
 /// Starts the server on `listener` (port 0 in tests) with one pool that all
 /// workers share, and on PostgreSQL the session cache's listener and (on
-/// the first worker's runtime) the writers of read records. Stops
+/// the first worker's runtime) the writer of read records. Stops
 /// gracefully on SIGTERM/SIGINT: no new connections, running requests get
 /// 30 s.
 pub fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {

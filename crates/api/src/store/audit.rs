@@ -788,8 +788,6 @@ impl ReadRecorder {
     const QUEUE: usize = 4096;
     /// Records a group at most (13 parameters each).
     const GROUP: usize = 256;
-    /// Groups written at once.
-    const WRITERS: usize = 2;
 
     /// The recorder of `db`'s read records, writing each alone until started.
     pub fn new(db: sea_orm::DatabaseConnection) -> Self {
@@ -799,31 +797,27 @@ impl ReadRecorder {
         }
     }
 
-    /// On PostgreSQL, starts the group writers on the current runtime (once).
+    /// On PostgreSQL, starts the group writer on the current runtime (once).
+    /// One writer: while it writes a group, the records of the next reads
+    /// gather into the next one, so the busier the server, the larger the
+    /// groups (issue 13: with a second writer the same records went in more,
+    /// smaller groups, each a statement and a commit for PostgreSQL).
     pub fn start(&self) {
         if self.db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
             return;
         }
-        let (sender, receiver) = tokio::sync::mpsc::channel(Self::QUEUE);
+        let (sender, mut receiver) = tokio::sync::mpsc::channel(Self::QUEUE);
         if self.queue.set(sender).is_err() {
             return;
         }
-        let receiver = std::sync::Arc::new(tokio::sync::Mutex::new(receiver));
-        for _ in 0..Self::WRITERS {
-            let (db, receiver) = (self.db.clone(), receiver.clone());
-            tokio::spawn(async move {
-                loop {
-                    let mut group = Vec::new();
-                    {
-                        let mut receiver = receiver.lock().await;
-                        if receiver.recv_many(&mut group, Self::GROUP).await == 0 {
-                            return; // the recorder is gone
-                        }
-                    }
-                    write_group(&db, group).await;
-                }
-            });
-        }
+        let db = self.db.clone();
+        tokio::spawn(async move {
+            let mut group = Vec::new();
+            // 0: the recorder is gone.
+            while receiver.recv_many(&mut group, Self::GROUP).await > 0 {
+                write_group(&db, std::mem::take(&mut group)).await;
+            }
+        });
     }
 
     /// Records that `who` read something at `at` (`event`) for `purpose`,
