@@ -11,8 +11,8 @@ use sea_orm::DatabaseBackend;
 
 // As in a server worker (`startup::run_per_worker`), the recorder and the
 // reads share one thread's runtime: the reads waiting at the same moment are
-// the ones queued before the recorder's writers next run. On a runtime of
-// several threads a writer may take each record as it comes (12 statements
+// the ones queued before the recorder's writer next runs. On a runtime of
+// several threads the writer may take each record as it comes (12 statements
 // for 50 records once under CI's load), so `db_tests!`' runtime would not do.
 mod r_role_3_reads_recorded_at_once_are_written_in_groups_and_a_bad_record_refuses_only_its_read {
     use crate::support::{Backend, spawn_app};
