@@ -3,7 +3,7 @@
 
 use crate::actor::Actor;
 use crate::store::entities::{elderships, persons};
-use crate::store::scope::scoped;
+use crate::store::scope::{Scope, scoped};
 use crate::store::versioned;
 use crate::store::{StoreError, StoreResult, count_at_most};
 use atvejis_domain::personal_code::{PersonalCode, Sex};
@@ -57,7 +57,7 @@ pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> StoreResult<(persons::Model, Option<elderships::Model>)> {
-    let select = scoped_with_eldership(actor, id).select_only();
+    let select = scoped_with_eldership(&Scope::of(actor), id).select_only();
     prefixed::<elderships::Entity, _>(prefixed::<persons::Entity, _>(select, "p_"), "e_")
         .into_model::<PersonAndEldership>()
         .one(db)
@@ -66,10 +66,11 @@ pub async fn find_scoped_with_eldership<C: ConnectionTrait>(
         .ok_or(StoreError::NotFound("person"))
 }
 
-/// Person `id` in the actor's scope, their eldership left-joined (columns
-/// for the caller to choose).
-pub(crate) fn scoped_with_eldership(actor: &Actor, id: Uuid) -> Select<persons::Entity> {
-    scoped::<persons::Entity>(actor)
+/// Person `id` in `scope`, their eldership left-joined (columns for the
+/// caller to choose).
+pub(crate) fn scoped_with_eldership(scope: &Scope, id: Uuid) -> Select<persons::Entity> {
+    scope
+        .find::<persons::Entity>()
         .filter(persons::Column::Id.eq(id))
         .join(
             JoinType::LeftJoin,

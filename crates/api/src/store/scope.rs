@@ -18,6 +18,7 @@ use crate::actor::{Actor, Principal};
 use atvejis_domain::access::{CaseScope, RecordScope, case_scope};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
+use uuid::Uuid;
 
 /// The table of case assignments: `case_id`, `user_id`, `ended_at` (null
 /// while the assignment lasts).
@@ -42,29 +43,72 @@ pub trait MunicipalityScoped: EntityTrait {
     }
 }
 
+/// Everything of an actor that limits the records they see: the
+/// municipality, the eldership of an eldership specialist (R-ROLE-1) and the
+/// user whose case assignments limit case records. The conditions are built
+/// from this alone, so two actors with the same `Scope` see the same rows,
+/// and a statement rendered for one shape of scope (which of the fields are
+/// set) differs for another actor of that shape only in its bound values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Scope {
+    /// The actor's municipality.
+    pub municipality_id: Uuid,
+    /// The one eldership the actor sees rows of eldership-scoped tables in;
+    /// `None`: the whole municipality.
+    pub eldership_id: Option<Uuid>,
+    /// The user whose current case assignments limit the rows of case
+    /// records; `None`: every case of the municipality.
+    pub assigned_to: Option<Uuid>,
+}
+
+impl Scope {
+    /// The scope of `actor`.
+    pub fn of(actor: &Actor) -> Self {
+        // `record_scope` is OwnEldership only for an actor with an eldership.
+        let eldership_id = match actor.record_scope() {
+            RecordScope::OwnEldership => actor.eldership_id,
+            RecordScope::Municipality => None,
+        };
+        let assigned_to = match &actor.principal {
+            Principal::User { id, .. } if case_scope(&actor.roles) == CaseScope::AssignedToMe => {
+                Some(*id)
+            }
+            _ => None,
+        };
+        Scope {
+            municipality_id: actor.municipality_id,
+            eldership_id,
+            assigned_to,
+        }
+    }
+
+    /// The condition that limits `E` to this scope.
+    pub fn condition<E: MunicipalityScoped>(&self) -> Condition {
+        let mut condition = Condition::all().add(E::municipality_column().eq(self.municipality_id));
+        if let (Some(column), Some(eldership)) = (E::eldership_column(), self.eldership_id) {
+            condition = condition.add(column.eq(eldership));
+        }
+        if let (Some(column), Some(user)) = (E::case_column(), self.assigned_to) {
+            let assigned = Query::select()
+                .column(Alias::new("case_id"))
+                .from(Alias::new(CASE_ASSIGNMENTS))
+                .and_where(Expr::col(Alias::new("user_id")).eq(user))
+                .and_where(Expr::col(Alias::new("ended_at")).is_null())
+                .to_owned();
+            condition = condition.add(column.in_subquery(assigned));
+        }
+        condition
+    }
+
+    /// `E::find()` limited to this scope.
+    pub fn find<E: MunicipalityScoped>(&self) -> Select<E> {
+        E::find().filter(self.condition::<E>())
+    }
+}
+
 /// The condition that limits `E` to what `actor` may see.
 pub fn scoped_condition<E: MunicipalityScoped>(actor: &Actor) -> Condition {
-    let mut condition = Condition::all().add(E::municipality_column().eq(actor.municipality_id));
-    // `record_scope` is OwnEldership only for an actor with an eldership.
-    if let (Some(column), RecordScope::OwnEldership, Some(eldership)) = (
-        E::eldership_column(),
-        actor.record_scope(),
-        actor.eldership_id,
-    ) {
-        condition = condition.add(column.eq(eldership));
-    }
-    if let (Some(column), Principal::User { id, .. }) = (E::case_column(), &actor.principal)
-        && case_scope(&actor.roles) == CaseScope::AssignedToMe
-    {
-        let assigned = Query::select()
-            .column(Alias::new("case_id"))
-            .from(Alias::new(CASE_ASSIGNMENTS))
-            .and_where(Expr::col(Alias::new("user_id")).eq(*id))
-            .and_where(Expr::col(Alias::new("ended_at")).is_null())
-            .to_owned();
-        condition = condition.add(column.in_subquery(assigned));
-    }
-    condition
+    Scope::of(actor).condition::<E>()
 }
 
 /// Whether `actor` sees a record of their municipality placed in
@@ -79,7 +123,7 @@ pub fn sees_eldership(actor: &Actor, eldership_id: Option<uuid::Uuid>) -> bool {
 
 /// `E::find()` limited to what `actor` may see.
 pub fn scoped<E: MunicipalityScoped>(actor: &Actor) -> Select<E> {
-    E::find().filter(scoped_condition::<E>(actor))
+    Scope::of(actor).find::<E>()
 }
 
 mod impls {
