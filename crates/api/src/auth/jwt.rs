@@ -4,6 +4,8 @@
 use atvejis_domain::access::Role;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -12,6 +14,9 @@ pub const ISSUER: &str = "atvejis";
 /// The `aud` of every token.
 pub const AUDIENCE: &str = "atvejis-api";
 const LEEWAY_SECS: u64 = 5;
+/// How many verified tokens [`JwtKeys`] holds (a few per member of staff
+/// working at once); when full, it forgets them all and starts again.
+const VERIFIED_HELD: usize = 4096;
 
 /// What kind of principal a token stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,12 +109,23 @@ pub struct Subject {
 }
 
 /// Signs and checks access tokens.
+///
+/// A session sends the same token with every request until it refreshes
+/// it, and checking the signature and parsing the claims took a twentieth
+/// of the server's time on a person's file (issue 13). So the claims of
+/// tokens that verified are held, by the whole token (a different byte is
+/// a different token, checked in full), and their `exp` and `nbf` are
+/// checked again at every use, as the library checks them. Only tokens that
+/// verified are held, so nobody can fill it with made-up ones. Whether the
+/// account and session still stand is not held here: the caller checks
+/// that at every request.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
     ttl: Duration,
+    verified: Arc<Mutex<HashMap<Box<str>, Claims>>>,
 }
 
 impl JwtKeys {
@@ -128,6 +144,7 @@ impl JwtKeys {
             decoding: DecodingKey::from_secret(secret),
             validation,
             ttl,
+            verified: Arc::default(),
         }
     }
 
@@ -170,12 +187,37 @@ impl JwtKeys {
 
     /// Checks a token and returns its claims.
     pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
-        jsonwebtoken::decode::<Claims>(token.as_bytes(), &self.decoding, &self.validation)
-            .map(|data| data.claims)
-            .map_err(|e| match e.kind() {
-                ErrorKind::ExpiredSignature => TokenError::Expired,
-                _ => TokenError::Invalid,
-            })
+        self.verify_at(token, unix_now())
+    }
+
+    /// [`JwtKeys::verify`] at `now` (seconds since the epoch) for a token
+    /// already verified; a new one is checked by the library, at the system
+    /// clock.
+    fn verify_at(&self, token: &str, now: u64) -> Result<Claims, TokenError> {
+        let verified = || self.verified.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(claims) = verified().get(token).cloned() {
+            // The library's rules, with the same leeway.
+            return if claims.exp.saturating_add(LEEWAY_SECS) < now {
+                Err(TokenError::Expired)
+            } else if claims.nbf > now.saturating_add(LEEWAY_SECS) {
+                Err(TokenError::Invalid)
+            } else {
+                Ok(claims)
+            };
+        }
+        let claims =
+            jsonwebtoken::decode::<Claims>(token.as_bytes(), &self.decoding, &self.validation)
+                .map(|data| data.claims)
+                .map_err(|e| match e.kind() {
+                    ErrorKind::ExpiredSignature => TokenError::Expired,
+                    _ => TokenError::Invalid,
+                })?;
+        let mut held = verified();
+        if held.len() >= VERIFIED_HELD {
+            held.clear();
+        }
+        held.insert(token.into(), claims.clone());
+        Ok(claims)
     }
 }
 
@@ -274,5 +316,53 @@ mod tests {
             k.verify(&k.sign(&claims).unwrap()),
             Err(TokenError::Invalid)
         );
+    }
+
+    #[test]
+    fn a_held_token_expires_as_a_new_one_would() {
+        let k = keys();
+        let now = unix_now();
+        let token = k.issue(&subject(), now).unwrap();
+        let claims = k.verify_at(&token, now).unwrap();
+        assert!(k.verified.lock().unwrap().contains_key(token.as_str()));
+        let last = claims.exp + LEEWAY_SECS;
+        assert_eq!(k.verify_at(&token, last), Ok(claims.clone()));
+        assert_eq!(k.verify_at(&token, last + 1), Err(TokenError::Expired));
+        // Not yet valid, as the library's nbf check says.
+        assert_eq!(
+            k.verify_at(&token, claims.nbf - LEEWAY_SECS - 1),
+            Err(TokenError::Invalid)
+        );
+        // A clone (another worker's state) holds the same tokens.
+        assert_eq!(k.clone().verify_at(&token, now), Ok(claims));
+    }
+
+    #[test]
+    fn a_token_unlike_a_held_one_in_any_byte_is_checked_in_full() {
+        let k = keys();
+        let token = k.issue(&subject(), unix_now()).unwrap();
+        k.verify(&token).unwrap();
+        let mut forged = token.clone().into_bytes();
+        // A character within the signature (the last one has padding bits).
+        let at = forged.len() - 5;
+        forged[at] = if forged[at] == b'A' { b'Q' } else { b'A' };
+        let forged = String::from_utf8(forged).unwrap();
+        assert_eq!(k.verify(&forged), Err(TokenError::Invalid));
+        assert_eq!(k.verify(&format!("{token} ")), Err(TokenError::Invalid));
+        let other = JwtKeys::new(&[8u8; 32], Duration::from_secs(900));
+        assert_eq!(other.verify(&token), Err(TokenError::Invalid));
+        // Refused tokens are not held.
+        assert_eq!(k.verified.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_held_tokens_are_bounded() {
+        let k = keys();
+        let now = unix_now();
+        for n in 0..=VERIFIED_HELD as u64 {
+            let token = k.issue(&subject(), now - n % 60).unwrap();
+            k.verify(&token).unwrap();
+        }
+        assert!(k.verified.lock().unwrap().len() <= VERIFIED_HELD);
     }
 }
