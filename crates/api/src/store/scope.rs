@@ -49,7 +49,7 @@ pub trait MunicipalityScoped: EntityTrait {
 /// from this alone, so two actors with the same `Scope` see the same rows,
 /// and a statement rendered for one shape of scope (which of the fields are
 /// set) differs for another actor of that shape only in its bound values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scope {
     /// The actor's municipality.
     pub municipality_id: Uuid,
@@ -114,10 +114,10 @@ pub fn scoped_condition<E: MunicipalityScoped>(actor: &Actor) -> Condition {
 /// Whether `actor` sees a record of their municipality placed in
 /// `eldership_id` (a row of an eldership-scoped table already loaded, e.g. a
 /// family's member): the same rule as [`scoped_condition`] applies in SQL.
-pub fn sees_eldership(actor: &Actor, eldership_id: Option<uuid::Uuid>) -> bool {
-    match (actor.record_scope(), actor.eldership_id) {
-        (RecordScope::OwnEldership, Some(own)) => eldership_id == Some(own),
-        _ => true,
+pub fn sees_eldership(actor: &Actor, eldership_id: Option<Uuid>) -> bool {
+    match Scope::of(actor).eldership_id {
+        Some(own) => eldership_id == Some(own),
+        None => true,
     }
 }
 
