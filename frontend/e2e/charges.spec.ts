@@ -46,11 +46,11 @@ test('the monthly charges run for last month shows its progress and result, and 
   // A resident of the group living home gets her care fee terms (R-FEE-8).
   const token = await apiToken(request, 'division_specialist');
   const headers = { Authorization: `Bearer ${token}` };
-  const stays = (await (await request.get('/api/v1/stays?open=true', { headers })).json()) as {
-    id: string;
-    person_name: string;
-    started_on: string;
-  }[];
+  const stays = (
+    (await (await request.get('/api/v1/stays?open=true&per_page=100', { headers })).json()) as {
+      items: { id: string; person_name: string; started_on: string }[];
+    }
+  ).items;
   const stay = stays.find((s) => s.person_name === 'Stasė Paulauskienė');
   expect(stay).toBeDefined();
   const terms = await request.put(`/api/v1/stays/${stay!.id}/fee-terms`, {

@@ -2661,9 +2661,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The stays of the municipality, newest first, with the person's name; a
-         *     shelter stay shows when its SP-8 is due (48 h after the arrival), the
-         *     application once filed, and whether it is overdue (R-DL-5).
+         * A page of the stays of the municipality, newest first, with the person's
+         *     name; a shelter stay shows when its SP-8 is due (48 h after the arrival),
+         *     the application once filed, and whether it is overdue (R-DL-5).
          */
         get: operations["list_stays"];
         put?: never;
@@ -8352,6 +8352,26 @@ export interface components {
             next_offers: components["schemas"]["OfferView"][];
             /** @description The stay as ended. */
             stay: components["schemas"]["StayDetail"];
+        };
+        /** @description A page of stays. */
+        StayPage: {
+            /** @description The stays, newest first. */
+            items: components["schemas"]["StayDetail"][];
+            /**
+             * Format: int64
+             * @description This page, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description All matching.
+             */
+            total: number;
         };
         /** @description A stay in a place. */
         StayView: {
@@ -20953,6 +20973,10 @@ export interface operations {
                 open?: boolean;
                 /** @description Of this kind of place. */
                 place_kind?: components["schemas"]["PlaceKind"];
+                /** @description Page number, 1–1,000,000. */
+                page?: number;
+                /** @description Items per page, 1–100 (default 25). */
+                per_page?: number;
             };
             header?: never;
             path?: never;
@@ -20960,13 +20984,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stays */
+            /** @description A page of stays */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StayDetail"][];
+                    "application/json": components["schemas"]["StayPage"];
                 };
             };
             /** @description Invalid query (invalid_query) */
@@ -20996,7 +21020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query values (validation_failed) */
+            /** @description Page out of range */
             422: {
                 headers: {
                     [name: string]: unknown;

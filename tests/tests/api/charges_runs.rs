@@ -115,7 +115,7 @@ pub async fn long_term_stays(app: &TestApp, token: &str) -> Vec<Value> {
     let mut stays = app
         .get("/api/v1/stays?place_kind=long_term_care&open=true", token)
         .await
-        .assert_status(200)
+        .assert_status(200)["items"]
         .as_array()
         .unwrap()
         .clone();
@@ -583,7 +583,7 @@ async fn fee_terms_are_version_checked_and_only_for_care_stays(app: TestApp) {
     let shelter = app
         .get("/api/v1/stays?place_kind=shelter", &specialist)
         .await
-        .assert_status(200)
+        .assert_status(200)["items"]
         .as_array()
         .unwrap()
         .clone();

@@ -108,7 +108,7 @@ async fn the_demo_fills_the_ggn_long_term_places_and_queues_four_in_r_q_3_order(
         .get("/api/v1/stays?place_kind=shelter&open=true", &worker)
         .await;
     let stays = stays.assert_status(200);
-    let stays = stays.as_array().unwrap();
+    let stays = stays["items"].as_array().unwrap();
     assert_eq!(stays.len(), 1, "{stays:?}");
     assert_eq!(stays[0]["brought_by"], "police");
     assert!(stays[0]["sp8_due_at"].is_string());

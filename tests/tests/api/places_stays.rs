@@ -123,7 +123,7 @@ async fn r_dl_5_a_person_arrives_before_any_application_and_the_sp8_is_due_withi
             &worker,
         )
         .await;
-    let open = open.assert_status(200).as_array().unwrap().clone();
+    let open = open.assert_status(200)["items"].as_array().unwrap().clone();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0]["sp8_overdue"], true);
     assert_eq!(open[0]["person_name"], "Jonas Nakvynaitė");
@@ -208,14 +208,56 @@ async fn r_dl_5_the_shelter_is_given_once(app: TestApp) {
     let all = app
         .get(&format!("/api/v1/stays?person_id={ona}"), &worker)
         .await;
-    assert_eq!(all.assert_status(200).as_array().unwrap().len(), 2);
+    let all = all.assert_status(200).clone();
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    assert_eq!(all["total"], 2);
+    // A page at a time, newest first.
+    let mut paged = Vec::new();
+    for page in [1, 2, 3] {
+        let reply = app
+            .get(
+                &format!("/api/v1/stays?person_id={ona}&per_page=1&page={page}"),
+                &worker,
+            )
+            .await;
+        let reply = reply.assert_status(200);
+        assert_eq!(
+            (reply["total"].clone(), reply["per_page"].clone()),
+            (json!(2), json!(1))
+        );
+        paged.extend(
+            reply["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].clone()),
+        );
+    }
+    let ids: Vec<_> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].clone())
+        .collect();
+    assert_eq!(paged, ids, "two pages of one, then none");
+    for bad in ["per_page=0", "per_page=101", "page=0"] {
+        app.get(&format!("/api/v1/stays?{bad}"), &worker)
+            .await
+            .assert_problem(422, "validation_failed");
+    }
     let ended_only = app
         .get(
             &format!("/api/v1/stays?person_id={ona}&open=false"),
             &worker,
         )
         .await;
-    assert_eq!(ended_only.assert_status(200).as_array().unwrap().len(), 1);
+    assert_eq!(
+        ended_only.assert_status(200)["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 async fn r_dl_5_a_stay_lasts_7_nights_and_longer_only_with_a_threat(app: TestApp) {
@@ -412,7 +454,10 @@ async fn stays_are_only_for_the_roles_with_places(app: TestApp) {
             &head,
         )
         .await;
-    assert_eq!(list.assert_status(200).as_array().unwrap().len(), 1);
+    assert_eq!(
+        list.assert_status(200)["items"].as_array().unwrap().len(),
+        1
+    );
     end(&app, &head, &stay, "2026-12-01")
         .await
         .assert_problem(403, "forbidden");
@@ -576,7 +621,10 @@ async fn r_q_4_ending_a_stay_in_a_full_group_living_home_offers_the_place_to_the
             &specialist,
         )
         .await;
-    let stays = stays.assert_status(200).as_array().unwrap().clone();
+    let stays = stays.assert_status(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(stays.len(), 1);
     assert_eq!(stays[0]["id"], stay["id"]);
     assert_eq!(

@@ -22,7 +22,8 @@ use atvejis_domain::places::{
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -90,6 +91,19 @@ pub struct StayFilter {
     pub open: Option<bool>,
     /// Of this kind of place.
     pub place_kind: Option<PlaceKind>,
+}
+
+/// A page of stays.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StayPage {
+    /// The stays, newest first.
+    pub items: Vec<StayDetail>,
+    /// All matching.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
 }
 
 /// An arrival at the overnight shelter (R-DL-5).
@@ -219,8 +233,15 @@ async fn detail<C: ConnectionTrait>(
         .ok_or(crate::store::StoreError::NotFound("stay"))?)
 }
 
-/// The stays of the actor's municipality (`ReadPlaces`), newest first.
-pub async fn list(state: &AppState, actor: &Actor, f: StayFilter) -> ApiResult<Vec<StayDetail>> {
+/// A page of the stays of the actor's municipality (`ReadPlaces`), newest
+/// first: ten years of a municipality's stays are tens of thousands.
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    f: StayFilter,
+    page: u64,
+    per_page: u64,
+) -> ApiResult<StayPage> {
     actor.require(Permission::ReadPlaces)?;
     let mut q = scoped::<stays::Entity>(actor);
     if let Some(id) = f.facility_id {
@@ -237,12 +258,19 @@ pub async fn list(state: &AppState, actor: &Actor, f: StayFilter) -> ApiResult<V
         Some(false) => q = q.filter(stays::Column::EndedOn.is_not_null()),
         None => {}
     }
-    let rows = q
+    let paginator = q
         .order_by_desc(stays::Column::StartedOn)
         .order_by_desc(stays::Column::CreatedAt)
-        .all(&state.db)
-        .await?;
-    details(&state.db, rows, state.clock.now()).await
+        .order_by_desc(stays::Column::Id)
+        .paginate(&state.db, per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page - 1).await?;
+    Ok(StayPage {
+        items: details(&state.db, rows, state.clock.now()).await?,
+        total,
+        page,
+        per_page,
+    })
 }
 
 /// Stay `id` (`ReadPlaces`).

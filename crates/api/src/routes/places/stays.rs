@@ -2,8 +2,10 @@
 //! (R-DL-5), extensions and the end of a stay (which frees the place, R-Q-4).
 
 use crate::actor::Actor;
+use crate::app::common::PageParams;
 use crate::app::places::stays::{
     self as app, ArrivalRequest, EndRequest, ExtensionRequest, StayDetail, StayEnded, StayFilter,
+    StayPage,
 };
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
@@ -11,15 +13,16 @@ use crate::state::AppState;
 use actix_web::{get, post, web};
 use uuid::Uuid;
 
-/// The stays of the municipality, newest first, with the person's name; a
-/// shelter stay shows when its SP-8 is due (48 h after the arrival), the
-/// application once filed, and whether it is overdue (R-DL-5).
+/// A page of the stays of the municipality, newest first, with the person's
+/// name; a shelter stay shows when its SP-8 is due (48 h after the arrival),
+/// the application once filed, and whether it is overdue (R-DL-5).
 #[utoipa::path(
     tag = "places",
-    params(StayFilter),
+    params(StayFilter, PageParams),
     responses(
-        (status = 200, description = "The stays", body = Vec<StayDetail>),
+        (status = 200, description = "A page of stays", body = StayPage),
         (status = 403, description = "No access to places", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -28,9 +31,11 @@ pub async fn list_stays(
     state: web::Data<AppState>,
     actor: Actor,
     filter: web::Query<StayFilter>,
-) -> ApiResult<web::Json<Vec<StayDetail>>> {
+    paging: web::Query<PageParams>,
+) -> ApiResult<web::Json<StayPage>> {
+    let (page, per_page) = paging.resolve()?;
     Ok(web::Json(
-        app::list(&state, &actor, filter.into_inner()).await?,
+        app::list(&state, &actor, filter.into_inner(), page, per_page).await?,
     ))
 }
 

@@ -14,6 +14,10 @@ export interface StayFilter {
   open: boolean;
 }
 
+/**
+ * The first page of 100 stays (the largest the API gives): enough for a
+ * facility's open stays, which its places limit.
+ */
 export function staysQueryOptions(filter: StayFilter) {
   return queryOptions({
     queryKey: placeKeys.stays({ facilityId: filter.facilityId, placeKind: filter.placeKind, open: filter.open }),
@@ -21,7 +25,12 @@ export function staysQueryOptions(filter: StayFilter) {
       unwrap(
         await api.GET('/api/v1/stays', {
           params: {
-            query: { facility_id: filter.facilityId ?? undefined, place_kind: filter.placeKind ?? undefined, open: filter.open },
+            query: {
+              facility_id: filter.facilityId ?? undefined,
+              place_kind: filter.placeKind ?? undefined,
+              open: filter.open,
+              per_page: 100,
+            },
           },
         }),
       ),

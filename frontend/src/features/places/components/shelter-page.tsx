@@ -103,7 +103,7 @@ export function ShelterPage({ facilityId, personPicker }: Props) {
           ) : null
         }
         query={stays}
-        rows={stays.data}
+        rows={stays.data?.items}
         columns={columns}
         rowKey={(s) => s.id}
         rowProps={(s) => ({ 'data-testid': 'shelter-stay', style: sp8State(s) === 'overdue' ? { background: 'var(--mantine-color-red-0)' } : undefined })}
