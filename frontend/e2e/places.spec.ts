@@ -103,3 +103,16 @@ test('a stay ends, the first in line is offered the place, accepts and moves in;
   await expect(page.getByTestId('entry-2')).toContainText('Algirdas Lukošius');
   await expect(page.getByTestId('entry-3')).toHaveCount(0);
 });
+
+test('the shelter lists who stays there now with the SP-8 clock (R-DL-5)', async ({ page }) => {
+  // The demo's arrival, brought by the police: its SP-8 is due 48 hours later.
+  await logIn(page, 'social_worker');
+  await page.getByRole('navigation').getByRole('link', { name: 'Vietos ir eilės' }).click();
+  await page.getByRole('link', { name: 'Laikinas apnakvindinimas' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Laikinas apnakvindinimas: atvykusieji' })).toBeVisible();
+  const stay = page.getByTestId('shelter-stay').filter({ hasText: 'Rolandas Tamošaitis' });
+  await expect(stay).toContainText('Policija');
+  await expect(stay.locator('[data-sp8]')).toHaveAttribute('data-sp8', /^(running|due_soon)$/);
+  await expect(stay.getByRole('button', { name: 'Pratęsti' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
