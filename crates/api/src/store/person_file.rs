@@ -297,9 +297,9 @@ async fn load_in_one_statement<C: ConnectionTrait>(
 
 /// The file statement of PostgreSQL rendered once for each shape of scope
 /// (whether it has an eldership, whether case assignments limit it): each
-/// read only binds its own values to it. Building the statement with
-/// sea-query for every read cost the server more than any other part of
-/// the read (issue 13).
+/// read only binds its own values to it, where building the statement with
+/// sea-query for every read was a large share of the server's work a read
+/// (issue 13: with the token cache, the server's CPU a read fell by a third).
 ///
 /// The statement depends on the actor only through their [`Scope`], and on
 /// the scope's values only through bound parameters: the template is the
