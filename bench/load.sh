@@ -278,10 +278,17 @@ rate() { grep -oE 'Requests/sec:\s+[0-9.]+' "$OUT/$1.txt" | grep -oE '[0-9.]+$';
 auth() { echo "Authorization: Bearer $(login "${1:-social_worker}")"; }
 count() { psql "$DATABASE" -tAq -c "SELECT count(*) FROM $1"; }
 
+# A fraction of the person file's full rate: each connection makes a request
+# about every 20 ms (wrk pauses whole milliseconds: 19 after a response of
+# about 1 ms), and the number of connections sets the rate. A few connections
+# pausing 0-3 ms could not pace a few thousand requests a second (at 5,498
+# reads a second, "half" ran at 5,013).
+PACE_MS=20
+paced() { # fraction of the full rate -> connections
+  python3 -c "import sys; print(max(1, round(float(sys.argv[1]) * float(sys.argv[2]) * $PACE_MS / 1000)))" "$(rate file)" "$1"
+}
 run file "$CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/files.txt"
-# About half the full rate: 8 connections, each waiting between requests.
-PAUSE=$(python3 -c "import sys; r=float(sys.argv[1]); print(max(0, int(8*1000/(r/2)) - 2))" "$(rate file)")
-run file_half 8 -H "$(auth)" -H "$PURPOSE" -s "$OUT/paced.lua" "$BASE" -- "$OUT/files.txt" "$PAUSE"
+run file_half "$(paced 0.5)" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paced.lua" "$BASE" -- "$OUT/files.txt" $((PACE_MS - 1))
 run search "$SEARCH_CONNECTIONS" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/searches.txt"
 # The same searches by a division specialist, who sees the whole municipality:
 # ten times the people, and a surname's bearers counted past 1,000.
@@ -301,11 +308,10 @@ run create_application "$CONNECTIONS" -H "$(auth)" -s "$OUT/applications.lua" "$
 APPLICATIONS_CREATED=$(( $(count applications) - APPLICATIONS_BEFORE ))
 run login "$CONNECTIONS" -s "$OUT/login.lua" "$BASE/api/v1/auth/login"
 # The person file at about a quarter of its full rate, during a login burst.
-BURST_PAUSE=$(python3 -c "import sys; r=float(sys.argv[1]); print(max(0, int(8*1000/(r/4)) - 2))" "$(rate file)")
 run login_burst "$CONNECTIONS" -s "$OUT/login.lua" "$BASE/api/v1/auth/login" &
 BURST=$!
 sleep 1
-run file_during_burst 8 -H "$(auth)" -H "$PURPOSE" -s "$OUT/paced.lua" "$BASE" -- "$OUT/files.txt" "$BURST_PAUSE"
+run file_during_burst "$(paced 0.25)" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paced.lua" "$BASE" -- "$OUT/files.txt" $((PACE_MS - 1))
 wait "$BURST"
 run me "$CONNECTIONS" -H "$(auth)" "$BASE/api/v1/me"
 # Two processes on the one database, the load split between them.
@@ -338,12 +344,14 @@ hashes = float(re.search(r"([\d.]+) /s", open(f"{out}/hash.txt").read()).group(1
 r = {n: wrk(n) for n in ["file", "file_half", "search", "search_municipality", "search_one", "applications_list", "header_search", "create_person", "create_application",
                          "login", "file_during_burst", "me", "file_two_a", "file_two_b"]}
 two = r["file_two_a"]["rps"] + r["file_two_b"]["rps"]
+# The half-rate target holds only if the rate was about half.
+half = r["file_half"]["rps"] / r["file"]["rps"]
 def met(ok): return "met" if ok else "NOT MET"
 rows = [
     ("GET /persons/{id} (audited read), full load", f"{r['file']['rps']:.0f} req/s, p99 {r['file']['p99']:.1f} ms",
      f"pgbench select-only {select:.0f} TPS", f"{100 * r['file']['rps'] / select:.1f} %", "≥ 15 %", met(r['file']['rps'] >= 0.15 * select)),
     ("same at about half that rate", f"{r['file_half']['rps']:.0f} req/s, p99 {r['file_half']['p99']:.1f} ms",
-     "", "", "p99 < 20 ms", met(r['file_half']['p99'] < 20)),
+     "", f"{100 * half:.0f} % of full load", "p99 < 20 ms", met(r['file_half']['p99'] < 20 and 0.4 <= half <= 0.6)),
     ("name search, one eldership, 8 connections", f"{r['search']['rps']:.0f} req/s, p99 {r['search']['p99']:.1f} ms",
      "", "", "p99 < 50 ms", met(r['search']['p99'] < 50)),
     ("name search, whole municipality, 8 connections", f"{r['search_municipality']['rps']:.0f} req/s, p99 {r['search_municipality']['p99']:.1f} ms",
