@@ -394,6 +394,6 @@ pub async fn page<C: ConnectionTrait>(
         .order_by_desc(C::Id)
         .paginate(db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page.saturating_sub(1)).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     Ok((rows, total))
 }

@@ -140,6 +140,13 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
     )
 }
 
+/// The zero-based index of page `page` (counted from 1, as the API's
+/// `page` is): what a paginator's `fetch_page` takes, and, times the page
+/// size, the offset of its first row.
+pub fn page_index(page: u64) -> u64 {
+    page.saturating_sub(1)
+}
+
 /// How many rows `query` finds, counting no further than `at_most`: a
 /// broad search's count stops instead of reading every match only to print
 /// a number (issue 13).

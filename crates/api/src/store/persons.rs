@@ -183,7 +183,7 @@ pub async fn search<C: ConnectionTrait>(
         query = query.filter(persons::Column::EldershipId.eq(eldership));
     }
     let backend = db.get_database_backend();
-    let offset = page.saturating_sub(1).saturating_mul(per_page);
+    let offset = super::page_index(page).saturating_mul(per_page);
     let cap = count_up_to.saturating_add(1);
     let m = Alias::new("m");
     let total_column = "total_matches";

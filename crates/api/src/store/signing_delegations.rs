@@ -141,7 +141,7 @@ pub async fn page<C: ConnectionTrait>(
         .order_by_desc(C::Id)
         .paginate(db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page.saturating_sub(1)).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     Ok((with_services(db, rows).await?, total))
 }
 

@@ -230,7 +230,7 @@ pub async fn page<C: ConnectionTrait>(
         .order_by_asc(users::Column::Username)
         .paginate(db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page.saturating_sub(1)).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     Ok((load_records(db, rows).await?, total))
 }
 

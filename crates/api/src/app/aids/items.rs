@@ -385,7 +385,7 @@ pub async fn list(
         .order_by_asc(aid_items::Column::Serial)
         .paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     let loans: HashMap<Uuid, Uuid> =
         repo::open_loans_of_items(&state.db, actor, rows.iter().map(|r| r.id).collect())
             .await?

@@ -594,7 +594,7 @@ pub async fn list(
         .order_by_desc(aid_loans::Column::Id)
         .paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     let names = person_names(&state.db, rows.iter().map(|r| r.person_id)).await?;
     let item_ids: Vec<Uuid> = rows.iter().map(|r| r.item_id).collect();
     let serials: HashMap<Uuid, String> = if item_ids.is_empty() {

@@ -258,7 +258,8 @@ pub async fn list(
         .filter(|w| filter.person_id.is_none_or(|p| w.person_id == p))
         .collect();
     let total = matching.len() as u64;
-    let start = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+    let start = usize::try_from(crate::store::page_index(page).saturating_mul(per_page))
+        .unwrap_or(usize::MAX);
     let rows: Vec<aid_waiting::Model> = matching
         .into_iter()
         .skip(start)

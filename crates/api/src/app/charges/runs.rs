@@ -643,7 +643,7 @@ pub async fn list(
     let items = q
         .order_by_desc(charge_runs::Column::StartedAt)
         .order_by_desc(charge_runs::Column::Version)
-        .offset((page - 1) * per_page)
+        .offset(crate::store::page_index(page) * per_page)
         .limit(per_page)
         .all(&state.db)
         .await?
@@ -720,7 +720,7 @@ pub async fn charges(
         .order_by_asc(charge_lines::Column::PersonId)
         .order_by_asc(charge_lines::Column::Source)
         .order_by_asc(charge_lines::Column::SourceId)
-        .offset((page - 1) * per_page)
+        .offset(crate::store::page_index(page) * per_page)
         .limit(per_page)
         .all(&state.db)
         .await?;

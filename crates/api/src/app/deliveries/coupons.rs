@@ -5,7 +5,7 @@
 //! person. Issuing more than granted is refused. Coupons are free
 //! (R-FEE-12).
 
-use super::{page_index, rule_error, trimmed};
+use super::{rule_error, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, FieldCode};
@@ -13,6 +13,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::deliveries as repo;
 use crate::store::entities::{coupon_grants, coupon_issues};
+use crate::store::page_index;
 use crate::store::scope::scoped;
 use atvejis_domain::access::Permission;
 use atvejis_domain::delivery::{CouponBasis, check_coupon_issue};

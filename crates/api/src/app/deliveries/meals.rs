@@ -3,7 +3,7 @@
 //! signature. Adding a person checks R-LIM-4 (working days, once a day, at
 //! most 5 a week, at most 12 months a year). Meals are free (R-FEE-12).
 
-use super::{month_range, page_index, rule_error, trimmed};
+use super::{month_range, rule_error, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
@@ -11,6 +11,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::deliveries::{self as repo, granted_decisions};
 use crate::store::entities::{meal_list_entries, meal_lists};
+use crate::store::page_index;
 use crate::store::scope::scoped;
 use atvejis_domain::access::Permission;
 use atvejis_domain::calendar::is_working_day;

@@ -139,8 +139,3 @@ pub async fn granted_decision<C: ConnectionTrait>(
 pub fn trimmed(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
-
-/// Paging: `(page, per_page)` to the offset arguments of a paginator.
-pub fn page_index(page: u64) -> u64 {
-    page.saturating_sub(1)
-}

@@ -2,7 +2,7 @@
 //! decision (R-LIM-1 for respite at home), approved by the Centre's
 //! director; visits are recorded only on an approved schedule.
 
-use super::{granted_decision, page_index, positive_amount, rule_error, trimmed};
+use super::{granted_decision, positive_amount, rule_error, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
@@ -10,6 +10,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::deliveries::{self as repo, SCHEDULE_APPROVED, SCHEDULE_DRAFT};
 use crate::store::entities::delivery_schedules;
+use crate::store::page_index;
 use crate::store::scope::scoped;
 use crate::store::versioned;
 use atvejis_domain::access::Permission;

@@ -4,7 +4,7 @@
 //! choice without income proof (R-FEE-7); then done with the km actually
 //! driven, or cancelled. The fare is the charges' (R-FEE-4..7).
 
-use super::{granted_decision, month_range, page_index, positive_amount, trimmed};
+use super::{granted_decision, month_range, positive_amount, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::deliveries::{self as repo, TRIP_CANCELLED, TRIP_COMPLETED, TRIP_REQUESTED};
 use crate::store::entities::trips;
+use crate::store::page_index;
 use crate::store::scope::scoped;
 use crate::store::versioned;
 use atvejis_domain::access::Permission;

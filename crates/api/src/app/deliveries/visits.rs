@@ -5,7 +5,7 @@
 //! the schedule's hours is allowed and flagged.
 
 use super::schedules::{HOME_HELP, RESPITE};
-use super::{month_range, page_index, positive_amount, rule_error, trimmed};
+use super::{month_range, positive_amount, rule_error, trimmed};
 use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode};
@@ -13,6 +13,7 @@ use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::deliveries::{self as repo, SCHEDULE_APPROVED};
 use crate::store::entities::{delivery_visits, stays, users};
+use crate::store::page_index;
 use crate::store::scope::scoped;
 use atvejis_domain::access::Permission;
 use atvejis_domain::delivery::{

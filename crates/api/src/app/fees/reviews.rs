@@ -214,7 +214,8 @@ pub async fn list(
                 }
             }
             let total = items.len() as u64;
-            let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+            let skip = usize::try_from(crate::store::page_index(page).saturating_mul(per_page))
+                .unwrap_or(usize::MAX);
             let items = items
                 .into_iter()
                 .skip(skip)

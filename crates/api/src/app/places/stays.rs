@@ -264,7 +264,7 @@ pub async fn list(
         .order_by_desc(stays::Column::Id)
         .paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(page - 1).await?;
+    let rows = paginator.fetch_page(crate::store::page_index(page)).await?;
     Ok(StayPage {
         items: details(&state.db, rows, state.clock.now()).await?,
         total,
