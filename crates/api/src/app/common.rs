@@ -116,6 +116,16 @@ impl PageParams {
     }
 }
 
+/// Page `page` (counted from 1) of `rows` already read and ordered, and how
+/// many rows there are in all: for lists that are worked out in memory.
+pub fn page_of<T>(rows: Vec<T>, page: u64, per_page: u64) -> (Vec<T>, u64) {
+    let total = rows.len() as u64;
+    let skip = usize::try_from(crate::store::page_index(page).saturating_mul(per_page))
+        .unwrap_or(usize::MAX);
+    let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+    (rows.into_iter().skip(skip).take(take).collect(), total)
+}
+
 /// Deserialises a field that may be absent (no change), `null` (clear) or a value.
 pub fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where

@@ -257,14 +257,7 @@ pub async fn list(
         .into_iter()
         .filter(|w| filter.person_id.is_none_or(|p| w.person_id == p))
         .collect();
-    let total = matching.len() as u64;
-    let start = usize::try_from(crate::store::page_index(page).saturating_mul(per_page))
-        .unwrap_or(usize::MAX);
-    let rows: Vec<aid_waiting::Model> = matching
-        .into_iter()
-        .skip(start)
-        .take(usize::try_from(per_page).unwrap_or(100))
-        .collect();
+    let (rows, total) = crate::app::common::page_of(matching, page, per_page);
     let names = person_names(&state.db, rows.iter().map(|r| r.person_id)).await?;
     let items = rows
         .into_iter()

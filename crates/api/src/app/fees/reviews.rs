@@ -213,14 +213,7 @@ pub async fn list(
                     Err(e) => return Err(e),
                 }
             }
-            let total = items.len() as u64;
-            let skip = usize::try_from(crate::store::page_index(page).saturating_mul(per_page))
-                .unwrap_or(usize::MAX);
-            let items = items
-                .into_iter()
-                .skip(skip)
-                .take(usize::try_from(per_page).unwrap_or(usize::MAX))
-                .collect();
+            let (items, total) = crate::app::common::page_of(items, page, per_page);
             Ok((
                 FeeReviewPage {
                     month: month.code(),
