@@ -26,6 +26,7 @@ mod m20261204_000019_name_search_without_pending_list;
 mod m20261204_000020_name_search_small_pending_list;
 mod m20261204_000021_application_list_indexes;
 mod m20261205_000022_name_walk_index;
+mod m20261206_000023_person_file_versions;
 mod util;
 
 /// The ordered list of migrations.
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_name_search_small_pending_list::Migration),
             Box::new(m20261204_000021_application_list_indexes::Migration),
             Box::new(m20261205_000022_name_walk_index::Migration),
+            Box::new(m20261206_000023_person_file_versions::Migration),
         ]
     }
 }

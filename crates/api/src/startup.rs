@@ -300,6 +300,7 @@ pub fn state_with_clock(
         clock,
         sessions,
         service_types: Arc::default(),
+        files: Arc::default(),
     })
 }
 

@@ -1,6 +1,7 @@
 //! What every handler shares.
 
 use crate::app::catalogue::ServiceTypeCache;
+use crate::app::persons::file::FileCache;
 use crate::auth::cache::SessionCache;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
@@ -29,4 +30,6 @@ pub struct AppState {
     pub reads: ReadRecorder,
     /// Service types by id and version, for the person file.
     pub service_types: Arc<ServiceTypeCache>,
+    /// The parts of person files read a moment ago, with their stamps.
+    pub files: Arc<FileCache>,
 }

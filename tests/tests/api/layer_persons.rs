@@ -6,11 +6,14 @@ use crate::db_tests;
 use crate::support::{Reply, TestApp};
 use atvejis_api::actor::{Actor, Principal};
 use atvejis_api::store::StoreError;
-use atvejis_api::store::entities::{applications, elderships, municipalities, persons, users};
-use atvejis_api::store::person_file;
+use atvejis_api::store::entities::{
+    applications, decisions, elderships, families, family_members, income_records, municipalities,
+    person_certificates, persons, service_types, users,
+};
+use atvejis_api::store::person_file::{self, FileStamp, PersonFileRows};
 use atvejis_domain::access::Role;
 use reqwest::Method;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -18,6 +21,8 @@ use uuid::Uuid;
 db_tests!(
     person_file_takes_one_statement_and_the_read_record_on_postgresql,
     person_file_loaders_agree,
+    person_file_stamp_moves_with_every_change_of_the_file,
+    a_file_read_again_shows_every_change_since,
     search_and_eligibility_reads_are_recorded_with_their_purpose,
     reads_without_a_purpose_are_refused_and_not_recorded,
     search_counts_exactly_up_to_1000_then_says_more,
@@ -226,33 +231,10 @@ async fn person_file_takes_one_statement_and_the_read_record_on_postgresql(app: 
 /// file (on SQLite both are the three queries).
 async fn person_file_loaders_agree(app: TestApp) {
     let (_, id) = full_file(&app).await;
-    let user = users::Entity::find()
-        .filter(users::Column::Username.eq("social_worker"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let actor = Actor {
-        principal: Principal::User {
-            id: user.id,
-            username: user.username,
-        },
-        municipality_id: user.municipality_id,
-        eldership_id: user.eldership_id,
-        roles: vec![Role::SocialWorker],
-        scopes: Vec::new(),
-        session_id: None,
-        request_id: None,
-        client_request_id: None,
-        client_addr: None,
-        display_name: None,
-    };
+    let actor = social_worker(&app).await;
     let id: Uuid = id.parse().unwrap();
     let file = person_file::load(&app.db, &actor, id).await.unwrap();
-    let queried = person_file::load_in_three_queries(&app.db, &actor, id)
-        .await
-        .unwrap()
-        .sorted();
+    let queried = three_queries(&app, &actor, id).await;
     assert_eq!(file, queried);
     assert_eq!(
         (
@@ -289,11 +271,7 @@ async fn person_file_loaders_agree(app: TestApp) {
     };
     for (who, seen) in [(&actor, 2), (&division, 3)] {
         let file = person_file::load(&app.db, who, id).await.unwrap();
-        let queried = person_file::load_in_three_queries(&app.db, who, id)
-            .await
-            .unwrap()
-            .sorted();
-        assert_eq!(file, queried);
+        assert_eq!(file, three_queries(&app, who, id).await);
         assert_eq!(file.applications.len(), seen, "{:?}", who.roles);
     }
     // Outside the scope: not found, on both.
@@ -305,6 +283,254 @@ async fn person_file_loaders_agree(app: TestApp) {
         person_file::load(&app.db, &stranger, id).await,
         Err(StoreError::NotFound("person"))
     ));
+    assert!(matches!(
+        person_file::stamp(&app.db, &stranger, id).await,
+        Err(StoreError::NotFound("person"))
+    ));
+}
+
+/// Issue 13 (the file cache, migration 000023): every change of what a file
+/// shows moves the file's stamp in the writing statement itself, whoever
+/// writes (here: bare SQL, no API), and the file read with the new stamp
+/// shows the change; another person's change moves nothing.
+async fn person_file_stamp_moves_with_every_change_of_the_file(app: TestApp) {
+    let (worker, id) = full_file(&app).await;
+    let actor = social_worker(&app).await;
+    let id: Uuid = id.parse().unwrap();
+    let before = person_file::load(&app.db, &actor, id).await.unwrap();
+    unchanged(&app, &actor, id, before.stamp).await;
+    // Another person's application and family.
+    let other = app
+        .post(
+            "/api/v1/persons",
+            &worker,
+            json!({ "first_name": "Jonas", "last_name": "Kitas" }),
+        )
+        .await
+        .assert_status(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    home_help(&app, &worker, &other, "2026-11-20").await;
+    unchanged(&app, &actor, id, before.stamp).await;
+    let moved = |stamp, what| moved(&app, &actor, id, stamp, what);
+    let mut stamp = before.stamp;
+    persons::Entity::update_many()
+        .col_expr(persons::Column::Phone, Expr::value("+37060000001"))
+        .filter(persons::Column::Id.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "the person").await;
+    assert_eq!(after.person.phone.as_deref(), Some("+37060000001"));
+    applications::Entity::update_many()
+        .col_expr(
+            applications::Column::Status,
+            Expr::col(applications::Column::Status),
+        )
+        .filter(applications::Column::PersonId.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    (stamp, _) = moved(stamp, "an application").await;
+    decisions::Entity::update_many()
+        .col_expr(
+            decisions::Column::NotifiedOn,
+            Expr::value(time::macros::date!(2026 - 12 - 09)),
+        )
+        .filter(decisions::Column::ApplicationId.eq(before.applications[2].id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "a decision").await;
+    assert_eq!(
+        after.applications[2].notified_on,
+        Some(time::macros::date!(2026 - 12 - 09))
+    );
+    person_certificates::Entity::delete_by_id(before.certificates[0].id)
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "a certificate").await;
+    assert_eq!(after.certificates.len(), 1);
+    income_records::Entity::update_many()
+        .col_expr(income_records::Column::Source, Expr::value("kita"))
+        .filter(income_records::Column::Id.eq(before.income[0].id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "an income record").await;
+    assert_eq!(after.income[0].source, "kita");
+    let family = before.memberships[0].family_id;
+    families::Entity::update_many()
+        .col_expr(families::Column::Name, Expr::value("Žemaičių giminė"))
+        .filter(families::Column::Id.eq(family))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "a family's name").await;
+    assert_eq!(after.memberships[0].family_name, "Žemaičių giminė");
+    family_members::Entity::update_many()
+        .col_expr(family_members::Column::Relation, Expr::value("spouse"))
+        .filter(family_members::Column::PersonId.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "a membership").await;
+    assert_eq!(after.memberships[0].relation, "spouse");
+    let service = before.applications[0].service_type_id;
+    service_types::Entity::update_many()
+        .col_expr(
+            service_types::Column::Version,
+            Expr::col(service_types::Column::Version).add(1),
+        )
+        .filter(service_types::Column::Id.eq(service))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "a service type").await;
+    assert_eq!(
+        after.applications[0].service_type_version,
+        before.applications[0].service_type_version + 1
+    );
+    let place = before.applications[0].eldership.clone().unwrap();
+    elderships::Entity::update_many()
+        .col_expr(elderships::Column::Name, Expr::value("Kelmės seniūnija"))
+        .filter(elderships::Column::Id.eq(place.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (stamp, after) = moved(stamp, "an eldership").await;
+    assert_eq!(
+        after.applications[0].eldership.as_ref().unwrap().name,
+        "Kelmės seniūnija"
+    );
+    applications::Entity::delete_many()
+        .filter(applications::Column::Id.eq(before.applications[0].id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after;
+    (_, after) = moved(stamp, "an application removed").await;
+    assert_eq!(after.applications.len(), 2);
+}
+
+/// The stamp of the file has not moved from `stamp`.
+async fn unchanged(app: &TestApp, actor: &Actor, id: Uuid, stamp: FileStamp) {
+    let now = person_file::stamp(&app.db, actor, id).await.unwrap();
+    assert_eq!(now, stamp, "the stamp moved");
+}
+
+/// The stamp of the file has moved from `stamp` (by `what`): the new stamp,
+/// and the file as read with it.
+async fn moved(
+    app: &TestApp,
+    actor: &Actor,
+    id: Uuid,
+    stamp: FileStamp,
+    what: &str,
+) -> (FileStamp, PersonFileRows) {
+    let now = person_file::stamp(&app.db, actor, id).await.unwrap();
+    assert_ne!(now, stamp, "{what} did not move the stamp");
+    let file = person_file::load(&app.db, actor, id).await.unwrap();
+    assert_eq!(file.stamp, now);
+    unchanged(app, actor, id, now).await;
+    (now, file)
+}
+
+/// Issue 13 (the file cache): a file read again through the API shows every
+/// change made through the API since, whoever read it before.
+async fn a_file_read_again_shows_every_change_since(app: TestApp) {
+    let (worker, id) = full_file(&app).await;
+    let head = app.token("division_head").await;
+    let path = format!("/api/v1/persons/{id}");
+    let read = |token: &str| {
+        let (app, path, token) = (&app, path.clone(), token.to_owned());
+        async move {
+            app.get_for(&path, &token, Some("decision"))
+                .await
+                .assert_status(200)
+                .clone()
+        }
+    };
+    let before = read(&worker).await;
+    read(&head).await;
+    assert_eq!(before["income"].as_array().unwrap().len(), 6);
+    app.post(
+        &format!("/api/v1/persons/{id}/income"),
+        &worker,
+        json!({ "year": 2026, "month": 11, "amount": "710.00", "source": "sodra" }),
+    )
+    .await
+    .assert_status(201);
+    let certificate = before["certificates"][0]["id"].as_str().unwrap().to_owned();
+    app.send(
+        app.request(
+            Method::DELETE,
+            &format!("/api/v1/persons/{id}/certificates/{certificate}"),
+        )
+        .bearer_auth(&worker),
+    )
+    .await
+    .assert_status(204);
+    for token in [&worker, &head] {
+        let after = read(token).await;
+        assert_eq!(after["income"].as_array().unwrap().len(), 7);
+        assert_eq!(after["income"][0]["amount"], "710.00");
+        assert_eq!(after["certificates"].as_array().unwrap().len(), 1);
+        assert_eq!(after["families"], before["families"]);
+    }
+    // The person's own row is read with every file.
+    app.patch(
+        &path,
+        &worker,
+        json!({ "declared_address": "Vilniaus g. 1, Kelmė", "version": before["person"]["version"] }),
+    )
+    .await
+    .assert_status(200);
+    let after = read(&worker).await;
+    assert_eq!(after["person"]["declared_address"], "Vilniaus g. 1, Kelmė");
+}
+
+/// The file by the three queries, its parts in the file's order.
+async fn three_queries(app: &TestApp, actor: &Actor, id: Uuid) -> PersonFileRows {
+    person_file::load_in_three_queries(&app.db, actor, id)
+        .await
+        .unwrap()
+        .sorted()
+}
+
+/// The demo's social worker (of Kelmė's eldership) as an actor.
+async fn social_worker(app: &TestApp) -> Actor {
+    let user = users::Entity::find()
+        .filter(users::Column::Username.eq("social_worker"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    Actor {
+        principal: Principal::User {
+            id: user.id,
+            username: user.username,
+        },
+        municipality_id: user.municipality_id,
+        eldership_id: user.eldership_id,
+        roles: vec![Role::SocialWorker],
+        scopes: Vec::new(),
+        session_id: None,
+        request_id: None,
+        client_request_id: None,
+        client_addr: None,
+        display_name: None,
+    }
 }
 
 async fn search_and_eligibility_reads_are_recorded_with_their_purpose(app: TestApp) {

@@ -7,6 +7,10 @@
 //! blobs, which its JSON functions cannot carry, so there it is three
 //! queries. Both give the same rows ([`load_in_three_queries`] is public for
 //! the test that holds them equal on PostgreSQL), in the same order.
+//!
+//! Both read the file's [`FileStamp`] with it, and [`stamp`] reads the stamp
+//! alone: the API keeps files it has read and reads one again only when its
+//! stamp has moved (`app::persons::file::FileCache`).
 
 use crate::actor::Actor;
 use crate::store::certificates::CertificateRecord;
@@ -20,8 +24,8 @@ use crate::store::scope::Scope;
 use crate::store::{StoreError, StoreResult};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement, UnionType};
 use sea_orm::{
-    ConnectionTrait, DbBackend, FromQueryResult, IdenStatic, JoinType, QueryFilter, QueryResult,
-    QuerySelect, QueryTrait, Statement, Value,
+    ColumnTrait, ConnectionTrait, DbBackend, FromQueryResult, IdenStatic, JoinType, QueryFilter,
+    QueryResult, QuerySelect, QueryTrait, Statement, Value,
 };
 use serde::Deserialize;
 use std::cmp::Reverse;
@@ -36,6 +40,8 @@ pub struct PersonFileRows {
     pub person: persons::Model,
     /// Their eldership.
     pub eldership: Option<elderships::Model>,
+    /// The versions the file was read at.
+    pub stamp: FileStamp,
     /// Their families, by name.
     pub memberships: Vec<Membership>,
     /// Their applications in the actor's scope, newest first.
@@ -206,8 +212,22 @@ impl FromQueryResult for FileApplication {
     }
 }
 
-/// A person's whole file, whatever it holds: one statement on PostgreSQL,
-/// three on SQLite.
+/// The versions of a person's file (migration 000023): the person's
+/// counter, which every change of the person's row or of the file's parts
+/// raises, and the counter of the reference rows many files name (service
+/// types, elderships). A file read with its stamp is the file at that stamp
+/// (one snapshot on PostgreSQL; on SQLite the stamp is read first, so the
+/// rows are never older than it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// The person's file version (0: never changed).
+    pub person: i64,
+    /// The reference rows' version.
+    pub reference: i64,
+}
+
+/// A person's whole file, whatever it holds, with its stamp: one statement
+/// on PostgreSQL, three on SQLite.
 ///
 /// MUST return [`StoreError::NotFound`] when the person is outside the
 /// actor's scope (and then runs one query only).
@@ -221,6 +241,26 @@ pub async fn load<C: ConnectionTrait>(
         _ => load_in_three_queries(db, actor, id).await?,
     };
     Ok(rows.sorted())
+}
+
+/// The stamp of person `id`'s file, in one small query: what a file read
+/// before at that stamp still holds.
+///
+/// MUST return [`StoreError::NotFound`] when the person is outside the
+/// actor's scope, as [`load`] does.
+pub async fn stamp<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> StoreResult<FileStamp> {
+    let select = with_stamp(
+        Scope::of(actor)
+            .find::<persons::Entity>()
+            .select_only()
+            .filter(persons::Column::Id.eq(id))
+            .into_query(),
+    );
+    let row = db
+        .query_one_raw(db.get_database_backend().build(&select))
+        .await?
+        .ok_or(StoreError::NotFound("person"))?;
+    stamp_of(&row)
 }
 
 impl PersonFileRows {
@@ -268,6 +308,46 @@ fn person_id() -> Expr {
     Expr::col((persons::Entity, persons::Column::Id))
 }
 
+/// The table of the persons' file versions, and of the reference rows'.
+const PERSON_VERSIONS: &str = "person_file_versions";
+const REFERENCE_VERSION: &str = "file_reference_version";
+
+fn version_of(table: &str) -> Expr {
+    Func::coalesce([
+        Expr::col((Alias::new(table), Alias::new("version"))),
+        Expr::cust("0"),
+    ])
+    .into()
+}
+
+/// The select of the person with the file's stamp: the columns
+/// `file_version` and `reference_version`.
+fn with_stamp(mut select: SelectStatement) -> SelectStatement {
+    select
+        .left_join(
+            Alias::new(PERSON_VERSIONS),
+            Expr::col((Alias::new(PERSON_VERSIONS), Alias::new("person_id")))
+                .equals((persons::Entity, persons::Column::Id)),
+        )
+        .left_join(
+            Alias::new(REFERENCE_VERSION),
+            Expr::col((Alias::new(REFERENCE_VERSION), Alias::new("id"))).eq(Expr::cust("1")),
+        )
+        .expr_as(version_of(PERSON_VERSIONS), Alias::new("file_version"))
+        .expr_as(
+            version_of(REFERENCE_VERSION),
+            Alias::new("reference_version"),
+        );
+    select
+}
+
+fn stamp_of(row: &QueryResult) -> StoreResult<FileStamp> {
+    Ok(FileStamp {
+        person: row.try_get("", "file_version")?,
+        reference: row.try_get("", "reference_version")?,
+    })
+}
+
 /// One statement: the scoped person with their eldership, and each part of
 /// the file as a JSON array (PostgreSQL).
 async fn load_in_one_statement<C: ConnectionTrait>(
@@ -288,6 +368,7 @@ async fn load_in_one_statement<C: ConnectionTrait>(
     Ok(PersonFileRows {
         person: persons::Model::from_query_result(&row, "")?,
         eldership: elderships::Model::from_query_result_optional(&row, "e_")?,
+        stamp: stamp_of(&row)?,
         memberships: parse(&row, "families")?,
         applications: parse(&row, "applications")?,
         certificates: parse(&row, "certificates")?,
@@ -325,7 +406,6 @@ impl FileTemplate {
     const ELDERSHIP: Uuid = Uuid::from_u128(2);
     const ASSIGNED_TO: Uuid = Uuid::from_u128(3);
     const PERSON: Uuid = Uuid::from_u128(4);
-
     /// The file statement of person `id` in `scope`.
     fn statement(scope: &Scope, id: Uuid) -> Statement {
         // By shape: with an eldership or not, then with case assignments
@@ -380,8 +460,8 @@ impl FileTemplate {
     }
 }
 
-/// The file's one statement: the person in `scope` with their eldership, and
-/// each part of the file as a JSON array.
+/// The file's one statement: the person in `scope` with their eldership, the
+/// file's stamp, and each part of the file as a JSON array.
 fn file_select(scope: &Scope, id: Uuid) -> SelectStatement {
     use family_members::Column as M;
     use income_records::Column as I;
@@ -458,18 +538,24 @@ fn file_select(scope: &Scope, id: Uuid) -> SelectStatement {
             Expr::col((income_records::Entity, I::Amount)).cast_as(Alias::new("text")),
         )]),
     );
-    prefixed::<elderships::Entity, _>(scoped_with_eldership(scope, id), "e_")
-        .expr_as(json_rows(families, membership), "families")
+    let mut select = with_stamp(
+        prefixed::<elderships::Entity, _>(scoped_with_eldership(scope, id), "e_").into_query(),
+    );
+    select
+        .expr_as(json_rows(families, membership), Alias::new("families"))
         .expr_as(
             json_rows(
                 applications_query(scope, person_id()),
                 json_object(application),
             ),
-            "applications",
+            Alias::new("applications"),
         )
-        .expr_as(json_rows(certificates, certificate), "certificates")
-        .expr_as(json_rows(income, income_record), "income")
-        .into_query()
+        .expr_as(
+            json_rows(certificates, certificate),
+            Alias::new("certificates"),
+        )
+        .expr_as(json_rows(income, income_record), Alias::new("income"));
+    select
 }
 
 /// A person's row with their eldership and one of their family memberships.
@@ -477,6 +563,7 @@ fn file_select(scope: &Scope, id: Uuid) -> SelectStatement {
 struct PersonRow {
     person: persons::Model,
     eldership: Option<elderships::Model>,
+    stamp: FileStamp,
     membership: Option<Membership>,
 }
 
@@ -496,6 +583,10 @@ impl FromQueryResult for PersonRow {
         Ok(PersonRow {
             person: persons::Model::from_query_result(res, pre)?,
             eldership: elderships::Model::from_query_result_optional(res, "e_")?,
+            stamp: FileStamp {
+                person: res.try_get(pre, "file_version")?,
+                reference: res.try_get(pre, "reference_version")?,
+            },
             membership,
         })
     }
@@ -529,8 +620,8 @@ pub async fn load_in_three_queries<C: ConnectionTrait>(
         .column_as(family_members::Column::FamilyId, "m_family_id")
         .column_as(family_members::Column::Relation, "m_relation")
         .column_as(families::Column::Name, "m_family_name");
-    let rows = prefixed::<elderships::Entity, _>(select, "e_")
-        .into_model::<PersonRow>()
+    let select = with_stamp(prefixed::<elderships::Entity, _>(select, "e_").into_query());
+    let rows = PersonRow::find_by_statement(db.get_database_backend().build(&select))
         .all(db)
         .await?;
     let Some(first) = rows.first().cloned() else {
@@ -562,6 +653,7 @@ pub async fn load_in_three_queries<C: ConnectionTrait>(
     Ok(PersonFileRows {
         person: first.person,
         eldership: first.eldership,
+        stamp: first.stamp,
         memberships,
         applications,
         certificates,

@@ -49,7 +49,7 @@ pub trait MunicipalityScoped: EntityTrait {
 /// from this alone, so two actors with the same `Scope` see the same rows,
 /// and a statement rendered for one shape of scope (which of the fields are
 /// set) differs for another actor of that shape only in its bound values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Scope {
     /// The actor's municipality.
     pub municipality_id: Uuid,

@@ -16,10 +16,11 @@ use crate::state::AppState;
 use crate::store::StoreError;
 use crate::store::audit::AuditAction;
 use crate::store::person_file::{self, FileApplication, PersonFileRows};
+use crate::store::scope::Scope;
 use atvejis_domain::access::Purpose;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use time::Date;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -66,10 +67,62 @@ pub struct PersonFile {
     pub timeline: Vec<TimelineEvent>,
 }
 
+/// Files read a moment ago, by person and reader's scope, with the stamp
+/// they were read at (issue 13: the file statement was most of a file
+/// read's work in the database). Every read still checks the person's
+/// scope and the file's stamp in the database, and reads the file again
+/// whenever the stamp has moved, which any change of the file does in its
+/// own transaction (migration 000023): a process never shows a file older
+/// than the database's at the moment of the read, and two processes cannot
+/// disagree.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    held: Mutex<HashMap<(Uuid, Scope), Arc<PersonFileRows>>>,
+}
+
+/// How many files the cache holds before it starts over (a few kilobytes
+/// each).
+const FILES_HELD_AT_MOST: usize = 10_000;
+
+impl FileCache {
+    fn get(&self, key: &(Uuid, Scope)) -> Option<Arc<PersonFileRows>> {
+        let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        held.get(key).cloned()
+    }
+
+    fn keep(&self, key: (Uuid, Scope), rows: Arc<PersonFileRows>) {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        if held.len() >= FILES_HELD_AT_MOST && !held.contains_key(&key) {
+            held.clear();
+        }
+        held.insert(key, rows);
+    }
+
+    /// Person `id`'s file as `actor` may see it: the one held when its stamp
+    /// is the database's (one small query), else read (and kept).
+    async fn file(
+        &self,
+        state: &AppState,
+        actor: &Actor,
+        id: Uuid,
+    ) -> ApiResult<Arc<PersonFileRows>> {
+        let key = (id, Scope::of(actor));
+        if let Some(held) = self.get(&key)
+            && person_file::stamp(&state.db, actor, id).await? == held.stamp
+        {
+            return Ok(held);
+        }
+        let rows = Arc::new(person_file::load(&state.db, actor, id).await?);
+        self.keep(key, Arc::clone(&rows));
+        Ok(rows)
+    }
+}
+
 /// The file of person `id` in the actor's scope, read for `purpose` and
-/// recorded (R-ROLE-3): one statement on PostgreSQL (three on SQLite), the
-/// service types from the cache (a query when one is not held), and the
-/// record.
+/// recorded (R-ROLE-3): the file from the [`FileCache`] when its stamp is
+/// current (one small query), else one statement on PostgreSQL (three on
+/// SQLite), the service types from their cache (a query when one is not
+/// held), and the record.
 pub async fn file(
     state: &AppState,
     actor: &Actor,
@@ -83,14 +136,14 @@ pub async fn file(
         AuditAction::PersonRead,
         "person",
         || async {
-            let rows = person_file::load(&state.db, actor, id).await?;
+            let rows = state.files.file(state, actor, id).await?;
             let wanted: Vec<_> = rows
                 .applications
                 .iter()
                 .map(|a| (a.service_type_id, a.service_type_version))
                 .collect();
             let types = state.service_types.get(&state.db, &wanted).await?;
-            Ok((build(rows, &types, state.clock.today())?, id.to_string()))
+            Ok((build(&rows, &types, state.clock.today())?, id.to_string()))
         },
     )
     .await
@@ -145,7 +198,7 @@ fn summary(
 }
 
 fn build(
-    rows: PersonFileRows,
+    rows: &PersonFileRows,
     types: &HashMap<(Uuid, i32), Arc<NamedServiceType>>,
     today: Date,
 ) -> ApiResult<PersonFile> {
@@ -162,7 +215,8 @@ fn build(
         .collect::<ApiResult<Vec<_>>>()?;
     let certificates = rows
         .certificates
-        .into_iter()
+        .iter()
+        .cloned()
         .map(CertificateView::try_from)
         .collect::<Result<Vec<_>, _>>()?;
     let mut timeline = Vec::new();
@@ -202,21 +256,21 @@ fn build(
     }
     timeline.sort_by_key(|e| std::cmp::Reverse(e.on));
     Ok(PersonFile {
-        person: PersonView::of(rows.person, rows.eldership)?,
+        person: PersonView::of(rows.person.clone(), rows.eldership.clone())?,
         certificates,
         families: rows
             .memberships
-            .into_iter()
+            .iter()
             .map(|m| {
                 Ok(MembershipView {
                     relation: Relation::parse(&m.relation)
                         .ok_or_else(|| StoreError::corrupt("family_member", &m.relation))?,
                     family_id: m.family_id,
-                    family_name: m.family_name,
+                    family_name: m.family_name.clone(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?,
-        income: rows.income.into_iter().map(Into::into).collect(),
+        income: rows.income.iter().cloned().map(Into::into).collect(),
         applications,
         timeline,
     })
