@@ -67,6 +67,32 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// A member of staff acting outside a request (a command, a test): no
+    /// session, request or address.
+    pub fn staff(
+        id: Uuid,
+        username: impl Into<String>,
+        municipality_id: Uuid,
+        eldership_id: Option<Uuid>,
+        roles: Vec<Role>,
+    ) -> Self {
+        Actor {
+            principal: Principal::User {
+                id,
+                username: username.into(),
+            },
+            municipality_id,
+            eldership_id,
+            roles,
+            scopes: Vec::new(),
+            session_id: None,
+            request_id: None,
+            client_request_id: None,
+            client_addr: None,
+            display_name: None,
+        }
+    }
+
     /// The user id, when a member of staff.
     pub fn user_id(&self) -> Option<Uuid> {
         match self.principal {

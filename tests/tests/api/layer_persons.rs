@@ -4,7 +4,7 @@
 
 use crate::db_tests;
 use crate::support::{Reply, TestApp};
-use atvejis_api::actor::{Actor, Principal};
+use atvejis_api::actor::Actor;
 use atvejis_api::store::StoreError;
 use atvejis_api::store::entities::{
     applications, decisions, elderships, families, family_members, income_records, municipalities,
@@ -516,21 +516,13 @@ async fn social_worker(app: &TestApp) -> Actor {
         .await
         .unwrap()
         .unwrap();
-    Actor {
-        principal: Principal::User {
-            id: user.id,
-            username: user.username,
-        },
-        municipality_id: user.municipality_id,
-        eldership_id: user.eldership_id,
-        roles: vec![Role::SocialWorker],
-        scopes: Vec::new(),
-        session_id: None,
-        request_id: None,
-        client_request_id: None,
-        client_addr: None,
-        display_name: None,
-    }
+    Actor::staff(
+        user.id,
+        user.username,
+        user.municipality_id,
+        user.eldership_id,
+        vec![Role::SocialWorker],
+    )
 }
 
 async fn search_and_eligibility_reads_are_recorded_with_their_purpose(app: TestApp) {

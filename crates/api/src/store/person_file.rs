@@ -260,7 +260,7 @@ pub async fn stamp<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> Store
         .query_one_raw(db.get_database_backend().build(&select))
         .await?
         .ok_or(StoreError::NotFound("person"))?;
-    stamp_of(&row)
+    Ok(FileStamp::from_query_result(&row, "")?)
 }
 
 impl PersonFileRows {
@@ -341,11 +341,14 @@ fn with_stamp(mut select: SelectStatement) -> SelectStatement {
     select
 }
 
-fn stamp_of(row: &QueryResult) -> StoreResult<FileStamp> {
-    Ok(FileStamp {
-        person: row.try_get("", "file_version")?,
-        reference: row.try_get("", "reference_version")?,
-    })
+/// The stamp in the columns [`with_stamp`] adds.
+impl FromQueryResult for FileStamp {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(FileStamp {
+            person: res.try_get(pre, "file_version")?,
+            reference: res.try_get(pre, "reference_version")?,
+        })
+    }
 }
 
 /// One statement: the scoped person with their eldership, and each part of
@@ -368,7 +371,7 @@ async fn load_in_one_statement<C: ConnectionTrait>(
     Ok(PersonFileRows {
         person: persons::Model::from_query_result(&row, "")?,
         eldership: elderships::Model::from_query_result_optional(&row, "e_")?,
-        stamp: stamp_of(&row)?,
+        stamp: FileStamp::from_query_result(&row, "")?,
         memberships: parse(&row, "families")?,
         applications: parse(&row, "applications")?,
         certificates: parse(&row, "certificates")?,
@@ -583,10 +586,7 @@ impl FromQueryResult for PersonRow {
         Ok(PersonRow {
             person: persons::Model::from_query_result(res, pre)?,
             eldership: elderships::Model::from_query_result_optional(res, "e_")?,
-            stamp: FileStamp {
-                person: res.try_get(pre, "file_version")?,
-                reference: res.try_get(pre, "reference_version")?,
-            },
+            stamp: FileStamp::from_query_result(res, pre)?,
             membership,
         })
     }

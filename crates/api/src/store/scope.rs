@@ -307,21 +307,7 @@ mod tests {
     }
 
     fn actor(roles: &[Role], municipality: Uuid, eldership: Option<Uuid>) -> Actor {
-        Actor {
-            principal: Principal::User {
-                id: Uuid::new_v4(),
-                username: "x".into(),
-            },
-            municipality_id: municipality,
-            eldership_id: eldership,
-            roles: roles.to_vec(),
-            scopes: Vec::new(),
-            session_id: None,
-            request_id: None,
-            client_request_id: None,
-            client_addr: None,
-            display_name: None,
-        }
+        Actor::staff(Uuid::new_v4(), "x", municipality, eldership, roles.to_vec())
     }
 
     fn sql<E: MunicipalityScoped>(actor: &Actor) -> String {
