@@ -81,6 +81,40 @@ async fn r_role_3_reads_recorded_at_once_are_written_in_groups_and_a_bad_record_
         assert_eq!(statements, 50, "SQLite writes each record alone");
     }
 
+    // Reads whose database answers come in just after the first read has
+    // handed its record over (here: bytes on a socket each waits for): the
+    // writer lets them finish and takes their records into its group before
+    // it writes.
+    let before = app.statements_so_far();
+    let mut answers = Vec::new();
+    let mut later = Vec::new();
+    for n in 1..4 {
+        let (ours, theirs) = tokio::net::UnixStream::pair().unwrap();
+        answers.push(ours);
+        let read = record(format!("paskui-{n}"), n);
+        later.push(tokio::spawn(async move {
+            theirs.readable().await.unwrap();
+            read.await
+        }));
+    }
+    let first = record("paskui-0".into(), 0);
+    let first = tokio::spawn(async move {
+        for answer in &answers {
+            answer.try_write(b"1").unwrap();
+        }
+        first.await
+    });
+    let results = join_all(later.into_iter().chain([first])).await;
+    let statements = app.statements_so_far() - before;
+    println!("4 read records, 3 of them just after the first, in {statements} statements");
+    assert!(
+        results.iter().all(|r| matches!(r, Ok(Ok(())))),
+        "{results:?}"
+    );
+    if postgres {
+        assert_eq!(statements, 1, "one group for the four");
+    }
+
     // PostgreSQL refuses NUL in text: that record fails, and only its read.
     let results = join_all(
         (0..10)

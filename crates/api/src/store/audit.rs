@@ -788,6 +788,9 @@ impl ReadRecorder {
     const QUEUE: usize = 4096;
     /// Records a group at most (13 parameters each).
     const GROUP: usize = 256;
+    /// How many times the writer lets the other tasks run before it writes
+    /// a group, as long as each time brings more records.
+    const GATHER_ROUNDS: usize = 4;
 
     /// The recorder of `db`'s read records, writing each alone until started.
     pub fn new(db: sea_orm::DatabaseConnection) -> Self {
@@ -801,7 +804,9 @@ impl ReadRecorder {
     /// One writer: while it writes a group, the records of the next reads
     /// gather into the next one, so the busier the server, the larger the
     /// groups (issue 13: with a second writer the same records went in more,
-    /// smaller groups, each a statement and a commit for PostgreSQL).
+    /// smaller groups, each a statement and a commit for PostgreSQL). Before
+    /// it writes, it takes the records of the reads just then finishing
+    /// ([`gather_more`]).
     pub fn start(&self) {
         if self.db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
             return;
@@ -815,6 +820,7 @@ impl ReadRecorder {
             let mut group = Vec::new();
             // 0: the recorder is gone.
             while receiver.recv_many(&mut group, Self::GROUP).await > 0 {
+                gather_more(&mut receiver, &mut group).await;
                 write_group(&db, std::mem::take(&mut group)).await;
             }
         });
@@ -840,6 +846,31 @@ impl ReadRecorder {
             .await
             .map_err(|_| gone())?;
         answer.await.map_err(|_| gone())?
+    }
+}
+
+/// Adds to `group` the records of the reads already under way: lets the
+/// other tasks run (and the runtime take in the database's answers, which is
+/// what those reads wait for) and takes what they handed over, again while
+/// each round brings more, [`ReadRecorder::GATHER_ROUNDS`] times at most.
+/// Issue 13: at 16 connections the groups grew from 2.8 records to 5.5, and
+/// the reads a second by 15 %; a lone read loses one round of the scheduler.
+async fn gather_more(
+    receiver: &mut tokio::sync::mpsc::Receiver<PendingRead>,
+    group: &mut Vec<PendingRead>,
+) {
+    for _ in 0..ReadRecorder::GATHER_ROUNDS {
+        tokio::task::yield_now().await;
+        let before = group.len();
+        while group.len() < ReadRecorder::GROUP {
+            let Ok(pending) = receiver.try_recv() else {
+                break;
+            };
+            group.push(pending);
+        }
+        if group.len() == before {
+            return;
+        }
     }
 }
 
