@@ -12,6 +12,7 @@ pub mod error_code;
 pub mod export;
 pub mod extract;
 pub mod field_code;
+pub mod held;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

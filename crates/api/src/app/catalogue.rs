@@ -5,6 +5,7 @@ use crate::actor::Actor;
 use crate::app::UnitOfWork;
 use crate::app::applications::views::{ServiceTypeRef, service_ref, spec};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldCode, FieldError};
+use crate::held::Held;
 use crate::state::AppState;
 use crate::store::audit::{AuditAction, AuditEvent};
 use crate::store::catalogue;
@@ -19,7 +20,7 @@ use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The service types of the actor's municipality, by code.
@@ -224,7 +225,7 @@ pub struct NamedServiceType {
 /// their versions too (or processes started before it keep the old spec).
 #[derive(Debug, Default)]
 pub struct ServiceTypeCache {
-    held: Mutex<HashMap<(Uuid, i32), Arc<NamedServiceType>>>,
+    held: Held<(Uuid, i32), Arc<NamedServiceType>, CACHED_AT_MOST>,
 }
 
 /// How many versions the cache holds before it starts over (a municipality
@@ -242,13 +243,10 @@ impl ServiceTypeCache {
     ) -> ApiResult<HashMap<(Uuid, i32), Arc<NamedServiceType>>> {
         let mut found = HashMap::new();
         let mut missing = Vec::new();
-        {
-            let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-            for key in wanted {
-                match held.get(key) {
-                    Some(held) => _ = found.insert(*key, Arc::clone(held)),
-                    None => missing.push(key.0),
-                }
+        for key in wanted {
+            match self.held.get(key) {
+                Some(held) => _ = found.insert(*key, held),
+                None => missing.push(key.0),
             }
         }
         if missing.is_empty() {
@@ -265,12 +263,8 @@ impl ServiceTypeCache {
             };
             read.insert(id, (version, Arc::new(named)));
         }
-        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-        if held.len() + read.len() > CACHED_AT_MOST {
-            held.clear();
-        }
         for (id, (version, named)) in &read {
-            held.insert((*id, *version), Arc::clone(named));
+            self.held.keep((*id, *version), Arc::clone(named));
         }
         for key in wanted {
             if let Some((_, named)) = read.get(&key.0) {

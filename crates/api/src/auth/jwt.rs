@@ -1,11 +1,11 @@
 //! Access tokens: HS256 JWTs with the algorithm pinned and `exp`, `iat`,
 //! `nbf`, `iss`, `aud` and `sub` required and validated.
 
+use crate::held::Held;
 use atvejis_domain::access::Role;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -125,7 +125,7 @@ pub struct JwtKeys {
     decoding: DecodingKey,
     validation: Validation,
     ttl: Duration,
-    verified: Arc<Mutex<HashMap<Box<str>, Claims>>>,
+    verified: Arc<Held<Box<str>, Claims, VERIFIED_HELD>>,
 }
 
 impl JwtKeys {
@@ -194,8 +194,7 @@ impl JwtKeys {
     /// already verified; a new one is checked by the library, at the system
     /// clock.
     fn verify_at(&self, token: &str, now: u64) -> Result<Claims, TokenError> {
-        let verified = || self.verified.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(claims) = verified().get(token).cloned() {
+        if let Some(claims) = self.verified.get(token) {
             // The library's rules, with the same leeway.
             return if claims.exp.saturating_add(LEEWAY_SECS) < now {
                 Err(TokenError::Expired)
@@ -212,11 +211,7 @@ impl JwtKeys {
                     ErrorKind::ExpiredSignature => TokenError::Expired,
                     _ => TokenError::Invalid,
                 })?;
-        let mut held = verified();
-        if held.len() >= VERIFIED_HELD {
-            held.clear();
-        }
-        held.insert(token.into(), claims.clone());
+        self.verified.keep(token.into(), claims.clone());
         Ok(claims)
     }
 }
@@ -324,7 +319,7 @@ mod tests {
         let now = unix_now();
         let token = k.issue(&subject(), now).unwrap();
         let claims = k.verify_at(&token, now).unwrap();
-        assert!(k.verified.lock().unwrap().contains_key(token.as_str()));
+        assert!(k.verified.get(token.as_str()).is_some());
         let last = claims.exp + LEEWAY_SECS;
         assert_eq!(k.verify_at(&token, last), Ok(claims.clone()));
         assert_eq!(k.verify_at(&token, last + 1), Err(TokenError::Expired));
@@ -352,7 +347,7 @@ mod tests {
         let other = JwtKeys::new(&[8u8; 32], Duration::from_secs(900));
         assert_eq!(other.verify(&token), Err(TokenError::Invalid));
         // Refused tokens are not held.
-        assert_eq!(k.verified.lock().unwrap().len(), 1);
+        assert_eq!(k.verified.len(), 1);
     }
 
     #[test]
@@ -363,6 +358,6 @@ mod tests {
             let token = k.issue(&subject(), now - n % 60).unwrap();
             k.verify(&token).unwrap();
         }
-        assert!(k.verified.lock().unwrap().len() <= VERIFIED_HELD);
+        assert!(k.verified.len() <= VERIFIED_HELD);
     }
 }

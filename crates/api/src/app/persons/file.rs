@@ -6,6 +6,7 @@ use crate::actor::Actor;
 use crate::app::families::Relation;
 use crate::app::read;
 use crate::error::ApiResult;
+use crate::held::Held;
 // The application summary is the applications area's type; the file shows
 // the same summary, built here from the file's own rows.
 use crate::app::applications::views::{
@@ -20,7 +21,7 @@ use crate::store::scope::Scope;
 use atvejis_domain::access::Purpose;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use time::Date;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -77,7 +78,7 @@ pub struct PersonFile {
 /// disagree.
 #[derive(Debug, Default)]
 pub struct FileCache {
-    held: Mutex<HashMap<(Uuid, Scope), Arc<PersonFileRows>>>,
+    held: Held<(Uuid, Scope), Arc<PersonFileRows>, FILES_HELD_AT_MOST>,
 }
 
 /// How many files the cache holds before it starts over (a few kilobytes
@@ -85,19 +86,6 @@ pub struct FileCache {
 const FILES_HELD_AT_MOST: usize = 10_000;
 
 impl FileCache {
-    fn get(&self, key: &(Uuid, Scope)) -> Option<Arc<PersonFileRows>> {
-        let held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-        held.get(key).cloned()
-    }
-
-    fn keep(&self, key: (Uuid, Scope), rows: Arc<PersonFileRows>) {
-        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-        if held.len() >= FILES_HELD_AT_MOST && !held.contains_key(&key) {
-            held.clear();
-        }
-        held.insert(key, rows);
-    }
-
     /// Person `id`'s file as `actor` may see it: the one held when its stamp
     /// is the database's (one small query), else read (and kept).
     async fn file(
@@ -107,13 +95,13 @@ impl FileCache {
         id: Uuid,
     ) -> ApiResult<Arc<PersonFileRows>> {
         let key = (id, Scope::of(actor));
-        if let Some(held) = self.get(&key)
+        if let Some(held) = self.held.get(&key)
             && person_file::stamp(&state.db, actor, id).await? == held.stamp
         {
             return Ok(held);
         }
         let rows = Arc::new(person_file::load(&state.db, actor, id).await?);
-        self.keep(key, Arc::clone(&rows));
+        self.held.keep(key, Arc::clone(&rows));
         Ok(rows)
     }
 }
