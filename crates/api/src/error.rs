@@ -299,19 +299,30 @@ impl ResponseError for ApiError {
 }
 
 impl From<sea_orm::DbErr> for ApiError {
-    /// A database failure is a 500, except a connection the pool could not
-    /// give in time (every connection busy, e.g. many writes queued on one
-    /// queue's lock): 503 `unavailable` with `Retry-After`, nothing written.
+    /// A database failure is a 500, except when the database was only busy:
+    /// a connection the pool could not give in time (every connection busy,
+    /// e.g. many writes queued on one queue's lock), or a transaction the
+    /// database rolled back because it met another one
+    /// ([`crate::store::is_transient`]). Those are 503 `unavailable` with
+    /// `Retry-After`: nothing was written, and the same request may be sent
+    /// again.
     fn from(e: sea_orm::DbErr) -> Self {
-        if let sea_orm::DbErr::ConnectionAcquire(cause) = &e {
+        let busy = if let sea_orm::DbErr::ConnectionAcquire(cause) = &e {
             tracing::warn!(error = %cause, "no database connection in time");
-            let mut busy = ApiError::unavailable(
-                "The server is busy; nothing was changed. Retry in a moment.",
-            );
-            busy.retry_after = Some(1);
-            return busy;
+            true
+        } else if crate::store::is_transient(&e) {
+            tracing::warn!(error = %e, "the database rolled the transaction back; retry");
+            true
+        } else {
+            false
+        };
+        if !busy {
+            return ApiError::internal(format!("database: {e}"));
         }
-        ApiError::internal(format!("database: {e}"))
+        let mut busy =
+            ApiError::unavailable("The server is busy; nothing was changed. Retry in a moment.");
+        busy.retry_after = Some(1);
+        busy
     }
 }
 

@@ -12,6 +12,7 @@ mod aids_loans;
 mod audit;
 mod auth;
 mod bench_seed;
+mod busy;
 mod case_caseloads;
 mod case_journal;
 mod case_meetings;

@@ -140,6 +140,30 @@ pub fn is_unique_violation(e: &DbErr) -> bool {
     )
 }
 
+/// Whether an error is one the database raises against a transaction that
+/// met another one, rolling it back whole, so that the same request may
+/// simply be sent again: on PostgreSQL a deadlock (`40P01`, two writes
+/// locking the same rows in opposite orders, e.g. the file versions of two
+/// people) or a serialization failure (`40001`); on SQLite a write lock not
+/// had within the busy timeout (`SQLITE_BUSY` and its extended codes).
+pub fn is_transient(e: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    let (DbErr::Exec(RuntimeErr::SqlxError(e))
+    | DbErr::Query(RuntimeErr::SqlxError(e))
+    | DbErr::Conn(RuntimeErr::SqlxError(e))) = e
+    else {
+        return false;
+    };
+    let Some(code) = e.as_database_error().and_then(|e| e.code()) else {
+        return false;
+    };
+    match code.as_ref() {
+        "40P01" | "40001" => true,
+        // SQLite's codes are numbers, the primary code in the low byte.
+        sqlite => sqlite.parse::<u32>().is_ok_and(|n| n & 0xff == 5),
+    }
+}
+
 /// The zero-based index of page `page` (counted from 1, as the API's
 /// `page` is): what a paginator's `fetch_page` takes, and, times the page
 /// size, the offset of its first row.
