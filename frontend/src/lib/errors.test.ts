@@ -17,6 +17,10 @@ describe('problem+json errors in Lithuanian', () => {
       'Įrašą ką tik pakeitė kitas naudotojas – atnaujinkite.',
     );
     expect(errorMessage(t, problem(403, 'forbidden'))).toBe('Jūsų rolė neleidžia atlikti šio veiksmo.');
+    // The server's 503: busy for a moment (a deadlock, a lock held too long, every connection taken), nothing written.
+    expect(errorMessage(t, problem(503, 'unavailable', {}, 1))).toBe(
+      'Sistema šiuo metu užimta – niekas nepakeista. Bandykite dar kartą po akimirkos.',
+    );
   });
 
   it('falls back to the server detail for unknown codes, never internals for 5xx', () => {
