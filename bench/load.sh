@@ -88,10 +88,10 @@ stop_servers() {
 trap stop_servers EXIT
 # Both processes sign and check tokens with the same key.
 JWT_SECRET="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-start_server() { # port, log
-  ATVEJIS_DEMO=1 ATVEJIS_JWT_SECRET="$JWT_SECRET" DATABASE_URL="$DATABASE" ATVEJIS_BIND="127.0.0.1:$1" \
+start_server() { # port, log, [HTTP workers (default: the cores), database connections]
+  env ATVEJIS_DEMO=1 ATVEJIS_JWT_SECRET="$JWT_SECRET" DATABASE_URL="$DATABASE" ATVEJIS_BIND="127.0.0.1:$1" \
     ATVEJIS_LOG=warn ATVEJIS_LOG_FORMAT=json ATVEJIS_STATIC_DIR=/nonexistent \
-    ATVEJIS_DB_MAX_CONNECTIONS="$DB_CONNECTIONS" $BIN serve > "$2" 2>&1 &
+    ATVEJIS_DB_MAX_CONNECTIONS="${4:-$DB_CONNECTIONS}" ${3:+ATVEJIS_WORKERS=$3} $BIN serve > "$2" 2>&1 &
   SERVERS+=($!)
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
@@ -321,10 +321,24 @@ run file_two_a "$HALF" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" --
 TWO_A=$!
 run file_two_b "$HALF" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE2" -- "$OUT/files.txt"
 wait "$TWO_A"
+# The same with the machine split between them: each process half the HTTP
+# workers and half the database connections of the one process, so that
+# the two run as many threads and PostgreSQL backends as the one did, and
+# what is left is what a second process itself costs.
+stop_servers
+SERVERS=()
+HALF_WORKERS=$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))
+HALF_DB=$(( DB_CONNECTIONS / 2 > 3 * HALF_WORKERS ? DB_CONNECTIONS / 2 : 3 * HALF_WORKERS ))
+start_server "$PORT" "$OUT/server_split.log" "$HALF_WORKERS" "$HALF_DB"
+start_server "$PORT2" "$OUT/server2_split.log" "$HALF_WORKERS" "$HALF_DB"
+run file_split_a "$HALF" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE" -- "$OUT/files.txt" &
+SPLIT_A=$!
+run file_split_b "$HALF" -H "$(auth)" -H "$PURPOSE" -s "$OUT/paths.lua" "$BASE2" -- "$OUT/files.txt"
+wait "$SPLIT_A"
 
-python3 - "$OUT" "$(nproc)" "$PEOPLE" "$DURATION" "$PERSONS_CREATED" "$APPLICATIONS_CREATED" <<'PY'
+python3 - "$OUT" "$(nproc)" "$PEOPLE" "$DURATION" "$PERSONS_CREATED" "$APPLICATIONS_CREATED" "$HALF_WORKERS" "$HALF_DB" <<'PY'
 import re, sys
-out, cores, people, duration, persons, applications = sys.argv[1:]
+out, cores, people, duration, persons, applications, half_workers, half_db = sys.argv[1:]
 def wrk(name):
     text = open(f"{out}/{name}.txt").read()
     unit = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -342,8 +356,9 @@ def tps(name):
 select, tpcb = tps("pgbench-select"), tps("pgbench-tpcb")
 hashes = float(re.search(r"([\d.]+) /s", open(f"{out}/hash.txt").read()).group(1))
 r = {n: wrk(n) for n in ["file", "file_half", "search", "search_municipality", "search_one", "applications_list", "header_search", "create_person", "create_application",
-                         "login", "file_during_burst", "me", "file_two_a", "file_two_b"]}
+                         "login", "file_during_burst", "me", "file_two_a", "file_two_b", "file_split_a", "file_split_b"]}
 two = r["file_two_a"]["rps"] + r["file_two_b"]["rps"]
+split = r["file_split_a"]["rps"] + r["file_split_b"]["rps"]
 # The half-rate target holds only if the rate was about half.
 half = r["file_half"]["rps"] / r["file"]["rps"]
 def met(ok): return "met" if ok else "NOT MET"
@@ -372,6 +387,8 @@ rows = [
      "", "", "p99 < 50 ms", met(r['file_during_burst']['p99'] < 50)),
     ("two API processes, person file", f"{two:.0f} req/s",
      f"one process: {r['file']['rps']:.0f} req/s", f"{two / r['file']['rps']:.2f} ×", "≥ 1.6 ×", met(two >= 1.6 * r['file']['rps'])),
+    (f"same, the machine split: {half_workers} HTTP worker(s) and {half_db} database connections each", f"{split:.0f} req/s",
+     f"one process: {r['file']['rps']:.0f} req/s", f"{split / r['file']['rps']:.2f} ×", "", ""),
     ("GET /me (session cache)", f"{r['me']['rps']:.0f} req/s, p99 {r['me']['p99']:.1f} ms", "", "", "", ""),
 ]
 print(f"\nAtvejis benchmark: {cores} cores shared by the server, PostgreSQL and the load; {int(people):,} generated people; {duration} a measurement")
