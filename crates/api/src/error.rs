@@ -307,16 +307,11 @@ impl From<sea_orm::DbErr> for ApiError {
     /// `Retry-After`: nothing was written, and the same request may be sent
     /// again.
     fn from(e: sea_orm::DbErr) -> Self {
-        let busy = if let sea_orm::DbErr::ConnectionAcquire(cause) = &e {
+        if let sea_orm::DbErr::ConnectionAcquire(cause) = &e {
             tracing::warn!(error = %cause, "no database connection in time");
-            true
         } else if crate::store::is_transient(&e) {
             tracing::warn!(error = %e, "the database rolled the transaction back; retry");
-            true
         } else {
-            false
-        };
-        if !busy {
             return ApiError::internal(format!("database: {e}"));
         }
         let mut busy =
